@@ -1,0 +1,54 @@
+# cryo_qgis_plugin: the targets a QGIS plugin author expects. `make test` and `make demo` do all set-up.
+PYTHON ?= /usr/bin/python3
+PLUGIN := cryo_qgis_plugin
+QGIS_PLUGINPATH ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+DEMO_PLUGINPATH := $(CURDIR)/build/demo-plugins
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-h5py python3-pyqtgraph \
+	python3-numpy python3-scipy python3-pytest python3-matplotlib python3-pyflakes xvfb xauth \
+	pyqt5-dev-tools
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: deps resources test demo bench deploy zip lint clean
+
+deps:  ## install QGIS 3.22 and the Python packages from Debian (only what is missing)
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "deps: installing" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+			--no-install-recommends $$missing; \
+	else echo "deps: all installed"; fi
+
+resources: $(PLUGIN)/resources.py  ## compile resources.qrc with pyrcc5 (the result is not committed)
+
+$(PLUGIN)/resources.py: resources.qrc $(PLUGIN)/icons/cryo.svg
+	pyrcc5 -o $@ resources.qrc
+
+test: deps resources  ## the whole test suite, headless
+	$(PYTHON) -m pytest -q tests
+
+demo: deps resources  ## sample data -> every algorithm through qgis_process -> demo_out/
+	$(MAKE) --no-print-directory deploy QGIS_PLUGINPATH=$(DEMO_PLUGINPATH)
+	QGIS_PLUGINPATH=$(DEMO_PLUGINPATH) $(PYTHON) scripts/demo.py demo_out
+
+bench: deps resources  ## benchmark figures (printed, not asserted)
+	$(PYTHON) scripts/bench.py
+
+deploy: resources  ## copy the plugin into $(QGIS_PLUGINPATH) and enable it for qgis_process
+	scripts/stage-plugin "$(QGIS_PLUGINPATH)"
+	QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins enable $(PLUGIN) >/dev/null
+	@echo "deployed to $(QGIS_PLUGINPATH)/$(PLUGIN) and enabled"
+
+zip: resources  ## dist/cryo_qgis_plugin.zip, installable with "Install from ZIP"
+	rm -rf build/zip dist/$(PLUGIN).zip && mkdir -p dist
+	scripts/stage-plugin build/zip
+	cd build/zip && $(PYTHON) -m zipfile -c ../../dist/$(PLUGIN).zip $(PLUGIN)
+	@echo "wrote dist/$(PLUGIN).zip"
+
+lint:
+	$(PYTHON) -m pyflakes $(PLUGIN) tests scripts/*.py
+
+clean:
+	rm -rf build dist demo_out $(PLUGIN)/resources.py
+	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,69 @@
+"""Dates of daily grids: parsing them from file names and from band descriptions, season years.
+
+File names carry the date as ``YYYYMMDD`` (``AMSR_20070125_FT_25.h5``) or as year and day of year
+``YYYYDDD`` (``FT_2007025.tif``), as a run of exactly 8 or 7 digits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional, Tuple
+
+from .errors import CryoInputError
+
+_DIGITS = re.compile(r"(?<!\d)(\d{8}|\d{7})(?!\d)")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def date_from_name(name: str) -> Optional[dt.date]:
+    """The date in a file name, or None when it has no valid ``YYYYMMDD``/``YYYYDDD`` run of digits."""
+    for match in _DIGITS.finditer(name):
+        digits = match.group(1)
+        try:
+            if len(digits) == 8:
+                return dt.datetime.strptime(digits, "%Y%m%d").date()
+            year, doy = int(digits[:4]), int(digits[4:])
+            if 1 <= doy <= 366:
+                day = dt.date(year, 1, 1) + dt.timedelta(days=doy - 1)
+                if day.year == year:
+                    return day
+        except ValueError:
+            continue
+    return None
+
+
+def date_from_description(text: str) -> Optional[dt.date]:
+    """The ISO date (``YYYY-MM-DD``) in a band description, or None."""
+    match = _ISO.search(text or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_iso_date(text: str, what: str) -> dt.date:
+    """Parse ``YYYY-MM-DD``; ``what`` names the parameter in the error message."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise CryoInputError("{} must be a date written YYYY-MM-DD, got {!r}".format(what, text)) from None
+
+
+def parse_month_day(text: str, what: str = "YEAR_START") -> Tuple[int, int]:
+    """Parse a ``MM-DD`` season start such as ``08-01``; 02-29 is refused (not every year has it)."""
+    match = re.fullmatch(r"\s*(\d{1,2})-(\d{1,2})\s*", text or "")
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+        try:
+            dt.date(2001, month, day)
+            return month, day
+        except ValueError:
+            pass
+    raise CryoInputError("{} must be a month and day written MM-DD (e.g. 08-01), got {!r}".format(what, text))
+
+
+def season_bounds(year: int, month_day: Tuple[int, int]) -> Tuple[dt.date, dt.date]:
+    """First day and the day after the last day of the season year named ``year``."""
+    return dt.date(year, *month_day), dt.date(year + 1, *month_day)

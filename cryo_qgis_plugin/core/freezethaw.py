@@ -1,0 +1,312 @@
+"""Daily soil freeze/thaw products: decoding to GeoTIFF with class areas, and per-pixel season indicators.
+
+Codes (:data:`~.codes.FREEZE_THAW`): 0 water body or missing, 1 frozen, 2 thawed, 3 precipitation,
+15 perennial snow/ice. Any other value is *unknown*: kept unchanged in the decoded stack, counted in the
+area table and in the log, and treated as a missing day by the indicators.
+
+Season indicators follow the definitions used with the freeze/thaw Earth System Data Records (Kim et al.
+2011, IEEE TGRS 49(3); Kim et al. 2017, ESSD 9) and the AMSR-E/AMSR2 freeze/thaw product papers: within a
+season year starting on ``year_start`` (named by the calendar year it starts in; day 1 = its first day),
+
+* ``freeze_onset``: first day d such that d ... d+min_run-1 are all frozen (code 1);
+* ``thaw_onset``: first day d > freeze_onset such that d ... d+min_run-1 are all thawed (code 2, and 3
+  when precipitation counts as thawed);
+* ``freeze_end``: last frozen day before thaw_onset; ``frozen_season_length`` = thaw_onset - freeze_onset;
+* ``frozen_days``, ``thawed_days``, ``valid_days`` (codes 1, 2, 3) in the season.
+
+A missing day (code 0, 15, an unknown code, or a date absent from the stack) breaks runs and counts
+nowhere. An onset that does not occur is nodata, and so is every indicator of a pixel with no valid day
+(water, ice sheet). Seasons the stack covers only in part are left out.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from .codes import FREEZE_THAW, FROZEN, PRECIPITATION, SNOW_ICE, THAWED
+from .dates import season_bounds
+from .errors import CryoInputError
+from .geotiff import GeoTiffWriter, temporary_name
+from .stack import Stack, row_blocks
+
+Progress = Callable[[float], None]
+Log = Callable[[str], None]
+
+DEFAULT_BUDGET = 256 * 1024 * 1024
+OUTPUT_NODATA = 255  # never a freeze/thaw code
+INDICATORS = ("freeze_onset", "thaw_onset", "freeze_end", "frozen_season_length",
+              "frozen_days", "thawed_days", "valid_days")
+INDICATOR_NODATA = -32768
+AREA_COLUMNS = tuple("{}_km2".format(code.key) for code in FREEZE_THAW) + ("unknown_km2",)
+
+
+def _no_progress(_fraction: float) -> None:
+    pass
+
+
+def _no_log(_message: str) -> None:
+    pass
+
+
+def _check_codes_dtype(stack: Stack) -> None:
+    if stack.dtype.kind not in "ui" or stack.dtype.itemsize > 2:
+        raise CryoInputError("{} holds {} values, not freeze/thaw class codes (unsigned 8-bit integers); check "
+                             "INPUT and DATASET".format(stack.source, stack.dtype))
+
+
+def period_positions(stack: Stack, start: Optional[dt.date], end: Optional[dt.date]) -> List[int]:
+    """Positions of the stack's dates inside ``[start, end]`` (either may be None)."""
+    positions = [i for i, day in enumerate(stack.dates)
+                 if (start is None or day >= start) and (end is None or day <= end)]
+    if not positions:
+        raise CryoInputError("No date of {} ({} .. {}) falls in the period {} .. {}; widen PERIOD_START/"
+                             "PERIOD_END".format(stack.source, stack.dates[0], stack.dates[-1],
+                                                 start or "start", end or "end"))
+    return positions
+
+
+# ------------------------------------------------------------------------------------------- decoding
+
+@dataclass
+class DecodeResult:
+    dates: List[dt.date]
+    areas_km2: np.ndarray  # (dates, len(AREA_COLUMNS))
+    unknown_values: Dict[int, int] = field(default_factory=dict)  # code -> pixel-days
+
+    @property
+    def frozen_fraction(self) -> np.ndarray:
+        frozen, thawed, precip = (self.areas_km2[:, i] for i in (1, 2, 3))
+        wet = frozen + thawed + precip
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(wet > 0, frozen / wet, np.nan)
+
+
+def class_areas(block: np.ndarray, row_areas_km2: np.ndarray,
+                mask: Optional[np.ndarray]) -> Tuple[np.ndarray, int]:
+    """Area (km²) of each class of :data:`AREA_COLUMNS` per date of a ``(dates, rows, cols)`` code block,
+    and the number of pixel-days with unknown codes.
+
+    ``row_areas_km2`` is the cell area of each row; ``mask`` (rows, cols) limits the statistics.
+    """
+    inside = np.full(block.shape[1], block.shape[2], np.int64) if mask is None else mask.sum(axis=1)
+    areas = np.empty((block.shape[0], len(AREA_COLUMNS)))
+    known = np.zeros(block.shape[:2], np.int64)
+    for i, code in enumerate(FREEZE_THAW):
+        hit = block == code.value
+        if mask is not None:
+            hit &= mask
+        counts = hit.view(np.uint8).sum(axis=2, dtype=np.int64)  # (dates, rows)
+        known += counts
+        areas[:, i] = counts @ row_areas_km2
+    unknown = inside - known
+    areas[:, -1] = unknown @ row_areas_km2
+    return areas, int(unknown.sum())
+
+
+def _unknown_values(block: np.ndarray, mask: Optional[np.ndarray]) -> Dict[int, int]:
+    """Pixel-days of each unknown code (only called when there are some)."""
+    unknown = ~np.isin(block, FREEZE_THAW.values)
+    if mask is not None:
+        unknown &= mask
+    values, counts = np.unique(block[unknown], return_counts=True)
+    return {int(v): int(c) for v, c in zip(values, counts)}
+
+
+def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
+           period: Tuple[Optional[dt.date], Optional[dt.date]] = (None, None),
+           mask: Optional[np.ndarray] = None, budget_bytes: int = DEFAULT_BUDGET,
+           progress: Progress = _no_progress, log: Log = _no_log) -> DecodeResult:
+    """Write the codes of ``stack`` as a dated, styled uint8 GeoTIFF and the daily class-area table.
+
+    One pass over the stack in row blocks of all dates. Areas use the true cell areas of the grid
+    (:meth:`~.grid.Grid.row_cell_areas_km2`); ``mask`` (bool, grid shape) restricts the statistics (not
+    the GeoTIFF) to a region.
+    """
+    _check_codes_dtype(stack)
+    positions = period_positions(stack, *period)
+    dates = [stack.dates[i] for i in positions]
+    grid = stack.grid
+    if mask is not None and not mask.any():
+        raise CryoInputError("The MASK polygons cover no cell centre of the grid ({}); check their extent and "
+                             "CRS".format(grid.describe()))
+    if not grid.is_geographic:
+        log("Projected grid: areas use the pixel area, which is the true area only on an equal-area "
+            "projection (e.g. EASE-Grid 2.0).")
+    row_areas = grid.row_cell_areas_km2()
+    areas = np.zeros((len(dates), len(AREA_COLUMNS)))
+    unknown: Dict[int, int] = {}
+    iso = [d.isoformat() for d in dates]
+    blocks = row_blocks(grid.height, len(dates) * grid.width * 3, budget_bytes, align=256)
+    writer = GeoTiffWriter(output_path, grid, iso, np.uint8, nodata=OUTPUT_NODATA, class_table=FREEZE_THAW,
+                           band_dates=iso, metadata={"CRYO_PRODUCT": "freeze_thaw_codes"}) \
+        if output_path else contextlib.nullcontext()
+    with writer:
+        for k, (r0, r1) in enumerate(blocks):
+            progress(k / len(blocks))
+            block = stack.read(slice(r0, r1), positions)
+            block_mask = None if mask is None else mask[r0:r1]
+            block_areas, unknown_count = class_areas(block, row_areas[r0:r1], block_mask)
+            areas += block_areas
+            if unknown_count:
+                for value, count in _unknown_values(block, block_mask).items():
+                    unknown[value] = unknown.get(value, 0) + count
+                if block.max() > 254:
+                    raise CryoInputError("{} holds codes above 254, which do not fit the 8-bit output; it is not "
+                                         "a freeze/thaw code product".format(stack.source))
+            if output_path:
+                writer.write(r0, block)
+        progress(1.0)
+    result = DecodeResult(dates, areas, unknown)
+    if unknown:
+        log("Unknown codes (kept unchanged, counted as unknown_km2): " + ", ".join(
+            "{}: {} pixel-days".format(v, c) for v, c in sorted(unknown.items())))
+    if table_path:
+        write_area_table(table_path, result)
+    return result
+
+
+def write_area_table(path: str, result: DecodeResult) -> None:
+    """CSV: date, the area of each class in km², frozen_fraction = frozen / (frozen + thawed + precip)."""
+    tmp = temporary_name(path)
+    with open(tmp, "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(("date",) + AREA_COLUMNS + ("frozen_fraction",))
+        for day, row, fraction in zip(result.dates, result.areas_km2, result.frozen_fraction):
+            out.writerow([day.isoformat()] + ["{:.3f}".format(v) for v in row]
+                         + ["" if np.isnan(fraction) else "{:.6f}".format(fraction)])
+    os.replace(tmp, path)
+
+
+# ----------------------------------------------------------------------------------- season indicators
+
+def complete_seasons(dates: Sequence[dt.date], year_start: Tuple[int, int]) -> Tuple[List[int], List[int]]:
+    """Season years fully inside ``[dates[0], dates[-1]]`` and those covered only in part."""
+    first, last = dates[0], dates[-1]
+    complete, partial = [], []
+    for year in range(first.year - 1, last.year + 1):
+        start, stop = season_bounds(year, year_start)
+        if stop <= first or start > last:
+            continue
+        (complete if start >= first and stop - dt.timedelta(days=1) <= last else partial).append(year)
+    return complete, partial
+
+
+def _first_true(mask: np.ndarray) -> np.ndarray:
+    """Index of the first True along axis 0, -1 where there is none."""
+    index = np.argmax(mask, axis=0).astype(np.int16)
+    index[~mask[index, np.arange(mask.shape[1])]] = -1
+    return index
+
+
+def _run_starts(mask: np.ndarray, min_run: int) -> np.ndarray:
+    """``starts[d]`` is True where ``mask[d:d + min_run]`` is all True (length ``len(mask) - min_run + 1``)."""
+    n = mask.shape[0] - min_run + 1
+    if n <= 0:
+        return np.zeros((0,) + mask.shape[1:], bool)
+    starts = mask[:n].copy()
+    for k in range(1, min_run):
+        starts &= mask[k:k + n]
+    return starts
+
+
+def season_indicators(codes: np.ndarray, min_run: int, precipitation_as_thawed: bool = True) -> np.ndarray:
+    """Indicators of one season for a ``(days, pixels)`` code array: int16 ``(len(INDICATORS), pixels)``.
+
+    ``codes[d]`` is day d+1 of the season; absent days must be given as 0 (missing).
+    """
+    days = np.arange(codes.shape[0], dtype=np.int16)[:, np.newaxis]
+    frozen = codes == FROZEN
+    if precipitation_as_thawed:
+        thawed = (codes | 1) == PRECIPITATION  # codes 2 and 3
+        valid = frozen | thawed
+    else:
+        thawed = codes == THAWED
+        valid = frozen | thawed | (codes == PRECIPITATION)
+    out = np.full((len(INDICATORS), codes.shape[1]), INDICATOR_NODATA, np.int16)
+    counts = [m.view(np.uint8).sum(axis=0, dtype=np.int16) for m in (frozen, thawed, valid)]
+    freeze = _first_true(_run_starts(frozen, min_run))
+    has_freeze = freeze >= 0
+    after_freeze = days > np.where(has_freeze, freeze, codes.shape[0])
+    thaw = _first_true(_run_starts(thawed & after_freeze, min_run))
+    has_thaw = thaw >= 0
+    before_thaw = frozen & (days < np.where(has_thaw, thaw, 0))
+    freeze_end = before_thaw.shape[0] - 1 - _first_true(before_thaw[::-1])
+    out[0] = np.where(has_freeze, freeze + 1, INDICATOR_NODATA)
+    out[1] = np.where(has_thaw, thaw + 1, INDICATOR_NODATA)
+    out[2] = np.where(has_thaw, freeze_end + 1, INDICATOR_NODATA)
+    out[3] = np.where(has_thaw, thaw - freeze, INDICATOR_NODATA)
+    out[4:7] = counts
+    out[:, counts[2] == 0] = INDICATOR_NODATA
+    return out
+
+
+@dataclass
+class IndicatorResult:
+    years: List[int]
+    band_names: List[str]
+    skipped_years: List[int]
+    unknown_pixel_days: int
+
+
+def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8, 1), min_run: int = 5,
+               precipitation_as_thawed: bool = True, budget_bytes: int = DEFAULT_BUDGET,
+               progress: Progress = _no_progress, log: Log = _no_log) -> IndicatorResult:
+    """Write the season indicators of every complete season year: int16 GeoTIFF, one band per
+    indicator and year named ``<indicator>_<year>``, day numbers counted from the season's first day.
+
+    Streams season by season and by row blocks, so memory depends on the block budget, not on how many
+    seasons the stack holds.
+    """
+    _check_codes_dtype(stack)
+    if min_run < 1:
+        raise CryoInputError("MIN_RUN must be at least 1 day, got {}".format(min_run))
+    years, partial = complete_seasons(stack.dates, year_start)
+    if not years:
+        raise CryoInputError(
+            "{} ({} .. {}) does not hold one complete season starting {:02d}-{:02d}; indicators need at least "
+            "one whole season year: add dates or change YEAR_START".format(
+                stack.source, stack.dates[0], stack.dates[-1], *year_start))
+    if partial:
+        log("Season years covered only in part, left out: {}".format(", ".join(map(str, partial))))
+    index = {day: i for i, day in enumerate(stack.dates)}
+    grid = stack.grid
+    names = ["{}_{}".format(name, year) for year in years for name in INDICATORS]
+    blocks = row_blocks(grid.height, 366 * grid.width * 8, budget_bytes, align=256)
+    unknown = 0
+    steps, done = len(years) * len(blocks), 0
+    with GeoTiffWriter(output_path, grid, names, np.int16, nodata=INDICATOR_NODATA,
+                       metadata={"CRYO_PRODUCT": "freeze_thaw_indicators",
+                                 "YEAR_START": "{:02d}-{:02d}".format(*year_start),
+                                 "MIN_RUN": str(min_run),
+                                 "PRECIPITATION": "thawed" if precipitation_as_thawed else "missing"}) as out:
+        for y, year in enumerate(years):
+            start, stop = season_bounds(year, year_start)
+            calendar = [start + dt.timedelta(days=d) for d in range((stop - start).days)]
+            present = [(d, index[day]) for d, day in enumerate(calendar) if day in index]
+            absent = len(calendar) - len(present)
+            if absent:
+                log("Season {}: {} date(s) absent from the stack, counted as missing days".format(year, absent))
+            for r0, r1 in blocks:
+                progress(done / steps)
+                done += 1
+                data = stack.read(slice(r0, r1), [p for _, p in present])
+                if absent:
+                    codes = np.zeros((len(calendar),) + data.shape[1:], data.dtype)
+                    codes[[d for d, _ in present]] = data
+                else:
+                    codes = data
+                unknown += int(np.count_nonzero(codes > PRECIPITATION)) - int(np.count_nonzero(codes == SNOW_ICE))
+                flat = codes.reshape(codes.shape[0], -1)
+                values = season_indicators(flat, min_run, precipitation_as_thawed)
+                for i in range(len(INDICATORS)):
+                    out.write_band(y * len(INDICATORS) + i + 1, r0, values[i].reshape(r1 - r0, grid.width))
+        progress(1.0)
+    if unknown:
+        log("{} pixel-days held unknown codes and were treated as missing days".format(unknown))
+    return IndicatorResult(years, names, partial, unknown)

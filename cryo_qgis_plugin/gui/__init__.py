@@ -1,0 +1,1 @@
+"""Desktop side of the plugin: dock, dialogs and styling helpers (Qt and QGIS GUI imports live here)."""

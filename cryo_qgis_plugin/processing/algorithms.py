@@ -1,0 +1,2 @@
+"""The algorithms the ``cryo`` provider registers, in toolbox order."""
+ALGORITHMS = []

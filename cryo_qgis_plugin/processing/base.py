@@ -1,0 +1,72 @@
+"""Shared plumbing of the ``cryo`` algorithms: groups, error and progress translation from the core."""
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import Callable, Iterable, Iterator
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.errors import Cancelled, CryoInputError
+
+GROUPS = {
+    "freezethaw": "Freeze/thaw",
+    "permafrost": "Permafrost",
+    "glaciers": "Glaciers",
+    "lakeice": "Lake ice",
+    "validation": "Validation",
+}
+
+
+class CryoAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses set ``GROUP`` (a key of :data:`GROUPS`) and implement the usual methods."""
+
+    GROUP = ""
+
+    def createInstance(self) -> "CryoAlgorithm":  # noqa: N802 (QGIS API)
+        return type(self)()
+
+    def group(self) -> str:
+        return self.tr(GROUPS[self.GROUP])
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+        return self.GROUP
+
+    def icon(self) -> QIcon:
+        return QIcon(":/plugins/cryo_qgis_plugin/icons/cryo.svg")
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("CryoAlgorithm", text)
+
+
+def progress_reporter(feedback: QgsProcessingFeedback) -> Callable[[float], None]:
+    """A core progress callback: sets the percentage and raises :class:`Cancelled` when asked to stop."""
+
+    def report(fraction: float) -> None:
+        if feedback.isCanceled():
+            raise Cancelled()
+        feedback.setProgress(100.0 * fraction)
+
+    return report
+
+
+@contextlib.contextmanager
+def core_errors() -> Iterator[None]:
+    """Turn the core's exceptions into ``QgsProcessingException`` with the same message."""
+    try:
+        yield
+    except CryoInputError as exc:
+        raise QgsProcessingException(str(exc)) from None
+    except Cancelled:
+        raise QgsProcessingException("Cancelled: no output was written") from None
+
+
+def refuse_overwriting_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
+    """Stop before an output path would replace one of the inputs."""
+    real_inputs = {os.path.realpath(p) for p in inputs if p}
+    for path in outputs:
+        if path and os.path.realpath(path) in real_inputs:
+            raise QgsProcessingException(
+                "The output {} is one of the inputs; choose another output name so the input is kept".format(path))

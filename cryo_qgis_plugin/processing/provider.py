@@ -1,0 +1,31 @@
+"""The ``cryo`` ("Cryosphere") Processing provider."""
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .. import resources  # noqa: F401  (registers the :/plugins/cryo_qgis_plugin/ icons)
+from .algorithms import ALGORITHMS
+
+ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"
+
+
+class CryoProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "cryo"
+
+    def name(self) -> str:
+        return "Cryosphere"
+
+    def longName(self) -> str:  # noqa: N802 (QGIS API)
+        return "Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)"
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self) -> str:  # noqa: N802 (QGIS API)
+        return ICON_PATH
+
+    def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS API)
+        for algorithm_class in ALGORITHMS:
+            self.addAlgorithm(algorithm_class())
