@@ -58,6 +58,11 @@ class Stack(ABC):
     def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
         """Read the rows ``rows`` of the grids at positions ``times``: array ``(t, r, width)``."""
 
+    @property
+    def files(self) -> List[str]:
+        """The files the stack reads (outputs must never replace them)."""
+        return [self.source]
+
     def close(self) -> None:
         """Release open files (the default layouts open files per read, so nothing to do)."""
 
@@ -221,6 +226,10 @@ class FolderStack(Stack):
                     "{} is on another grid than {}:\n  {}\n  {}\nwarp the files to one grid first".format(
                         path, reference[1], file_grid.describe(), reference[0].describe()))
         return reference[0], dtype, nodata
+
+    @property
+    def files(self) -> List[str]:
+        return list(self.paths)
 
     def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
         r0, r1, _ = rows.indices(self.grid.height)

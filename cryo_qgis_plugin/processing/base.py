@@ -5,7 +5,8 @@ import contextlib
 import os
 from typing import Callable, Iterable, Iterator
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingFeedback, QgsProcessingLayerPostProcessorInterface)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -70,3 +71,29 @@ def refuse_overwriting_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> 
         if path and os.path.realpath(path) in real_inputs:
             raise QgsProcessingException(
                 "The output {} is one of the inputs; choose another output name so the input is kept".format(path))
+
+
+class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
+    """Applies the ``.qml`` the core wrote beside an output when Processing loads that output as a layer
+    (Processing loads outputs without their default style)."""
+
+    _alive = []  # Processing keeps only a C++ pointer: keep the Python objects alive
+
+    def __init__(self, qml_path: str) -> None:
+        super().__init__()
+        self.qml_path = qml_path
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS API)
+        message, ok = layer.loadNamedStyle(self.qml_path)
+        if not ok:
+            feedback.pushWarning("Could not apply the style {}: {}".format(self.qml_path, message))
+        layer.triggerRepaint()
+
+    @classmethod
+    def attach(cls, context: QgsProcessingContext, output_path: str) -> None:
+        """Style ``output_path`` from its sidecar when the run loads it (no-op when it is not loaded)."""
+        qml = os.path.splitext(output_path)[0] + ".qml"
+        if context.willLoadLayerOnCompletion(output_path) and os.path.exists(qml):
+            processor = cls(qml)
+            cls._alive.append(processor)
+            context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)

@@ -4,13 +4,17 @@ from __future__ import annotations
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .. import resources  # noqa: F401  (registers the :/plugins/cryo_qgis_plugin/ icons)
+from ..resources import qInitResources  # compiled from resources.qrc by `make resources`
 from .algorithms import ALGORITHMS
 
 ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"
 
 
 class CryoProvider(QgsProcessingProvider):
+    def __init__(self) -> None:
+        super().__init__()
+        qInitResources()
+
     def id(self) -> str:
         return "cryo"
 
@@ -25,6 +29,9 @@ class CryoProvider(QgsProcessingProvider):
 
     def svgIconPath(self) -> str:  # noqa: N802 (QGIS API)
         return ICON_PATH
+
+    def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API)
+        return ["tif"]
 
     def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS API)
         for algorithm_class in ALGORITHMS:

@@ -1,0 +1,110 @@
+"""Deterministic sample inputs in the real formats, for the demo, the tests and new users.
+
+``python3 -m cryo_qgis_plugin.core.sampledata OUTDIR`` writes:
+
+* ``freezethaw/AMSR_YYYYMMDD_FT_25.h5``: daily files shaped like the AMSR-E/AMSR2 global 0.25° soil
+  freeze/thaw product (HDF5, dataset ``FT``, uint8 1440x720, no georeferencing, gzip), five season years
+  2004-08-01 .. 2009-07-31. The codes come from a synthetic climate: an annual temperature cycle that
+  depends on latitude, a fixed "relief" anomaly field, a warming of 0.3 °C per year, day-to-day weather;
+  frozen where the temperature is below 0 °C, precipitation on a few thawed days, swath gaps as missing,
+  oceans 0 and ice sheets 15.
+
+Everything is generated from fixed seeds, so every run writes the same files. The values are synthetic
+and meant for exercising the tools, not for science.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from typing import Tuple
+
+import h5py
+import numpy as np
+
+FT_START = dt.date(2004, 8, 1)
+FT_END = dt.date(2009, 7, 31)
+WARMING_PER_YEAR = 0.3  # °C
+
+
+def _smooth_field(rng: np.random.Generator, shape: Tuple[int, int], waves: int, scale: float) -> np.ndarray:
+    """A smooth random field: a sum of ``waves`` random low-frequency plane waves on the lat/lon grid."""
+    rows, cols = np.indices(shape, dtype=np.float64)
+    lat = np.radians(90 - (rows + 0.5) * 180 / shape[0])
+    lon = np.radians(-180 + (cols + 0.5) * 360 / shape[1])
+    field = np.zeros(shape)
+    for _ in range(waves):
+        k_lon, k_lat = rng.integers(1, 6), rng.integers(1, 6)
+        field += np.cos(k_lon * lon + rng.uniform(0, 2 * np.pi)) * np.cos(k_lat * lat + rng.uniform(0, 2 * np.pi))
+    return scale * field / np.sqrt(waves / 4.0)
+
+
+def _upsample(coarse: np.ndarray, factor: int) -> np.ndarray:
+    """Blocky upsampling: weather and rain come in patches of ``factor`` x ``factor`` cells."""
+    return np.repeat(np.repeat(coarse, factor, axis=0), factor, axis=1)
+
+
+class FreezeThawClimate:
+    """The synthetic climate behind the sample freeze/thaw codes (global 0.25° grid)."""
+
+    shape = (720, 1440)
+
+    def __init__(self, seed: int = 2004):
+        rng = np.random.default_rng(seed)
+        rows = np.arange(self.shape[0])
+        self.lat = (90 - (rows + 0.5) * 0.25)[:, np.newaxis]
+        land_field = _smooth_field(rng, self.shape, 24, 1.0)
+        self.land = land_field > 0.35
+        self.land |= self.lat < -70  # Antarctica
+        self.ice = (self.lat < -70) | (self.land & (self.lat > 62) & (land_field > 1.3))
+        self.relief = _smooth_field(rng, self.shape, 16, 5.0)
+        abs_lat = np.abs(self.lat)
+        self.mean_temperature = 28.0 - 45.0 * (abs_lat / 90.0) ** 1.6 + self.relief
+        self.amplitude = 2.0 + 22.0 * (abs_lat / 90.0) ** 0.8
+        self.hemisphere = np.where(self.lat >= 0, 1.0, -1.0)
+
+    def codes(self, day: dt.date, rng: np.random.Generator) -> np.ndarray:
+        """The freeze/thaw codes of one day."""
+        phase = 2 * np.pi * (day.timetuple().tm_yday - 20) / 365.25
+        years = (day - FT_START).days / 365.25
+        weather = _upsample(rng.normal(0.0, 2.5, (90, 180)), 8) + rng.normal(0.0, 1.0, self.shape)
+        temperature = (self.mean_temperature - self.hemisphere * self.amplitude * np.cos(phase)
+                       + WARMING_PER_YEAR * years + weather)
+        codes = np.where(temperature < 0, 1, 2).astype(np.uint8)
+        codes[(codes == 2) & (_upsample(rng.random((90, 180)), 8) < 0.04)] = 3
+        swath_gap = ((np.arange(self.shape[1]) + 37 * day.toordinal()) % 180 < 6) & (np.abs(self.lat) < 55)
+        codes[swath_gap] = 0
+        codes[~self.land] = 0
+        codes[self.ice] = 15
+        return codes
+
+
+def write_freeze_thaw_folder(folder: str, start: dt.date = FT_START, end: dt.date = FT_END,
+                             seed: int = 2004) -> int:
+    """Write daily freeze/thaw HDF5 files for ``start`` .. ``end``; returns the number of files."""
+    os.makedirs(folder, exist_ok=True)
+    climate = FreezeThawClimate(seed)
+    count = 0
+    day = start
+    while day <= end:
+        rng = np.random.default_rng([seed, day.toordinal()])
+        path = os.path.join(folder, "AMSR_{:%Y%m%d}_FT_25.h5".format(day))
+        with h5py.File(path, "w") as h5:
+            ds = h5.create_dataset("FT", data=climate.codes(day, rng), compression="gzip", compression_opts=4,
+                                   chunks=(180, 360))
+            ds.attrs["description"] = "0 water/missing, 1 frozen, 2 thawed, 3 precipitation, 15 perennial snow/ice"
+        day += dt.timedelta(days=1)
+        count += 1
+    return count
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", help="folder to write the sample data into")
+    args = parser.parse_args(argv)
+    n = write_freeze_thaw_folder(os.path.join(args.outdir, "freezethaw"))
+    print("freezethaw/: {} daily HDF5 files {} .. {}".format(n, FT_START, FT_END))
+
+
+if __name__ == "__main__":
+    main()
