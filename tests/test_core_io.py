@@ -16,7 +16,7 @@ from cryo_qgis_plugin.core.dates import date_from_name, parse_month_day
 from cryo_qgis_plugin.core.errors import CryoInputError
 from cryo_qgis_plugin.core.geotiff import GeoTiffWriter
 from cryo_qgis_plugin.core.grid import Georeference, Grid, quadrangle_area_km2
-from cryo_qgis_plugin.core.stack import open_stack, row_blocks
+from cryo_qgis_plugin.core.stack import blocks, open_stack
 
 GLOBAL_SHAPE = (720, 1440)
 
@@ -177,10 +177,10 @@ def test_multiband_geotiff_dates_from_descriptions(tmp_path):
         open_stack(undated)
 
 
-def test_row_blocks_cover_rows_within_budget():
-    blocks = row_blocks(720, bytes_per_row=1000, budget_bytes=300_000, align=256)
-    assert blocks == [(0, 256), (256, 512), (512, 720)]
-    assert row_blocks(10, bytes_per_row=1000, budget_bytes=10, align=256) == [(i, i + 1) for i in range(10)]
+def test_blocks_cover_rows_within_budget():
+    split = blocks(720, bytes_each=1000, budget_bytes=300_000, align=256)
+    assert split == [(0, 256), (256, 512), (512, 720)]
+    assert blocks(10, bytes_each=1000, budget_bytes=10, align=256) == [(i, i + 1) for i in range(10)]
 
 
 def test_geotiff_writer_is_atomic_and_styled(tmp_path):

@@ -33,7 +33,7 @@ from .codes import FREEZE_THAW, FROZEN, PRECIPITATION, SNOW_ICE, THAWED
 from .dates import season_bounds
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter, temporary_name
-from .stack import Stack, row_blocks
+from .stack import Stack, blocks
 
 Progress = Callable[[float], None]
 Log = Callable[[str], None]
@@ -124,7 +124,7 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
            progress: Progress = _no_progress, log: Log = _no_log) -> DecodeResult:
     """Write the codes of ``stack`` as a dated, styled uint8 GeoTIFF and the daily class-area table.
 
-    One pass over the stack in row blocks of all dates. Areas use the true cell areas of the grid
+    One pass over the stack by slabs of dates (whole grids), so every date is read and written once. Areas use the true cell areas of the grid
     (:meth:`~.grid.Grid.row_cell_areas_km2`); ``mask`` (bool, grid shape) restricts the statistics (not
     the GeoTIFF) to a region.
     """
@@ -142,25 +142,26 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
     areas = np.zeros((len(dates), len(AREA_COLUMNS)))
     unknown: Dict[int, int] = {}
     iso = [d.isoformat() for d in dates]
-    blocks = row_blocks(grid.height, len(dates) * grid.width * 3, budget_bytes, align=256)
+    slabs = blocks(len(dates), grid.width * grid.height * 3, budget_bytes, align=stack.time_chunk)
     writer = GeoTiffWriter(output_path, grid, iso, np.uint8, nodata=OUTPUT_NODATA, class_table=FREEZE_THAW,
                            band_dates=iso, metadata={"CRYO_PRODUCT": "freeze_thaw_codes"}) \
         if output_path else contextlib.nullcontext()
     with writer:
-        for k, (r0, r1) in enumerate(blocks):
-            progress(k / len(blocks))
-            block = stack.read(slice(r0, r1), positions)
-            block_mask = None if mask is None else mask[r0:r1]
-            block_areas, unknown_count = class_areas(block, row_areas[r0:r1], block_mask)
-            areas += block_areas
+        for k, (t0, t1) in enumerate(slabs):
+            progress(k / len(slabs))
+            slab = stack.read(slice(None), positions[t0:t1])
+            slab_areas, unknown_count = class_areas(slab, row_areas, mask)
+            areas[t0:t1] = slab_areas
             if unknown_count:
-                for value, count in _unknown_values(block, block_mask).items():
+                for value, count in _unknown_values(slab, mask).items():
                     unknown[value] = unknown.get(value, 0) + count
-                if block.max() > 254:
+                if slab.max() > 254:
                     raise CryoInputError("{} holds codes above 254, which do not fit the 8-bit output; it is not "
                                          "a freeze/thaw code product".format(stack.source))
             if output_path:
-                writer.write(r0, block)
+                for i in range(slab.shape[0]):
+                    writer.write_band(t0 + i + 1, 0, slab[i])
+                writer.flush()
         progress(1.0)
     result = DecodeResult(dates, areas, unknown)
     if unknown:
@@ -197,53 +198,79 @@ def complete_seasons(dates: Sequence[dt.date], year_start: Tuple[int, int]) -> T
     return complete, partial
 
 
-def _first_true(mask: np.ndarray) -> np.ndarray:
-    """Index of the first True along axis 0, -1 where there is none."""
-    index = np.argmax(mask, axis=0).astype(np.int16)
-    index[~mask[index, np.arange(mask.shape[1])]] = -1
-    return index
+class SeasonState:
+    """Per-pixel state of the indicator definitions, advanced one day at a time over one season.
 
+    Streaming over days keeps memory at a few grids whatever the season length and reads every day once.
+    A freeze run counts consecutive frozen days; a thaw run counts consecutive thawed days after the freeze
+    onset was found (such a run starts after the onset, since the onset's own days are frozen). A run that
+    reaches ``min_run`` dates the onset to its first day.
+    """
 
-def _run_starts(mask: np.ndarray, min_run: int) -> np.ndarray:
-    """``starts[d]`` is True where ``mask[d:d + min_run]`` is all True (length ``len(mask) - min_run + 1``)."""
-    n = mask.shape[0] - min_run + 1
-    if n <= 0:
-        return np.zeros((0,) + mask.shape[1:], bool)
-    starts = mask[:n].copy()
-    for k in range(1, min_run):
-        starts &= mask[k:k + n]
-    return starts
+    def __init__(self, n_pixels: int, min_run: int, precipitation_as_thawed: bool = True):
+        self.min_run = min_run
+        self.precipitation_as_thawed = precipitation_as_thawed
+        shape = (n_pixels,)
+        self.freeze_run = np.zeros(shape, np.int16)
+        self.thaw_run = np.zeros(shape, np.int16)
+        self.freeze_onset = np.full(shape, -1, np.int16)
+        self.thaw_onset = np.full(shape, -1, np.int16)
+        self.last_frozen = np.full(shape, -1, np.int16)
+        self.has_freeze = np.zeros(shape, bool)
+        self.no_thaw = np.ones(shape, bool)
+        self.counts = np.zeros((3,) + shape, np.int16)  # frozen, thawed, valid days
+        self._scratch = np.empty(shape, bool)
+
+    def add_day(self, day: int, codes: Optional[np.ndarray]) -> None:
+        """Advance by season day ``day`` (0-based); ``codes`` None means the date is absent (missing)."""
+        if codes is None:
+            self.freeze_run[:] = 0
+            self.thaw_run[:] = 0
+            return
+        frozen = codes == FROZEN
+        if self.precipitation_as_thawed:
+            thawed = (codes | 1) == PRECIPITATION  # codes 2 and 3
+            valid = frozen | thawed
+        else:
+            thawed = codes == THAWED
+            valid = frozen | thawed | (codes == PRECIPITATION)
+        for i, mask in enumerate((frozen, thawed, valid)):
+            np.add(self.counts[i], mask, out=self.counts[i], casting="unsafe")
+        np.putmask(self.last_frozen, np.logical_and(frozen, self.no_thaw, out=self._scratch), day)
+        self._advance(self.freeze_run, frozen, self.freeze_onset, day)
+        np.logical_or(self.has_freeze, self.freeze_onset >= 0, out=self.has_freeze)
+        self._advance(self.thaw_run, np.logical_and(thawed, self.has_freeze, out=thawed), self.thaw_onset, day)
+        np.less(self.thaw_onset, 0, out=self.no_thaw)
+
+    def _advance(self, run: np.ndarray, today: np.ndarray, onset: np.ndarray, day: int) -> None:
+        np.add(run, 1, out=run)
+        np.multiply(run, today, out=run)
+        reached = np.equal(run, self.min_run, out=self._scratch)
+        np.logical_and(reached, onset < 0, out=reached)
+        np.putmask(onset, reached, day - self.min_run + 1)
+
+    def result(self) -> np.ndarray:
+        """int16 ``(len(INDICATORS), pixels)``: day numbers 1-based, nodata where undefined."""
+        out = np.full((len(INDICATORS),) + self.freeze_onset.shape, INDICATOR_NODATA, np.int16)
+        has_thaw = ~self.no_thaw
+        out[0] = np.where(self.has_freeze, self.freeze_onset + 1, INDICATOR_NODATA)
+        out[1] = np.where(has_thaw, self.thaw_onset + 1, INDICATOR_NODATA)
+        out[2] = np.where(has_thaw, self.last_frozen + 1, INDICATOR_NODATA)
+        out[3] = np.where(has_thaw, self.thaw_onset - self.freeze_onset, INDICATOR_NODATA)
+        out[4:7] = self.counts
+        out[:, self.counts[2] == 0] = INDICATOR_NODATA
+        return out
 
 
 def season_indicators(codes: np.ndarray, min_run: int, precipitation_as_thawed: bool = True) -> np.ndarray:
     """Indicators of one season for a ``(days, pixels)`` code array: int16 ``(len(INDICATORS), pixels)``.
 
-    ``codes[d]`` is day d+1 of the season; absent days must be given as 0 (missing).
+    ``codes[d]`` is day d+1 of the season (0 for a missing day).
     """
-    days = np.arange(codes.shape[0], dtype=np.int16)[:, np.newaxis]
-    frozen = codes == FROZEN
-    if precipitation_as_thawed:
-        thawed = (codes | 1) == PRECIPITATION  # codes 2 and 3
-        valid = frozen | thawed
-    else:
-        thawed = codes == THAWED
-        valid = frozen | thawed | (codes == PRECIPITATION)
-    out = np.full((len(INDICATORS), codes.shape[1]), INDICATOR_NODATA, np.int16)
-    counts = [m.view(np.uint8).sum(axis=0, dtype=np.int16) for m in (frozen, thawed, valid)]
-    freeze = _first_true(_run_starts(frozen, min_run))
-    has_freeze = freeze >= 0
-    after_freeze = days > np.where(has_freeze, freeze, codes.shape[0])
-    thaw = _first_true(_run_starts(thawed & after_freeze, min_run))
-    has_thaw = thaw >= 0
-    before_thaw = frozen & (days < np.where(has_thaw, thaw, 0))
-    freeze_end = before_thaw.shape[0] - 1 - _first_true(before_thaw[::-1])
-    out[0] = np.where(has_freeze, freeze + 1, INDICATOR_NODATA)
-    out[1] = np.where(has_thaw, thaw + 1, INDICATOR_NODATA)
-    out[2] = np.where(has_thaw, freeze_end + 1, INDICATOR_NODATA)
-    out[3] = np.where(has_thaw, thaw - freeze, INDICATOR_NODATA)
-    out[4:7] = counts
-    out[:, counts[2] == 0] = INDICATOR_NODATA
-    return out
+    state = SeasonState(codes.shape[1], min_run, precipitation_as_thawed)
+    for day in range(codes.shape[0]):
+        state.add_day(day, codes[day])
+    return state.result()
 
 
 @dataclass
@@ -260,8 +287,8 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
     """Write the season indicators of every complete season year: int16 GeoTIFF, one band per
     indicator and year named ``<indicator>_<year>``, day numbers counted from the season's first day.
 
-    Streams season by season and by row blocks, so memory depends on the block budget, not on how many
-    seasons the stack holds.
+    Streams season by season and day by day (:class:`SeasonState`), in row blocks only when the grid's
+    state exceeds the budget, so memory depends on the budget, not on how many seasons the stack holds.
     """
     _check_codes_dtype(stack)
     if min_run < 1:
@@ -277,9 +304,10 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
     index = {day: i for i, day in enumerate(stack.dates)}
     grid = stack.grid
     names = ["{}_{}".format(name, year) for year in years for name in INDICATORS]
-    blocks = row_blocks(grid.height, 366 * grid.width * 8, budget_bytes, align=256)
+    # Half the budget for the per-pixel state (about 24 bytes a pixel), half for the slabs of days read.
+    row_blocks = blocks(grid.height, grid.width * 24, budget_bytes // 2)
     unknown = 0
-    steps, done = len(years) * len(blocks), 0
+    steps, done = len(years) * len(row_blocks), 0
     with GeoTiffWriter(output_path, grid, names, np.int16, nodata=INDICATOR_NODATA,
                        metadata={"CRYO_PRODUCT": "freeze_thaw_indicators",
                                  "YEAR_START": "{:02d}-{:02d}".format(*year_start),
@@ -288,24 +316,32 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
         for y, year in enumerate(years):
             start, stop = season_bounds(year, year_start)
             calendar = [start + dt.timedelta(days=d) for d in range((stop - start).days)]
-            present = [(d, index[day]) for d, day in enumerate(calendar) if day in index]
-            absent = len(calendar) - len(present)
+            positions = [index.get(day) for day in calendar]
+            absent = positions.count(None)
             if absent:
                 log("Season {}: {} date(s) absent from the stack, counted as missing days".format(year, absent))
-            for r0, r1 in blocks:
+            for r0, r1 in row_blocks:
                 progress(done / steps)
                 done += 1
-                data = stack.read(slice(r0, r1), [p for _, p in present])
-                if absent:
-                    codes = np.zeros((len(calendar),) + data.shape[1:], data.dtype)
-                    codes[[d for d, _ in present]] = data
-                else:
-                    codes = data
-                unknown += int(np.count_nonzero(codes > PRECIPITATION)) - int(np.count_nonzero(codes == SNOW_ICE))
-                flat = codes.reshape(codes.shape[0], -1)
-                values = season_indicators(flat, min_run, precipitation_as_thawed)
+                state = SeasonState((r1 - r0) * grid.width, min_run, precipitation_as_thawed)
+                slabs = blocks(len(calendar), (r1 - r0) * grid.width * 4, budget_bytes // 2, stack.time_chunk)
+                for d0, d1 in slabs:
+                    present = [p for p in positions[d0:d1] if p is not None]
+                    slab = stack.read(slice(r0, r1), present).reshape(len(present), -1)
+                    unknown += int(np.count_nonzero(slab > PRECIPITATION)) - int(np.count_nonzero(slab == SNOW_ICE))
+                    k = 0
+                    for day in range(d0, d1):
+                        if positions[day] is None:
+                            state.add_day(day, None)
+                        else:
+                            state.add_day(day, slab[k])
+                            k += 1
+                values = state.result()
+                del state, slab  # release before the next block allocates its own
                 for i in range(len(INDICATORS)):
                     out.write_band(y * len(INDICATORS) + i + 1, r0, values[i].reshape(r1 - r0, grid.width))
+                del values
+                out.flush()
         progress(1.0)
     if unknown:
         log("{} pixel-days held unknown codes and were treated as missing days".format(unknown))

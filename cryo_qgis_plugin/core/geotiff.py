@@ -68,7 +68,7 @@ class GeoTiffWriter:
 
     def __enter__(self) -> "GeoTiffWriter":
         options = ["TILED=YES", "BLOCKXSIZE={}".format(TILE), "BLOCKYSIZE={}".format(TILE), "COMPRESS=DEFLATE",
-                   "BIGTIFF=IF_SAFER", "INTERLEAVE=BAND"]
+                   "BIGTIFF=IF_SAFER", "INTERLEAVE=BAND", "NUM_THREADS=ALL_CPUS"]
         if self.dtype.kind == "f":
             options.append("PREDICTOR=3")
         gdal_type = gdal_array.NumericTypeCodeToGDALTypeCode(self.dtype)
@@ -116,6 +116,10 @@ class GeoTiffWriter:
 
     def write_band(self, band: int, row: int, data: np.ndarray) -> None:
         self._ds.GetRasterBand(band).WriteArray(np.asarray(data, dtype=self.dtype), 0, row)
+
+    def flush(self) -> None:
+        """Write the blocks GDAL caches and release them, so memory stays bounded over many bands."""
+        self._ds.FlushCache()
 
     def __exit__(self, exc_type, exc, tb) -> None:
         ds, self._ds = self._ds, None

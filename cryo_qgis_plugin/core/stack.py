@@ -2,7 +2,7 @@
 
 A :class:`Stack` is a time series of co-registered 2-D grids with its dates, its :class:`~.grid.Grid`
 and its nodata value. It never holds the whole series in memory: callers read ``(times, rows, cols)``
-slabs with :meth:`Stack.read`, usually row blocks of all dates from :func:`row_blocks`.
+slabs with :meth:`Stack.read`, in blocks of rows or of dates sized by :func:`blocks` to a memory budget.
 
 Layouts, opened with :func:`open_stack`:
 
@@ -62,6 +62,11 @@ class Stack(ABC):
     def files(self) -> List[str]:
         """The files the stack reads (outputs must never replace them)."""
         return [self.source]
+
+    @property
+    def time_chunk(self) -> int:
+        """How many dates the storage compresses together (read whole multiples of it)."""
+        return 1
 
     def close(self) -> None:
         """Release open files (the default layouts open files per read, so nothing to do)."""
@@ -153,6 +158,10 @@ class Hdf5Stack(Stack):
         super().__init__(path, dates, grid, dtype, nodata)
         self._h5 = h5py.File(path, "r")
         self._ds = self._h5[self.dataset]
+
+    @property
+    def time_chunk(self) -> int:
+        return self._ds.chunks[0] if self._ds.ndim == 3 and self._ds.chunks else 1
 
     def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
         positions = _time_positions(len(self.dates), times)
@@ -389,13 +398,14 @@ def open_stack(path: str, dataset: Optional[str] = None, start_date: Optional[dt
     return GdalStack(path, dataset, start_date, georef)
 
 
-def row_blocks(height: int, bytes_per_row: int, budget_bytes: int, align: int = 1) -> List[Tuple[int, int]]:
-    """Split ``height`` rows into ``(start, stop)`` blocks of at most ``budget_bytes`` each.
+def blocks(count: int, bytes_each: int, budget_bytes: int, align: int = 1) -> List[Tuple[int, int]]:
+    """Split ``count`` rows (or dates) into ``(start, stop)`` blocks of at most ``budget_bytes`` each.
 
-    ``bytes_per_row`` is what one row costs the caller (all dates, all temporaries). Blocks are a
-    multiple of ``align`` rows when the budget allows, so tiled outputs are written tile row by tile row.
+    ``bytes_each`` is what one row (or date) costs the caller, temporaries included. Blocks are a multiple
+    of ``align`` when the budget allows, so tiled outputs are written tile row by tile row and chunked
+    inputs are decompressed once.
     """
-    rows = max(1, int(budget_bytes // max(1, bytes_per_row)))
-    if rows >= align:
-        rows -= rows % align
-    return [(r, min(r + rows, height)) for r in range(0, height, rows)]
+    size = max(1, int(budget_bytes // max(1, bytes_each)))
+    if size >= align:
+        size -= size % align
+    return [(r, min(r + size, count)) for r in range(0, count, size)]

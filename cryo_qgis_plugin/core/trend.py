@@ -25,7 +25,7 @@ from scipy.special import erfc
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .grid import Grid
-from .stack import row_blocks
+from .stack import blocks
 
 gdal.UseExceptions()
 
@@ -141,12 +141,12 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
         raise CryoInputError("The series has {} year(s) ({}) but MIN_YEARS is {}: add years or lower MIN_YEARS"
                              .format(n, ", ".join(map(str, years)), min_years))
     per_row = grid.width * 8 * (n * n + 4 * n * (n - 1) // 2 + 4 * n)
-    blocks = row_blocks(grid.height, per_row, budget_bytes, align=256)
+    row_blocks = blocks(grid.height, per_row, budget_bytes, align=256)
     with GeoTiffWriter(output_path, grid, TREND_BANDS, np.float32, nodata=TREND_NODATA,
                        metadata={"YEARS": ",".join(map(str, years))}) as out:
-        for k, (r0, r1) in enumerate(blocks):
+        for k, (r0, r1) in enumerate(row_blocks):
             if progress:
-                progress(k / len(blocks))
+                progress(k / len(row_blocks))
             values = np.empty((n, r1 - r0, grid.width))
             for i, item in enumerate(bands):
                 band = datasets[item.path].GetRasterBand(item.band)
