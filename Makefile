@@ -37,7 +37,9 @@ bench: deps resources  ## benchmark figures (printed, not asserted)
 
 deploy: resources  ## copy the plugin into $(QGIS_PLUGINPATH) and enable it for qgis_process
 	scripts/stage-plugin "$(QGIS_PLUGINPATH)"
-	QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins enable $(PLUGIN) >/dev/null
+	@QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins enable $(PLUGIN) >/dev/null 2>&1 || \
+		QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins 2>/dev/null | grep -q '^\* $(PLUGIN)$$' || \
+		{ echo "qgis_process could not enable $(PLUGIN)" >&2; exit 1; }
 	@echo "deployed to $(QGIS_PLUGINPATH)/$(PLUGIN) and enabled"
 
 zip: resources  ## dist/cryo_qgis_plugin.zip, installable with "Install from ZIP"
