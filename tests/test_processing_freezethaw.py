@@ -265,3 +265,26 @@ def test_qgis_process_command_line(qgis_process_env, ft_folder, tmp_path):
                              capture_output=True, text=True, timeout=300).stdout
     for alg in ("cryo:decodefreezethaw", "cryo:freezethawindicators", "cryo:trend"):
         assert alg in listing
+
+
+def test_decode_mask_limits_statistics(qgis_app, ft_folder, tmp_path):
+    """A polygon in another CRS (Web Mercator) covering 33°N..36°N: only rows 0-2 count (row 0 is water)."""
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,
+                           QgsProject, QgsVectorLayer)
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "region", "memory")
+    polygon = QgsGeometry.fromWkt("POLYGON((-1 33, 9 33, 9 36.5, -1 36.5, -1 33))")
+    polygon.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                             QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance()))
+    feature = QgsFeature()
+    feature.setGeometry(polygon)
+    layer.dataProvider().addFeatures([feature])
+    table = str(tmp_path / "areas.csv")
+    run("cryo:decodefreezethaw", {"INPUT": ft_folder, "EXTENT": SMALL_EXTENT, "PERIOD_START": "2006-01-01",
+                                  "PERIOD_END": "2006-01-01", "MASK": layer, "OUTPUT": str(tmp_path / "ft.tif"),
+                                  "OUTPUT_TABLE": table})
+    with open(table) as fh:
+        row = next(csv.DictReader(fh))
+    assert float(row["frozen_km2"]) == pytest.approx(8 * (cell_area_km2(34.5) + cell_area_km2(33.5)), rel=1e-6)
+    assert float(row["water_or_missing_km2"]) == pytest.approx(8 * cell_area_km2(35.5), rel=1e-6)
+    assert float(row["unknown_km2"]) == 0

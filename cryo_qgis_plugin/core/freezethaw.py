@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -32,7 +31,7 @@ import numpy as np
 from .codes import FREEZE_THAW, FROZEN, PRECIPITATION, SNOW_ICE, THAWED
 from .dates import season_bounds
 from .errors import CryoInputError
-from .geotiff import GeoTiffWriter, temporary_name
+from .geotiff import GeoTiffWriter, atomic_path
 from .stack import Stack, blocks
 
 Progress = Callable[[float], None]
@@ -124,9 +123,9 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
            progress: Progress = _no_progress, log: Log = _no_log) -> DecodeResult:
     """Write the codes of ``stack`` as a dated, styled uint8 GeoTIFF and the daily class-area table.
 
-    One pass over the stack by slabs of dates (whole grids), so every date is read and written once. Areas use the true cell areas of the grid
-    (:meth:`~.grid.Grid.row_cell_areas_km2`); ``mask`` (bool, grid shape) restricts the statistics (not
-    the GeoTIFF) to a region.
+    One pass over the stack by slabs of dates (whole grids), so every date is read and written once.
+    Areas use the true cell areas of the grid (:meth:`~.grid.Grid.row_cell_areas_km2`); ``mask`` (bool,
+    grid shape) restricts the statistics (not the GeoTIFF) to a region.
     """
     _check_codes_dtype(stack)
     positions = period_positions(stack, *period)
@@ -174,14 +173,12 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
 
 def write_area_table(path: str, result: DecodeResult) -> None:
     """CSV: date, the area of each class in km², frozen_fraction = frozen / (frozen + thawed + precip)."""
-    tmp = temporary_name(path)
-    with open(tmp, "w", newline="", encoding="utf-8") as fh:
+    with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
         out = csv.writer(fh)
         out.writerow(("date",) + AREA_COLUMNS + ("frozen_fraction",))
         for day, row, fraction in zip(result.dates, result.areas_km2, result.frozen_fraction):
             out.writerow([day.isoformat()] + ["{:.3f}".format(v) for v in row]
                          + ["" if np.isnan(fraction) else "{:.6f}".format(fraction)])
-    os.replace(tmp, path)
 
 
 # ----------------------------------------------------------------------------------- season indicators

@@ -6,8 +6,9 @@ destroys an older file of the same name before the new one is ready).
 """
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import Dict, Optional, Sequence
+from typing import Dict, Iterator, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, gdal_array
@@ -30,11 +31,21 @@ def temporary_name(path: str) -> str:
     return os.path.join(folder, ".{}.partial-{}{}".format(stem, os.getpid(), ext))
 
 
-def write_text_atomic(path: str, text: str) -> None:
+@contextlib.contextmanager
+def atomic_path(path: str) -> Iterator[str]:
+    """Yield a temporary sibling of ``path`` to write; it becomes ``path`` only if the block succeeds."""
     tmp = temporary_name(path)
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    try:
+        yield tmp
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
     os.replace(tmp, path)
+
+
+def write_text_atomic(path: str, text: str) -> None:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
 
 
 class GeoTiffWriter:
