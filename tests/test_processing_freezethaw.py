@@ -89,7 +89,8 @@ def test_decode_through_processing_loads_styled(qgis_app, ft_folder, tmp_path):
     assert float(rows[1]["unknown_km2"]) == pytest.approx(cell_km2[5], rel=1e-6)
     assert float(rows[1]["water_or_missing_km2"]) == pytest.approx(8 * cell_km2[0], rel=1e-6)
     # Dropped into QGIS, the file opens with its sidecar style ...
-    labels = paletted_labels(QgsRasterLayer(out, "ft"))
+    decoded_layer = QgsRasterLayer(out, "ft")
+    labels = paletted_labels(decoded_layer)
     assert labels[1] == "Frozen" and labels[15] == "Perennial snow/ice"
     # ... and so does the layer Processing loads at the end of a run from the toolbox.
     project = QgsProject()
@@ -152,6 +153,18 @@ def test_indicators_and_trend_through_processing(qgis_app, ft_folder, tmp_path):
     trend_out = str(tmp_path / "trend.tif")
     result = run("cryo:trend", {"INPUT": [series], "BAND_PREFIX": "frozen_days_", "MIN_YEARS": 5, "OUTPUT": trend_out})
     assert result["N_YEARS"] == 6
+    # Both outputs open styled: onset days on a sequential ramp, slopes diverging around 0 (|max slope| = 2).
+    from qgis.core import QgsRasterLayer
+
+    onset_layer = QgsRasterLayer(out, "indicators")
+    onset_style = onset_layer.renderer()
+    assert onset_style.type() == "singlebandpseudocolor" and onset_style.band() == 1
+    assert (onset_style.classificationMin(), onset_style.classificationMax()) == (1, 366)
+    slope_layer = QgsRasterLayer(trend_out, "trend")
+    slope_style = slope_layer.renderer()
+    assert slope_style.type() == "singlebandpseudocolor"
+    ramp = slope_style.shader().rasterShaderFunction().colorRampItemList()
+    assert [item.value for item in ramp] == [-2, 0, 2]
     t = gdal.Open(trend_out)
     sen, p, ols, n = (t.GetRasterBand(b).ReadAsArray()[0] for b in (1, 2, 3, 4))
     # Pixel 0: strictly decreasing, n = 6: S = -15, Var = 6*5*17/18 = 28.333, Z = -14/5.3229, p = 0.008535.

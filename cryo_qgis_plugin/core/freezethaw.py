@@ -33,6 +33,7 @@ from .dates import season_bounds
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter, atomic_path
 from .stack import Stack, blocks
+from .style import pseudocolor_qml
 
 Progress = Callable[[float], None]
 Log = Callable[[str], None]
@@ -42,6 +43,9 @@ OUTPUT_NODATA = 255  # never a freeze/thaw code
 INDICATORS = ("freeze_onset", "thaw_onset", "freeze_end", "frozen_season_length",
               "frozen_days", "thawed_days", "valid_days")
 INDICATOR_NODATA = -32768
+# Day-of-season ramp (viridis, late = dark) for the first band, freeze_onset.
+ONSET_STYLE = pseudocolor_qml([(1, "#fde725", "day 1"), (92, "#5ec962", "day 92"), (183, "#21918c", "day 183"),
+                               (274, "#3b528b", "day 274"), (366, "#440154", "day 366")])
 AREA_COLUMNS = tuple("{}_km2".format(code.key) for code in FREEZE_THAW) + ("unknown_km2",)
 
 
@@ -305,7 +309,7 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
     row_blocks = blocks(grid.height, grid.width * 24, budget_bytes // 2)
     unknown = 0
     steps, done = len(years) * len(row_blocks), 0
-    with GeoTiffWriter(output_path, grid, names, np.int16, nodata=INDICATOR_NODATA,
+    with GeoTiffWriter(output_path, grid, names, np.int16, nodata=INDICATOR_NODATA, style_qml=ONSET_STYLE,
                        metadata={"CRYO_PRODUCT": "freeze_thaw_indicators",
                                  "YEAR_START": "{:02d}-{:02d}".format(*year_start),
                                  "MIN_RUN": str(min_run),

@@ -26,6 +26,7 @@ from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .grid import Grid
 from .stack import blocks
+from .style import pseudocolor_qml
 
 gdal.UseExceptions()
 
@@ -65,6 +66,12 @@ def _nanmedian(pairs: np.ndarray) -> np.ndarray:
     lo = ordered[np.maximum((count - 1) // 2, 0), cols]
     hi = ordered[np.maximum(count // 2, 0), cols]
     return np.where(count > 0, (lo + hi) / 2.0, np.nan)
+
+
+def diverging_style(limit: float) -> str:
+    """Red (decrease) - white (0) - blue (increase) ramp over ``[-limit, limit]`` for the sen_slope band."""
+    label = "{:.3g}".format(limit)
+    return pseudocolor_qml([(-limit, "#b2182b", "-" + label), (0.0, "#f7f7f7", "0"), (limit, "#2166ac", label)])
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,7 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
     row_blocks = blocks(grid.height, per_row, budget_bytes, align=256)
     with GeoTiffWriter(output_path, grid, TREND_BANDS, np.float32, nodata=TREND_NODATA,
                        metadata={"YEARS": ",".join(map(str, years))}) as out:
+        largest_slope = 0.0
         for k, (r0, r1) in enumerate(row_blocks):
             if progress:
                 progress(k / len(row_blocks))
@@ -158,4 +166,7 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
             stats = trend_statistics(values.reshape(n, -1), years, min_years)
             for b, key in enumerate(TREND_BANDS, start=1):
                 out.write_band(b, r0, stats[key].reshape(r1 - r0, grid.width))
+            slopes = stats["sen_slope"][stats["sen_slope"] != TREND_NODATA]
+            largest_slope = max(largest_slope, float(np.abs(slopes).max()) if slopes.size else 0.0)
+        out.style_qml = diverging_style(largest_slope or 1.0)
     return grid

@@ -7,7 +7,7 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingOutputString, Qgs
 
 from ..core import freezethaw
 from ..core.dates import parse_month_day
-from .base import core_errors, progress_reporter, refuse_overwriting_inputs
+from .base import SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 PRECIPITATION_OPTIONS = ["thawed", "missing"]
@@ -70,4 +70,5 @@ class FreezeThawIndicators(StackAlgorithm):
                                                progress=progress_reporter(feedback), log=feedback.pushWarning)
         years = ",".join(map(str, result.years))
         feedback.pushInfo("Season years: {}".format(years))
+        SidecarStyle.attach(context, output)
         return {"OUTPUT": output, "YEARS": years, "N_YEARS": len(result.years)}

@@ -6,7 +6,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterString)
 
 from ..core import trend
-from .base import CryoAlgorithm, core_errors, progress_reporter, refuse_overwriting_inputs
+from .base import CryoAlgorithm, SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs
 
 
 class Trend(CryoAlgorithm):
@@ -52,4 +52,5 @@ class Trend(CryoAlgorithm):
             bands = trend.yearly_bands(paths, prefix)
             feedback.pushInfo("Years: {}".format(", ".join(str(b.year) for b in bands)))
             trend.trend_raster(bands, output, min_years, progress=progress_reporter(feedback))
+        SidecarStyle.attach(context, output)
         return {"OUTPUT": output, "N_YEARS": len(bands)}
