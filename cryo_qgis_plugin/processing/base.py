@@ -12,6 +12,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import Cancelled, CryoInputError
 
+ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"  # from resources.qrc
+
 GROUPS = {
     "freezethaw": "Freeze/thaw",
     "permafrost": "Permafrost",
@@ -36,7 +38,7 @@ class CryoAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP
 
     def icon(self) -> QIcon:
-        return QIcon(":/plugins/cryo_qgis_plugin/icons/cryo.svg")
+        return QIcon(ICON_PATH)
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("CryoAlgorithm", text)

@@ -6,8 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..resources import qInitResources  # compiled from resources.qrc by `make resources`
 from .algorithms import ALGORITHMS
-
-ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"
+from .base import ICON_PATH
 
 
 class CryoProvider(QgsProcessingProvider):
