@@ -1,7 +1,7 @@
-"""Burn polygons into a boolean mask of a grid (cell centres inside, as GDAL's default rasterisation)."""
+"""Burn polygons into a grid (cell centres inside, as GDAL's default rasterisation)."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -11,18 +11,52 @@ from .grid import Grid
 gdal.UseExceptions()
 
 
-def polygon_mask(grid: Grid, wkb_geometries: Iterable[bytes]) -> np.ndarray:
-    """True where a cell centre falls inside one of the polygons (given as WKB in the grid's CRS)."""
+def _srs(wkt: str) -> osr.SpatialReference:
     srs = osr.SpatialReference()
-    srs.ImportFromWkt(grid.crs_wkt)
-    vector = ogr.GetDriverByName("Memory").CreateDataSource("mask")
-    layer = vector.CreateLayer("mask", srs, ogr.wkbUnknown)
-    for wkb in wkb_geometries:
+    srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
+    """Cells whose centre lies in polygon ``i`` get ``i + 1`` (uint32; 0 outside every polygon; where
+    polygons overlap the later one wins). Geometries are WKB in ``crs_wkt`` (default: the grid's CRS)."""
+    grid_srs = _srs(grid.crs_wkt)
+    transform = None
+    if crs_wkt and not _srs(crs_wkt).IsSame(grid_srs):
+        transform = osr.CoordinateTransformation(_srs(crs_wkt), grid_srs)
+    vector = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
+    layer = vector.CreateLayer("polygons", grid_srs, ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger64))
+    for i, wkb in enumerate(wkb_geometries):
+        geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
+        if transform is not None:
+            geometry.Transform(transform)
         feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(wkb)))
+        feature.SetGeometry(geometry)
+        feature.SetField("label", i + 1)
         layer.CreateFeature(feature)
-    target = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 1, gdal.GDT_Byte)
+    target = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 1, gdal.GDT_UInt32)
     target.SetGeoTransform(grid.geotransform)
     target.SetProjection(grid.crs_wkt)
-    gdal.RasterizeLayer(target, [1], layer, burn_values=[1])
-    return target.ReadAsArray().astype(bool)
+    gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"])
+    return target.ReadAsArray()
+
+
+def polygon_mask(grid: Grid, wkb_geometries: Iterable[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
+    """True where a cell centre falls inside one of the polygons (WKB in ``crs_wkt``, default the grid's)."""
+    return polygon_labels(grid, list(wkb_geometries), crs_wkt) > 0
+
+
+def polygons_area_m2(wkb_geometries: Sequence[bytes], crs_wkt: str, grid: Grid) -> float:
+    """Planar area of the union of the polygons in the grid's CRS (m² for a metric projected CRS)."""
+    transform = None
+    if crs_wkt and not _srs(crs_wkt).IsSame(_srs(grid.crs_wkt)):
+        transform = osr.CoordinateTransformation(_srs(crs_wkt), _srs(grid.crs_wkt))
+    union = ogr.Geometry(ogr.wkbMultiPolygon)
+    for wkb in wkb_geometries:
+        geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
+        if transform is not None:
+            geometry.Transform(transform)
+        union = union.Union(geometry)
+    return union.GetArea()

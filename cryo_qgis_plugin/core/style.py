@@ -38,3 +38,9 @@ def pseudocolor_qml(stops: Sequence[Tuple[float, str, str]], band: int = 1, inte
             + '      <rastershader>\n        <colorrampshader colorRampType="{}" classificationMode="1" '
               'clip="0" minimumValue="{}" maximumValue="{}">\n'.format(interpolation, lo, hi)
             + items + "        </colorrampshader>\n      </rastershader>\n    </rasterrenderer>\n" + _FOOTER)
+
+
+def diverging_qml(limit: float) -> str:
+    """Red (decrease) - white (0) - blue (increase) ramp over ``[-limit, limit]`` (trends, elevation change)."""
+    label = "{:.3g}".format(limit)
+    return pseudocolor_qml([(-limit, "#b2182b", "-" + label), (0.0, "#f7f7f7", "0"), (limit, "#2166ac", label)])

@@ -26,7 +26,7 @@ from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .grid import Grid
 from .stack import blocks
-from .style import pseudocolor_qml
+from .style import diverging_qml
 
 gdal.UseExceptions()
 
@@ -66,12 +66,6 @@ def _nanmedian(pairs: np.ndarray) -> np.ndarray:
     lo = ordered[np.maximum((count - 1) // 2, 0), cols]
     hi = ordered[np.maximum(count // 2, 0), cols]
     return np.where(count > 0, (lo + hi) / 2.0, np.nan)
-
-
-def diverging_style(limit: float) -> str:
-    """Red (decrease) - white (0) - blue (increase) ramp over ``[-limit, limit]`` for the sen_slope band."""
-    label = "{:.3g}".format(limit)
-    return pseudocolor_qml([(-limit, "#b2182b", "-" + label), (0.0, "#f7f7f7", "0"), (limit, "#2166ac", label)])
 
 
 @dataclass(frozen=True)
@@ -168,5 +162,5 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
                 out.write_band(b, r0, stats[key].reshape(r1 - r0, grid.width))
             slopes = stats["sen_slope"][stats["sen_slope"] != TREND_NODATA]
             largest_slope = max(largest_slope, float(np.abs(slopes).max()) if slopes.size else 0.0)
-        out.style_qml = diverging_style(largest_slope or 1.0)
+        out.style_qml = diverging_qml(largest_slope or 1.0)
     return grid

@@ -1,0 +1,424 @@
+"""Glacier elevation change from a DEM pair: grids, co-registration, outliers, voids, volume and mass change.
+
+The chain (each step cited in its module):
+
+1. The DEM to align is resampled (bilinear) onto the reference grid. A reference in a geographic CRS is
+   first warped to the UTM zone of its centre, at its cell size in metres, because slopes, shifts and areas
+   need metres.
+2. Stable terrain = cells valid in both DEMs, outside the glacier and the other unstable polygons.
+3. Co-registration (:mod:`.coregistration`): Nuth & Kääb (2011), or the vertical bias only, or none.
+4. ``dh = reference − aligned DEM`` (newer minus older when the reference is the later DEM). Stable cells
+   farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of
+   their 50 m elevation band (:mod:`.voids`), become nodata.
+5. Glacier voids are filled (:mod:`.voids`); the mean glacier dh times the glacier area is the volume
+   change; its error and the mass balance follow :mod:`.uncertainty`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional, Sequence, Tuple
+
+import numpy as np
+from osgeo import gdal, osr
+
+from . import coregistration, uncertainty, voids
+from .errors import CryoInputError
+from .geotiff import GeoTiffWriter
+from .grid import Grid
+from .rasterize import polygon_labels, polygons_area_m2
+from .robust import group_medians, median, nmad
+from .style import diverging_qml
+
+gdal.UseExceptions()
+
+COREGISTER_METHODS = ("nuth_kaab", "vertical", "none")
+NODATA = -9999.0
+MIN_STABLE_CELLS = 1000
+HISTOGRAM_BINS = 80
+APPLY_ROWS = 512
+
+
+@dataclass(frozen=True)
+class Polygons:
+    """Polygons as WKB geometries in the CRS ``crs_wkt``."""
+
+    wkb: Sequence[bytes]
+    crs_wkt: str
+
+
+@dataclass(frozen=True)
+class DemDifferenceOptions:
+    coregister: str = "nuth_kaab"
+    max_iterations: int = 10
+    outlier_nmad: float = 3.0
+    fill_voids: str = "local_hypsometric"
+    reference_year: Optional[float] = None
+    dem_year: Optional[float] = None
+    density: float = 850.0
+    density_error: float = 60.0
+
+    @property
+    def years(self) -> Optional[float]:
+        if self.reference_year is None or self.dem_year is None or self.reference_year == self.dem_year:
+            return None
+        return self.reference_year - self.dem_year
+
+
+@dataclass(frozen=True)
+class Summary:
+    median: float
+    nmad: float
+    count: int
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> "Summary":
+        centre = median(values)
+        return cls(centre, nmad(values, centre), int(values.size))
+
+
+@dataclass
+class GlacierChange:
+    area_km2: float
+    polygons_area_km2: float
+    cells: int
+    valid_cells: int
+    outlier_cells: int
+    filled_cells: int
+    mean_dh: float
+    mean_dh_error: float
+    effective_samples: float
+    mass: uncertainty.MassBalance
+    hypsometry: List[Tuple[float, float, float, int]]  # (band bottom m, area km², median dh m, valid cells)
+
+
+@dataclass
+class DemDifferenceResult:
+    grid: Grid
+    coregistration: coregistration.Coregistration
+    stable_before: Summary
+    stable_after: Summary
+    stable_outliers: int
+    histogram_edges: np.ndarray
+    histogram_before: np.ndarray
+    histogram_after: np.ndarray
+    variogram: uncertainty.Variogram
+    variogram_model: Optional[uncertainty.SphericalModel]
+    glacier: Optional[GlacierChange]
+    options: DemDifferenceOptions
+    messages: List[str] = field(default_factory=list)
+
+
+def _utm_for(lon: float, lat: float) -> int:
+    return (32600 if lat >= 0 else 32700) + int((lon + 180) // 6) % 60 + 1
+
+
+def _grid_of(ds: gdal.Dataset) -> Grid:
+    return Grid(ds.RasterXSize, ds.RasterYSize, tuple(ds.GetGeoTransform()), ds.GetProjection())
+
+
+def _open(path: str, role: str) -> gdal.Dataset:
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError as exc:
+        raise CryoInputError("The {} {} cannot be opened as a raster ({})".format(role, path, exc)) from None
+    if not ds.GetProjection():
+        raise CryoInputError("The {} {} has no CRS; assign one (e.g. with gdal_edit.py -a_srs) first".format(
+            role, path))
+    if ds.GetGeoTransform()[2] or ds.GetGeoTransform()[4]:
+        raise CryoInputError("The {} {} is rotated; warp it to a north-up grid first".format(role, path))
+    return ds
+
+
+def _as_float(ds: gdal.Dataset) -> np.ndarray:
+    band = ds.GetRasterBand(1)
+    data = band.ReadAsArray().astype(np.float32, copy=False)
+    nodata = band.GetNoDataValue()
+    if nodata is not None:
+        data[data == np.float32(nodata)] = np.nan
+    data[~np.isfinite(data)] = np.nan
+    return data
+
+
+def working_reference(path: str, log: Callable[[str], None]) -> Tuple[Grid, np.ndarray]:
+    """The reference DEM as float32 (NaN = nodata) on a metric grid: its own, or UTM if it is geographic."""
+    ds = _open(path, "reference DEM")
+    grid = _grid_of(ds)
+    if not grid.is_geographic:
+        srs = osr.SpatialReference(wkt=grid.crs_wkt)
+        if abs(srs.GetLinearUnits() - 1.0) > 1e-9:
+            raise CryoInputError("The reference DEM {} is in a CRS with {} units; warp it to a CRS in metres "
+                                 "first".format(path, srs.GetLinearUnitsName()))
+        return grid, _as_float(ds)
+    xmin, ymin, xmax, ymax = grid.extent
+    lon, lat = (xmin + xmax) / 2, (ymin + ymax) / 2
+    if xmax - xmin > 12 or max(abs(ymin), abs(ymax)) > 84:
+        raise CryoInputError(
+            "The reference DEM {} is in geographic coordinates and spans {:.1f}° of longitude and latitudes "
+            "{:.1f}..{:.1f}°: too large or too polar for one UTM zone. Warp both DEMs to a projected CRS in metres "
+            "(e.g. a polar stereographic or local equal-area CRS) and run again".format(
+                path, xmax - xmin, ymin, ymax))
+    epsg = _utm_for(lon, lat)
+    cell = min(abs(grid.geotransform[1]) * 111320.0 * math.cos(math.radians(lat)),
+               abs(grid.geotransform[5]) * 110574.0)
+    cell = float(np.round(cell, 1))
+    warped = gdal.Warp("", ds, format="MEM", dstSRS="EPSG:{}".format(epsg), xRes=cell, yRes=cell,
+                       resampleAlg="bilinear", outputType=gdal.GDT_Float32, dstNodata=float("nan"),
+                       targetAlignedPixels=True)
+    log("The reference DEM is geographic: it was warped to EPSG:{} (UTM) at {} m; outputs use that grid".format(
+        epsg, cell))
+    return _grid_of(warped), _as_float(warped)
+
+
+def dem_on_grid(path: str, grid: Grid, log: Callable[[str], None]) -> np.ndarray:
+    """The DEM to align as float32 (NaN = nodata) on ``grid``, resampled bilinearly unless it already is on it."""
+    ds = _open(path, "DEM")
+    own = _grid_of(ds)
+    if own.matches(grid):
+        return _as_float(ds)
+    xmin, ymin, xmax, ymax = grid.extent
+    warped = gdal.Warp("", ds, format="MEM", dstSRS=grid.crs_wkt, outputBounds=(xmin, ymin, xmax, ymax),
+                       width=grid.width, height=grid.height, resampleAlg="bilinear",
+                       outputType=gdal.GDT_Float32, dstNodata=float("nan"))
+    log("The DEM was resampled (bilinear) from {} onto the reference grid {}".format(own.describe(), grid.describe()))
+    return _as_float(warped)
+
+
+def _summary_or_fail(values: np.ndarray, what: str) -> Summary:
+    if values.size < MIN_STABLE_CELLS:
+        raise CryoInputError(
+            "Only {} stable-terrain cells are left {}: at least {} are needed. Check that the DEMs overlap "
+            "outside the glacier and unstable polygons, and that the polygons do not cover the whole DEM".format(
+                values.size, what, MIN_STABLE_CELLS))
+    return Summary.of(values)
+
+
+def dem_difference(reference_path: str, dem_path: str, output_path: str,
+                   glaciers: Optional[Polygons] = None, unstable: Optional[Polygons] = None,
+                   options: DemDifferenceOptions = DemDifferenceOptions(),
+                   aligned_path: Optional[str] = None,
+                   log: Callable[[str], None] = lambda message: None,
+                   progress: Callable[[float], None] = lambda fraction: None) -> DemDifferenceResult:
+    """Run the whole chain (module docstring) and write the elevation change (and aligned DEM) GeoTIFFs."""
+    if options.coregister not in COREGISTER_METHODS:
+        raise CryoInputError("Unknown co-registration {!r}: use one of {}".format(
+            options.coregister, ", ".join(COREGISTER_METHODS)))
+    if options.fill_voids not in voids.FILL_METHODS:
+        raise CryoInputError("Unknown void filling {!r}: use one of {}".format(
+            options.fill_voids, ", ".join(voids.FILL_METHODS)))
+    messages: List[str] = []
+
+    def note(message: str) -> None:
+        messages.append(message)
+        log(message)
+
+    grid, reference = working_reference(reference_path, note)
+    if not np.isfinite(reference).any():
+        raise CryoInputError("The reference DEM {} has no valid elevation (all nodata)".format(reference_path))
+    dem = dem_on_grid(dem_path, grid, note)
+    valid = np.isfinite(reference) & np.isfinite(dem)
+    if not valid.any():
+        raise CryoInputError(
+            "The DEM {} has no valid elevation where the reference DEM {} has one: the two DEMs do not overlap, "
+            "or the DEM is all nodata".format(dem_path, reference_path))
+    pixel = (abs(grid.geotransform[1]), abs(grid.geotransform[5]))
+    cell_area = pixel[0] * pixel[1]
+    progress(0.05)
+
+    labels = _labels(grid, glaciers, "glacier")
+    stable = valid.copy()
+    if labels is not None:
+        stable &= labels == 0
+    unstable_labels = _labels(grid, unstable, "unstable")
+    if unstable_labels is not None:
+        stable &= unstable_labels == 0
+        del unstable_labels
+    stable_dh = reference[stable] - dem[stable]
+    before = _summary_or_fail(stable_dh, "before co-registration")
+    edges = _histogram_edges(before)
+    histogram_before = np.histogram(stable_dh, bins=edges)[0]
+    del stable_dh
+    progress(0.1)
+
+    if options.coregister == "nuth_kaab":
+        coreg = coregistration.nuth_kaab(reference, dem, stable, pixel, options.max_iterations,
+                                         options.outlier_nmad, log=note,
+                                         progress=lambda f: progress(0.1 + 0.4 * f))
+    elif options.coregister == "vertical":
+        coreg = coregistration.vertical_shift(reference, dem, stable, options.outlier_nmad)
+    else:
+        coreg = coregistration.Coregistration(coregistration.Shift())
+    note("Shift applied to the DEM: x {:+.3f} m, y {:+.3f} m, z {:+.3f} m".format(
+        coreg.shift.x, coreg.shift.y, coreg.shift.z))
+    progress(0.5)
+
+    dh = _apply(reference, dem, coreg.shift, pixel, grid, aligned_path)
+    if labels is not None:
+        _fill_glacier_elevation(reference, dem, labels, coreg.shift, pixel)
+    del dem
+    progress(0.6)
+
+    stable &= np.isfinite(dh)
+    stable_dh = dh[stable]
+    stable_outliers = 0
+    if options.outlier_nmad > 0:
+        centre = median(stable_dh)
+        bad = np.abs(dh - np.float32(centre)) > options.outlier_nmad * nmad(stable_dh, centre)
+        bad &= stable
+        stable_outliers = int(np.count_nonzero(bad))
+        dh[bad] = np.nan
+        stable &= ~bad
+        stable_dh = dh[stable]
+    after = _summary_or_fail(stable_dh, "after co-registration")
+    histogram_after = np.histogram(stable_dh, bins=edges)[0]
+    del stable_dh
+    progress(0.7)
+
+    variogram = uncertainty.empirical_variogram(np.where(stable, dh, np.nan), min(pixel))
+    model = uncertainty.fit_spherical(variogram)
+    if model is None:
+        largest = float(variogram.lags.max()) if variogram.lags.size else min(pixel)
+        model_for_error = uncertainty.SphericalModel(0.0, 1.0, largest)
+        note("No spherical model could be fitted to the stable-terrain variogram; the error assumes dh errors "
+             "correlated over {:.0f} m (the largest lag), which is conservative".format(largest))
+    else:
+        model_for_error = model
+        note("Stable-terrain variogram: nugget {:.3f} m², partial sill {:.3f} m², range {:.0f} m".format(
+            model.nugget, model.partial_sill, model.range))
+    progress(0.8)
+
+    glacier = None
+    if labels is not None:
+        glacier = _glacier_change(dh, reference, labels, glaciers, grid, cell_area, after.nmad, model_for_error,
+                                  options, note)
+    del labels
+    progress(0.9)
+
+    limit = _style_limit(dh)
+    dh[~np.isfinite(dh)] = NODATA
+    with GeoTiffWriter(output_path, grid, ["elevation_change_m"], np.float32, nodata=NODATA,
+                       metadata={"UNITS": "m", "DEFINITION": "reference - aligned DEM"},
+                       style_qml=diverging_qml(limit)) as out:
+        for r0 in range(0, grid.height, APPLY_ROWS):
+            out.write(r0, dh[r0:r0 + APPLY_ROWS])
+    progress(1.0)
+    return DemDifferenceResult(grid, coreg, before, after, stable_outliers, edges, histogram_before,
+                               histogram_after, variogram, model, glacier, options, messages)
+
+
+def _labels(grid: Grid, polygons: Optional[Polygons], role: str) -> Optional[np.ndarray]:
+    if polygons is None or not len(polygons.wkb):
+        return None
+    labels = polygon_labels(grid, polygons.wkb, polygons.crs_wkt)
+    if not labels.any():
+        raise CryoInputError("None of the {} {} polygons covers the centre of a reference DEM cell: they lie "
+                             "outside the DEM (check their CRS and extent)".format(len(polygons.wkb), role))
+    return labels
+
+
+def _apply(reference: np.ndarray, dem: np.ndarray, shift: coregistration.Shift, pixel: Tuple[float, float],
+           grid: Grid, aligned_path: Optional[str]) -> np.ndarray:
+    """``reference − shifted dem`` (float32, NaN = nodata), block by block; writes the aligned DEM if asked."""
+    dh = np.empty(reference.shape, dtype=np.float32)
+    writer = None
+    if aligned_path:
+        writer = GeoTiffWriter(aligned_path, grid, ["aligned_elevation_m"], np.float32, nodata=NODATA,
+                               metadata={"SHIFT_X": repr(shift.x), "SHIFT_Y": repr(shift.y), "SHIFT_Z": repr(shift.z)})
+        writer.__enter__()
+    try:
+        for r0 in range(0, grid.height, APPLY_ROWS):
+            r1 = min(r0 + APPLY_ROWS, grid.height)
+            aligned = coregistration.shifted_rows(dem, shift, pixel, r0, r1)
+            np.subtract(reference[r0:r1], aligned, out=dh[r0:r1])
+            if writer is not None:
+                writer.write(r0, np.where(np.isfinite(aligned), aligned, NODATA))
+    except BaseException as exc:
+        if writer is not None:
+            writer.__exit__(type(exc), exc, None)
+        raise
+    if writer is not None:
+        writer.__exit__(None, None, None)
+    return dh
+
+
+def _fill_glacier_elevation(reference: np.ndarray, dem: np.ndarray, labels: np.ndarray,
+                            shift: coregistration.Shift, pixel: Tuple[float, float]) -> None:
+    """Give glacier cells where the reference is void the aligned DEM's elevation (in place), so that their
+    elevation band is known for outlier filtering and hypsometric filling; the reference is not used after."""
+    holes = np.flatnonzero((labels.ravel() > 0) & ~np.isfinite(reference.ravel()))
+    if holes.size:
+        rows, cols = np.divmod(holes, reference.shape[1])
+        aligned = coregistration.bilinear_at(dem, rows + shift.y / pixel[1], cols - shift.x / pixel[0])
+        reference.ravel()[holes] = aligned + shift.z
+
+
+def _histogram_edges(before: Summary) -> np.ndarray:
+    """Bins centred on 0 wide enough for the stable dh before co-registration (after is narrower)."""
+    half = max(abs(before.median) + 4 * before.nmad, 1.0)
+    return np.linspace(-half, half, HISTOGRAM_BINS + 1)
+
+
+def _style_limit(dh: np.ndarray) -> float:
+    """A round colour-ramp limit: the 98th percentile of |dh| (1, 2 or 5 times a power of ten)."""
+    values = np.abs(dh[np.isfinite(dh)])
+    if not values.size:
+        return 1.0
+    top = float(np.percentile(values[:: max(1, values.size // 1_000_000)], 98)) or 1.0
+    power = 10 ** math.floor(math.log10(top))
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= top)
+
+
+def _glacier_change(dh: np.ndarray, reference: np.ndarray, labels: np.ndarray, glaciers: Polygons, grid: Grid,
+                    cell_area: float, sigma_dh: float, model: uncertainty.SphericalModel,
+                    options: DemDifferenceOptions, note: Callable[[str], None]) -> GlacierChange:
+    """Outliers per band, void filling, mean dh, volume and mass change over the glacier cells (in place)."""
+    cells = np.flatnonzero(labels.ravel())
+    values = dh.ravel()[cells]
+    elevation = reference.ravel()[cells].astype(np.float64)
+    outliers = voids.band_outliers(values, elevation, options.outlier_nmad)
+    values[outliers] = np.nan
+    valid_cells = int(np.count_nonzero(np.isfinite(values)))
+    if valid_cells == 0:
+        raise CryoInputError("No glacier cell has an elevation change: both DEMs are void over the glaciers")
+    hypsometry = _hypsometry(values, elevation, cell_area)
+    if options.fill_voids == "local_hypsometric":
+        values = voids.fill_local_hypsometric(values, elevation, labels.ravel()[cells], note)
+        dh.ravel()[cells] = values
+    elif options.fill_voids == "linear":
+        dh.ravel()[cells] = values
+        filled = voids.fill_linear(dh, labels > 0)
+        dh[labels > 0] = filled[labels > 0]
+        values = dh.ravel()[cells]
+    else:
+        dh.ravel()[cells] = values
+    finite = np.isfinite(values)
+    filled_cells = int(np.count_nonzero(finite)) - valid_cells
+    mean_dh = float(np.mean(values[finite], dtype=np.float64))
+    area = cells.size * cell_area
+    polygons_area = polygons_area_m2(glaciers.wkb, glaciers.crs_wkt, grid)
+    if polygons_area > 1.02 * area + cell_area:
+        note("The glacier polygons cover {:.3f} km² but only {:.3f} km² of them lie on the reference grid: the "
+             "statistics are for the part inside the DEM".format(polygons_area / 1e6, area / 1e6))
+    if cells.size - int(np.count_nonzero(finite)):
+        note("{} glacier cells are still void: they count with the mean dh".format(
+            cells.size - int(np.count_nonzero(finite))))
+    error, n_eff = uncertainty.standard_error(sigma_dh, model, area, cell_area)
+    mass = uncertainty.mass_balance(mean_dh, error, area, options.years, options.density, options.density_error)
+    note("Glaciers: {:.3f} km², mean dh {:.3f} ± {:.3f} m ({} outliers removed, {} voids filled, {:.1f} effective "
+         "samples)".format(area / 1e6, mean_dh, error, int(outliers.sum()), filled_cells, n_eff))
+    return GlacierChange(area / 1e6, polygons_area / 1e6, cells.size, valid_cells, int(outliers.sum()),
+                         filled_cells, mean_dh, error, n_eff, mass, hypsometry)
+
+
+def _hypsometry(values: np.ndarray, elevation: np.ndarray, cell_area: float) -> List[Tuple[float, float, float, int]]:
+    """Per 50 m band of glacier elevation: bottom, area, median dh of the valid cells, valid cells."""
+    known = np.isfinite(elevation)
+    bands = voids.elevation_bands(elevation[known])
+    all_bands, cells = np.unique(bands, return_counts=True)
+    finite = np.isfinite(values[known])
+    labels, medians, valid = group_medians(bands[finite], values[known][finite])
+    index = np.searchsorted(labels, all_bands)
+    present = (index < labels.size) & (labels[np.minimum(index, labels.size - 1)] == all_bands)
+    return [(float(band * voids.BAND_WIDTH), n * cell_area / 1e6,
+             float(medians[i]) if ok else float("nan"), int(valid[i]) if ok else 0)
+            for band, n, i, ok in zip(all_bands, cells, index, present)]
