@@ -15,9 +15,10 @@ The chain (each step cited in its module):
 """
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Tuple
 
 import numpy as np
 from osgeo import gdal, osr
@@ -26,7 +27,7 @@ from . import coregistration, uncertainty, voids
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .grid import Grid
-from .rasterize import polygon_labels, polygons_area_m2
+from .rasterize import Polygons, polygon_labels, polygons_area_m2
 from .robust import group_medians, median, nmad
 from .style import diverging_qml
 
@@ -37,14 +38,6 @@ NODATA = -9999.0
 MIN_STABLE_CELLS = 1000
 HISTOGRAM_BINS = 80
 APPLY_ROWS = 512
-
-
-@dataclass(frozen=True)
-class Polygons:
-    """Polygons as WKB geometries in the CRS ``crs_wkt``."""
-
-    wkb: Sequence[bytes]
-    crs_wkt: str
 
 
 @dataclass(frozen=True)
@@ -252,55 +245,63 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
         coreg.shift.x, coreg.shift.y, coreg.shift.z))
     progress(0.5)
 
-    dh = _apply(reference, dem, coreg.shift, pixel, grid, aligned_path)
-    if labels is not None:
-        _fill_glacier_elevation(reference, dem, labels, coreg.shift, pixel)
-    del dem
-    progress(0.6)
+    with contextlib.ExitStack() as outputs:  # every output file appears only when the whole run succeeded
+        aligned = None
+        if aligned_path:
+            aligned = outputs.enter_context(GeoTiffWriter(
+                aligned_path, grid, ["aligned_elevation_m"], np.float32, nodata=NODATA,
+                metadata={"SHIFT_X": repr(coreg.shift.x), "SHIFT_Y": repr(coreg.shift.y),
+                          "SHIFT_Z": repr(coreg.shift.z)}))
+        dh = _apply(reference, dem, coreg.shift, pixel, aligned)
+        elevation_from_dem = None
+        if labels is not None:
+            elevation_from_dem = _fill_glacier_elevation(reference, dem, labels, coreg.shift, pixel)
+        del dem
+        progress(0.6)
 
-    stable &= np.isfinite(dh)
-    stable_dh = dh[stable]
-    stable_outliers = 0
-    if options.outlier_nmad > 0:
-        centre = median(stable_dh)
-        bad = np.abs(dh - np.float32(centre)) > options.outlier_nmad * nmad(stable_dh, centre)
-        bad &= stable
-        stable_outliers = int(np.count_nonzero(bad))
-        dh[bad] = np.nan
-        stable &= ~bad
+        stable &= np.isfinite(dh)
         stable_dh = dh[stable]
-    after = _summary_or_fail(stable_dh, "after co-registration")
-    histogram_after = np.histogram(stable_dh, bins=edges)[0]
-    del stable_dh
-    progress(0.7)
+        stable_outliers = 0
+        if options.outlier_nmad > 0:
+            centre = median(stable_dh)
+            bad = np.abs(dh - np.float32(centre)) > options.outlier_nmad * nmad(stable_dh, centre)
+            bad &= stable
+            stable_outliers = int(np.count_nonzero(bad))
+            dh[bad] = np.nan
+            stable &= ~bad
+            stable_dh = dh[stable]
+        after = _summary_or_fail(stable_dh, "after co-registration")
+        histogram_after = np.histogram(stable_dh, bins=edges)[0]
+        del stable_dh
+        progress(0.7)
 
-    variogram = uncertainty.empirical_variogram(np.where(stable, dh, np.nan), min(pixel))
-    model = uncertainty.fit_spherical(variogram)
-    if model is None:
-        largest = float(variogram.lags.max()) if variogram.lags.size else min(pixel)
-        model_for_error = uncertainty.SphericalModel(0.0, 1.0, largest)
-        note("No spherical model could be fitted to the stable-terrain variogram; the error assumes dh errors "
-             "correlated over {:.0f} m (the largest lag), which is conservative".format(largest))
-    else:
-        model_for_error = model
-        note("Stable-terrain variogram: nugget {:.3f} m², partial sill {:.3f} m², range {:.0f} m".format(
-            model.nugget, model.partial_sill, model.range))
-    progress(0.8)
+        variogram = uncertainty.empirical_variogram(np.where(stable, dh, np.nan), min(pixel))
+        model = uncertainty.fit_spherical(variogram)
+        if model is None:
+            largest = float(variogram.lags.max()) if variogram.lags.size else min(pixel)
+            model_for_error = uncertainty.SphericalModel(0.0, 1.0, largest)
+            note("No spherical model could be fitted to the stable-terrain variogram; the error assumes dh errors "
+                 "correlated over {:.0f} m (the largest lag), which is conservative".format(largest))
+        else:
+            model_for_error = model
+            note("Stable-terrain variogram: nugget {:.3f} m², partial sill {:.3f} m², range {:.0f} m".format(
+                model.nugget, model.partial_sill, model.range))
+        progress(0.8)
 
-    glacier = None
-    if labels is not None:
-        glacier = _glacier_change(dh, reference, labels, glaciers, grid, cell_area, after.nmad, model_for_error,
-                                  options, note)
-    del labels
-    progress(0.9)
+        glacier = None
+        if labels is not None:
+            glacier = _glacier_change(dh, reference, elevation_from_dem, labels, glaciers, grid, cell_area,
+                                      after.nmad, model_for_error, options, note)
+        del labels
+        progress(0.9)
 
-    limit = _style_limit(dh)
-    dh[~np.isfinite(dh)] = NODATA
-    with GeoTiffWriter(output_path, grid, ["elevation_change_m"], np.float32, nodata=NODATA,
-                       metadata={"UNITS": "m", "DEFINITION": "reference - aligned DEM"},
-                       style_qml=diverging_qml(limit)) as out:
-        for r0 in range(0, grid.height, APPLY_ROWS):
-            out.write(r0, dh[r0:r0 + APPLY_ROWS])
+        limit = _style_limit(dh)
+        dh[~np.isfinite(dh)] = NODATA
+        with GeoTiffWriter(output_path, grid, ["elevation_change_m"], np.float32, nodata=NODATA,
+                           metadata={"UNITS": "m", "DEFINITION": "reference - aligned DEM"},
+                           style_qml=diverging_qml(limit)) as out:
+            for r0 in range(0, grid.height, APPLY_ROWS):
+                out.write(r0, dh[r0:r0 + APPLY_ROWS])
     progress(1.0)
     return DemDifferenceResult(grid, coreg, before, after, stable_outliers, edges, histogram_before,
                                histogram_after, variogram, model, glacier, options, messages)
@@ -317,39 +318,28 @@ def _labels(grid: Grid, polygons: Optional[Polygons], role: str) -> Optional[np.
 
 
 def _apply(reference: np.ndarray, dem: np.ndarray, shift: coregistration.Shift, pixel: Tuple[float, float],
-           grid: Grid, aligned_path: Optional[str]) -> np.ndarray:
-    """``reference − shifted dem`` (float32, NaN = nodata), block by block; writes the aligned DEM if asked."""
+           aligned: Optional[GeoTiffWriter]) -> np.ndarray:
+    """``reference − shifted dem`` (float32, NaN = nodata), block by block; the aligned DEM goes to ``aligned``."""
     dh = np.empty(reference.shape, dtype=np.float32)
-    writer = None
-    if aligned_path:
-        writer = GeoTiffWriter(aligned_path, grid, ["aligned_elevation_m"], np.float32, nodata=NODATA,
-                               metadata={"SHIFT_X": repr(shift.x), "SHIFT_Y": repr(shift.y), "SHIFT_Z": repr(shift.z)})
-        writer.__enter__()
-    try:
-        for r0 in range(0, grid.height, APPLY_ROWS):
-            r1 = min(r0 + APPLY_ROWS, grid.height)
-            aligned = coregistration.shifted_rows(dem, shift, pixel, r0, r1)
-            np.subtract(reference[r0:r1], aligned, out=dh[r0:r1])
-            if writer is not None:
-                writer.write(r0, np.where(np.isfinite(aligned), aligned, NODATA))
-    except BaseException as exc:
-        if writer is not None:
-            writer.__exit__(type(exc), exc, None)
-        raise
-    if writer is not None:
-        writer.__exit__(None, None, None)
+    for r0 in range(0, reference.shape[0], APPLY_ROWS):
+        r1 = min(r0 + APPLY_ROWS, reference.shape[0])
+        shifted = coregistration.shifted_rows(dem, shift, pixel, r0, r1)
+        np.subtract(reference[r0:r1], shifted, out=dh[r0:r1])
+        if aligned is not None:
+            aligned.write(r0, np.where(np.isfinite(shifted), shifted, NODATA))
     return dh
 
 
 def _fill_glacier_elevation(reference: np.ndarray, dem: np.ndarray, labels: np.ndarray,
-                            shift: coregistration.Shift, pixel: Tuple[float, float]) -> None:
-    """Give glacier cells where the reference is void the aligned DEM's elevation (in place), so that their
-    elevation band is known for outlier filtering and hypsometric filling; the reference is not used after."""
+                            shift: coregistration.Shift, pixel: Tuple[float, float]) -> np.ndarray:
+    """Give glacier cells where the reference is void the aligned DEM's elevation (in place; the reference
+    is not used for anything else afterwards) and return their flat indices."""
     holes = np.flatnonzero((labels.ravel() > 0) & ~np.isfinite(reference.ravel()))
     if holes.size:
         rows, cols = np.divmod(holes, reference.shape[1])
         aligned = coregistration.bilinear_at(dem, rows + shift.y / pixel[1], cols - shift.x / pixel[0])
         reference.ravel()[holes] = aligned + shift.z
+    return holes
 
 
 def _histogram_edges(before: Summary) -> np.ndarray:
@@ -368,13 +358,21 @@ def _style_limit(dh: np.ndarray) -> float:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= top)
 
 
-def _glacier_change(dh: np.ndarray, reference: np.ndarray, labels: np.ndarray, glaciers: Polygons, grid: Grid,
-                    cell_area: float, sigma_dh: float, model: uncertainty.SphericalModel,
-                    options: DemDifferenceOptions, note: Callable[[str], None]) -> GlacierChange:
-    """Outliers per band, void filling, mean dh, volume and mass change over the glacier cells (in place)."""
+def _glacier_change(dh: np.ndarray, reference: np.ndarray, elevation_from_dem: np.ndarray, labels: np.ndarray,
+                    glaciers: Polygons, grid: Grid, cell_area: float, sigma_dh: float,
+                    model: uncertainty.SphericalModel, options: DemDifferenceOptions,
+                    note: Callable[[str], None]) -> GlacierChange:
+    """Outliers per band, void filling, mean dh, volume and mass change over the glacier cells (in place).
+
+    Where the reference is void, a cell's reference elevation is estimated as the aligned DEM's elevation plus
+    the hypsometric dh of all glaciers at that elevation, so that it falls in the right band."""
     cells = np.flatnonzero(labels.ravel())
     values = dh.ravel()[cells]
     elevation = reference.ravel()[cells].astype(np.float64)
+    from_dem = np.isin(cells, elevation_from_dem, assume_unique=True)
+    regional = voids.hypsometric_curve(values, elevation) if from_dem.any() else None
+    if regional is not None:
+        elevation[from_dem] += regional(elevation[from_dem])
     outliers = voids.band_outliers(values, elevation, options.outlier_nmad)
     values[outliers] = np.nan
     valid_cells = int(np.count_nonzero(np.isfinite(values)))

@@ -1,6 +1,7 @@
 """Burn polygons into a grid (cell centres inside, as GDAL's default rasterisation)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
@@ -9,6 +10,14 @@ from osgeo import gdal, ogr, osr
 from .grid import Grid
 
 gdal.UseExceptions()
+
+
+@dataclass(frozen=True)
+class Polygons:
+    """Polygons as WKB geometries in the CRS ``crs_wkt``."""
+
+    wkb: Sequence[bytes]
+    crs_wkt: str
 
 
 def _srs(wkt: str) -> osr.SpatialReference:

@@ -89,13 +89,15 @@ def fit_spherical(variogram: Variogram) -> Optional[SphericalModel]:
     if lags.size < 3:
         return None
     top = float(gamma.max())
+    if top <= 0:  # identical DEMs on stable terrain: no error to model
+        return SphericalModel(0.0, 0.0, float(lags[0]))
     reach = float(lags[np.argmax(gamma >= 0.95 * top)])
     initial = (float(gamma[0]) / 2, max(top - float(gamma[0]) / 2, 1e-6), reach)
     bounds = ([0.0, 0.0, float(lags[0]) / 10], [top * 2, top * 2, float(lags[-1]) * 2])
     try:
         (c0, c1, a), _ = curve_fit(spherical, lags, gamma, p0=np.clip(initial, bounds[0], bounds[1]),
                                    sigma=1 / np.sqrt(variogram.pairs), bounds=bounds, maxfev=10000)
-    except RuntimeError:
+    except (RuntimeError, ValueError):
         return None
     return SphericalModel(float(c0), float(c1), float(a))
 

@@ -1,34 +1,16 @@
 """``cryo:decodefreezethaw``: daily freeze/thaw codes -> dated, styled GeoTIFF stack + daily class areas."""
 from __future__ import annotations
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest,
-                       QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterString)
+from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterString)
 
 from ..core import freezethaw
 from ..core.codes import FREEZE_THAW
 from ..core.rasterize import polygon_mask
 from .base import SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters, optional_date
-
-
-def mask_from_layer(source, grid, context, feedback):
-    """Rasterise the MASK polygons onto ``grid`` (cell centres inside), reprojected to the grid's CRS."""
-    transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt),
-                                       context.transformContext())
-    geometries = []
-    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
-        geometry = feature.geometry()
-        if geometry.isEmpty():
-            continue
-        geometry.transform(transform)
-        geometries.append(bytes(geometry.asWkb()))
-    if not geometries:
-        raise QgsProcessingException("The MASK layer has no polygon; choose a layer with the region's outline")
-    feedback.pushInfo("Statistics limited to {} MASK polygon(s)".format(len(geometries)))
-    return polygon_mask(grid, geometries)
+from .vector_inputs import polygons_of
 
 
 class DecodeFreezeThaw(StackAlgorithm):
@@ -78,8 +60,11 @@ class DecodeFreezeThaw(StackAlgorithm):
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([output, table], stack.files)
-            mask_source = self.parameterAsSource(parameters, "MASK", context)
-            mask = mask_from_layer(mask_source, stack.grid, context, feedback) if mask_source else None
+            region = polygons_of(self.parameterAsSource(parameters, "MASK", context), "MASK")
+            mask = None
+            if region is not None:
+                feedback.pushInfo("Statistics limited to {} MASK polygon(s)".format(len(region.wkb)))
+                mask = polygon_mask(stack.grid, region.wkb, region.crs_wkt)
             with core_errors():
                 result = freezethaw.decode(stack, output, table or None, period, mask,
                                            progress=progress_reporter(feedback), log=feedback.pushWarning)
