@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """The main job, end to end: sample data -> every ``cryo`` algorithm through ``qgis_process`` -> products,
-PNG quicklooks and a summary in OUTDIR (``make demo`` writes ``demo_out/``).
+PNG quicklooks, reports and a summary in OUTDIR (``make demo`` writes ``demo_out/``).
+
+Freeze/thaw runs on the synthetic global sample; glaciers on the Longyearbyen DEM pair in ``data/`` (real 1990
+DEM, synthetic 2009 stand-in) and on repeat tracks sampled from it.
 
 The plugin must be deployed where ``QGIS_PLUGINPATH`` points (``make demo`` does that first).
 """
@@ -95,6 +98,51 @@ def frozen_area_png(path: str, table: str) -> None:
     plt.close(fig)
 
 
+def dh_map_png(path: str, dh_path: str, title: str, label: str, limit: float) -> None:
+    """An elevation-change raster on its own grid (projected coordinates in km), diverging around 0."""
+    ds = gdal.Open(dh_path)
+    band = ds.GetRasterBand(1)
+    data = np.ma.masked_equal(band.ReadAsArray(), band.GetNoDataValue())
+    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    extent = [x0 / 1e3, (x0 + dx * ds.RasterXSize) / 1e3, (y0 + dy * ds.RasterYSize) / 1e3, y0 / 1e3]
+    fig, ax = plt.subplots(figsize=(9, 6.4))
+    image = ax.imshow(data, extent=extent, cmap="RdBu", vmin=-limit, vmax=limit, interpolation="nearest")
+    ax.set_title(title)
+    ax.set_xlabel("easting (km)")
+    ax.set_ylabel("northing (km)")
+    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def glaciers(outdir: str, summary: dict) -> str:
+    """DEM differencing on the Longyearbyen pair and altimetry gridding of tracks sampled from it."""
+    data = os.path.join(ROOT, "data", "longyearbyen")
+    folder = os.path.join(outdir, "glaciers")
+    os.makedirs(folder, exist_ok=True)
+    dh, report = os.path.join(folder, "dh_2009_1990.tif"), os.path.join(folder, "dem_difference_report.html")
+    summary["cryo:demdifference"] = run(
+        "cryo:demdifference", REFERENCE=os.path.join(data, "DEM_2009_standin_synthetic.tif"),
+        DEM=os.path.join(data, "DEM_1990.tif"), GLACIERS=os.path.join(data, "glacier_outlines_1990_from_mask.gpkg"),
+        REFERENCE_YEAR=2009.0, DEM_YEAR=1990.0, OUTPUT=dh, OUTPUT_REPORT=report)
+    dh_map_png(os.path.join(folder, "dh_2009_1990.png"), dh,
+               "Longyearbyen dh, 2009 (synthetic stand-in) − 1990, Nuth & Kääb co-registered",
+               "dh (m)", 30)
+    epochs = [os.path.join(outdir, "sample", "altimetry_epoch{}.gpkg".format(i)) for i in (1, 2)]
+    if not all(os.path.exists(p) for p in epochs):
+        sampledata.write_altimetry_epochs(os.path.join(data, "DEM_1990.tif"),
+                                          os.path.join(data, "DEM_2009_standin_synthetic.tif"), *epochs)
+    rate = os.path.join(folder, "altimetry_rate_500m.tif")
+    summary["cryo:altimetrydifference"] = run(
+        "cryo:altimetrydifference", EPOCH1=epochs[0], EPOCH2=epochs[1], ELEVATION_FIELD="elevation",
+        CELL_SIZE=500, CRS="EPSG:25833", YEARS=19, OUTPUT=rate)
+    dh_map_png(os.path.join(folder, "altimetry_rate_500m.png"), rate,
+               "Elevation change rate from repeat tracks, 500 m cells (1990 → 2009, synthetic tracks)",
+               "m per year", 1.5)
+    return folder
+
+
 def main(outdir: str) -> None:
     os.makedirs(outdir, exist_ok=True)
     daily = os.path.join(outdir, "sample", "freezethaw")
@@ -127,16 +175,21 @@ def main(outdir: str) -> None:
     map_png(os.path.join(ft, "trend_frozen_days.png"), np.ma.masked_equal(slope, -9999),
             "Trend of frozen days 2004-2008 (Sen slope)", "days per year", cmap="RdBu", vmin=-6, vmax=6)
 
+    glacier_folder = glaciers(outdir, summary)
+
     with open(os.path.join(outdir, "summary.md"), "w") as fh:
         fh.write("# cryo_qgis_plugin demo\n\nSample data: `sample/` (synthetic, deterministic). Each algorithm ran "
                  "through `qgis_process`; its JSON results:\n\n")
         for name, results in summary.items():
             fh.write("## {}\n\n```json\n{}\n```\n\n".format(name, json.dumps(results, indent=2)))
-        fh.write("## Quicklooks\n\n" + "".join("- `freezethaw/{}`\n".format(n) for n in sorted(os.listdir(ft))
-                                               if n.endswith(".png")))
+        fh.write("## Quicklooks and reports\n\n")
+        for folder in (ft, glacier_folder):
+            fh.write("".join("- `{}/{}`\n".format(os.path.basename(folder), n) for n in sorted(os.listdir(folder))
+                             if n.endswith((".png", ".html"))))
     print("\ndemo products in {}:".format(outdir))
-    for name in sorted(os.listdir(ft)):
-        print("  freezethaw/" + name)
+    for folder in (ft, glacier_folder):
+        for name in sorted(os.listdir(folder)):
+            print("  {}/{}".format(os.path.basename(folder), name))
     print("  summary.md")
 
 

@@ -8,6 +8,7 @@ import pytest
 from osgeo import gdal, ogr, osr
 
 from conftest import ROOT
+from cryo_qgis_plugin.processing.dem_difference import NUMBER_OUTPUTS
 from test_processing_freezethaw import run
 
 LYB = os.path.join(ROOT, "data", "longyearbyen")
@@ -130,6 +131,7 @@ def test_glacier_algorithms_from_qgis_process(qgis_process_env, tmp_path):
     assert abs(results["SHIFT_X"] - TRUTH["true_shift_to_apply_to_tba_m"]["x"]) < 0.1
     volume = TRUTH["true_glacier_volume_change_m3_ref_minus_aligned_tba_no_noise"]
     assert results["VOLUME_CHANGE_M3"] == pytest.approx(volume, rel=0.01)
+    assert all(isinstance(results[key], float) for key in NUMBER_OUTPUTS), results
     assert os.path.exists(out) and os.path.exists(report)
     epoch1 = point_layer(tmp_path / "e1.gpkg", [(510100, 8660100, 300.0)])
     epoch2 = point_layer(tmp_path / "e2.gpkg", [(510200, 8660150, 290.0)])

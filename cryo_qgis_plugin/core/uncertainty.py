@@ -144,4 +144,4 @@ def standard_error(sigma_dh: float, model: SphericalModel, area_m2: float,
                    cell_area_m2: float) -> Tuple[float, float]:
     """``(σ_mean, N_eff)`` of the mean dh over ``area_m2`` for stable-terrain NMAD ``sigma_dh``."""
     n_eff = effective_samples(model, area_m2, cell_area_m2)
-    return sigma_dh / np.sqrt(n_eff), n_eff
+    return float(sigma_dh / np.sqrt(n_eff)), float(n_eff)

@@ -31,7 +31,8 @@ NUMBER_OUTPUTS = {
 
 
 def numeric_results(result: dem.DemDifferenceResult) -> dict:
-    """The algorithm's number outputs (None where they do not apply, e.g. without glaciers or years)."""
+    """The algorithm's number outputs as Python floats (None where they do not apply, e.g. without glaciers or
+    years; numpy scalars would reach qgis_process as empty strings)."""
     shift = result.coregistration.shift
     values = {
         "SHIFT_X": shift.x, "SHIFT_Y": shift.y, "SHIFT_Z": shift.z,
@@ -45,7 +46,7 @@ def numeric_results(result: dem.DemDifferenceResult) -> dict:
             "VOLUME_CHANGE_M3": glacier.mass.volume_m3, "VOLUME_CHANGE_ERROR_M3": glacier.mass.volume_error_m3,
             "MASS_BALANCE_MWE_YR": glacier.mass.rate_mwe, "MASS_BALANCE_ERROR_MWE_YR": glacier.mass.rate_error_mwe,
         })
-    return {key: values.get(key) for key in NUMBER_OUTPUTS}
+    return {key: None if values.get(key) is None else float(values[key]) for key in NUMBER_OUTPUTS}
 
 
 class DemDifference(CryoAlgorithm):
