@@ -9,7 +9,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-h
 	pyqt5-dev-tools
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: deps resources test demo bench deploy zip lint clean
+.PHONY: deps resources test demo bench xdem-venv deploy zip lint clean
 
 deps:  ## install QGIS 3.22 and the Python packages from Debian (only what is missing)
 	@missing=$$(for p in $(APT_PACKAGES); do \
@@ -32,8 +32,12 @@ demo: deps resources  ## sample data -> every algorithm through qgis_process -> 
 	$(MAKE) --no-print-directory deploy QGIS_PLUGINPATH=$(DEMO_PLUGINPATH)
 	QGIS_PLUGINPATH=$(DEMO_PLUGINPATH) $(PYTHON) scripts/demo.py demo_out
 
-bench: deps resources  ## benchmark figures (printed, not asserted)
+bench: deps resources  ## benchmark figures (printed, not asserted); with build/xdem-venv, against xdem too
 	$(PYTHON) scripts/bench.py
+
+xdem-venv:  ## xdem 0.2.3 in its own virtual environment, only for the DEM benchmark comparison (not a dependency)
+	python3 -m venv build/xdem-venv
+	build/xdem-venv/bin/pip install -q xdem==0.2.3
 
 deploy: resources  ## copy the plugin into $(QGIS_PLUGINPATH) and enable it for qgis_process
 	scripts/stage-plugin "$(QGIS_PLUGINPATH)"

@@ -7,6 +7,8 @@ gzip, chunked by day) -> decode + area table, and season indicators, each timed 
 (VmHWM) of every case is measured in a fresh process; the indicators run on a 1-season and on a 3-season
 stack to show that memory is bounded by the block budget, not by the stack length.
 
+Glaciers (issue 5): see ``bench_dem.py`` (10,000 x 10,000 DEM pair, ours against xdem in the same run).
+
 Usage: ``make bench`` (or ``python3 scripts/bench.py [WORKDIR]``).
 """
 import datetime as dt
@@ -26,6 +28,8 @@ import numpy as np  # noqa: E402
 from cryo_qgis_plugin.core import freezethaw  # noqa: E402
 from cryo_qgis_plugin.core.sampledata import FreezeThawClimate  # noqa: E402
 from cryo_qgis_plugin.core.stack import open_stack  # noqa: E402
+
+import bench_dem  # noqa: E402  (scripts/ is on sys.path when this file runs)
 
 START = dt.date(2005, 8, 1)
 
@@ -101,6 +105,7 @@ def main() -> None:
         longer["days"], longer["seconds"], longer["peak_mb"]))
     print("  (the in-memory counting pass itself peaks at {:.0f} MB; every case runs in a fresh process with "
           "GDAL_CACHEMAX={} MB)".format(count["peak_mb"], GDAL_CACHE_MB))
+    bench_dem.main(os.path.join(workdir, "dem"))
 
 
 if __name__ == "__main__":

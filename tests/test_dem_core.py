@@ -162,7 +162,7 @@ def test_spherical_fit_recovers_model_parameters():
 
 def test_variogram_of_white_noise_is_flat_at_its_variance():
     noise = np.random.default_rng(5).normal(0, 2.0, (400, 400))
-    variogram = uncertainty.empirical_variogram(noise, 10.0)
+    variogram = uncertainty.empirical_variogram(noise, np.ones(noise.shape, bool), 10.0)
     np.testing.assert_allclose(variogram.gamma, 4.0, rtol=0.08)
 
 

@@ -160,7 +160,7 @@ def _fit_aspect_cosine(ratio: np.ndarray, bin_starts: np.ndarray) -> Tuple[float
 
 
 def nuth_kaab(reference: np.ndarray, dem: np.ndarray, stable: np.ndarray, pixel: Tuple[float, float],
-              max_iterations: int = 10, outlier_nmad: float = 3.0, max_samples: int = 2_000_000,
+              max_iterations: int = 10, outlier_nmad: float = 3.0, max_samples: int = 1_000_000,
               log: Optional[Callable[[str], None]] = None,
               progress: Optional[Callable[[float], None]] = None) -> Coregistration:
     """Horizontal and vertical shift that aligns ``dem`` onto ``reference`` (same grid, NaN = nodata).
@@ -192,7 +192,7 @@ def nuth_kaab(reference: np.ndarray, dem: np.ndarray, stable: np.ndarray, pixel:
 
 
 def vertical_shift(reference: np.ndarray, dem: np.ndarray, stable: np.ndarray, outlier_nmad: float = 3.0,
-                   max_samples: int = 2_000_000) -> Coregistration:
+                   max_samples: int = 1_000_000) -> Coregistration:
     """Only the vertical bias: the median of ``reference − dem`` on stable terrain (outliers left out)."""
     stride = max(1, int(np.sqrt(np.count_nonzero(stable) / max_samples)))
     sub = stable[::stride, ::stride]

@@ -28,7 +28,7 @@ from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .grid import Grid
 from .rasterize import Polygons, polygon_labels, polygons_area_m2
-from .robust import group_medians, median, nmad
+from .robust import group_medians, median_and_nmad
 from .style import diverging_qml
 
 gdal.UseExceptions()
@@ -37,6 +37,7 @@ COREGISTER_METHODS = ("nuth_kaab", "vertical", "none")
 NODATA = -9999.0
 MIN_STABLE_CELLS = 1000
 HISTOGRAM_BINS = 80
+HISTOGRAM_SAMPLES = 2_000_000
 APPLY_ROWS = 512
 
 
@@ -65,9 +66,18 @@ class Summary:
     count: int
 
     @classmethod
-    def of(cls, values: np.ndarray) -> "Summary":
-        centre = median(values)
-        return cls(centre, nmad(values, centre), int(values.size))
+    def of(cls, dh: np.ndarray, cells: np.ndarray, what: str) -> Tuple["Summary", np.ndarray]:
+        """Statistics of ``dh`` over ``cells``, and a sample of at most :data:`HISTOGRAM_SAMPLES` values."""
+        values = dh[cells]
+        if values.size < MIN_STABLE_CELLS:
+            raise CryoInputError(
+                "Only {} stable-terrain cells are left {}: at least {} are needed. Check that the DEMs overlap "
+                "outside the glacier and unstable polygons, and that the polygons do not cover the whole "
+                "DEM".format(values.size, what, MIN_STABLE_CELLS))
+        sample = values[::max(1, values.size // HISTOGRAM_SAMPLES)].copy()
+        count = int(values.size)
+        centre, spread = median_and_nmad(values)
+        return cls(centre, spread, count), sample
 
 
 @dataclass
@@ -177,15 +187,6 @@ def dem_on_grid(path: str, grid: Grid, log: Callable[[str], None]) -> np.ndarray
     return _as_float(warped)
 
 
-def _summary_or_fail(values: np.ndarray, what: str) -> Summary:
-    if values.size < MIN_STABLE_CELLS:
-        raise CryoInputError(
-            "Only {} stable-terrain cells are left {}: at least {} are needed. Check that the DEMs overlap "
-            "outside the glacier and unstable polygons, and that the polygons do not cover the whole DEM".format(
-                values.size, what, MIN_STABLE_CELLS))
-    return Summary.of(values)
-
-
 def dem_difference(reference_path: str, dem_path: str, output_path: str,
                    glaciers: Optional[Polygons] = None, unstable: Optional[Polygons] = None,
                    options: DemDifferenceOptions = DemDifferenceOptions(),
@@ -226,11 +227,10 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
     if unstable_labels is not None:
         stable &= unstable_labels == 0
         del unstable_labels
-    stable_dh = reference[stable] - dem[stable]
-    before = _summary_or_fail(stable_dh, "before co-registration")
+    dh = np.subtract(reference, dem)  # this buffer is reused for the final dh
+    before, sample = Summary.of(dh, stable, "before co-registration")
     edges = _histogram_edges(before)
-    histogram_before = np.histogram(stable_dh, bins=edges)[0]
-    del stable_dh
+    histogram_before = np.histogram(sample, bins=edges)[0]
     progress(0.1)
 
     if options.coregister == "nuth_kaab":
@@ -252,7 +252,7 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
                 aligned_path, grid, ["aligned_elevation_m"], np.float32, nodata=NODATA,
                 metadata={"SHIFT_X": repr(coreg.shift.x), "SHIFT_Y": repr(coreg.shift.y),
                           "SHIFT_Z": repr(coreg.shift.z)}))
-        dh = _apply(reference, dem, coreg.shift, pixel, aligned)
+        _apply(reference, dem, coreg.shift, pixel, aligned, out=dh)
         elevation_from_dem = None
         if labels is not None:
             elevation_from_dem = _fill_glacier_elevation(reference, dem, labels, coreg.shift, pixel)
@@ -260,22 +260,15 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
         progress(0.6)
 
         stable &= np.isfinite(dh)
-        stable_dh = dh[stable]
         stable_outliers = 0
         if options.outlier_nmad > 0:
-            centre = median(stable_dh)
-            bad = np.abs(dh - np.float32(centre)) > options.outlier_nmad * nmad(stable_dh, centre)
-            bad &= stable
-            stable_outliers = int(np.count_nonzero(bad))
-            dh[bad] = np.nan
-            stable &= ~bad
-            stable_dh = dh[stable]
-        after = _summary_or_fail(stable_dh, "after co-registration")
-        histogram_after = np.histogram(stable_dh, bins=edges)[0]
-        del stable_dh
+            centre, spread = _subsample_median_and_nmad(dh, stable)
+            stable_outliers = _remove_outliers(dh, stable, centre, options.outlier_nmad * spread)
+        after, sample = Summary.of(dh, stable, "after co-registration")
+        histogram_after = np.histogram(sample, bins=edges)[0]
         progress(0.7)
 
-        variogram = uncertainty.empirical_variogram(np.where(stable, dh, np.nan), min(pixel))
+        variogram = uncertainty.empirical_variogram(dh, stable, min(pixel))
         model = uncertainty.fit_spherical(variogram)
         if model is None:
             largest = float(variogram.lags.max()) if variogram.lags.size else min(pixel)
@@ -318,16 +311,34 @@ def _labels(grid: Grid, polygons: Optional[Polygons], role: str) -> Optional[np.
 
 
 def _apply(reference: np.ndarray, dem: np.ndarray, shift: coregistration.Shift, pixel: Tuple[float, float],
-           aligned: Optional[GeoTiffWriter]) -> np.ndarray:
-    """``reference − shifted dem`` (float32, NaN = nodata), block by block; the aligned DEM goes to ``aligned``."""
-    dh = np.empty(reference.shape, dtype=np.float32)
+           aligned: Optional[GeoTiffWriter], out: np.ndarray) -> None:
+    """``out = reference − shifted dem`` (NaN = nodata), block by block; the aligned DEM goes to ``aligned``."""
     for r0 in range(0, reference.shape[0], APPLY_ROWS):
         r1 = min(r0 + APPLY_ROWS, reference.shape[0])
         shifted = coregistration.shifted_rows(dem, shift, pixel, r0, r1)
-        np.subtract(reference[r0:r1], shifted, out=dh[r0:r1])
+        np.subtract(reference[r0:r1], shifted, out=out[r0:r1])
         if aligned is not None:
             aligned.write(r0, np.where(np.isfinite(shifted), shifted, NODATA))
-    return dh
+
+
+def _subsample_median_and_nmad(dh: np.ndarray, cells: np.ndarray, samples: int = 2_000_000) -> Tuple[float, float]:
+    """Median and NMAD of ``dh`` over ``cells`` on a regular sub-grid of at most about ``samples`` cells
+    (enough for an outlier threshold, and cheap on 10^8 cells)."""
+    step = max(1, int(np.sqrt(dh.size / samples)))
+    return median_and_nmad(dh[::step, ::step][cells[::step, ::step]])
+
+
+def _remove_outliers(dh: np.ndarray, stable: np.ndarray, centre: float, threshold: float) -> int:
+    """Set stable cells with ``|dh − centre| > threshold`` to NaN and drop them from ``stable`` (in place, by
+    row blocks); returns how many there were."""
+    removed = 0
+    for r0 in range(0, dh.shape[0], APPLY_ROWS):
+        block, cells = dh[r0:r0 + APPLY_ROWS], stable[r0:r0 + APPLY_ROWS]
+        bad = cells & (np.abs(block - np.float32(centre)) > threshold)
+        block[bad] = np.nan
+        cells &= ~bad
+        removed += int(np.count_nonzero(bad))
+    return removed
 
 
 def _fill_glacier_elevation(reference: np.ndarray, dem: np.ndarray, labels: np.ndarray,
@@ -350,10 +361,12 @@ def _histogram_edges(before: Summary) -> np.ndarray:
 
 def _style_limit(dh: np.ndarray) -> float:
     """A round colour-ramp limit: the 98th percentile of |dh| (1, 2 or 5 times a power of ten)."""
-    values = np.abs(dh[np.isfinite(dh)])
+    step = max(1, int(np.sqrt(dh.size / 1_000_000)))
+    values = np.abs(dh[::step, ::step])
+    values = values[np.isfinite(values)]
     if not values.size:
         return 1.0
-    top = float(np.percentile(values[:: max(1, values.size // 1_000_000)], 98)) or 1.0
+    top = float(np.percentile(values, 98)) or 1.0
     power = 10 ** math.floor(math.log10(top))
     return next(step * power for step in (1, 2, 5, 10) if step * power >= top)
 

@@ -28,8 +28,9 @@ def _srs(wkt: str) -> osr.SpatialReference:
 
 
 def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
-    """Cells whose centre lies in polygon ``i`` get ``i + 1`` (uint32; 0 outside every polygon; where
-    polygons overlap the later one wins). Geometries are WKB in ``crs_wkt`` (default: the grid's CRS)."""
+    """Cells whose centre lies in polygon ``i`` get ``i + 1`` (0 outside every polygon; where polygons overlap
+    the later one wins; uint16, or uint32 for 65,535 polygons or more). Geometries are WKB in ``crs_wkt``
+    (default: the grid's CRS)."""
     grid_srs = _srs(grid.crs_wkt)
     transform = None
     if crs_wkt and not _srs(crs_wkt).IsSame(grid_srs):
@@ -45,7 +46,8 @@ def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optiona
         feature.SetGeometry(geometry)
         feature.SetField("label", i + 1)
         layer.CreateFeature(feature)
-    target = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 1, gdal.GDT_UInt32)
+    kind = gdal.GDT_UInt16 if len(wkb_geometries) < 65535 else gdal.GDT_UInt32
+    target = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 1, kind)
     target.SetGeoTransform(grid.geotransform)
     target.SetProjection(grid.crs_wkt)
     gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"])

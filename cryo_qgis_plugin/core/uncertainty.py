@@ -60,10 +60,10 @@ def spherical(h: np.ndarray, nugget: float, partial_sill: float, range_: float) 
     return nugget + partial_sill * (1.5 * r - 0.5 * r ** 3)
 
 
-def empirical_variogram(dh: np.ndarray, pixel: float, lags_count: int = 24) -> Variogram:
-    """Dowd's variogram of a 2-D field (NaN = no value) at log-spaced lags of whole cells along rows and
-    columns, up to half the shorter side; each lag uses at most :data:`MAX_PAIRS_PER_LAG` pairs per direction
-    (every n-th row or column)."""
+def empirical_variogram(dh: np.ndarray, cells: np.ndarray, pixel: float, lags_count: int = 24) -> Variogram:
+    """Dowd's variogram of a 2-D field over the ``cells`` mask, at log-spaced lags of whole cells along rows
+    and columns, up to half the shorter side; each lag uses at most :data:`MAX_PAIRS_PER_LAG` pairs per
+    direction (every n-th row or column)."""
     height, width = dh.shape
     largest = max(1, min(height, width) // 2)
     steps = np.unique(np.round(np.geomspace(1, largest, lags_count)).astype(int))
@@ -71,10 +71,11 @@ def empirical_variogram(dh: np.ndarray, pixel: float, lags_count: int = 24) -> V
     for k in steps:
         stride_rows = max(1, int(height * (width - k) / MAX_PAIRS_PER_LAG))
         stride_cols = max(1, int(width * (height - k) / MAX_PAIRS_PER_LAG))
-        along_rows = dh[::stride_rows, k:] - dh[::stride_rows, :-k]
-        along_cols = dh[k:, ::stride_cols] - dh[:-k, ::stride_cols]
-        differences = np.abs(np.concatenate([along_rows[np.isfinite(along_rows)],
-                                             along_cols[np.isfinite(along_cols)]]))
+        along_rows = (dh[::stride_rows, k:] - dh[::stride_rows, :-k])[
+            cells[::stride_rows, k:] & cells[::stride_rows, :-k]]
+        along_cols = (dh[k:, ::stride_cols] - dh[:-k, ::stride_cols])[cells[k:, ::stride_cols] & cells[:-k, ::stride_cols]]
+        differences = np.abs(np.concatenate([along_rows, along_cols]))
+        differences = differences[np.isfinite(differences)]
         if differences.size < 30:
             continue
         lags.append(k * pixel)

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""DEM differencing benchmark (issue 5, DESIGN.md): a 10,000 x 10,000 DEM pair, 10 m cells, where the
+reference is the DEM translated by a known sub-pixel shift (evaluated analytically, so the truth is exact),
+with a 8 km glacier disc that thins, and 0.3 m of noise.
+
+Two runs in fresh processes on the same files, in the same run of this script:
+* ours: ``core.dem.dem_difference`` (read, Nuth & Kääb fit, apply, stable statistics before/after, variogram,
+  glacier outliers/voids/volume/error, and writing the elevation-change GeoTIFF);
+* xdem 0.2.3 (optional, from its own virtual environment, ``make xdem-venv``): read both DEMs and the glacier
+  mask, ``NuthKaab().fit`` on stable terrain, ``apply``, stable median and NMAD after.
+
+Prints time, peak memory (VmHWM / ru_maxrss) and the shift error of each. Asserts nothing.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+import numpy as np  # noqa: E402
+from osgeo import gdal, ogr, osr  # noqa: E402
+
+SIZE, CELL = 10_000, 10.0
+X0, Y0 = 400_000.0, 8_800_000.0
+SHIFT = (3.37, -2.81, 1.23)  # the translation that aligns the DEM onto the reference (m)
+GLACIER_CENTRE, GLACIER_RADIUS = (X0 + 50_000.0, Y0 - 50_000.0), 8_000.0
+XDEM_PYTHON = os.environ.get("XDEM_PYTHON", os.path.join(ROOT, "build", "xdem-venv", "bin", "python"))
+
+XDEM_SCRIPT = r"""
+import json, resource, sys, time, warnings
+warnings.filterwarnings("ignore")
+import numpy as np, geoutils as gu, xdem
+ref_path, dem_path, mask_path = sys.argv[1:4]
+t0 = time.perf_counter()
+ref, tba = xdem.DEM(ref_path), xdem.DEM(dem_path)
+glacier = np.ma.filled(gu.Raster(mask_path).data, 0).squeeze() == 1
+coreg = xdem.coreg.NuthKaab().fit(ref, tba, inlier_mask=~glacier, random_state=42)
+aligned = coreg.apply(tba)
+dh = (ref - aligned).data
+stable = np.ma.filled(dh, np.nan)[~glacier]
+stable = stable[np.isfinite(stable)]
+median = float(np.median(stable))
+nmad = float(xdem.spatialstats.nmad(stable))
+seconds = time.perf_counter() - t0
+x, y, z = coreg.to_translations()
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "shift": [float(x), float(y), float(z)], "median_after": median, "nmad_after": nmad,
+                  "version": xdem.__version__}))
+"""
+
+
+def terrain(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Smooth hills with slopes in every direction (separable terms: cheap on a 10^8-cell grid)."""
+    two_pi = 2 * np.pi
+    return (800 + 300 * np.outer(np.cos(two_pi * y / 6000), np.sin(two_pi * x / 8000))
+            + 80 * np.outer(np.sin(two_pi * y / 1700), np.sin(two_pi * x / 2300 + 1))
+            + 25 * np.outer(np.sin(two_pi * y / 600 + 2), np.cos(two_pi * x / 700))
+            + 0.01 * (x - X0)[None, :])
+
+
+def _create(path: str, dtype=gdal.GDT_Float32, nodata=-9999.0) -> gdal.Dataset:
+    ds = gdal.GetDriverByName("GTiff").Create(path, SIZE, SIZE, 1, dtype, ["TILED=YES", "BIGTIFF=YES"])
+    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25833)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).SetNoDataValue(nodata)
+    return ds
+
+
+def make_pair(workdir: str) -> dict:
+    paths = {name: os.path.join(workdir, name) for name in ("ref.tif", "dem.tif", "glacier.gpkg", "glacier.tif")}
+    if all(os.path.exists(p) for p in paths.values()):
+        return paths
+    rng = np.random.default_rng(2024)
+    ref, tba = _create(paths["ref.tif"] + ".tmp"), _create(paths["dem.tif"] + ".tmp")
+    x = X0 + (np.arange(SIZE) + 0.5) * CELL
+    for r0 in range(0, SIZE, 500):
+        y = Y0 - (np.arange(r0, r0 + 500) + 0.5) * CELL
+        z = terrain(x, y)
+        inside = ((x[None, :] - GLACIER_CENTRE[0]) ** 2 + (y[:, None] - GLACIER_CENTRE[1]) ** 2) < GLACIER_RADIUS ** 2
+        shifted = terrain(x - SHIFT[0], y - SHIFT[1]) + SHIFT[2]
+        shifted += np.where(inside, -20 + 0.02 * (z - 800), 0) + rng.normal(0, 0.3, z.shape)
+        tba.GetRasterBand(1).WriteArray(z.astype(np.float32), 0, r0)
+        ref.GetRasterBand(1).WriteArray(shifted.astype(np.float32), 0, r0)
+    ref = tba = None
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25833)
+    vector = ogr.GetDriverByName("GPKG").CreateDataSource(paths["glacier.gpkg"])
+    layer = vector.CreateLayer("glacier", srs, ogr.wkbPolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    centre = ogr.CreateGeometryFromWkt("POINT ({} {})".format(*GLACIER_CENTRE))
+    feature.SetGeometry(centre.Buffer(GLACIER_RADIUS, 64))
+    layer.CreateFeature(feature)
+    vector = None
+    mask = _create(paths["glacier.tif"], gdal.GDT_Byte, 255)
+    gdal.Rasterize(mask, paths["glacier.gpkg"], burnValues=[1])
+    mask = None
+    os.replace(paths["ref.tif"] + ".tmp", paths["ref.tif"])
+    os.replace(paths["dem.tif"] + ".tmp", paths["dem.tif"])
+    return paths
+
+
+def peak_rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) / 1024.0 for line in fh if line.startswith("VmHWM:"))
+
+
+def ours(workdir: str) -> dict:
+    from cryo_qgis_plugin.core import dem
+    from cryo_qgis_plugin.core.rasterize import Polygons
+
+    paths = make_pair(workdir)
+    vector = ogr.Open(paths["glacier.gpkg"])  # keep the dataset alive while its layer is read
+    layer = vector.GetLayer()
+    glaciers = Polygons([bytes(f.GetGeometryRef().ExportToWkb()) for f in layer], layer.GetSpatialRef().ExportToWkt())
+    t0 = time.perf_counter()
+    result = dem.dem_difference(paths["ref.tif"], paths["dem.tif"], os.path.join(workdir, "dh.tif"), glaciers)
+    shift = result.coregistration.shift
+    return {"seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb(), "shift": [shift.x, shift.y, shift.z],
+            "median_after": result.stable_after.median, "nmad_after": result.stable_after.nmad}
+
+
+def _run(args) -> dict:
+    proc = subprocess.run(args, capture_output=True, text=True, env=dict(os.environ, GDAL_CACHEMAX="64"))
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _line(name: str, result: dict) -> str:
+    error = max(abs(a - b) for a, b in zip(result["shift"], SHIFT))
+    return "  {:<6}: {:6.1f} s, peak {:6.0f} MB, shift ({:+.4f}, {:+.4f}, {:+.4f}) m, largest error {:.4f} m, " \
+           "stable median/NMAD after {:+.3f}/{:.3f} m".format(name, result["seconds"], result["peak_mb"],
+                                                             *result["shift"], error, result["median_after"],
+                                                             result["nmad_after"])
+
+
+def main(workdir: str) -> None:
+    print("\nDEM differencing, {0} x {0} pair at {1:g} m (true shift {2}), cached in {3}".format(
+        SIZE, CELL, SHIFT, workdir), flush=True)
+    paths = make_pair(workdir)
+    mine = _run([sys.executable, __file__, "--ours", workdir])
+    print(_line("ours", mine), flush=True)
+    if not os.path.exists(XDEM_PYTHON):
+        print("  xdem  : not measured ({} missing; `make xdem-venv` installs xdem 0.2.3 there)".format(XDEM_PYTHON))
+        return
+    script = os.path.join(workdir, "xdem_case.py")
+    with open(script, "w") as fh:
+        fh.write(XDEM_SCRIPT)
+    theirs = _run([XDEM_PYTHON, script, paths["ref.tif"], paths["dem.tif"], paths["glacier.tif"]])
+    print(_line("xdem " + theirs["version"], theirs))
+    print("  ours / xdem: time {:.2f}, peak memory {:.2f} (target: at most 0.5 each)".format(
+        mine["seconds"] / theirs["seconds"], mine["peak_mb"] / theirs["peak_mb"]))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--ours":
+        print(json.dumps(ours(sys.argv[2])))
+    else:
+        main(sys.argv[1] if len(sys.argv) > 1 else os.path.join("/tmp", "cryo-bench", "dem"))
