@@ -206,15 +206,7 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
         messages.append(message)
         log(message)
 
-    grid, reference = working_reference(reference_path, note)
-    if not np.isfinite(reference).any():
-        raise CryoInputError("The reference DEM {} has no valid elevation (all nodata)".format(reference_path))
-    dem = dem_on_grid(dem_path, grid, note)
-    valid = np.isfinite(reference) & np.isfinite(dem)
-    if not valid.any():
-        raise CryoInputError(
-            "The DEM {} has no valid elevation where the reference DEM {} has one: the two DEMs do not overlap, "
-            "or the DEM is all nodata".format(dem_path, reference_path))
+    grid, reference, dem, valid = _load_pair(reference_path, dem_path, note)
     pixel = (abs(grid.geotransform[1]), abs(grid.geotransform[5]))
     cell_area = pixel[0] * pixel[1]
     progress(0.05)
@@ -268,17 +260,7 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
         histogram_after = np.histogram(sample, bins=edges)[0]
         progress(0.7)
 
-        variogram = uncertainty.empirical_variogram(dh, stable, min(pixel))
-        model = uncertainty.fit_spherical(variogram)
-        if model is None:
-            largest = float(variogram.lags.max()) if variogram.lags.size else min(pixel)
-            model_for_error = uncertainty.SphericalModel(0.0, 1.0, largest)
-            note("No spherical model could be fitted to the stable-terrain variogram; the error assumes dh errors "
-                 "correlated over {:.0f} m (the largest lag), which is conservative".format(largest))
-        else:
-            model_for_error = model
-            note("Stable-terrain variogram: nugget {:.3f} m², partial sill {:.3f} m², range {:.0f} m".format(
-                model.nugget, model.partial_sill, model.range))
+        variogram, model, model_for_error = _error_model(dh, stable, min(pixel), note)
         progress(0.8)
 
         glacier = None
@@ -288,16 +270,52 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
         del labels
         progress(0.9)
 
-        limit = _style_limit(dh)
-        dh[~np.isfinite(dh)] = NODATA
-        with GeoTiffWriter(output_path, grid, ["elevation_change_m"], np.float32, nodata=NODATA,
-                           metadata={"UNITS": "m", "DEFINITION": "reference - aligned DEM"},
-                           style_qml=diverging_qml(limit)) as out:
-            for r0 in range(0, grid.height, APPLY_ROWS):
-                out.write(r0, dh[r0:r0 + APPLY_ROWS])
+        _write_dh(output_path, grid, dh)
     progress(1.0)
     return DemDifferenceResult(grid, coreg, before, after, stable_outliers, edges, histogram_before,
                                histogram_after, variogram, model, glacier, options, messages)
+
+
+def _load_pair(reference_path: str, dem_path: str,
+               note: Callable[[str], None]) -> Tuple[Grid, np.ndarray, np.ndarray, np.ndarray]:
+    """Working grid, reference, DEM on that grid, and the cells valid in both; refuses empty overlaps."""
+    grid, reference = working_reference(reference_path, note)
+    if not np.isfinite(reference).any():
+        raise CryoInputError("The reference DEM {} has no valid elevation (all nodata)".format(reference_path))
+    dem = dem_on_grid(dem_path, grid, note)
+    valid = np.isfinite(reference) & np.isfinite(dem)
+    if not valid.any():
+        raise CryoInputError(
+            "The DEM {} has no valid elevation where the reference DEM {} has one: the two DEMs do not overlap, "
+            "or the DEM is all nodata".format(dem_path, reference_path))
+    return grid, reference, dem, valid
+
+
+def _error_model(dh: np.ndarray, stable: np.ndarray, pixel: float, note: Callable[[str], None]) -> Tuple[
+        uncertainty.Variogram, Optional[uncertainty.SphericalModel], uncertainty.SphericalModel]:
+    """Empirical variogram of stable dh, its fitted spherical model (None if no fit), and the model the errors
+    use: the fit, or a conservative correlation over the largest lag when there is none."""
+    variogram = uncertainty.empirical_variogram(dh, stable, pixel)
+    model = uncertainty.fit_spherical(variogram)
+    if model is not None:
+        note("Stable-terrain variogram: nugget {:.3f} m², partial sill {:.3f} m², range {:.0f} m".format(
+            model.nugget, model.partial_sill, model.range))
+        return variogram, model, model
+    largest = float(variogram.lags.max()) if variogram.lags.size else pixel
+    note("No spherical model could be fitted to the stable-terrain variogram; the error assumes dh errors "
+         "correlated over {:.0f} m (the largest lag), which is conservative".format(largest))
+    return variogram, None, uncertainty.SphericalModel(0.0, 1.0, largest)
+
+
+def _write_dh(path: str, grid: Grid, dh: np.ndarray) -> None:
+    """The elevation change GeoTIFF (NaN -> nodata, in place), styled diverging around 0."""
+    limit = _style_limit(dh)
+    dh[~np.isfinite(dh)] = NODATA
+    with GeoTiffWriter(path, grid, ["elevation_change_m"], np.float32, nodata=NODATA,
+                       metadata={"UNITS": "m", "DEFINITION": "reference - aligned DEM"},
+                       style_qml=diverging_qml(limit)) as out:
+        for r0 in range(0, grid.height, APPLY_ROWS):
+            out.write(r0, dh[r0:r0 + APPLY_ROWS])
 
 
 def _labels(grid: Grid, polygons: Optional[Polygons], role: str) -> Optional[np.ndarray]:
