@@ -55,12 +55,13 @@ def band_by_name(path: str, name: str) -> np.ma.MaskedArray:
     raise KeyError("{} has no band {}".format(path, name))
 
 
-def map_png(path: str, data, title: str, label: str, cmap: str = "viridis", **kwargs) -> None:
-    fig, ax = plt.subplots(figsize=(10, 5.2))
-    image = ax.imshow(data, extent=EXTENT, cmap=cmap, interpolation="nearest", **kwargs)
+def map_png(path: str, data, title: str, label: str, cmap: str = "viridis", extent=EXTENT,
+            axes=("longitude (°)", "latitude (°)"), figsize=(10, 5.2), **kwargs) -> None:
+    fig, ax = plt.subplots(figsize=figsize)
+    image = ax.imshow(data, extent=extent, cmap=cmap, interpolation="nearest", **kwargs)
     ax.set_title(title)
-    ax.set_xlabel("longitude (°)")
-    ax.set_ylabel("latitude (°)")
+    ax.set_xlabel(axes[0])
+    ax.set_ylabel(axes[1])
     fig.colorbar(image, ax=ax, label=label, shrink=0.8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -105,15 +106,8 @@ def dh_map_png(path: str, dh_path: str, title: str, label: str, limit: float) ->
     data = np.ma.masked_equal(band.ReadAsArray(), band.GetNoDataValue())
     x0, dx, _, y0, _, dy = ds.GetGeoTransform()
     extent = [x0 / 1e3, (x0 + dx * ds.RasterXSize) / 1e3, (y0 + dy * ds.RasterYSize) / 1e3, y0 / 1e3]
-    fig, ax = plt.subplots(figsize=(9, 6.4))
-    image = ax.imshow(data, extent=extent, cmap="RdBu", vmin=-limit, vmax=limit, interpolation="nearest")
-    ax.set_title(title)
-    ax.set_xlabel("easting (km)")
-    ax.set_ylabel("northing (km)")
-    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    map_png(path, data, title, label, cmap="RdBu", extent=extent, axes=("easting (km)", "northing (km)"),
+            figsize=(9, 6.4), vmin=-limit, vmax=limit)
 
 
 def glaciers(outdir: str, summary: dict) -> str:
