@@ -9,6 +9,10 @@
   frozen where the temperature is below 0 °C, precipitation on a few thawed days, swath gaps as missing,
   oceans 0 and ice sheets 15.
 
+:func:`write_lake_ice_sample` writes a daily lake-ice stack (multi-band GeoTIFF of percent ice, one band per
+day, ISO band descriptions, 255 = cloud) for three winters and six lakes, with their outlines (GeoPackage, field
+``name``), the input of ``cryo:lakeicephenology``.
+
 :func:`write_altimetry_epochs` samples two DEMs of one area along synthetic repeat ground tracks (GeoPackage
 points with an ``elevation`` field), the input of ``cryo:altimetrydifference``.
 
@@ -146,12 +150,87 @@ def write_altimetry_epochs(dem1: str, dem2: str, path1: str, path2: str, track_s
     return counts[0], counts[1]
 
 
+LAKE_START, LAKE_END = dt.date(2015, 8, 1), dt.date(2018, 7, 31)
+LAKES = (  # name, centre column/row, semi-axes (cells), freeze-up start and break-up end day of season
+    ("Nam Co West", 18, 15, 12, 7, 105, 260), ("Nam Co East", 45, 14, 10, 6, 112, 255),
+    ("Dagze Co", 66, 20, 8, 5, 98, 268), ("Zhari Namco", 20, 42, 9, 8, 120, 250),
+    ("Siling Co", 50, 44, 14, 8, 125, 245), ("Pung Co", 72, 50, 4, 3, 140, 200))
+
+
+def write_lake_ice_sample(folder: str, seed: int = 2015) -> Tuple[str, str]:
+    """Lake ice percent per cell and day (500 m cells, EPSG:32645) and the lake outlines; returns the paths.
+
+    Each lake freezes from its shore inwards over ten days from its freeze-up start (a few days later each
+    winter), breaks up over ten days before its break-up end, has ±4 % noise and cloudy days (255); the smallest
+    lake (Pung Co) only half-freezes in the second winter (a partial freeze).
+    """
+    from osgeo import ogr, osr
+
+    from .geotiff import GeoTiffWriter
+    from .grid import Grid
+
+    os.makedirs(folder, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    width, height, cell = 80, 60, 500.0
+    x0, y0 = 600000.0, 3500000.0
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    grid = Grid(width, height, (x0, cell, 0.0, y0, 0.0, -cell), srs.ExportToWkt())
+    rows, cols = np.indices((height, width)) + 0.5
+    lake_of = np.zeros((height, width), dtype=int)
+    depth = np.zeros((height, width))  # 0 at the shore, 1 at the centre
+    for k, (_, cx, cy, ax, ay, _, _) in enumerate(LAKES, start=1):
+        r = np.hypot((cols - cx) / ax, (rows - cy) / ay)
+        lake_of[r < 1] = k
+        depth[r < 1] = 1 - r[r < 1]
+    days = (LAKE_END - LAKE_START).days + 1
+    dates = [LAKE_START + dt.timedelta(days=d) for d in range(days)]
+    stack_path = os.path.join(folder, "lake_ice_percent_2015_2018.tif")
+    with GeoTiffWriter(stack_path, grid, [d.isoformat() for d in dates], np.uint8, nodata=255,
+                       band_dates=[d.isoformat() for d in dates]) as out:
+        for i, day in enumerate(dates):
+            season = day.year - (1 if day < dt.date(day.year, 8, 1) else 0)
+            season_day = (day - dt.date(season, 8, 1)).days
+            ice = np.zeros((height, width))
+            for k, (_, _, _, _, _, up, down) in enumerate(LAKES, start=1):
+                up_k, down_k = up + 3 * (season - 2015), down - 2 * (season - 2015)
+                onset = up_k + 10 * depth  # shallow shore cells freeze first and thaw last
+                thaw = down_k - 10 * depth
+                cover = np.clip(np.minimum(season_day - onset, thaw - season_day) / 2.0, 0, 1)
+                if k == len(LAKES) and season == 2016:
+                    cover = np.minimum(cover, 0.5)
+                ice[lake_of == k] = 100 * cover[lake_of == k]
+            values = np.clip(ice + rng.uniform(-4, 4, ice.shape) * (lake_of > 0), 0, 100).round()
+            values[lake_of == 0] = 0
+            for k in range(1, len(LAKES) + 1):
+                if rng.random() < 0.15:  # a cloudy day over that lake
+                    values[(lake_of == k) & (rng.random(ice.shape) < 0.8)] = 255
+            out.write_band(i + 1, 0, values.astype(np.uint8))
+    lakes_path = os.path.join(folder, "lakes.gpkg")
+    vector = ogr.GetDriverByName("GPKG").CreateDataSource(lakes_path)
+    layer = vector.CreateLayer("lakes", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for name, cx, cy, ax, ay, _, _ in LAKES:
+        angles = np.linspace(0, 2 * np.pi, 73)
+        ring = ", ".join("{} {}".format(x0 + (cx + ax * np.cos(a)) * cell, y0 - (cy + ay * np.sin(a)) * cell)
+                         for a in angles)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON (({}))".format(ring)))
+        feature.SetField("name", name)
+        layer.CreateFeature(feature)
+    vector = None
+    return stack_path, lakes_path
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", help="folder to write the sample data into")
     args = parser.parse_args(argv)
     n = write_freeze_thaw_folder(os.path.join(args.outdir, "freezethaw"))
     print("freezethaw/: {} daily HDF5 files {} .. {}".format(n, FT_START, FT_END))
+    stack, lakes = write_lake_ice_sample(os.path.join(args.outdir, "lakeice"))
+    print("lakeice/: {} and {} ({} lakes, {} .. {})".format(os.path.basename(stack), os.path.basename(lakes),
+                                                            len(LAKES), LAKE_START, LAKE_END))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,234 @@
+"""``cryo:lakeicephenology``: freeze-up and break-up dates per lake and season, from a table or a stack."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Dict, List
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QDate, QVariant
+
+from ..core import lakeice
+from ..core.dates import parse_month_day
+from ..core.rasterize import Polygons
+from .base import core_errors, progress_reporter
+from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
+
+TABLE_EXTENSIONS = (".csv", ".txt", ".gpkg", ".shp", ".dbf", ".xlsx", ".ods", ".geojson", ".json", ".sqlite")
+DATE_COLUMNS = ("fus", "fue", "bus", "bue")
+NUMBER_COLUMNS = ("icd", "cfd", "fd", "bd")
+
+
+def as_date(value, row: int, field: str) -> dt.date:
+    """A table cell as a date: QDate/QDateTime, or text starting with YYYY-MM-DD."""
+    if isinstance(value, QDate):
+        return value.toPyDate()
+    if hasattr(value, "date") and hasattr(value, "toPyDateTime"):  # QDateTime
+        return value.toPyDateTime().date()
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise QgsProcessingException("Row {}: cannot read the date {!r} in field {}; write dates as YYYY-MM-DD".format(
+            row, value, field)) from None
+
+
+def as_value(value, row: int, field: str) -> float:
+    """A table cell as a number; empty/NULL cells are missing days (NaN)."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()) or str(value).strip() in ("", "NULL"):
+        return float("nan")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise QgsProcessingException("Row {}: the value {!r} in field {} is not a number".format(row, value, field)) \
+            from None
+
+
+def read_table(path: str, lake_field: str, date_field: str, value_field: str, value_type: str) -> lakeice.Series:
+    layer = QgsVectorLayer(path, "table", "ogr")
+    if not layer.isValid():
+        raise QgsProcessingException("{} cannot be opened as a table".format(path))
+    names = layer.fields().names()
+    for field in (lake_field, date_field, value_field):
+        if field not in names:
+            raise QgsProcessingException("The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and "
+                                         "VALUE_FIELD".format(path, field, ", ".join(names)))
+    lakes, dates, values = [], [], []
+    for row, feature in enumerate(layer.getFeatures(), start=1):
+        lakes.append(str(feature[lake_field]))
+        dates.append(as_date(feature[date_field], row, date_field))
+        values.append(as_value(feature[value_field], row, value_field))
+    with core_errors():
+        return lakeice.series_from_records(lakes, dates, values, value_type)
+
+
+def output_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("lake", QVariant.String))
+    fields.append(QgsField("season", QVariant.Int))
+    for name in DATE_COLUMNS:  # ISO text: QGIS writes Date fields to CSV as YYYY/MM/DD
+        fields.append(QgsField(name, QVariant.String, len=10))
+    for name in NUMBER_COLUMNS:
+        fields.append(QgsField(name, QVariant.Int))
+    fields.append(QgsField("main", QVariant.Int))
+    fields.append(QgsField("valid_days", QVariant.Int))
+    return fields
+
+
+class LakeIcePhenology(StackAlgorithm):
+    GROUP = "lakeice"
+
+    def name(self) -> str:
+        return "lakeicephenology"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr("Lake-ice phenology (freeze-up and break-up dates)")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, "
+            "with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS "
+            "and BD = BUE − BUS (days).</p>"
+            "<p><b>INPUT</b> is either a table (CSV, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD "
+            "(YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of "
+            "a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres "
+            "(a day counts when at least half of them have a value).</p>" + STACK_HELP +
+            "<p><b>Definitions</b> on the series after filling gaps of up to MAX_GAP days linearly and a centred "
+            "SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day "
+            "starting a run ≥ THRESHOLD_LOW; FUE = first day after FUS starting a run ≥ THRESHOLD_HIGH; BUS = first "
+            "day after FUE starting a run &lt; THRESHOLD_HIGH; BUE = first day after FUS (and BUS) starting a run "
+            "&lt; THRESHOLD_LOW. An event that never reaches THRESHOLD_HIGH is a partial freeze (FUS and BUE only); "
+            "several events in a season give several rows, the longest with main = 1. 10/90 % are usual with "
+            "MODIS ice fraction (Kropáček et al. 2013), 30/70 % in webcam and Sentinel studies. A crossing is "
+            "dated only when the day before it has data: at the start of the record, after a longer gap or when "
+            "the season ends first, the date is left empty and the log says why. Seasons start on YEAR_START and "
+            "are named by the year they start in.</p>"
+            "<p><b>VALUE_TYPE</b>: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K, e.g. "
+            "18.7 or 36.5 GHz H-pol): per lake and season the 5th and 95th percentiles are taken as the open-water "
+            "and full-ice levels and TB is scaled between them to percent ice (Kang et al. 2012; Du et al. 2017, "
+            "The Cryosphere 11, 47-63).</p>"
+            "<p>OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with "
+            "LAKES): the polygons with the main event's dates and durations of each season as columns.</p>")
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+        add_stack_parameters(self)
+        self.parameterDefinition("INPUT").setDescription(
+            "Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)")
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "LAKES", "Lake polygons (with a raster stack)", [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterString("LAKE_FIELD", "Lake id field", defaultValue="lake"))
+        self.addParameter(QgsProcessingParameterString("DATE_FIELD", "Date field (tables)", defaultValue="date"))
+        self.addParameter(QgsProcessingParameterString("VALUE_FIELD", "Value field (tables)", defaultValue="value"))
+        self.addParameter(QgsProcessingParameterEnum(
+            "VALUE_TYPE", "Values are", list(lakeice.VALUE_TYPES), defaultValue="ice_percent", usesStaticStrings=True))
+        for name, description, default in (("THRESHOLD_LOW", "Low threshold (% ice)", 10.0),
+                                           ("THRESHOLD_HIGH", "High threshold (% ice)", 90.0)):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, description, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0,
+                maxValue=100.0))
+        for name, description, default, low in (("MIN_RUN", "Days a crossing must persist (MIN_RUN)", 5, 1),
+                                                ("SMOOTHING", "Moving-mean window in days (0 = none)", 0, 0),
+                                                ("MAX_GAP", "Longest gap filled by interpolation (days)", 5, 0)):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, description, QgsProcessingParameterNumber.Integer, defaultValue=default, minValue=low,
+                maxValue=365))
+        self.addParameter(QgsProcessingParameterString("YEAR_START", "Season starts on (MM-DD)", defaultValue="08-01"))
+        self.addParameter(QgsProcessingParameterNumber(
+            "SHORE_BUFFER", "Shore buffer (m, inwards; raster stack only)", QgsProcessingParameterNumber.Double,
+            defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", "Lake-ice phenology", QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_LAKES", "Lakes with the main event per season", QgsProcessing.TypeVectorPolygon, optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("N_LAKES", "Lakes with a series"))
+        self.addOutput(QgsProcessingOutputNumber("N_EVENTS", "Freeze events found"))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        path = self.parameterAsFile(parameters, "INPUT", context)
+        lake_field = self.parameterAsString(parameters, "LAKE_FIELD", context)
+        value_type = self.parameterAsEnumString(parameters, "VALUE_TYPE", context)
+        with core_errors():
+            options = lakeice.PhenologyOptions(
+                value_type=value_type, low=self.parameterAsDouble(parameters, "THRESHOLD_LOW", context),
+                high=self.parameterAsDouble(parameters, "THRESHOLD_HIGH", context),
+                min_run=self.parameterAsInt(parameters, "MIN_RUN", context),
+                smoothing=self.parameterAsInt(parameters, "SMOOTHING", context),
+                max_gap=self.parameterAsInt(parameters, "MAX_GAP", context),
+                year_start=parse_month_day(self.parameterAsString(parameters, "YEAR_START", context)))
+        lakes_source = self.parameterAsSource(parameters, "LAKES", context)
+        if lakes_source is None:
+            if not path.lower().endswith(TABLE_EXTENSIONS):
+                raise QgsProcessingException("INPUT {} is not a table: give LAKES polygons to extract lake series from "
+                                             "a raster stack".format(os.path.basename(path)))
+            series = read_table(path, lake_field, self.parameterAsString(parameters, "DATE_FIELD", context),
+                                self.parameterAsString(parameters, "VALUE_FIELD", context), value_type)
+            feedback.pushInfo("{} lakes, {} .. {}".format(len(series.lakes), series.first,
+                                                          series.date(series.values.shape[1] - 1)))
+            polygons = {}
+        else:
+            series, polygons = self._stack_series(parameters, context, feedback, lakes_source, lake_field, value_type)
+        with core_errors():
+            events = lakeice.phenology(series, options, log=feedback.pushInfo, progress=progress_reporter(feedback))
+        sink, output = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.NoGeometry)
+        for event in events:
+            feature = QgsFeature(output_fields())
+            feature.setAttributes(_attributes(event))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        results = {"OUTPUT": output, "N_LAKES": len(series.lakes), "N_EVENTS": len(events)}
+        if polygons and parameters.get("OUTPUT_LAKES"):
+            results["OUTPUT_LAKES"] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
+        return results
+
+    def _stack_series(self, parameters, context, feedback, source, lake_field: str, value_type: str):
+        index = source.fields().lookupField(lake_field)
+        if index < 0:
+            raise QgsProcessingException("The LAKES layer has no field {!r} (fields: {})".format(
+                lake_field, ", ".join(source.fields().names())))
+        features = [f for f in source.getFeatures() if not f.geometry().isEmpty()]
+        polygons = {str(f[lake_field]): f for f in features}
+        shapes = Polygons([bytes(f.geometry().asWkb()) for f in features],
+                          source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        with open_stack_from_parameters(self, parameters, context) as stack:
+            feedback.pushInfo(stack.describe())
+            with core_errors():
+                series = lakeice.zonal_series(
+                    stack, shapes, [str(f[lake_field]) for f in features], value_type,
+                    self.parameterAsDouble(parameters, "SHORE_BUFFER", context), log=feedback.pushWarning,
+                    progress=progress_reporter(feedback))
+        return series, polygons
+
+    def _lakes_output(self, parameters, context, source, lake_field: str, events: List[lakeice.Event]) -> str:
+        seasons = sorted({e.season for e in events})
+        fields = QgsFields(source.fields())
+        for season in seasons:
+            for name in DATE_COLUMNS:
+                fields.append(QgsField("{}_{}".format(name, season), QVariant.String, len=10))
+            for name in ("icd", "cfd"):
+                fields.append(QgsField("{}_{}".format(name, season), QVariant.Int))
+        main: Dict[tuple, lakeice.Event] = {(e.lake, e.season): e for e in events if e.main}
+        sink, output = self.parameterAsSink(parameters, "OUTPUT_LAKES", context, fields, source.wkbType(),
+                                            source.sourceCrs())
+        for feature in source.getFeatures():
+            lake = str(feature[lake_field])
+            values = list(feature.attributes())
+            for season in seasons:
+                event = main.get((lake, season))
+                values += [_iso(getattr(event, n)) if event else None for n in DATE_COLUMNS]
+                values += [getattr(event, n) if event else None for n in ("icd", "cfd")]
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(values)
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return output
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def _attributes(event: lakeice.Event) -> list:
+    return ([event.lake, event.season] + [_iso(getattr(event, n)) for n in DATE_COLUMNS]
+            + [getattr(event, n) for n in NUMBER_COLUMNS] + [int(event.main), event.valid_days])
