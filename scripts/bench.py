@@ -7,6 +7,8 @@ gzip, chunked by day) -> decode + area table, and season indicators, each timed 
 (VmHWM) of every case is measured in a fresh process; the indicators run on a 1-season and on a 3-season
 stack to show that memory is bounded by the block budget, not by the stack length.
 
+Lake ice (issue 6): phenology of 1,313 lakes x 16 years of daily values, in memory.
+
 Glaciers (issue 5): see ``bench_dem.py`` (10,000 x 10,000 DEM pair, ours against xdem in the same run).
 
 Usage: ``make bench`` (or ``python3 scripts/bench.py [WORKDIR]``).
@@ -106,6 +108,32 @@ def main() -> None:
     print("  (the in-memory counting pass itself peaks at {:.0f} MB; every case runs in a fresh process with "
           "GDAL_CACHEMAX={} MB)".format(count["peak_mb"], GDAL_CACHE_MB))
     bench_dem.main(os.path.join(workdir, "dem"))
+    bench_lake_ice()
+
+
+def bench_lake_ice(lakes: int = 1313, years: int = 16) -> None:
+    """Phenology of 1,313 lakes x 16 years of daily ice percent (the size of the Northern Hemisphere lake-ice
+    product): each lake freezes and thaws on its own dates each winter, with noise and 20 % missing days."""
+    from cryo_qgis_plugin.core import lakeice
+
+    rng = np.random.default_rng(1313)
+    first = dt.date(2002, 8, 1)
+    days = (dt.date(2002 + years, 8, 1) - first).days
+    season_start = np.array([(dt.date(2002 + y, 8, 1) - first).days for y in range(years)])
+    season_of_day = np.searchsorted(season_start, np.arange(days), side="right") - 1
+    day_of_season = np.arange(days) - season_start[season_of_day]
+    up = rng.uniform(80, 140, (lakes, years))[:, season_of_day]
+    down = rng.uniform(220, 290, (lakes, years))[:, season_of_day]
+    values = np.clip(np.minimum(10 * (day_of_season - up), 10 * (down - day_of_season)), 0, 100)
+    values += rng.uniform(-3, 3, values.shape)
+    values[rng.random(values.shape) < 0.2] = np.nan
+    series = lakeice.Series([str(i) for i in range(lakes)], first, np.clip(values, 0, 100))
+    t0 = time.perf_counter()
+    events = lakeice.phenology(series)
+    seconds = time.perf_counter() - t0
+    print("\nLake-ice phenology, {} lakes x {} years of daily values ({:.1f} M lake-days)".format(
+        lakes, years, values.size / 1e6))
+    print("  gap filling + events of every lake and season: {:.2f} s, {} events".format(seconds, len(events)))
 
 
 if __name__ == "__main__":

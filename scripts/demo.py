@@ -7,6 +7,7 @@ DEM, synthetic 2009 stand-in) and on repeat tracks sampled from it.
 
 The plugin must be deployed where ``QGIS_PLUGINPATH`` points (``make demo`` does that first).
 """
+import csv
 import datetime as dt
 import json
 import os
@@ -137,12 +138,55 @@ def glaciers(outdir: str, summary: dict) -> str:
     return folder
 
 
+def lake_ice(outdir: str, summary: dict) -> str:
+    """Phenology of the sample lakes from their daily stack, and a PNG of four lakes' series with the dates."""
+    from cryo_qgis_plugin.core import lakeice
+    from cryo_qgis_plugin.core.rasterize import Polygons
+    from cryo_qgis_plugin.core.stack import open_stack
+    from osgeo import ogr
+
+    folder = os.path.join(outdir, "lakeice")
+    os.makedirs(folder, exist_ok=True)
+    stack = os.path.join(outdir, "sample", "lakeice", "lake_ice_percent_2015_2018.tif")
+    lakes = os.path.join(outdir, "sample", "lakeice", "lakes.gpkg")
+    if not (os.path.exists(stack) and os.path.exists(lakes)):
+        sampledata.write_lake_ice_sample(os.path.dirname(stack))
+    table = os.path.join(folder, "phenology.csv")
+    summary["cryo:lakeicephenology"] = run("cryo:lakeicephenology", INPUT=stack, LAKES=lakes, LAKE_FIELD="name",
+                                           SHORE_BUFFER=250, SMOOTHING=3, OUTPUT=table)
+    vector = ogr.Open(lakes)
+    features = list(vector.GetLayer())
+    polygons = Polygons([bytes(f.GetGeometryRef().ExportToWkb()) for f in features],
+                        vector.GetLayer().GetSpatialRef().ExportToWkt())
+    with open_stack(stack) as daily:  # the same lake means the algorithm used, for the plot
+        series = lakeice.zonal_series(daily, polygons, [f.GetField("name") for f in features], "ice_percent", 250)
+    rows = list(csv.DictReader(open(table, newline="")))
+    days = [series.date(i) for i in range(series.values.shape[1])]
+    fig, axes = plt.subplots(4, 1, figsize=(11, 9), sharex=True)
+    markers = {"fus": ("#1f78b4", "FUS"), "fue": ("#08306b", "FUE"), "bus": ("#e6550d", "BUS"), "bue": ("#a63603", "BUE")}
+    for ax, lake in zip(axes, ("Nam Co West", "Dagze Co", "Siling Co", "Pung Co")):
+        ax.plot(days, series.values[series.lakes.index(lake)], color="#555", lw=0.8)
+        for row in (r for r in rows if r["lake"] == lake):
+            for key, (colour, label) in markers.items():
+                if row[key]:
+                    ax.axvline(dt.date.fromisoformat(row[key]), color=colour, lw=1, label=label)
+        ax.set_ylabel("ice (%)")
+        ax.set_title(lake, fontsize=10, loc="left")
+    handles, labels = axes[0].get_legend_handles_labels()
+    axes[0].legend(handles[:4], labels[:4], loc="upper right", fontsize=8, ncol=4)
+    fig.suptitle("Lake ice (sample stack, 250 m shore buffer) with freeze-up and break-up dates")
+    fig.tight_layout()
+    fig.savefig(os.path.join(folder, "lake_ice_phenology.png"), dpi=110)
+    plt.close(fig)
+    return folder
+
+
 def main(outdir: str) -> None:
     os.makedirs(outdir, exist_ok=True)
     daily = os.path.join(outdir, "sample", "freezethaw")
     expected = (sampledata.FT_END - sampledata.FT_START).days + 1
     if not os.path.isdir(daily) or len(os.listdir(daily)) != expected:
-        print("writing sample data ({} daily files) ...".format(expected), flush=True)
+        print("writing sample data ({} daily files, lake-ice stack) ...".format(expected), flush=True)
         sampledata.main([os.path.join(outdir, "sample")])
     ft = os.path.join(outdir, "freezethaw")
     os.makedirs(ft, exist_ok=True)
@@ -170,6 +214,7 @@ def main(outdir: str) -> None:
             "Trend of frozen days 2004-2008 (Sen slope)", "days per year", cmap="RdBu", vmin=-6, vmax=6)
 
     glacier_folder = glaciers(outdir, summary)
+    lake_folder = lake_ice(outdir, summary)
 
     with open(os.path.join(outdir, "summary.md"), "w") as fh:
         fh.write("# cryo_qgis_plugin demo\n\nSample data: `sample/` (synthetic, deterministic). Each algorithm ran "
@@ -177,11 +222,11 @@ def main(outdir: str) -> None:
         for name, results in summary.items():
             fh.write("## {}\n\n```json\n{}\n```\n\n".format(name, json.dumps(results, indent=2)))
         fh.write("## Quicklooks and reports\n\n")
-        for folder in (ft, glacier_folder):
+        for folder in (ft, glacier_folder, lake_folder):
             fh.write("".join("- `{}/{}`\n".format(os.path.basename(folder), n) for n in sorted(os.listdir(folder))
                              if n.endswith((".png", ".html"))))
     print("\ndemo products in {}:".format(outdir))
-    for folder in (ft, glacier_folder):
+    for folder in (ft, glacier_folder, lake_folder):
         for name in sorted(os.listdir(folder)):
             print("  {}/{}".format(os.path.basename(folder), name))
     print("  summary.md")

@@ -219,13 +219,13 @@ class _Events:
 def season_events(values: np.ndarray, options: PhenologyOptions) -> _Events:
     """The events of one season for every lake (``values`` lakes × days, percent ice, NaN = no data)."""
     valid = np.isfinite(values)
-    with np.errstate(invalid="ignore"):
-        ge_low = _run_starts(valid & (values >= options.low), options.min_run)
-        ge_high = _run_starts(valid & (values >= options.high), options.min_run)
-        lt_high = _run_starts(valid & (values < options.high), options.min_run)
-        lt_low = _run_starts(valid & (values < options.low), options.min_run)
-    evidence = np.zeros(valid.shape, dtype=bool)
-    evidence[:, 1:] = valid[:, :-1]  # a crossing is dated only if the day before has data
+    with np.errstate(invalid="ignore"):  # day-major copies: the loop below reads one day of every lake
+        ge_low = _run_starts(valid & (values >= options.low), options.min_run).T.copy()
+        ge_high = _run_starts(valid & (values >= options.high), options.min_run).T.copy()
+        lt_high = _run_starts(valid & (values < options.high), options.min_run).T.copy()
+        lt_low = _run_starts(valid & (values < options.low), options.min_run).T.copy()
+    evidence = np.zeros(valid.shape[::-1], dtype=bool)
+    evidence[1:] = valid[:, :-1].T  # a crossing is dated only if the day before has data
     lakes, days = values.shape
     state = np.zeros(lakes, dtype=np.int8)  # 0 open, 1 freezing (after FUS), 2 frozen (after FUE), 3 breaking up
     dates = np.full((lakes, 4), EMPTY, dtype=np.int64)
@@ -233,10 +233,10 @@ def season_events(values: np.ndarray, options: PhenologyOptions) -> _Events:
     reached_high = np.zeros(lakes, dtype=bool)
     events = _Events()
     for d in range(days):
-        dated = np.where(evidence[:, d], d, EMPTY)
+        dated = np.where(evidence[d], d, EMPTY)
         for source, target, condition, column in ((0, 1, ge_low, 0), (1, 2, ge_high, 1), (1, 0, lt_low, 3),
                                                   (2, 3, lt_high, 2), (3, 0, lt_low, 3)):
-            hit = np.flatnonzero((state == source) & condition[:, d])
+            hit = np.flatnonzero((state == source) & condition[d])
             if not hit.size:
                 continue
             if source == 0:
@@ -286,8 +286,9 @@ def phenology(series: Series, options: PhenologyOptions = PhenologyOptions(),
         lake, dates, span, reached_high, open_at_end = events.merged()
         main = _longest_per_lake(lake, span)
         valid_days = observed[:, lo:hi].sum(axis=1)
+        calendar = [series.date(lo + day) for day in range(hi - lo)]
         for i in range(lake.size):
-            columns = [None if day == EMPTY else series.date(lo + day) for day in dates[i]]
+            columns = [None if day == EMPTY else calendar[day] for day in dates[i]]
             event = Event(series.lakes[lake[i]], season, *columns, main=bool(main[i]),
                           valid_days=int(valid_days[lake[i]]))
             reason = _why_empty(dates[i], bool(reached_high[i]), bool(open_at_end[i]))
