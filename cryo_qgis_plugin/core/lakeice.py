@@ -22,7 +22,9 @@ Per lake and season the open-water level is the 5th and the full-ice level the 9
 ice index is ``100 · (TB − open) / (ice − open)`` clipped to 0-100; a season with less than
 :data:`MIN_TB_CONTRAST` K between the two levels has no ice signal and gets no dates.
 
-Everything is vectorised across lakes: one pass over the days of each season updates every lake's state.
+Series come from a long table (:func:`series_from_records`) or from a daily raster stack and lake polygons
+(:func:`zonal_series`: the mean of the cells whose centre lies in the polygon shrunk by a shore buffer, streamed
+by date). Everything is vectorised across lakes: one pass over the days of each season updates every lake.
 """
 from __future__ import annotations
 
