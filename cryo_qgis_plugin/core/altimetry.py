@@ -21,7 +21,7 @@ from osgeo import osr
 
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
-from .grid import Grid
+from .grid import Grid, spatial_reference
 from .robust import group_medians, group_outliers
 from .style import diverging_qml
 
@@ -54,16 +54,9 @@ class RateGrid:
         return float(np.nanmean(self.rate)) if self.cells else None
 
 
-def _srs(wkt: str) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
 def project(points: Points, crs_wkt: str) -> Tuple[np.ndarray, np.ndarray]:
     """The points' x, y in ``crs_wkt`` (vectorised)."""
-    source, target = _srs(points.crs_wkt), _srs(crs_wkt)
+    source, target = spatial_reference(points.crs_wkt), spatial_reference(crs_wkt)
     if source.IsSame(target) or points.x.size == 0:
         return points.x.astype(np.float64), points.y.astype(np.float64)
     transformed = np.array(osr.CoordinateTransformation(source, target).TransformPoints(
@@ -83,7 +76,7 @@ def _cell_medians(cell: np.ndarray, z: np.ndarray, outlier_nmad: float) -> Tuple
 def altimetry_rate(epoch1: Points, epoch2: Points, cell_size: float, crs_wkt: str, years: float,
                    outlier_nmad: float = 3.0) -> RateGrid:
     """Rate of elevation change per cell (module docstring)."""
-    if not _srs(crs_wkt).IsProjected():
+    if not spatial_reference(crs_wkt).IsProjected():
         raise CryoInputError("The output CRS must be projected (cells in metres), e.g. EPSG:3413 for Greenland or "
                              "the local UTM zone")
     if cell_size <= 0 or years <= 0:
@@ -99,7 +92,7 @@ def altimetry_rate(epoch1: Points, epoch2: Points, cell_size: float, crs_wkt: st
     ymax = math.ceil(ys[finite].max() / cell_size) * cell_size
     width = int(math.floor((xs[finite].max() - xmin) / cell_size)) + 1
     height = int(math.floor((ymax - ys[finite].min()) / cell_size)) + 1
-    grid = Grid(width, height, (xmin, cell_size, 0.0, ymax, 0.0, -cell_size), _srs(crs_wkt).ExportToWkt())
+    grid = Grid(width, height, (xmin, cell_size, 0.0, ymax, 0.0, -cell_size), spatial_reference(crs_wkt).ExportToWkt())
 
     def cells_of(x, y):
         col = np.floor((x - xmin) / cell_size)

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Tuple
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from . import coregistration, uncertainty, voids
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
-from .grid import Grid
+from .grid import Grid, spatial_reference
 from .rasterize import Polygons, polygon_labels, polygons_area_m2
 from .robust import group_medians, median_and_nmad
 from .style import diverging_qml
@@ -148,7 +148,7 @@ def working_reference(path: str, log: Callable[[str], None]) -> Tuple[Grid, np.n
     ds = _open(path, "reference DEM")
     grid = _grid_of(ds)
     if not grid.is_geographic:
-        srs = osr.SpatialReference(wkt=grid.crs_wkt)
+        srs = spatial_reference(grid.crs_wkt)
         if abs(srs.GetLinearUnits() - 1.0) > 1e-9:
             raise CryoInputError("The reference DEM {} is in a CRS with {} units; warp it to a CRS in metres "
                                  "first".format(path, srs.GetLinearUnitsName()))

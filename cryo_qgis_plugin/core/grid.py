@@ -25,9 +25,10 @@ osr.UseExceptions()
 GeoTransform = Tuple[float, float, float, float, float, float]
 
 
-def _srs(crs_wkt: str) -> osr.SpatialReference:
+def spatial_reference(crs: str) -> osr.SpatialReference:
+    """An OSR CRS from WKT (or ``EPSG:n``, PROJ), with x = easting/longitude and y = northing/latitude."""
     srs = osr.SpatialReference()
-    srs.ImportFromWkt(crs_wkt)
+    srs.SetFromUserInput(crs)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 
@@ -71,7 +72,7 @@ class Grid:
 
     @property
     def is_geographic(self) -> bool:
-        return bool(_srs(self.crs_wkt).IsGeographic())
+        return bool(spatial_reference(self.crs_wkt).IsGeographic())
 
     def matches(self, other: "Grid", tolerance: float = 1e-6) -> bool:
         """True when both grids have the same size, the same cells (to ``tolerance`` of a cell) and CRS."""
@@ -80,12 +81,12 @@ class Grid:
         cell = max(abs(self.geotransform[1]), abs(self.geotransform[5]))
         if not np.allclose(self.geotransform, other.geotransform, atol=tolerance * cell, rtol=0):
             return False
-        return bool(_srs(self.crs_wkt).IsSame(_srs(other.crs_wkt)))
+        return bool(spatial_reference(self.crs_wkt).IsSame(spatial_reference(other.crs_wkt)))
 
     def describe(self) -> str:
         return "{}x{} cells, extent {}, {}".format(
             self.width, self.height, tuple(round(v, 6) for v in self.extent),
-            _srs(self.crs_wkt).GetName())
+            spatial_reference(self.crs_wkt).GetName())
 
     def row_cell_areas_km2(self) -> np.ndarray:
         """Area in km² of one cell in each row (float64, length ``height``).
@@ -96,7 +97,7 @@ class Grid:
         x0, dx, rx, y0, ry, dy = self.geotransform
         if rx or ry:
             raise CryoInputError("Rotated grids are not supported: warp the raster to a north-up grid first")
-        srs = _srs(self.crs_wkt)
+        srs = spatial_reference(self.crs_wkt)
         if srs.IsGeographic():
             edges = y0 + dy * np.arange(self.height + 1)
             return quadrangle_area_km2(edges[:-1], edges[1:], abs(dx),

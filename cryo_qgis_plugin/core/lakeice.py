@@ -38,6 +38,7 @@ from osgeo import ogr, osr
 
 from .dates import season_bounds
 from .errors import CryoInputError
+from .grid import spatial_reference
 from .rasterize import Polygons, polygon_labels
 from .stack import Stack
 
@@ -343,13 +344,6 @@ def _why_empty(dates: np.ndarray, reached_high: bool, open_at_end: bool) -> str:
     return "; ".join(reasons)
 
 
-def _srs(wkt: str) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.SetFromUserInput(wkt)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
 MIN_COVERAGE = 0.5  # share of a lake's cells that must have a value on a day for the lake mean to count
 
 
@@ -358,15 +352,15 @@ def shrink(polygons: Polygons, metres: float) -> List[bytes]:
     any CRS works); polygons that vanish become empty geometries."""
     if metres <= 0:
         return list(polygons.wkb)
-    source = _srs(polygons.crs_wkt)
-    wgs84 = _srs(osr.SRS_WKT_WGS84_LAT_LONG)
+    source = spatial_reference(polygons.crs_wkt)
+    wgs84 = spatial_reference(osr.SRS_WKT_WGS84_LAT_LONG)
     to_lonlat = osr.CoordinateTransformation(source, wgs84)
     out = []
     for wkb in polygons.wkb:
         geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
         centre = geometry.Centroid()
         centre.Transform(to_lonlat)
-        local = _srs("+proj=aeqd +lat_0={} +lon_0={} +datum=WGS84 +units=m".format(centre.GetY(), centre.GetX()))
+        local = spatial_reference("+proj=aeqd +lat_0={} +lon_0={} +datum=WGS84 +units=m".format(centre.GetY(), centre.GetX()))
         geometry.Transform(osr.CoordinateTransformation(source, local))
         geometry = geometry.Buffer(-metres)
         geometry.Transform(osr.CoordinateTransformation(local, source))

@@ -7,7 +7,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from .grid import Grid
+from .grid import Grid, spatial_reference
 
 gdal.UseExceptions()
 
@@ -20,21 +20,14 @@ class Polygons:
     crs_wkt: str
 
 
-def _srs(wkt: str) -> osr.SpatialReference:
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
 def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
     """Cells whose centre lies in polygon ``i`` get ``i + 1`` (0 outside every polygon; where polygons overlap
     the later one wins; uint16, or uint32 for 65,535 polygons or more). Geometries are WKB in ``crs_wkt``
     (default: the grid's CRS)."""
-    grid_srs = _srs(grid.crs_wkt)
+    grid_srs = spatial_reference(grid.crs_wkt)
     transform = None
-    if crs_wkt and not _srs(crs_wkt).IsSame(grid_srs):
-        transform = osr.CoordinateTransformation(_srs(crs_wkt), grid_srs)
+    if crs_wkt and not spatial_reference(crs_wkt).IsSame(grid_srs):
+        transform = osr.CoordinateTransformation(spatial_reference(crs_wkt), grid_srs)
     vector = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
     layer = vector.CreateLayer("polygons", grid_srs, ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger64))
@@ -62,8 +55,8 @@ def polygon_mask(grid: Grid, wkb_geometries: Iterable[bytes], crs_wkt: Optional[
 def polygons_area_m2(wkb_geometries: Sequence[bytes], crs_wkt: str, grid: Grid) -> float:
     """Planar area of the union of the polygons in the grid's CRS (m² for a metric projected CRS)."""
     transform = None
-    if crs_wkt and not _srs(crs_wkt).IsSame(_srs(grid.crs_wkt)):
-        transform = osr.CoordinateTransformation(_srs(crs_wkt), _srs(grid.crs_wkt))
+    if crs_wkt and not spatial_reference(crs_wkt).IsSame(spatial_reference(grid.crs_wkt)):
+        transform = osr.CoordinateTransformation(spatial_reference(crs_wkt), spatial_reference(grid.crs_wkt))
     union = ogr.Geometry(ogr.wkbMultiPolygon)
     for wkb in wkb_geometries:
         geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
