@@ -167,9 +167,8 @@ class LakeIcePhenology(StackAlgorithm):
                                 self.parameterAsString(parameters, "VALUE_FIELD", context), value_type)
             feedback.pushInfo("{} lakes, {} .. {}".format(len(series.lakes), series.first,
                                                           series.date(series.values.shape[1] - 1)))
-            polygons = {}
         else:
-            series, polygons = self._stack_series(parameters, context, feedback, lakes_source, lake_field, value_type)
+            series = self._stack_series(parameters, context, feedback, lakes_source, lake_field, value_type)
         with core_errors():
             events = lakeice.phenology(series, options, log=feedback.pushInfo, progress=progress_reporter(feedback))
         sink, output = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.NoGeometry)
@@ -178,17 +177,17 @@ class LakeIcePhenology(StackAlgorithm):
             feature.setAttributes(_attributes(event))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         results = {"OUTPUT": output, "N_LAKES": len(series.lakes), "N_EVENTS": len(events)}
-        if polygons and parameters.get("OUTPUT_LAKES"):
+        if lakes_source is not None and parameters.get("OUTPUT_LAKES"):
             results["OUTPUT_LAKES"] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
         return results
 
-    def _stack_series(self, parameters, context, feedback, source, lake_field: str, value_type: str):
+    def _stack_series(self, parameters, context, feedback, source, lake_field: str,
+                      value_type: str) -> lakeice.Series:
         index = source.fields().lookupField(lake_field)
         if index < 0:
             raise QgsProcessingException("The LAKES layer has no field {!r} (fields: {})".format(
                 lake_field, ", ".join(source.fields().names())))
         features = [f for f in source.getFeatures() if not f.geometry().isEmpty()]
-        polygons = {str(f[lake_field]): f for f in features}
         shapes = Polygons([bytes(f.geometry().asWkb()) for f in features],
                           source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
         with open_stack_from_parameters(self, parameters, context) as stack:
@@ -198,7 +197,7 @@ class LakeIcePhenology(StackAlgorithm):
                     stack, shapes, [str(f[lake_field]) for f in features], value_type,
                     self.parameterAsDouble(parameters, "SHORE_BUFFER", context), log=feedback.pushWarning,
                     progress=progress_reporter(feedback))
-        return series, polygons
+        return series
 
     def _lakes_output(self, parameters, context, source, lake_field: str, events: List[lakeice.Event]) -> str:
         seasons = sorted({e.season for e in events})
