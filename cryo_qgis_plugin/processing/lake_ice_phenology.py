@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Dict, List
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
@@ -46,20 +46,29 @@ def as_value(value, row: int, field: str) -> float:
             from None
 
 
-def read_table(path: str, lake_field: str, date_field: str, value_field: str, value_type: str) -> lakeice.Series:
+def _table_rows(path: str, fields: Sequence[str]) -> Tuple[Optional[List[str]], List[tuple]]:
+    """The table's field names and the values of ``fields`` in every row (plain values: no layer outlives
+    this call, so an error raised while parsing them cannot keep a layer alive past QGIS's exit)."""
     layer = QgsVectorLayer(path, "table", "ogr")
     if not layer.isValid():
-        raise QgsProcessingException("{} cannot be opened as a table".format(path))
+        return None, []
     names = layer.fields().names()
+    if not set(fields) <= set(names):
+        return names, []
+    return names, [tuple(feature[name] for name in fields) for feature in layer.getFeatures()]
+
+
+def read_table(path: str, lake_field: str, date_field: str, value_field: str, value_type: str) -> lakeice.Series:
+    names, rows = _table_rows(path, (lake_field, date_field, value_field))
+    if names is None:
+        raise QgsProcessingException("{} cannot be opened as a table".format(path))
     for field in (lake_field, date_field, value_field):
         if field not in names:
             raise QgsProcessingException("The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and "
                                          "VALUE_FIELD".format(path, field, ", ".join(names)))
-    lakes, dates, values = [], [], []
-    for row, feature in enumerate(layer.getFeatures(), start=1):
-        lakes.append(str(feature[lake_field]))
-        dates.append(as_date(feature[date_field], row, date_field))
-        values.append(as_value(feature[value_field], row, value_field))
+    lakes = [str(lake) for lake, _, _ in rows]
+    dates = [as_date(date, row, date_field) for row, (_, date, _) in enumerate(rows, start=1)]
+    values = [as_value(value, row, value_field) for row, (_, _, value) in enumerate(rows, start=1)]
     with core_errors():
         return lakeice.series_from_records(lakes, dates, values, value_type)
 
