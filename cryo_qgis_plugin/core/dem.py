@@ -412,25 +412,21 @@ def _glacier_change(dh: np.ndarray, reference: np.ndarray, elevation_from_dem: n
     hypsometry = _hypsometry(values, elevation, cell_area)
     if options.fill_voids == "local_hypsometric":
         values = voids.fill_local_hypsometric(values, elevation, labels.ravel()[cells], note)
-        dh.ravel()[cells] = values
     elif options.fill_voids == "linear":
         dh.ravel()[cells] = values
-        filled = voids.fill_linear(dh, labels > 0)
-        dh[labels > 0] = filled[labels > 0]
-        values = dh.ravel()[cells]
-    else:
-        dh.ravel()[cells] = values
+        values = voids.fill_linear(dh, labels > 0).ravel()[cells]
+    dh.ravel()[cells] = values
     finite = np.isfinite(values)
-    filled_cells = int(np.count_nonzero(finite)) - valid_cells
+    still_void = cells.size - int(np.count_nonzero(finite))
+    filled_cells = cells.size - still_void - valid_cells
     mean_dh = float(np.mean(values[finite], dtype=np.float64))
     area = cells.size * cell_area
     polygons_area = polygons_area_m2(glaciers.wkb, glaciers.crs_wkt, grid)
     if polygons_area > 1.02 * area + cell_area:
         note("The glacier polygons cover {:.3f} km² but only {:.3f} km² of them lie on the reference grid: the "
              "statistics are for the part inside the DEM".format(polygons_area / 1e6, area / 1e6))
-    if cells.size - int(np.count_nonzero(finite)):
-        note("{} glacier cells are still void: they count with the mean dh".format(
-            cells.size - int(np.count_nonzero(finite))))
+    if still_void:
+        note("{} glacier cells are still void: they count with the mean dh".format(still_void))
     error, n_eff = uncertainty.standard_error(sigma_dh, model, area, cell_area)
     mass = uncertainty.mass_balance(mean_dh, error, area, options.years, options.density, options.density_error)
     note("Glaciers: {:.3f} km², mean dh {:.3f} ± {:.3f} m ({} outliers removed, {} voids filled, {:.1f} effective "

@@ -46,7 +46,8 @@ VALUE_TYPES = ("ice_percent", "ice_fraction", "brightness_temperature")
 VALUE_RANGES = {"ice_percent": (0.0, 100.0), "ice_fraction": (0.0, 1.0), "brightness_temperature": (50.0, 350.0)}
 MIN_TB_CONTRAST = 10.0  # K
 EMPTY = -1  # day index of a date that is not known
-COLUMNS = ("lake", "season", "fus", "fue", "bus", "bue", "icd", "cfd", "fd", "bd", "main", "valid_days")
+DATE_COLUMNS = ("fus", "fue", "bus", "bue")
+COLUMNS = ("lake", "season") + DATE_COLUMNS + ("icd", "cfd", "fd", "bd", "main", "valid_days")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,11 @@ class Event:
         return self._days(self.bue, self.bus)
 
     def row(self) -> Dict[str, object]:
-        return {name: getattr(self, name) for name in COLUMNS}
+        """The output columns (:data:`COLUMNS`): dates as ISO text, ``main`` as 0/1, missing values None."""
+        values = {name: getattr(self, name) for name in COLUMNS}
+        values.update({name: values[name].isoformat() for name in DATE_COLUMNS if values[name] is not None})
+        values["main"] = int(self.main)
+        return values
 
 
 def series_from_records(lakes: Sequence[str], dates: Sequence[dt.date], values: Sequence[float],

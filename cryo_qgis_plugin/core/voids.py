@@ -80,7 +80,7 @@ def fill_local_hypsometric(dh: np.ndarray, elevation: np.ndarray, glacier: np.nd
     if regional is None:
         return filled
     order = np.argsort(glacier, kind="stable")
-    labels, starts = np.unique(glacier[order], return_index=True)
+    _, starts = np.unique(glacier[order], return_index=True)
     ends = np.r_[starts[1:], order.size]
     local = regional_only = 0
     for start, end in zip(starts, ends):

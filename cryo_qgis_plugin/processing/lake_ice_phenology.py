@@ -18,8 +18,7 @@ from .base import core_errors, progress_reporter
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 TABLE_EXTENSIONS = (".csv", ".txt", ".gpkg", ".shp", ".dbf", ".xlsx", ".ods", ".geojson", ".json", ".sqlite")
-DATE_COLUMNS = ("fus", "fue", "bus", "bue")
-NUMBER_COLUMNS = ("icd", "cfd", "fd", "bd")
+LAKE_COLUMNS = lakeice.DATE_COLUMNS + ("icd", "cfd")  # per season in OUTPUT_LAKES
 
 
 def as_date(value, row: int, field: str) -> dt.date:
@@ -73,16 +72,17 @@ def read_table(path: str, lake_field: str, date_field: str, value_field: str, va
         return lakeice.series_from_records(lakes, dates, values, value_type)
 
 
+def _field(name: str) -> QgsField:
+    """Dates as ISO text (QGIS writes Date fields to CSV as YYYY/MM/DD), the lake id as text, the rest integers."""
+    if name.split("_")[0] in lakeice.DATE_COLUMNS:
+        return QgsField(name, QVariant.String, len=10)
+    return QgsField(name, QVariant.String if name == "lake" else QVariant.Int)
+
+
 def output_fields() -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("lake", QVariant.String))
-    fields.append(QgsField("season", QVariant.Int))
-    for name in DATE_COLUMNS:  # ISO text: QGIS writes Date fields to CSV as YYYY/MM/DD
-        fields.append(QgsField(name, QVariant.String, len=10))
-    for name in NUMBER_COLUMNS:
-        fields.append(QgsField(name, QVariant.Int))
-    fields.append(QgsField("main", QVariant.Int))
-    fields.append(QgsField("valid_days", QVariant.Int))
+    for name in lakeice.COLUMNS:
+        fields.append(_field(name))
     return fields
 
 
@@ -183,7 +183,8 @@ class LakeIcePhenology(StackAlgorithm):
         sink, output = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.NoGeometry)
         for event in events:
             feature = QgsFeature(output_fields())
-            feature.setAttributes(_attributes(event))
+            row = event.row()
+            feature.setAttributes([row[name] for name in lakeice.COLUMNS])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         results = {"OUTPUT": output, "N_LAKES": len(series.lakes), "N_EVENTS": len(events)}
         if lakes_source is not None and parameters.get("OUTPUT_LAKES"):
@@ -212,31 +213,19 @@ class LakeIcePhenology(StackAlgorithm):
         seasons = sorted({e.season for e in events})
         fields = QgsFields(source.fields())
         for season in seasons:
-            for name in DATE_COLUMNS:
-                fields.append(QgsField("{}_{}".format(name, season), QVariant.String, len=10))
-            for name in ("icd", "cfd"):
-                fields.append(QgsField("{}_{}".format(name, season), QVariant.Int))
-        main: Dict[tuple, lakeice.Event] = {(e.lake, e.season): e for e in events if e.main}
+            for name in LAKE_COLUMNS:
+                fields.append(_field("{}_{}".format(name, season)))
+        main: Dict[tuple, dict] = {(e.lake, e.season): e.row() for e in events if e.main}
         sink, output = self.parameterAsSink(parameters, "OUTPUT_LAKES", context, fields, source.wkbType(),
                                             source.sourceCrs())
         for feature in source.getFeatures():
             lake = str(feature[lake_field])
             values = list(feature.attributes())
             for season in seasons:
-                event = main.get((lake, season))
-                values += [_iso(getattr(event, n)) if event else None for n in DATE_COLUMNS]
-                values += [getattr(event, n) if event else None for n in ("icd", "cfd")]
+                row = main.get((lake, season), {})
+                values += [row.get(name) for name in LAKE_COLUMNS]
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(values)
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         return output
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
-def _attributes(event: lakeice.Event) -> list:
-    return ([event.lake, event.season] + [_iso(getattr(event, n)) for n in DATE_COLUMNS]
-            + [getattr(event, n) for n in NUMBER_COLUMNS] + [int(event.main), event.valid_days])
