@@ -13,8 +13,8 @@ import pytest
 from osgeo import gdal
 
 from cryo_qgis_plugin.core.errors import CryoInputError
-from cryo_qgis_plugin.core.freezethaw import (INDICATOR_NODATA as ND, INDICATORS, complete_seasons, decode,
-                                              indicators, season_indicators)
+from cryo_qgis_plugin.core.dates import complete_seasons
+from cryo_qgis_plugin.core.freezethaw import INDICATOR_NODATA as ND, INDICATORS, decode, indicators, season_indicators
 from cryo_qgis_plugin.core.grid import Georeference
 from cryo_qgis_plugin.core.stack import open_stack
 

@@ -58,3 +58,29 @@ FREEZE_THAW = ClassTable(
 )
 
 FROZEN, THAWED, PRECIPITATION, SNOW_ICE = 1, 2, 3, 15
+
+# Ground thermal classes of the TTOP permafrost map (cryo:ttop); 0 is nodata.
+PERMAFROST_CLASSES = ClassTable(
+    "permafrost_classes",
+    (
+        ClassCode(1, "permafrost", "Permafrost (TTOP < 0 °C)", (49, 54, 149)),
+        ClassCode(2, "seasonally_frozen", "Seasonally frozen ground", (171, 217, 233)),
+        ClassCode(3, "unfrozen", "Unfrozen ground (no freezing)", (253, 174, 97)),
+        ClassCode(4, "glacier", "Glacier", (240, 240, 240)),
+        ClassCode(5, "lake", "Lake", (69, 117, 180)),
+    ),
+)
+PERMAFROST, SEASONALLY_FROZEN, UNFROZEN, GLACIER, LAKE = 1, 2, 3, 4, 5
+
+# Permafrost zones from the ensemble's permafrost probability p (Obu et al. 2019, following the extent classes
+# of Brown et al. 1997): continuous p > 0.9, discontinuous 0.5-0.9, sporadic 0.1-0.5, isolated patches 0-0.1.
+PERMAFROST_ZONES = ClassTable(
+    "permafrost_zones",
+    (
+        ClassCode(1, "continuous", "Continuous (p > 0.9)", (8, 48, 107)),
+        ClassCode(2, "discontinuous", "Discontinuous (0.5 ≤ p ≤ 0.9)", (33, 113, 181)),
+        ClassCode(3, "sporadic", "Sporadic (0.1 ≤ p < 0.5)", (107, 174, 214)),
+        ClassCode(4, "isolated", "Isolated patches (0 < p < 0.1)", (198, 219, 239)),
+        ClassCode(5, "none", "No permafrost (p = 0)", (255, 247, 236)),
+    ),
+)

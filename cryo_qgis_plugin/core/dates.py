@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from .errors import CryoInputError
 
@@ -67,3 +67,15 @@ def parse_month_day(text: str, what: str = "YEAR_START") -> Tuple[int, int]:
 def season_bounds(year: int, month_day: Tuple[int, int]) -> Tuple[dt.date, dt.date]:
     """First day and the day after the last day of the season year named ``year``."""
     return dt.date(year, *month_day), dt.date(year + 1, *month_day)
+
+
+def complete_seasons(dates: Sequence[dt.date], year_start: Tuple[int, int]) -> Tuple[List[int], List[int]]:
+    """Season years fully inside ``[dates[0], dates[-1]]`` and those covered only in part."""
+    first, last = dates[0], dates[-1]
+    complete, partial = [], []
+    for year in range(first.year - 1, last.year + 1):
+        start, stop = season_bounds(year, year_start)
+        if stop <= first or start > last:
+            continue
+        (complete if start >= first and stop - dt.timedelta(days=1) <= last else partial).append(year)
+    return complete, partial

@@ -27,6 +27,7 @@ from . import coregistration, uncertainty, voids
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .grid import Grid, spatial_reference
+from .raster import grid_of, open_raster
 from .rasterize import Polygons, polygon_labels, polygons_area_m2
 from .robust import group_medians, median_and_nmad
 from .style import diverging_qml
@@ -116,23 +117,6 @@ def _utm_for(lon: float, lat: float) -> int:
     return (32600 if lat >= 0 else 32700) + int((lon + 180) // 6) % 60 + 1
 
 
-def _grid_of(ds: gdal.Dataset) -> Grid:
-    return Grid(ds.RasterXSize, ds.RasterYSize, tuple(ds.GetGeoTransform()), ds.GetProjection())
-
-
-def _open(path: str, role: str) -> gdal.Dataset:
-    try:
-        ds = gdal.Open(path)
-    except RuntimeError as exc:
-        raise CryoInputError("The {} {} cannot be opened as a raster ({})".format(role, path, exc)) from None
-    if not ds.GetProjection():
-        raise CryoInputError("The {} {} has no CRS; assign one (e.g. with gdal_edit.py -a_srs) first".format(
-            role, path))
-    if ds.GetGeoTransform()[2] or ds.GetGeoTransform()[4]:
-        raise CryoInputError("The {} {} is rotated; warp it to a north-up grid first".format(role, path))
-    return ds
-
-
 def _as_float(ds: gdal.Dataset) -> np.ndarray:
     band = ds.GetRasterBand(1)
     data = band.ReadAsArray().astype(np.float32, copy=False)
@@ -145,8 +129,8 @@ def _as_float(ds: gdal.Dataset) -> np.ndarray:
 
 def working_reference(path: str, log: Callable[[str], None]) -> Tuple[Grid, np.ndarray]:
     """The reference DEM as float32 (NaN = nodata) on a metric grid: its own, or UTM if it is geographic."""
-    ds = _open(path, "reference DEM")
-    grid = _grid_of(ds)
+    ds = open_raster(path, "reference DEM")
+    grid = grid_of(ds)
     if not grid.is_geographic:
         srs = spatial_reference(grid.crs_wkt)
         if abs(srs.GetLinearUnits() - 1.0) > 1e-9:
@@ -170,13 +154,13 @@ def working_reference(path: str, log: Callable[[str], None]) -> Tuple[Grid, np.n
                        targetAlignedPixels=True)
     log("The reference DEM is geographic: it was warped to EPSG:{} (UTM) at {} m; outputs use that grid".format(
         epsg, cell))
-    return _grid_of(warped), _as_float(warped)
+    return grid_of(warped), _as_float(warped)
 
 
 def dem_on_grid(path: str, grid: Grid, log: Callable[[str], None]) -> np.ndarray:
     """The DEM to align as float32 (NaN = nodata) on ``grid``, resampled bilinearly unless it already is on it."""
-    ds = _open(path, "DEM")
-    own = _grid_of(ds)
+    ds = open_raster(path, "DEM")
+    own = grid_of(ds)
     if own.matches(grid):
         return _as_float(ds)
     xmin, ymin, xmax, ymax = grid.extent

@@ -24,12 +24,12 @@ import contextlib
 import csv
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
 from .codes import FREEZE_THAW, FROZEN, PRECIPITATION, SNOW_ICE, THAWED
-from .dates import season_bounds
+from .dates import complete_seasons, season_bounds
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter, atomic_path
 from .stack import Stack, blocks
@@ -186,18 +186,6 @@ def write_area_table(path: str, result: DecodeResult) -> None:
 
 
 # ----------------------------------------------------------------------------------- season indicators
-
-def complete_seasons(dates: Sequence[dt.date], year_start: Tuple[int, int]) -> Tuple[List[int], List[int]]:
-    """Season years fully inside ``[dates[0], dates[-1]]`` and those covered only in part."""
-    first, last = dates[0], dates[-1]
-    complete, partial = [], []
-    for year in range(first.year - 1, last.year + 1):
-        start, stop = season_bounds(year, year_start)
-        if stop <= first or start > last:
-            continue
-        (complete if start >= first and stop - dt.timedelta(days=1) <= last else partial).append(year)
-    return complete, partial
-
 
 class SeasonState:
     """Per-pixel state of the indicator definitions, advanced one day at a time over one season.

@@ -25,6 +25,7 @@ from scipy.special import erfc
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .grid import Grid
+from .raster import grid_of
 from .stack import blocks
 from .style import diverging_qml
 
@@ -120,10 +121,6 @@ def yearly_bands(paths: Sequence[str], band_prefix: str = "") -> List[YearlyBand
     return sorted(found, key=lambda item: item.year)
 
 
-def _grid_of(ds: gdal.Dataset) -> Grid:
-    return Grid(ds.RasterXSize, ds.RasterYSize, tuple(ds.GetGeoTransform()), ds.GetProjection())
-
-
 def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int = 5,
                  budget_bytes: int = 256 * 1024 * 1024,
                  progress: Optional[Callable[[float], None]] = None) -> Grid:
@@ -131,9 +128,9 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
     if min_years < 3:
         raise CryoInputError("MIN_YEARS must be at least 3, got {}".format(min_years))
     datasets = {path: gdal.Open(path) for path in {b.path for b in bands}}
-    grid = _grid_of(datasets[bands[0].path])
+    grid = grid_of(datasets[bands[0].path])
     for path, ds in datasets.items():
-        if not _grid_of(ds).matches(grid):
+        if not grid_of(ds).matches(grid):
             raise CryoInputError("{} is on another grid than {}; every yearly raster must share one grid".format(
                 path, bands[0].path))
     years = [b.year for b in bands]
