@@ -46,7 +46,7 @@ def _smooth_field(rng: np.random.Generator, shape: Tuple[int, int], waves: int, 
     return scale * field / np.sqrt(waves / 4.0)
 
 
-def _upsample(coarse: np.ndarray, factor: int) -> np.ndarray:
+def upsample(coarse: np.ndarray, factor: int) -> np.ndarray:
     """Blocky upsampling: weather and rain come in patches of ``factor`` x ``factor`` cells."""
     return np.repeat(np.repeat(coarse, factor, axis=0), factor, axis=1)
 
@@ -74,11 +74,11 @@ class FreezeThawClimate:
         """The freeze/thaw codes of one day."""
         phase = 2 * np.pi * (day.timetuple().tm_yday - 20) / 365.25
         years = (day - FT_START).days / 365.25
-        weather = _upsample(rng.normal(0.0, 2.5, (90, 180)), 8) + rng.normal(0.0, 1.0, self.shape)
+        weather = upsample(rng.normal(0.0, 2.5, (90, 180)), 8) + rng.normal(0.0, 1.0, self.shape)
         temperature = (self.mean_temperature - self.hemisphere * self.amplitude * np.cos(phase)
                        + WARMING_PER_YEAR * years + weather)
         codes = np.where(temperature < 0, 1, 2).astype(np.uint8)
-        codes[(codes == 2) & (_upsample(rng.random((90, 180)), 8) < 0.04)] = 3
+        codes[(codes == 2) & (upsample(rng.random((90, 180)), 8) < 0.04)] = 3
         swath_gap = ((np.arange(self.shape[1]) + 37 * day.toordinal()) % 180 < 6) & (np.abs(self.lat) < 55)
         codes[swath_gap] = 0
         codes[~self.land] = 0

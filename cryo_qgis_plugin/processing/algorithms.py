@@ -1,9 +1,15 @@
 """The algorithms the ``cryo`` provider registers."""
 from .altimetry_difference import AltimetryDifference
 from .decode_freezethaw import DecodeFreezeThaw
+from .degree_days import DegreeDays
 from .dem_difference import DemDifference
 from .freezethaw_indicators import FreezeThawIndicators
+from .gst_model import GstModelAlgorithm
 from .lake_ice_phenology import LakeIcePhenology
+from .lst_to_gst import LstToGst
+from .map_accuracy import MapAccuracy
 from .trend import Trend
+from .ttop import Ttop
 
-ALGORITHMS = [DecodeFreezeThaw, FreezeThawIndicators, Trend, DemDifference, AltimetryDifference, LakeIcePhenology]
+ALGORITHMS = [DecodeFreezeThaw, FreezeThawIndicators, Trend, GstModelAlgorithm, LstToGst, DegreeDays, Ttop,
+              MapAccuracy, DemDifference, AltimetryDifference, LakeIcePhenology]

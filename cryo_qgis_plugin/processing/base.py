@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Tuple
 
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeedback, QgsProcessingLayerPostProcessorInterface)
@@ -99,3 +99,13 @@ class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
             processor = cls(qml)
             cls._alive.append(processor)
             context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)
+
+
+def refuse_shared_outputs(outputs: Iterable[Tuple[str, str]]) -> None:
+    """Stop before two outputs of one run (``(parameter, path)`` pairs) would be written to the same file."""
+    seen = {}
+    for name, path in outputs:
+        if path and os.path.realpath(path) in seen:
+            raise QgsProcessingException("{} and {} are the same file {}; give each output its own name".format(
+                seen[os.path.realpath(path)], name, path))
+        seen[os.path.realpath(path)] = name

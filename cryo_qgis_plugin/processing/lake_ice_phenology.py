@@ -1,7 +1,6 @@
 """``cryo:lakeicephenology``: freeze-up and break-up dates per lake and season, from a table or a stack."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -9,40 +8,17 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
                        QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..core import lakeice
 from ..core.dates import parse_month_day
 from ..core.rasterize import Polygons
 from .base import core_errors, progress_reporter
+from .table_values import as_date, as_value
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 TABLE_EXTENSIONS = (".csv", ".txt", ".gpkg", ".shp", ".dbf", ".xlsx", ".ods", ".geojson", ".json", ".sqlite")
 LAKE_COLUMNS = lakeice.DATE_COLUMNS + ("icd", "cfd")  # per season in OUTPUT_LAKES
-
-
-def as_date(value, row: int, field: str) -> dt.date:
-    """A table cell as a date: QDate/QDateTime, or text starting with YYYY-MM-DD."""
-    if isinstance(value, QDate):
-        return value.toPyDate()
-    if hasattr(value, "date") and hasattr(value, "toPyDateTime"):  # QDateTime
-        return value.toPyDateTime().date()
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise QgsProcessingException("Row {}: cannot read the date {!r} in field {}; write dates as YYYY-MM-DD".format(
-            row, value, field)) from None
-
-
-def as_value(value, row: int, field: str) -> float:
-    """A table cell as a number; empty/NULL cells are missing days (NaN)."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()) or str(value).strip() in ("", "NULL"):
-        return float("nan")
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise QgsProcessingException("Row {}: the value {!r} in field {} is not a number".format(row, value, field)) \
-            from None
 
 
 def _table_rows(path: str, fields: Sequence[str]) -> Tuple[Optional[List[str]], List[tuple]]:

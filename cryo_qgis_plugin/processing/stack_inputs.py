@@ -29,6 +29,11 @@ def add_stack_parameters(algorithm: QgsProcessingAlgorithm) -> None:
     algorithm.parameterDefinition("INPUT").setHelp(
         "A file, or a folder of daily files (type or paste the folder path). Dates come from the file names "
         "(YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.")
+    add_stack_options(algorithm)
+
+
+def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
+    """DATASET, START_DATE, EXTENT, CRS: how to read stacks whose files do not say it themselves."""
     optional = [
         QgsProcessingParameterString(
             "DATASET", "HDF5 dataset or netCDF variable (empty: the only grid in the file)", optional=True),
@@ -75,6 +80,11 @@ def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
     path = algorithm.parameterAsFile(parameters, "INPUT", context)
     if not path:
         raise QgsProcessingException("INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack")
+    return open_stack_at(algorithm, path, parameters, context)
+
+
+def open_stack_at(algorithm: QgsProcessingAlgorithm, path: str, parameters, context: QgsProcessingContext) -> Stack:
+    """The stack at ``path``, read with the DATASET, START_DATE, EXTENT and CRS parameters."""
     dataset = algorithm.parameterAsString(parameters, "DATASET", context).strip() or None
     start = optional_date(algorithm, parameters, "START_DATE", context)
     crs: QgsCoordinateReferenceSystem = algorithm.parameterAsCrs(parameters, "CRS", context)
