@@ -3,7 +3,8 @@
 PNG quicklooks, reports and a summary in OUTDIR (``make demo`` writes ``demo_out/``).
 
 Freeze/thaw runs on the synthetic global sample; glaciers on the Longyearbyen DEM pair in ``data/`` (real 1990
-DEM, synthetic 2009 stand-in) and on repeat tracks sampled from it.
+DEM, synthetic 2009 stand-in) and on repeat tracks sampled from it; lake ice and the permafrost chain (station
+table -> GST model -> GST -> degree days -> TTOP ensemble -> accuracy) on synthetic samples.
 
 The plugin must be deployed where ``QGIS_PLUGINPATH`` points (``make demo`` does that first).
 """
@@ -34,8 +35,10 @@ EXTENT = (-180, 180, -90, 90)
 
 
 def run(algorithm: str, **parameters) -> dict:
-    """Run one algorithm through the qgis_process command line; returns its JSON results."""
-    args = [QGIS_PROCESS, "run", algorithm, "--json", "--"] + ["{}={}".format(k, v) for k, v in parameters.items()]
+    """Run one algorithm through the qgis_process command line; returns its JSON results. A list value is
+    given as the parameter repeated (multiple layers, several fields)."""
+    args = [QGIS_PROCESS, "run", algorithm, "--json", "--"] + [
+        "{}={}".format(k, item) for k, v in parameters.items() for item in (v if isinstance(v, list) else [v])]
     print("$ " + " ".join(args[1:]), flush=True)
     started = time.perf_counter()
     proc = subprocess.run(args, capture_output=True, text=True)
@@ -181,6 +184,56 @@ def lake_ice(outdir: str, summary: dict) -> str:
     return folder
 
 
+def permafrost_chain(outdir: str, summary: dict) -> str:
+    """Station table -> GST model -> daily GST -> degree days -> TTOP with a 200-member ensemble -> accuracy
+    against the survey map, on the synthetic permafrost sample; a PNG of the classes and the probability."""
+    from cryo_qgis_plugin.core import sample_permafrost
+    from cryo_qgis_plugin.core.codes import PERMAFROST_CLASSES
+
+    folder = os.path.join(outdir, "permafrost")
+    os.makedirs(folder, exist_ok=True)
+    data = sample_permafrost.write_permafrost_sample(os.path.join(outdir, "sample", "permafrost"))
+    model, gst = os.path.join(folder, "gst_model.json"), os.path.join(folder, "gst_daily.tif")
+    summary["cryo:gstmodel"] = run("cryo:gstmodel", INPUT=data.stations, GST_FIELD="gst",
+                                   LST_FIELDS=list(sample_permafrost.PREDICTORS), OUTPUT_MODEL=model)
+    lst = [data.lst[p] for p in sample_permafrost.PREDICTORS]
+    summary["cryo:lsttogst"] = run("cryo:lsttogst", INPUT=lst, MODEL=model, SCALE=0.02, UNITS="kelvin", OUTPUT=gst)
+    ddf, ddt = os.path.join(folder, "ddf.tif"), os.path.join(folder, "ddt.tif")
+    summary["cryo:degreedays"] = run("cryo:degreedays", INPUT=gst, YEAR_START="07-01", MAX_GAP=5, OUTPUT_DDF=ddf,
+                                     OUTPUT_DDT=ddt)
+    outputs = {name: os.path.join(folder, name + ".tif") for name in ("ttop", "classes", "probability", "zones")}
+    summary["cryo:ttop"] = run("cryo:ttop", DDF=ddf, DDT=ddt, LANDCOVER=data.landcover, NFACTORS=data.nfactors,
+                               GLACIERS=data.glaciers, LAKES=data.lakes, MEMBERS=200, SEED=1,
+                               OUTPUT_TTOP=outputs["ttop"], OUTPUT_CLASSES=outputs["classes"],
+                               OUTPUT_PROBABILITY=outputs["probability"], OUTPUT_ZONES=outputs["zones"])
+    summary["cryo:mapaccuracy"] = run("cryo:mapaccuracy", INPUT=outputs["classes"], REFERENCE=data.reference,
+                                      FIELD="pf", CLASSES="1:1;2,3:0", REFERENCE_CLASSES="1:1;0:0",
+                                      OUTPUT_TABLE=os.path.join(folder, "accuracy.csv"))
+    classes = gdal.Open(outputs["classes"]).ReadAsArray()
+    probability = gdal.Open(outputs["probability"]).ReadAsArray()
+    values = list(PERMAFROST_CLASSES.values)
+    extent = (sample_permafrost.X0 / 1e3, (sample_permafrost.X0 + sample_permafrost.WIDTH * sample_permafrost.CELL) / 1e3,
+              (sample_permafrost.Y0 - sample_permafrost.HEIGHT * sample_permafrost.CELL) / 1e3, sample_permafrost.Y0 / 1e3)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.8))
+    left.imshow(np.ma.masked_where(classes == 0, np.searchsorted(values, classes)), extent=extent,
+                cmap=ListedColormap([c.hex_color for c in PERMAFROST_CLASSES]), interpolation="nearest",
+                norm=BoundaryNorm(np.arange(len(values) + 1) - 0.5, len(values)))
+    left.legend(handles=[matplotlib.patches.Patch(color=c.hex_color, label=c.label) for c in PERMAFROST_CLASSES],
+                loc="upper left", fontsize=7)
+    left.set_title("Ground thermal classes (TTOP, mean of 2005-2006)")
+    image = right.imshow(np.ma.masked_equal(probability, -9999), extent=extent, cmap="Blues", vmin=0, vmax=1,
+                         interpolation="nearest")
+    fig.colorbar(image, ax=right, label="permafrost probability (200 members)", shrink=0.85)
+    right.set_title("Permafrost probability (rk drawn per land-cover class)")
+    for ax in (left, right):
+        ax.set_xlabel("easting (km)")
+        ax.set_ylabel("northing (km)")
+    fig.tight_layout()
+    fig.savefig(os.path.join(folder, "permafrost_classes_probability.png"), dpi=110)
+    plt.close(fig)
+    return folder
+
+
 def main(outdir: str) -> None:
     os.makedirs(outdir, exist_ok=True)
     daily = os.path.join(outdir, "sample", "freezethaw")
@@ -215,6 +268,7 @@ def main(outdir: str) -> None:
 
     glacier_folder = glaciers(outdir, summary)
     lake_folder = lake_ice(outdir, summary)
+    permafrost_folder = permafrost_chain(outdir, summary)
 
     with open(os.path.join(outdir, "summary.md"), "w") as fh:
         fh.write("# cryo_qgis_plugin demo\n\nSample data: `sample/` (synthetic, deterministic). Each algorithm ran "
@@ -222,11 +276,11 @@ def main(outdir: str) -> None:
         for name, results in summary.items():
             fh.write("## {}\n\n```json\n{}\n```\n\n".format(name, json.dumps(results, indent=2)))
         fh.write("## Quicklooks and reports\n\n")
-        for folder in (ft, glacier_folder, lake_folder):
+        for folder in (ft, glacier_folder, lake_folder, permafrost_folder):
             fh.write("".join("- `{}/{}`\n".format(os.path.basename(folder), n) for n in sorted(os.listdir(folder))
-                             if n.endswith((".png", ".html"))))
+                             if n.endswith((".png", ".html", ".csv"))))
     print("\ndemo products in {}:".format(outdir))
-    for folder in (ft, glacier_folder, lake_folder):
+    for folder in (ft, glacier_folder, lake_folder, permafrost_folder):
         for name in sorted(os.listdir(folder)):
             print("  {}/{}".format(os.path.basename(folder), name))
     print("  summary.md")

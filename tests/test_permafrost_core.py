@@ -458,3 +458,18 @@ def _srs(text):
     srs.SetFromUserInput(text)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
+
+
+def test_the_shipped_nfactor_table_reads_and_cites_a_source_for_every_row():
+    import csv
+    import os
+
+    from conftest import ROOT
+    path = os.path.join(ROOT, "cryo_qgis_plugin", "tables", "nfactors_default.csv")
+    parameters = permafrost.read_nfactors(path, default_rk=1.0)
+    assert [p.code for p in parameters] == [1, 2]
+    assert parameters[0].nf == permafrost.Parameter(0.5, 0.32, 0.58)
+    assert parameters[1].nt.value == 1.25 and parameters[1].rk.value == 1.0
+    with open(path) as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    assert all(len(row["source"]) > 40 for row in rows)
