@@ -11,6 +11,9 @@ Lake ice (issue 6): phenology of 1,313 lakes x 16 years of daily values, in memo
 
 Glaciers (issue 5): see ``bench_dem.py`` (10,000 x 10,000 DEM pair, ours against xdem in the same run).
 
+Permafrost (issue 4): see ``bench_degreedays.py`` (degree days over 365 daily 2000 x 2000 GeoTIFFs against just
+reading them, and the 200-member TTOP ensemble on that grid).
+
 Usage: ``make bench`` (or ``python3 scripts/bench.py [WORKDIR]``).
 """
 import datetime as dt
@@ -31,7 +34,8 @@ from cryo_qgis_plugin.core import freezethaw  # noqa: E402
 from cryo_qgis_plugin.core.sampledata import FreezeThawClimate  # noqa: E402
 from cryo_qgis_plugin.core.stack import open_stack  # noqa: E402
 
-import bench_dem  # noqa: E402  (scripts/ is on sys.path when this file runs)
+import bench_degreedays  # noqa: E402  (scripts/ is on sys.path when this file runs)
+import bench_dem  # noqa: E402
 
 START = dt.date(2005, 8, 1)
 
@@ -109,6 +113,7 @@ def main() -> None:
           "GDAL_CACHEMAX={} MB)".format(count["peak_mb"], GDAL_CACHE_MB))
     bench_dem.main(os.path.join(workdir, "dem"))
     bench_lake_ice()
+    bench_degreedays.main(workdir)
 
 
 def bench_lake_ice(lakes: int = 1313, years: int = 16) -> None:

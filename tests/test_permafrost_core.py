@@ -473,3 +473,16 @@ def test_the_shipped_nfactor_table_reads_and_cites_a_source_for_every_row():
     with open(path) as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     assert all(len(row["source"]) > 40 for row in rows)
+
+
+def test_gap_sums_closed_forms_equal_explicit_sums():
+    rng = np.random.default_rng(11)
+    a = rng.normal(0, 5, 500).astype(np.float32)
+    b = rng.normal(0, 5, 500).astype(np.float32)
+    a[:3], b[:3] = [-2, 0, 3], [0, -4, 0]  # zeros at either end
+    run = rng.integers(1, 9, 500)
+    signed, positive = degreedays.gap_sums(a, b, run)
+    for i in range(500):
+        values = a[i] + (b[i] - a[i]) * np.arange(1, run[i] + 1) / (run[i] + 1)
+        assert signed[i] == pytest.approx(values.sum(), abs=1e-4)
+        assert positive[i] == pytest.approx(np.maximum(values, 0).sum(), abs=1e-4)

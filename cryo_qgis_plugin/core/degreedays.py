@@ -19,6 +19,7 @@ it has closed (``max_gap`` days after its end), so at most two seasons are open 
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Tuple
 
@@ -33,9 +34,10 @@ from .temperature import Packing
 
 NODATA = -9999.0
 DEFAULT_BUDGET = 160 * 1024 * 1024
-# Bytes of state a pixel costs: two open seasons (two float64 sums and a flag each), last value and day,
-# and the day's temporaries.
-STATE_BYTES_PER_PIXEL = 2 * 17 + 8 + 16
+# Bytes of state a pixel costs: up to two open seasons (float64 sums, float32 partial sums, a flag), the gap
+# bookkeeping, yesterday's value and the day's temporaries.
+STATE_BYTES_PER_PIXEL = 2 * 25 + 13 + 9
+FLUSH_DAYS = 32  # float32 partial sums go into the float64 sums every FLUSH_DAYS days
 
 
 @dataclass
@@ -46,24 +48,52 @@ class DegreeDayResult:
 
 
 class _Season:
-    """Sums of one season year over a row block: DDT and the signed sum of T (DDF = DDT - sum T)."""
+    """Sums of one season year over a row block: DDT and the signed sum of T (DDF = DDT - sum T).
+
+    Daily values go into float32 partial sums, added to float64 sums every :data:`FLUSH_DAYS` days: float32
+    keeps the daily work cheap, float64 keeps a year's sum exact to well below 0.01 °C·days.
+    """
 
     def __init__(self, year: int, start: int, stop: int, n_pixels: int):
         self.year, self.start, self.stop = year, start, stop
         self.ddt = np.zeros(n_pixels, np.float64)
         self.sum_t = np.zeros(n_pixels, np.float64)
+        self.ddt_part = np.zeros(n_pixels, np.float32)
+        self.sum_part = np.zeros(n_pixels, np.float32)
         self.bad = np.zeros(n_pixels, bool)
+        self._days = 0
+
+    def add_day(self, positive: np.ndarray, values: np.ndarray) -> None:
+        self.ddt_part += positive
+        self.sum_part += values
+        self._days += 1
+        if self._days % FLUSH_DAYS == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.ddt += self.ddt_part
+        self.sum_t += self.sum_part
+        self.ddt_part[:] = 0
+        self.sum_part[:] = 0
 
     def add(self, pixels: np.ndarray, days: np.ndarray, values: np.ndarray) -> None:
         """Add ``values`` of the pixels ``pixels`` (unique) on ``days`` that fall inside this season."""
-        inside = (days >= self.start) & (days < self.stop)
-        if inside.any():
-            p, v = pixels[inside], values[inside]
-            self.ddt[p] += np.maximum(v, 0.0)
-            self.sum_t[p] += v
+        if days.size == 0:
+            return
+        if days.min() < self.start or days.max() >= self.stop:
+            inside = (days >= self.start) & (days < self.stop)
+            pixels, values = pixels[inside], values[inside]
+        self.ddt_part[pixels] += np.maximum(values, 0.0)
+        self.sum_part[pixels] += values
+
+    def add_sums(self, pixels: np.ndarray, positive: np.ndarray, signed: np.ndarray) -> None:
+        """Add sums over several days of the pixels ``pixels`` (unique), all inside this season."""
+        self.ddt_part[pixels] += positive
+        self.sum_part[pixels] += signed
 
     def indices(self) -> Tuple[np.ndarray, np.ndarray]:
         """float32 DDF and DDT, nodata where the season had a gap longer than ``max_gap``."""
+        self._flush()
         ddf = np.maximum(self.ddt - self.sum_t, 0.0).astype(np.float32)
         ddt = self.ddt.astype(np.float32)
         ddf[self.bad] = NODATA
@@ -71,16 +101,46 @@ class _Season:
         return ddf, ddt
 
 
+def gap_sums(a: np.ndarray, b: np.ndarray, run: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Σ v_k and Σ max(v_k, 0) over the ``run`` days of a gap filled linearly between ``a`` (the day before)
+    and ``b`` (the day after): v_k = a + d·k, d = (b − a)/(run + 1), k = 1 .. run.
+
+    The values are an arithmetic sequence, so both sums are closed forms: the signed sum is run·(a + b)/2;
+    the positive terms are those with k in [lo, hi] (k > −a/d when d > 0, k < −a/d when d < 0), which sum
+    to m·a + d·m·(lo + hi)/2 with m = hi − lo + 1.
+    """
+    signed = (a + b) * (run * 0.5).astype(a.dtype)
+    positive = np.where((a >= 0) & (b >= 0), signed, 0.0)
+    crossing = np.flatnonzero((a < 0) != (b < 0))  # the sign changes inside the gap: few pixels
+    if crossing.size:
+        a, b, n = a[crossing], b[crossing], run[crossing].astype(a.dtype)
+        d = (b - a) / (n + 1)
+        edge = -a / d
+        lo = np.where(d > 0, np.floor(edge) + 1, 1.0).clip(1, None)
+        hi = np.minimum(np.where(d < 0, np.ceil(edge) - 1, n), n)
+        m = np.maximum(hi - lo + 1, 0)
+        positive[crossing] = m * a + d * m * (lo + hi) / 2
+    return signed, positive
+
+
 class DegreeDayState:
-    """Per-pixel streaming state over a row block: see the module docstring."""
+    """Per-pixel streaming state over a row block (see the module docstring).
+
+    Only the days a pixel's state changes cost per-pixel work: when a run of missing days opens, its first
+    missing day's predecessor (day and value) is kept; when it closes, its days are filled. Every other
+    day is a few whole-grid operations.
+    """
 
     def __init__(self, n_pixels: int, max_gap: int, seasons: List[Tuple[int, int, int]]):
         self.n = n_pixels
         self.max_gap = max_gap
         self.pending = list(seasons)  # (year, first day index, stop day index), not opened yet
         self.open: List[_Season] = []
-        self.last_value = np.zeros(n_pixels, np.float32)
-        self.last_day = np.full(n_pixels, -1, np.int32)
+        self.missing = np.ones(n_pixels, bool)  # before the record every pixel is "in a gap" ...
+        self.gap_after = np.full(n_pixels, -1, np.int32)  # ... that follows day -1 (no value: nearest fill)
+        self.gap_value = np.zeros(n_pixels, np.float32)
+        self.values = np.zeros(n_pixels, np.float32)  # the last day's values (0 where missing)
+        self.day = -1  # the last day added
         self._positive = np.empty(n_pixels, np.float32)
 
     def advance_to(self, day: int) -> List[_Season]:
@@ -90,29 +150,38 @@ class DegreeDayState:
         done = [s for s in self.open if day > s.stop + self.max_gap]
         for season in done:
             # A gap still open covers the season's last day and is already longer than max_gap.
-            season.bad |= self.last_day < season.stop - 1
+            season.bad |= self.missing & (self.gap_after < season.stop - 1)
             self.open.remove(season)
         return done
 
-    def add_day(self, day: int, celsius: np.ndarray) -> None:
-        """Add day ``day`` (index from the record's first date); ``celsius`` is NaN where missing."""
-        valid = ~np.isnan(celsius)
-        closing = np.flatnonzero(valid & (self.last_day < day - 1))
+    def add_day(self, day: int, values: np.ndarray, missing: np.ndarray) -> None:
+        """Add day ``day`` (index from the record's first date): float32 °C ``values`` (any value where
+        ``missing``). Dates absent between the previous day and this one count as missing days."""
+        if day > self.day + 1 and self.day >= 0:  # absent dates: every pixel with a value opens a gap
+            self._open_gaps(np.flatnonzero(~self.missing))
+            self.missing = np.ones(self.n, bool)
+        changed = np.flatnonzero(np.not_equal(missing, self.missing))
+        now_missing = missing[changed]
+        self._open_gaps(changed[now_missing])
+        closing = changed[~now_missing]
         if closing.size:
-            self._fill(closing, day, celsius[closing])
-        np.copyto(self.last_value, celsius, where=valid)
-        np.copyto(self.last_day, day, where=valid)
-        values = np.nan_to_num(celsius, copy=False, nan=0.0)
+            self._close_gaps(closing, day, values[closing])
+        np.multiply(values, ~missing, out=values)  # 0 where missing (a multiply is faster than a masked write)
         np.maximum(values, 0.0, out=self._positive)
         for season in self.open:
             if season.start <= day < season.stop:
-                season.ddt += self._positive
-                season.sum_t += values
+                season.add_day(self._positive, values)
+        self.values, self.missing, self.day = values, missing, day
 
-    def _fill(self, pixels: np.ndarray, day: int, value: np.ndarray) -> None:
+    def _open_gaps(self, pixels: np.ndarray) -> None:
+        """``pixels`` had a value on the last day added and have none after it."""
+        self.gap_after[pixels] = self.day
+        self.gap_value[pixels] = self.values[pixels]
+
+    def _close_gaps(self, pixels: np.ndarray, day: int, value: np.ndarray) -> None:
         """Fill the missing days before ``day`` of ``pixels`` (whose value on ``day`` is ``value``)."""
-        before = self.last_day[pixels]
-        first_value = np.where(before < 0, value, self.last_value[pixels])  # record start: nearest value
+        before = self.gap_after[pixels]
+        first_value = np.where(before < 0, value, self.gap_value[pixels])  # record start: nearest value
         self._fill_runs(pixels, before, day, first_value, value)
 
     def _fill_runs(self, pixels: np.ndarray, before: np.ndarray, after: int, a: np.ndarray,
@@ -125,31 +194,41 @@ class DegreeDayState:
             for season in self.open:
                 touched = long & (before + 1 < season.stop) & (after - 1 >= season.start)
                 season.bad[pixels[touched]] = True
-        short = ~long
-        pixels, before, a, b, run = pixels[short], before[short], a[short], b[short], run[short]
-        span = (after - before).astype(np.float32)
+            short = ~long
+            pixels, before, a, b, run = pixels[short], before[short], a[short], b[short], run[short]
+        if pixels.size == 0:
+            return
+        first_day = int(before.min()) + 1
+        inside = [s for s in self.open if s.start <= first_day and after - 1 < s.stop]
+        if inside:  # every filled day falls in one season: closed-form sums
+            signed, positive = gap_sums(a, b, run)
+            inside[0].add_sums(pixels, positive, signed)
+            return
+        slope = (b - a) / (after - before).astype(np.float32)  # the days straddle seasons: day by day
         for k in range(1, self.max_gap + 1):
-            todo = k <= run
-            if not todo.any():
+            longer = run >= k  # most runs are a day or two: keep only those at least k days long
+            if not longer.all():
+                pixels, before, a, slope, run = pixels[longer], before[longer], a[longer], slope[longer], run[longer]
+            if pixels.size == 0:
                 break
-            value = a[todo] + (b[todo] - a[todo]) * (k / span[todo])
-            days = before[todo] + k
             for season in self.open:
-                season.add(pixels[todo], days, value)
+                season.add(pixels, before + k, a + slope * k)
 
     def finish(self, n_days: int) -> List[_Season]:
         """End of the record (``n_days`` calendar days): fill trailing runs with the last value, close all."""
         self.advance_to(n_days - 1)
-        trailing = np.flatnonzero(self.last_day < n_days - 1)
+        if self.day < n_days - 1:  # the last dates are absent
+            self._open_gaps(np.flatnonzero(~self.missing))
+            self.missing[:] = True
+        trailing = np.flatnonzero(self.missing)
         if trailing.size:
-            before = self.last_day[trailing]
-            value = self.last_value[trailing]
+            before = self.gap_after[trailing]
+            value = self.gap_value[trailing]
             never = before < 0  # no valid day at all
             for season in self.open:
                 season.bad[trailing[never]] = True
             keep = ~never
             self._fill_runs(trailing[keep], before[keep], n_days, value[keep], value[keep])
-            self.last_day[trailing[keep]] = n_days - 1
         done, self.open = self.open, []
         return done
 
@@ -208,22 +287,27 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
                     if (~season.bad).any():
                         peaks[i] = max(peaks[i], float(values[~season.bad].max()))
 
-        for b, (r0, r1) in enumerate(row_blocks):
-            rows = r1 - r0
-            state = DegreeDayState(rows * grid.width, max_gap, seasons)
-            slabs = blocks(len(day_of), rows * grid.width * stack.dtype.itemsize, budget_bytes // 4, stack.time_chunk)
-            for t0, t1 in slabs:
-                progress((b + t0 / len(day_of)) / len(row_blocks))
-                slab = stack.read(slice(r0, r1), slice(t0, t1))
-                for k in range(t1 - t0):
-                    day = day_of[t0 + k]
-                    write(r0, rows, state.advance_to(day))
-                    state.add_day(day, packing.celsius(slab[k].reshape(-1), stack.nodata))
-                del slab
-            write(r0, rows, state.finish(n_days))
-            del state
-            out_ddf.flush()
-            out_ddt.flush()
+        with ThreadPoolExecutor(max_workers=1) as reader:  # reads the next slab while this one is summed
+            for b, (r0, r1) in enumerate(row_blocks):
+                rows = r1 - r0
+                state = DegreeDayState(rows * grid.width, max_gap, seasons)
+                slabs = blocks(len(day_of), rows * grid.width * stack.dtype.itemsize, budget_bytes // 8,
+                               stack.time_chunk)
+                upcoming = reader.submit(stack.read, slice(r0, r1), slice(*slabs[0]))
+                for i, (t0, t1) in enumerate(slabs):
+                    progress((b + t0 / len(day_of)) / len(row_blocks))
+                    slab = upcoming.result()
+                    if i + 1 < len(slabs):
+                        upcoming = reader.submit(stack.read, slice(r0, r1), slice(*slabs[i + 1]))
+                    for k in range(t1 - t0):
+                        day = day_of[t0 + k]
+                        write(r0, rows, state.advance_to(day))
+                        state.add_day(day, *packing.celsius_and_missing(slab[k].reshape(-1), stack.nodata))
+                    del slab
+                write(r0, rows, state.finish(n_days))
+                del state
+                out_ddf.flush()
+                out_ddt.flush()
         out_ddf.style_qml = _style(peaks[0], "#2166ac")
         out_ddt.style_qml = _style(peaks[1], "#b2182b")
         progress(1.0)

@@ -12,7 +12,7 @@ Missing values (the band's nodata, NaN) become NaN.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Tuple
 
 import numpy as np
 
@@ -40,14 +40,24 @@ class Packing:
     def celsius_offset(self) -> float:
         return self.offset - (KELVIN_AT_ZERO_CELSIUS if self.units == "kelvin" else 0.0)
 
-    def celsius(self, stored: np.ndarray, nodata: Optional[float]) -> np.ndarray:
-        """float32 °C, NaN where ``stored`` is ``nodata`` or NaN."""
-        out = stored.astype(np.float32)
-        missing = np.isnan(out) if nodata is None or np.isnan(nodata) else (stored == nodata)
-        if self.scale != 1.0:
-            out *= np.float32(self.scale)
+    def celsius_and_missing(self, stored: np.ndarray, nodata: Optional[float]) -> Tuple[np.ndarray, np.ndarray]:
+        """float32 °C (a finite value of no meaning where missing) and the mask of missing values (``nodata``
+        or NaN)."""
+        out = np.multiply(stored, np.float32(self.scale), dtype=np.float32)
         if self.celsius_offset != 0.0:
             out += np.float32(self.celsius_offset)
-        if nodata is not None and not np.isnan(nodata):
-            out[missing] = np.nan
+        if stored.dtype.kind == "f":
+            missing = np.isnan(stored)
+            if missing.any():  # NaN would survive the callers' multiplications by 0
+                np.copyto(out, 0.0, where=missing)
+            if nodata is not None and not np.isnan(nodata):
+                missing |= stored == nodata
+        else:
+            missing = (stored == nodata) if nodata is not None else np.zeros(stored.shape, bool)
+        return out, missing
+
+    def celsius(self, stored: np.ndarray, nodata: Optional[float]) -> np.ndarray:
+        """float32 °C, NaN where ``stored`` is ``nodata`` or NaN."""
+        out, missing = self.celsius_and_missing(stored, nodata)
+        out[missing] = np.nan
         return out
