@@ -270,3 +270,20 @@ def test_permafrost_chain_from_qgis_process(qgis_process_env, data, tmp_path):
                        "FIELD=pf", "CLASSES=1:1;2,3:0", "REFERENCE_CLASSES=1:1;0:0",
                        "OUTPUT_TABLE=" + str(tmp_path / "a.csv"))
     assert 0.5 < acc["OVERALL_ACCURACY"] <= 1 and acc["N"] > 1000
+
+
+def test_permafrost_algorithms_are_listed_and_cancel_leaves_nothing(qgis_app, chain, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
+
+    ids = {alg.id() for alg in QgsApplication.processingRegistry().providerById("cryo").algorithms()}
+    assert {"cryo:gstmodel", "cryo:lsttogst", "cryo:degreedays", "cryo:ttop", "cryo:mapaccuracy"} <= ids
+    out, _ = chain
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run("cryo:degreedays", {"INPUT": str(out / "gst.tif"), "OUTPUT_DDF": str(tmp_path / "ddf.tif"),
+                                "OUTPUT_DDT": str(tmp_path / "ddt.tif")}, feedback)
+    with pytest.raises(QgsProcessingException, match="same file"):
+        run("cryo:degreedays", {"INPUT": str(out / "gst.tif"), "OUTPUT_DDF": str(tmp_path / "d.tif"),
+                                "OUTPUT_DDT": str(tmp_path / "d.tif")})
+    assert os.listdir(tmp_path) == []
