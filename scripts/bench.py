@@ -40,14 +40,6 @@ import bench_dem  # noqa: E402
 START = dt.date(2005, 8, 1)
 
 
-def peak_rss_mb() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    return float("nan")
-
-
 def make_global_cube(path: str, days: int) -> None:
     if os.path.exists(path):
         return
@@ -76,7 +68,7 @@ def case(name: str, cube: str, workdir: str) -> dict:
         freezethaw.decode(stack, os.path.join(workdir, "decoded.tif"), os.path.join(workdir, "areas.csv"))
     elif name == "indicators":
         freezethaw.indicators(stack, os.path.join(workdir, "indicators.tif"))
-    return {"case": name, "seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb(), "days": len(stack.dates)}
+    return {"case": name, "seconds": time.perf_counter() - t0, "peak_mb": bench_dem.peak_rss_mb(), "days": len(stack.dates)}
 
 
 GDAL_CACHE_MB = "64"  # GDAL keeps written blocks in its cache up to GDAL_CACHEMAX (default 5 % of RAM)

@@ -20,17 +20,11 @@ sys.path.insert(0, ROOT)
 import numpy as np  # noqa: E402
 from osgeo import gdal, osr  # noqa: E402
 
+from bench_dem import peak_rss_mb  # noqa: E402  (scripts/ is on sys.path when this file runs)
+
 gdal.UseExceptions()
 SIZE, DAYS = 2000, 365
 START = dt.date(2005, 7, 1)
-
-
-def peak_rss_mb() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    return float("nan")
 
 
 def make_folder(folder: str) -> None:

@@ -160,24 +160,26 @@ def accuracy_against_features(map_path: str, wkb: Sequence[bytes], classes: Sequ
     return _pairs(mapped, map_valid, reference, ref_valid, grouping, reference_grouping)
 
 
-def _transform(crs_wkt: str, grid: Grid) -> Optional[osr.CoordinateTransformation]:
+def _in_grid_crs(geometries, classes, crs_wkt: str, grid: Grid):
+    """(geometry in the grid's CRS, class) of the features that have both."""
+    transform = None
     if crs_wkt and not spatial_reference(crs_wkt).IsSame(spatial_reference(grid.crs_wkt)):
-        return osr.CoordinateTransformation(spatial_reference(crs_wkt), spatial_reference(grid.crs_wkt))
-    return None
-
-
-def _burn(grid: Grid, geometries, classes, crs_wkt: str) -> Tuple[np.ndarray, np.ndarray]:
-    transform = _transform(crs_wkt, grid)
-    srs = spatial_reference(grid.crs_wkt)
-    vector = ogr.GetDriverByName("Memory").CreateDataSource("reference")
-    layer = vector.CreateLayer("reference", srs, ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger64))
+        transform = osr.CoordinateTransformation(spatial_reference(crs_wkt), spatial_reference(grid.crs_wkt))
     for geometry, value in zip(geometries, classes):
         if geometry is None or value is None:
             continue
         geometry = geometry.Clone()
         if transform is not None:
             geometry.Transform(transform)
+        yield geometry, value
+
+
+def _burn(grid: Grid, geometries, classes, crs_wkt: str) -> Tuple[np.ndarray, np.ndarray]:
+    srs = spatial_reference(grid.crs_wkt)
+    vector = ogr.GetDriverByName("Memory").CreateDataSource("reference")
+    layer = vector.CreateLayer("reference", srs, ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger64))
+    for geometry, value in _in_grid_crs(geometries, classes, crs_wkt, grid):
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetGeometry(geometry)
         feature.SetField("label", int(value))
@@ -191,16 +193,10 @@ def _burn(grid: Grid, geometries, classes, crs_wkt: str) -> Tuple[np.ndarray, np
 
 
 def _point_pairs(mapped, map_valid, grid: Grid, geometries, classes, crs_wkt, grouping, reference_grouping) -> Accuracy:
-    transform = _transform(crs_wkt, grid)
     x0, dx, _, y0, _, dy = grid.geotransform
     rows, cols, values = [], [], []
     outside = 0
-    for geometry, value in zip(geometries, classes):
-        if geometry is None or value is None:
-            continue
-        geometry = geometry.Clone()
-        if transform is not None:
-            geometry.Transform(transform)
+    for geometry, value in _in_grid_crs(geometries, classes, crs_wkt, grid):
         for k in range(max(1, geometry.GetGeometryCount())):
             point = geometry.GetGeometryRef(k) if geometry.GetGeometryCount() else geometry
             col, row = int(np.floor((point.GetX() - x0) / dx)), int(np.floor((point.GetY() - y0) / dy))

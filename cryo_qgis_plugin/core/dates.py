@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from .errors import CryoInputError
 
@@ -79,3 +79,16 @@ def complete_seasons(dates: Sequence[dt.date], year_start: Tuple[int, int]) -> T
             continue
         (complete if start >= first and stop - dt.timedelta(days=1) <= last else partial).append(year)
     return complete, partial
+
+
+def whole_seasons(dates: Sequence[dt.date], year_start: Tuple[int, int], source: str, purpose: str,
+                  log: Callable[[str], None]) -> Tuple[List[int], List[int]]:
+    """The season years fully inside ``dates`` and those covered in part (logged); an error when none is whole."""
+    years, partial = complete_seasons(dates, year_start)
+    if not years:
+        raise CryoInputError(
+            "{} ({} .. {}) does not hold one complete season starting {:02d}-{:02d}; {} need at least one whole "
+            "season year: add dates or change YEAR_START".format(source, dates[0], dates[-1], *year_start, purpose))
+    if partial:
+        log("Season years covered only in part, left out: {}".format(", ".join(map(str, partial))))
+    return years, partial

@@ -25,7 +25,7 @@ from typing import Callable, Dict, List, Tuple
 
 import numpy as np
 
-from .dates import complete_seasons, season_bounds
+from .dates import season_bounds, whole_seasons
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter
 from .stack import Stack, blocks
@@ -248,14 +248,7 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
         raise CryoInputError("MAX_GAP must be 0 or more days, got {}".format(max_gap))
     if stack.dtype.kind not in "uif":
         raise CryoInputError("{} holds {} values, not temperatures".format(stack.source, stack.dtype))
-    years, partial = complete_seasons(stack.dates, year_start)
-    if not years:
-        raise CryoInputError(
-            "{} ({} .. {}) does not hold one complete season starting {:02d}-{:02d}; degree days need at least "
-            "one whole season year: add dates or change YEAR_START".format(
-                stack.source, stack.dates[0], stack.dates[-1], *year_start))
-    if partial:
-        log("Season years covered only in part, left out: {}".format(", ".join(map(str, partial))))
+    years, partial = whole_seasons(stack.dates, year_start, stack.source, "degree days", log)
     first = stack.dates[0]
     day_of = [(day - first).days for day in stack.dates]
     n_days = day_of[-1] + 1

@@ -29,7 +29,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 import numpy as np
 
 from .codes import FREEZE_THAW, FROZEN, PRECIPITATION, SNOW_ICE, THAWED
-from .dates import complete_seasons, season_bounds
+from .dates import season_bounds, whole_seasons
 from .errors import CryoInputError
 from .geotiff import GeoTiffWriter, atomic_path
 from .stack import Stack, blocks
@@ -282,14 +282,7 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
     _check_codes_dtype(stack)
     if min_run < 1:
         raise CryoInputError("MIN_RUN must be at least 1 day, got {}".format(min_run))
-    years, partial = complete_seasons(stack.dates, year_start)
-    if not years:
-        raise CryoInputError(
-            "{} ({} .. {}) does not hold one complete season starting {:02d}-{:02d}; indicators need at least "
-            "one whole season year: add dates or change YEAR_START".format(
-                stack.source, stack.dates[0], stack.dates[-1], *year_start))
-    if partial:
-        log("Season years covered only in part, left out: {}".format(", ".join(map(str, partial))))
+    years, partial = whole_seasons(stack.dates, year_start, stack.source, "indicators", log)
     index = {day: i for i, day in enumerate(stack.dates)}
     grid = stack.grid
     names = ["{}_{}".format(name, year) for year in years for name in INDICATORS]
