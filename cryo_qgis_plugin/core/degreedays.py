@@ -37,6 +37,7 @@ DEFAULT_BUDGET = 160 * 1024 * 1024
 # Bytes of state a pixel costs: up to two open seasons (float64 sums, float32 partial sums, a flag), the gap
 # bookkeeping, yesterday's value and the day's temporaries.
 STATE_BYTES_PER_PIXEL = 2 * 25 + 13 + 9
+HALVES = 2  # row block parts summed in parallel
 FLUSH_DAYS = 32  # float32 partial sums go into the float64 sums every FLUSH_DAYS days
 
 
@@ -233,6 +234,16 @@ class DegreeDayState:
         return done
 
 
+def _split(r0: int, r1: int, parts: int) -> List[Tuple[int, int]]:
+    """Rows r0..r1 in up to ``parts`` contiguous, non-empty parts."""
+    edges = np.linspace(r0, r1, parts + 1).round().astype(int)
+    return [(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:]) if b > a]
+
+
+def _add_day(state: DegreeDayState, day: int, stored: np.ndarray, packing: Packing, nodata) -> None:
+    state.add_day(day, *packing.celsius_and_missing(stored, nodata))
+
+
 def _style(limit: float, colour: str) -> str:
     limit = max(float(limit), 1.0)
     return pseudocolor_qml([(0.0, "#f7f7f7", "0"), (limit, colour, "{:.0f} °C·d".format(limit))])
@@ -280,11 +291,13 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
                     if (~season.bad).any():
                         peaks[i] = max(peaks[i], float(values[~season.bad].max()))
 
-        with ThreadPoolExecutor(max_workers=1) as reader:  # reads the next slab while this one is summed
+        # One thread reads the next slab while two others sum the two halves of the current one (numpy and
+        # GDAL release the GIL, so the reading and both halves run on separate cores).
+        with ThreadPoolExecutor(max_workers=1) as reader, ThreadPoolExecutor(max_workers=HALVES) as summers:
             for b, (r0, r1) in enumerate(row_blocks):
-                rows = r1 - r0
-                state = DegreeDayState(rows * grid.width, max_gap, seasons)
-                slabs = blocks(len(day_of), rows * grid.width * stack.dtype.itemsize, budget_bytes // 8,
+                halves = [(h0, h1) for h0, h1 in _split(r0, r1, HALVES)]
+                states = [DegreeDayState((h1 - h0) * grid.width, max_gap, seasons) for h0, h1 in halves]
+                slabs = blocks(len(day_of), (r1 - r0) * grid.width * stack.dtype.itemsize, budget_bytes // 8,
                                stack.time_chunk)
                 upcoming = reader.submit(stack.read, slice(r0, r1), slice(*slabs[0]))
                 for i, (t0, t1) in enumerate(slabs):
@@ -294,11 +307,17 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
                         upcoming = reader.submit(stack.read, slice(r0, r1), slice(*slabs[i + 1]))
                     for k in range(t1 - t0):
                         day = day_of[t0 + k]
-                        write(r0, rows, state.advance_to(day))
-                        state.add_day(day, *packing.celsius_and_missing(slab[k].reshape(-1), stack.nodata))
+                        for (h0, h1), state in zip(halves, states):
+                            write(h0, h1 - h0, state.advance_to(day))
+                        running = [summers.submit(_add_day, state, day, slab[k, h0 - r0:h1 - r0].reshape(-1),
+                                                  packing, stack.nodata)
+                                   for (h0, h1), state in zip(halves, states)]
+                        for future in running:
+                            future.result()
                     del slab
-                write(r0, rows, state.finish(n_days))
-                del state
+                for (h0, h1), state in zip(halves, states):
+                    write(h0, h1 - h0, state.finish(n_days))
+                del states
                 out_ddf.flush()
                 out_ddt.flush()
         out_ddf.style_qml = _style(peaks[0], "#2166ac")
