@@ -1,0 +1,131 @@
+"""The shipped workflows (models/*.model3): they load, validate and name only parameters their algorithms have,
+the provider lists them under "Workflows", and each one runs through qgis_process on sample data with the
+content of its outputs checked."""
+import csv
+import json
+import os
+import subprocess
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+from conftest import ROOT
+from cryo_qgis_plugin.core import sample_permafrost, sampledata
+from test_processing_freezethaw import SMALL_EXTENT, small_season_folder
+
+MODELS = os.path.join(ROOT, "cryo_qgis_plugin", "models")
+WORKFLOWS = ("workflowfreezethawtrend", "workflowpermafrostfromlst", "workflowglaciermassbalance",
+             "workflowlakeicephenology")
+LYB = os.path.join(ROOT, "data", "longyearbyen")
+
+
+def test_every_workflow_loads_validates_and_uses_existing_parameters(qgis_app):
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    assert sorted(f[:-7] for f in os.listdir(MODELS) if f.endswith(".model3")) == sorted(WORKFLOWS)
+    for name in WORKFLOWS:
+        model = QgsProcessingModelAlgorithm()
+        assert model.fromFile(os.path.join(MODELS, name + ".model3")), name
+        ok, errors = model.validate()
+        assert ok, (name, errors)
+        for child in model.childAlgorithms().values():
+            algorithm = child.algorithm()
+            assert algorithm is not None, (name, child.algorithmId())
+            known = {p.name() for p in algorithm.parameterDefinitions()}
+            renamed = set(child.parameterSources()) - known
+            assert not renamed, (name, child.childId(), renamed)  # a parameter the algorithm no longer has
+            for output in child.modelOutputs().values():
+                assert output.childOutputName() in known, (name, output.childOutputName())
+        for definition in model.parameterDefinitions():
+            assert definition.description() and model.helpContent().get(definition.name().split(":")[-1]) or \
+                definition.isDestination(), (name, definition.name())
+
+
+def test_provider_lists_the_workflows_with_titles(qgis_app):
+    from qgis.core import QgsApplication
+
+    provider = QgsApplication.processingRegistry().providerById("cryo")
+    workflows = {a.name(): a for a in provider.algorithms() if a.group() == "Workflows"}
+    assert sorted(workflows) == sorted(WORKFLOWS)
+    assert workflows["workflowlakeicephenology"].displayName().startswith("Lake-ice phenology")
+
+
+def run_workflow(env, name, **parameters):
+    args = [os.path.join(ROOT, "scripts", "qgis-process"), "run", "cryo:" + name, "--json", "--"]
+    for key, value in parameters.items():
+        args += ["{}={}".format(key, item) for item in (value if isinstance(value, list) else [value])]
+    proc = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:] + proc.stdout[-3000:]
+    return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+
+
+def test_freezethaw_workflow_recovers_the_planted_trend(qgis_process_env, tmp_path):
+    daily = small_season_folder(str(tmp_path / "daily"))
+    trend = str(tmp_path / "trend_frozen.tif")
+    run_workflow(qgis_process_env, "workflowfreezethawtrend", daily=daily, extent=SMALL_EXTENT,
+                 year_start="08-01", **{"decode:decoded": str(tmp_path / "decoded.tif"),
+                                        "decode:areas": str(tmp_path / "areas.csv"),
+                                        "indicators:indicators": str(tmp_path / "indicators.tif"),
+                                        "trend_frozen_days:trend_frozen_days": trend,
+                                        "trend_freeze_onset:trend_freeze_onset": str(tmp_path / "trend_onset.tif")})
+    ds = gdal.Open(trend)
+    sen = ds.GetRasterBand(1).ReadAsArray()
+    # frozen days shorten by 3 a year in the planted sample (one pixel has an unknown code: -2.5)
+    assert np.count_nonzero(sen[1:] == -3.0) == 6 * 8 - 8 - 1
+    onset_ds = gdal.Open(str(tmp_path / "trend_onset.tif"))  # keep the dataset referenced while reading
+    onset = onset_ds.GetRasterBand(1).ReadAsArray()
+    np.testing.assert_array_equal(onset[1:], 0.0)  # the onset does not move
+
+
+def test_permafrost_workflow_maps_and_validates(qgis_process_env, tmp_path):
+    data = sample_permafrost.write_permafrost_sample(str(tmp_path / "sample"))
+    out = {name: str(tmp_path / name) for name in ("m.json", "gst.tif", "ddf.tif", "ddt.tif", "ttop.tif",
+                                                   "classes.tif", "p.tif", "z.tif", "acc.csv")}
+    run_workflow(qgis_process_env, "workflowpermafrostfromlst", stations=data.stations, gst_field="gst",
+                 lst_fields=list(sample_permafrost.PREDICTORS),
+                 lst_stacks=[data.lst[p] for p in sample_permafrost.PREDICTORS], scale=0.02, units="kelvin",
+                 landcover=data.landcover, nfactors=data.nfactors, members=50, reference=data.reference,
+                 reference_field="pf", classes="1:1;2,3:0", reference_classes="1:1;0:0",
+                 **{"gstmodel:gst_model": out["m.json"], "lsttogst:gst": out["gst.tif"],
+                    "degreedays:ddf": out["ddf.tif"], "degreedays:ddt": out["ddt.tif"], "ttop:ttop": out["ttop.tif"],
+                    "ttop:classes": out["classes.tif"], "ttop:probability": out["p.tif"], "ttop:zones": out["z.tif"],
+                    "accuracy:accuracy": out["acc.csv"]})
+    with open(out["m.json"]) as fh:
+        model = json.load(fh)
+    assert model["coefficients"] == pytest.approx(
+        [sample_permafrost.GST_COEFFICIENTS[p] for p in sample_permafrost.PREDICTORS], abs=0.02)
+    probability = gdal.Open(out["p.tif"]).ReadAsArray()
+    assert ((probability == -9999) | ((probability >= 0) & (probability <= 1))).all()
+    with open(out["acc.csv"]) as fh:
+        rows = {row["map_class"]: row for row in csv.DictReader(fh)}
+    assert float(rows["overall_accuracy"]["total"]) > 0.8 and float(rows["kappa"]["total"]) > 0.5
+
+
+def test_glacier_workflow_gives_the_known_volume_change(qgis_process_env, tmp_path):
+    dh, report = str(tmp_path / "dh.tif"), str(tmp_path / "report.html")
+    run_workflow(qgis_process_env, "workflowglaciermassbalance",
+                 reference_dem=os.path.join(LYB, "DEM_2009_standin_synthetic.tif"),
+                 dem=os.path.join(LYB, "DEM_1990.tif"),
+                 glaciers=os.path.join(LYB, "glacier_outlines_1990_from_mask.gpkg"), reference_year=2009,
+                 dem_year=1990, **{"demdifference:dh": dh, "demdifference:report": report})
+    ds = gdal.Open(dh)
+    values = ds.GetRasterBand(1).ReadAsArray()
+    valid = values != ds.GetRasterBand(1).GetNoDataValue()
+    assert abs(np.median(values[valid])) < 5 and valid.mean() > 0.5
+    with open(report, encoding="utf-8") as fh:
+        assert "<svg" in fh.read()  # the report with its histograms
+
+
+def test_lake_ice_workflow_finds_the_sample_events(qgis_process_env, tmp_path):
+    stack, lakes = sampledata.write_lake_ice_sample(str(tmp_path / "sample"))
+    table = str(tmp_path / "phenology.csv")
+    run_workflow(qgis_process_env, "workflowlakeicephenology", stack=stack, lakes=lakes, lake_field="name",
+                 shore_buffer=250, **{"phenology:phenology": table,
+                                      "phenology:lakes_phenology": str(tmp_path / "lakes.gpkg")})
+    with open(table) as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["lake"] for r in rows} == {lake[0] for lake in sampledata.LAKES}
+    assert {r["season"] for r in rows} == {"2015", "2016", "2017"}
+    pung = [r for r in rows if r["lake"] == "Pung Co" and r["season"] == "2016"]
+    assert pung and all(r["fue"] == "" for r in pung)  # its half-frozen winter is a partial freeze
