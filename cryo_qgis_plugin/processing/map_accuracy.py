@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import accuracy
 from .base import CryoAlgorithm, core_errors
+from .table_values import as_value
 
 
 def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[int]], str]:
@@ -21,21 +22,16 @@ def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[i
         raise QgsProcessingException("The reference layer has no field {!r} (fields: {}); set FIELD".format(
             field, ", ".join(layer.fields().names())))
     wkb, classes = [], []
-    for feature in layer.getFeatures():
+    for row, feature in enumerate(layer.getFeatures(), start=1):
         if feature.geometry().isEmpty():
             continue
-        value = feature[index]
-        if value is None or (hasattr(value, "isNull") and value.isNull()) or str(value).strip() == "":
+        number = as_value(feature[index], row, field)
+        if np.isnan(number):
             classes.append(None)
+        elif number != int(number):
+            raise QgsProcessingException("Row {}: the reference class {} in field {} is not an integer".format(
+                row, number, field))
         else:
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                raise QgsProcessingException("The reference class {!r} in field {} is not an integer".format(
-                    value, field)) from None
-            if number != int(number):
-                raise QgsProcessingException("The reference class {} in field {} is not an integer".format(
-                    value, field))
             classes.append(int(number))
         wkb.append(bytes(feature.geometry().asWkb()))
     return wkb, classes, layer.crs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)

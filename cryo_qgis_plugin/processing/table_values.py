@@ -21,7 +21,7 @@ def as_date(value, row: int, field: str) -> dt.date:
 
 
 def as_value(value, row: int, field: str) -> float:
-    """A table cell as a number; empty/NULL cells are missing days (NaN)."""
+    """A table cell as a number; empty/NULL cells are missing values (NaN)."""
     if value is None or (hasattr(value, "isNull") and value.isNull()) or str(value).strip() in ("", "NULL"):
         return float("nan")
     try:
