@@ -20,7 +20,7 @@ from typing import Dict
 
 import numpy as np
 
-from .sampledata import upsample
+from .sampledata import ellipse_wkt, upsample, write_polygons
 
 START = dt.date(2005, 7, 1)
 DAYS = 730
@@ -68,40 +68,26 @@ def landcover(z: np.ndarray) -> np.ndarray:
 
 
 def _outline(cx: float, cy: float, rx: float, ry: float) -> str:
-    angles = np.linspace(0, 2 * np.pi, 49)
-    return "POLYGON (({}))".format(", ".join("{} {}".format(X0 + (cx + rx * np.cos(a)) * CELL,
-                                                             Y0 - (cy + ry * np.sin(a)) * CELL) for a in angles))
+    return ellipse_wkt(X0, Y0, CELL, cx, cy, rx, ry, points=49)
 
 
-def _write_polygons(path: str, name: str, wkts, field: str = None, values=None) -> None:
-    from osgeo import ogr, osr
+def _utm45():
+    from osgeo import osr
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32645)
-    vector = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    layer = vector.CreateLayer(name, srs, ogr.wkbMultiPolygon)
-    if field:
-        layer.CreateField(ogr.FieldDefn(field, ogr.OFTInteger))
-    for i, wkt in enumerate(wkts):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(wkt)))
-        if field:
-            feature.SetField(field, int(values[i]))
-        layer.CreateFeature(feature)
-    vector = None
+    return srs
 
 
 def _reference_polygons(path: str, classes: np.ndarray) -> None:
     """Polygonise a 0/1 grid into a GeoPackage with field ``pf``."""
-    from osgeo import gdal, ogr, osr
+    from osgeo import gdal, ogr
     grid = _grid()
     source = gdal.GetDriverByName("MEM").Create("", WIDTH, HEIGHT, 1, gdal.GDT_Byte)
     source.SetGeoTransform(grid.geotransform)
     source.SetProjection(grid.crs_wkt)
     source.GetRasterBand(1).WriteArray(classes.astype(np.uint8))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32645)
     vector = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    layer = vector.CreateLayer("reference_permafrost", srs, ogr.wkbPolygon)
+    layer = vector.CreateLayer("reference_permafrost", _utm45(), ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("pf", ogr.OFTInteger))
     gdal.Polygonize(source.GetRasterBand(1), None, layer, 0)
     vector = None
@@ -162,9 +148,9 @@ def write_permafrost_sample(folder: str, seed: int = 2005) -> PermafrostSample:
         for code, (name, rk, low, high) in SAMPLE_LANDCOVER.items():
             out.writerow([code, name, 1, 1, rk, low, high])
     glaciers = os.path.join(folder, "glaciers.gpkg")
-    _write_polygons(glaciers, "glaciers", [_outline(40, 43, 4, 2.5), _outline(12, 45, 3, 2)])
+    write_polygons(glaciers, "glaciers", _utm45(), [_outline(40, 43, 4, 2.5), _outline(12, 45, 3, 2)])
     lakes = os.path.join(folder, "lakes.gpkg")
-    _write_polygons(lakes, "lakes", [_outline(22, 24, 3.5, 2)])
+    write_polygons(lakes, "lakes", _utm45(), [_outline(22, 24, 3.5, 2)])
     # The truth: the first season's indices from the true GST, TTOP with the class's middle rk.
     first_season = gst[:365]
     ddf, ddt = np.maximum(-first_season, 0).sum(axis=0), np.maximum(first_season, 0).sum(axis=0)

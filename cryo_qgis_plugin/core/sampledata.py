@@ -164,7 +164,7 @@ def write_lake_ice_sample(folder: str, seed: int = 2015) -> Tuple[str, str]:
     winter), breaks up over ten days before its break-up end, has ±4 % noise and cloudy days (255); the smallest
     lake (Pung Co) only half-freezes in the second winter (a partial freeze).
     """
-    from osgeo import ogr, osr
+    from osgeo import osr
 
     from .geotiff import GeoTiffWriter
     from .grid import Grid
@@ -207,19 +207,35 @@ def write_lake_ice_sample(folder: str, seed: int = 2015) -> Tuple[str, str]:
                     values[(lake_of == k) & (rng.random(ice.shape) < 0.8)] = 255
             out.write_band(i + 1, 0, values.astype(np.uint8))
     lakes_path = os.path.join(folder, "lakes.gpkg")
-    vector = ogr.GetDriverByName("GPKG").CreateDataSource(lakes_path)
-    layer = vector.CreateLayer("lakes", srs, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
-    for name, cx, cy, ax, ay, _, _ in LAKES:
-        angles = np.linspace(0, 2 * np.pi, 73)
-        ring = ", ".join("{} {}".format(x0 + (cx + ax * np.cos(a)) * cell, y0 - (cy + ay * np.sin(a)) * cell)
-                         for a in angles)
+    write_polygons(lakes_path, "lakes", srs, [ellipse_wkt(x0, y0, cell, cx, cy, ax, ay) for _, cx, cy, ax, ay, _, _ in LAKES],
+                   names=[lake[0] for lake in LAKES])
+    return stack_path, lakes_path
+
+
+def ellipse_wkt(x0: float, y0: float, cell: float, cx: float, cy: float, rx: float, ry: float,
+                points: int = 73) -> str:
+    """An ellipse centred on column ``cx``, row ``cy`` with radii ``rx``, ``ry`` (in cells) of the north-up grid
+    whose top-left corner is (``x0``, ``y0``), as a WKT polygon."""
+    angles = np.linspace(0, 2 * np.pi, points)
+    return "POLYGON (({}))".format(", ".join("{} {}".format(x0 + (cx + rx * np.cos(a)) * cell,
+                                                             y0 - (cy + ry * np.sin(a)) * cell) for a in angles))
+
+
+def write_polygons(path: str, layer_name: str, srs, wkts, names=None) -> None:
+    """A GeoPackage of polygons (WKT, in ``srs``), with a ``name`` field when ``names`` are given."""
+    from osgeo import ogr
+
+    vector = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    layer = vector.CreateLayer(layer_name, srs, ogr.wkbPolygon)
+    if names is not None:
+        layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for i, wkt in enumerate(wkts):
         feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON (({}))".format(ring)))
-        feature.SetField("name", name)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        if names is not None:
+            feature.SetField("name", names[i])
         layer.CreateFeature(feature)
     vector = None
-    return stack_path, lakes_path
 
 
 def main(argv=None) -> None:
