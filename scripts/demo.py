@@ -29,14 +29,15 @@ from osgeo import gdal  # noqa: E402
 
 from cryo_qgis_plugin.core import sampledata  # noqa: E402
 from cryo_qgis_plugin.core.codes import FREEZE_THAW  # noqa: E402
+from cryo_qgis_plugin.processing.base import results_in_log  # noqa: E402
 
 QGIS_PROCESS = os.path.join(ROOT, "scripts", "qgis-process")
 EXTENT = (-180, 180, -90, 90)
 
 
-def run(algorithm: str, **parameters) -> dict:
-    """Run one algorithm through the qgis_process command line; returns its JSON results. A list value is
-    given as the parameter repeated (multiple layers, several fields)."""
+def qgis_process(algorithm: str, parameters: dict) -> dict:
+    """Run one algorithm or model through the qgis_process command line; returns its whole JSON answer (with
+    ``_seconds``). A list value is given as the parameter repeated (multiple layers, several fields)."""
     args = [QGIS_PROCESS, "run", algorithm, "--json", "--"] + [
         "{}={}".format(k, item) for k, v in parameters.items() for item in (v if isinstance(v, list) else [v])]
     print("$ " + " ".join(args[1:]), flush=True)
@@ -44,9 +45,23 @@ def run(algorithm: str, **parameters) -> dict:
     proc = subprocess.run(args, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit("{} failed:\n{}\n{}".format(algorithm, proc.stdout[-3000:], proc.stderr[-3000:]))
-    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
-    results["_seconds"] = round(time.perf_counter() - started, 1)
-    return results
+    answer = json.loads(proc.stdout[proc.stdout.index("{"):])
+    answer["_seconds"] = round(time.perf_counter() - started, 1)
+    return answer
+
+
+def run(algorithm: str, **parameters) -> dict:
+    """One algorithm's JSON results (files and numbers) and its run time."""
+    answer = qgis_process(algorithm, parameters)
+    return dict(answer["results"], _seconds=answer["_seconds"])
+
+
+def run_workflow(model: str, **parameters) -> dict:
+    """A shipped model: its files, and the numbers of its steps read from the log (a QGIS 3.22 model returns
+    only files; each ``cryo`` step writes its numeric results to the log)."""
+    answer = qgis_process(model, parameters)
+    return {"files": answer["results"], "steps": results_in_log(answer.get("log", {}).get("info", [])),
+            "_seconds": answer["_seconds"]}
 
 
 def band_by_name(path: str, name: str) -> np.ma.MaskedArray:
@@ -234,6 +249,45 @@ def permafrost_chain(outdir: str, summary: dict) -> str:
     return folder
 
 
+def workflows(outdir: str, daily: str) -> dict:
+    """The four shipped models (toolbox group "Workflows") on the same sample data, each one qgis_process call;
+    returns, per model, its files and the numbers of its steps."""
+    from cryo_qgis_plugin.core import sample_permafrost
+
+    folder = os.path.join(outdir, "workflows")
+    os.makedirs(folder, exist_ok=True)
+    out = lambda name: os.path.join(folder, name)  # noqa: E731
+    lyb = os.path.join(ROOT, "data", "longyearbyen")
+    pf = sample_permafrost.write_permafrost_sample(os.path.join(outdir, "sample", "permafrost"))
+    lake_sample = os.path.join(outdir, "sample", "lakeice")
+    return {
+        "cryo:workflowfreezethawtrend": run_workflow(
+            "cryo:workflowfreezethawtrend", daily=daily, year_start="08-01",
+            **{"decode:decoded": out("ft_decoded.tif"), "decode:areas": out("ft_areas.csv"),
+               "indicators:indicators": out("ft_indicators.tif"),
+               "trend_frozen_days:trend_frozen_days": out("ft_trend_frozen_days.tif"),
+               "trend_freeze_onset:trend_freeze_onset": out("ft_trend_freeze_onset.tif")}),
+        "cryo:workflowpermafrostfromlst": run_workflow(
+            "cryo:workflowpermafrostfromlst", stations=pf.stations, gst_field="gst",
+            lst_fields=list(sample_permafrost.PREDICTORS),
+            lst_stacks=[pf.lst[p] for p in sample_permafrost.PREDICTORS], scale=0.02, units="kelvin", landcover=pf.landcover, nfactors=pf.nfactors, members=200,
+            reference=pf.reference, reference_field="pf", classes="1:1;2,3:0", reference_classes="1:1;0:0",
+            **{"gstmodel:gst_model": out("pf_gst_model.json"), "lsttogst:gst": out("pf_gst.tif"),
+               "degreedays:ddf": out("pf_ddf.tif"), "degreedays:ddt": out("pf_ddt.tif"),
+               "ttop:ttop": out("pf_ttop.tif"),               "ttop:classes": out("pf_classes.tif"), "ttop:probability": out("pf_probability.tif"),
+               "ttop:zones": out("pf_zones.tif"), "accuracy:accuracy": out("pf_accuracy.csv")}),
+        "cryo:workflowglaciermassbalance": run_workflow(
+            "cryo:workflowglaciermassbalance", reference_dem=os.path.join(lyb, "DEM_2009_standin_synthetic.tif"),
+            dem=os.path.join(lyb, "DEM_1990.tif"), glaciers=os.path.join(lyb, "glacier_outlines_1990_from_mask.gpkg"),
+            reference_year=2009, dem_year=1990,
+            **{"demdifference:dh": out("gl_dh.tif"), "demdifference:report": out("gl_report.html")}),
+        "cryo:workflowlakeicephenology": run_workflow(
+            "cryo:workflowlakeicephenology", stack=os.path.join(lake_sample, "lake_ice_percent_2015_2018.tif"),
+            lakes=os.path.join(lake_sample, "lakes.gpkg"), lake_field="name", shore_buffer=250,
+            **{"phenology:phenology": out("lk_phenology.csv"), "phenology:lakes_phenology": out("lk_lakes.gpkg")}),
+    }
+
+
 def main(outdir: str) -> None:
     os.makedirs(outdir, exist_ok=True)
     daily = os.path.join(outdir, "sample", "freezethaw")
@@ -269,12 +323,21 @@ def main(outdir: str) -> None:
     glacier_folder = glaciers(outdir, summary)
     lake_folder = lake_ice(outdir, summary)
     permafrost_folder = permafrost_chain(outdir, summary)
+    models = workflows(outdir, daily)
 
     with open(os.path.join(outdir, "summary.md"), "w") as fh:
         fh.write("# cryo_qgis_plugin demo\n\nSample data: `sample/` (synthetic, deterministic). Each algorithm ran "
                  "through `qgis_process`; its JSON results:\n\n")
         for name, results in summary.items():
             fh.write("## {}\n\n```json\n{}\n```\n\n".format(name, json.dumps(results, indent=2)))
+        fh.write("## Workflows\n\nThe shipped models, each one `qgis_process run cryo:<model>`; the numbers of their "
+                 "steps come from the log (`Result of <step>: <name> = <value>`):\n\n")
+        for name, answer in models.items():
+            fh.write("### {} ({} s)\n\n".format(name, answer["_seconds"]))
+            fh.write("".join("- {}: {}\n".format(step, ", ".join("{} = {}".format(k, v) for k, v in numbers.items()))
+                             for step, numbers in answer["steps"].items()))
+            fh.write("- files: {}\n\n".format(", ".join("`{}`".format(os.path.basename(f))
+                                                         for f in answer["files"].values())))
         fh.write("## Quicklooks and reports\n\n")
         for folder in (ft, glacier_folder, lake_folder, permafrost_folder):
             fh.write("".join("- `{}/{}`\n".format(os.path.basename(folder), n) for n in sorted(os.listdir(folder))
@@ -284,6 +347,11 @@ def main(outdir: str) -> None:
         for name in sorted(os.listdir(folder)):
             print("  {}/{}".format(os.path.basename(folder), name))
     print("  summary.md")
+    print("\nworkflows (numeric results of their steps):")
+    for name, answer in models.items():
+        print("  {} ({} s)".format(name, answer["_seconds"]))
+        for step, numbers in answer["steps"].items():
+            print("    {}: {}".format(step, ", ".join("{} = {}".format(k, v) for k, v in numbers.items())))
 
 
 if __name__ == "__main__":

@@ -6,9 +6,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProce
                        QgsProcessingOutputNumber, QgsProcessingParameterCrs, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination)
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import altimetry
-from .base import CryoAlgorithm, SidecarStyle, core_errors
+from .base import CryoAlgorithm, SidecarStyle, core_errors, logs_results
 
 
 def read_points(source, field: str, parameter: str, feedback) -> altimetry.Points:
@@ -19,8 +20,9 @@ def read_points(source, field: str, parameter: str, feedback) -> altimetry.Point
     if field:
         index = source.fields().lookupField(field)
         if index < 0:
-            raise QgsProcessingException("The {} layer has no field {!r}: choose the elevation field of both epochs, "
-                                         "or leave ELEVATION_FIELD empty to use the points' Z".format(parameter, field))
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "The {} layer has no field {!r}: choose the elevation field of both epochs, or leave "
+                "ELEVATION_FIELD empty to use the points' Z").format(parameter, field))
         request.setSubsetOfAttributes([index])
     else:
         request.setNoAttributes()
@@ -28,7 +30,8 @@ def read_points(source, field: str, parameter: str, feedback) -> altimetry.Point
     skipped = 0
     for number, feature in enumerate(source.getFeatures(request)):
         if number % 10000 == 0 and feedback.isCanceled():
-            raise QgsProcessingException("Cancelled: no output was written")
+            raise QgsProcessingException(
+                QCoreApplication.translate("CryoAlgorithm", "Cancelled: no output was written"))
         value = feature.attributes()[index] if field else None
         for vertex in feature.geometry().vertices():
             elevation = value if field else vertex.z()
@@ -40,9 +43,11 @@ def read_points(source, field: str, parameter: str, feedback) -> altimetry.Point
             xs.append(vertex.x())
             ys.append(vertex.y())
     if skipped:
-        feedback.pushWarning("{}: {} point(s) without a numeric elevation were skipped".format(parameter, skipped))
+        feedback.pushWarning(QCoreApplication.translate(
+            "CryoAlgorithm", "{}: {} point(s) without a numeric elevation were skipped").format(parameter, skipped))
     if not zs:
-        raise QgsProcessingException("The {} layer has no point with an elevation".format(parameter))
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "The {} layer has no point with an elevation").format(parameter))
     crs = source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
     return altimetry.Points(np.array(xs), np.array(ys), np.array(zs), crs)
 
@@ -71,25 +76,27 @@ class AltimetryDifference(CryoAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "EPOCH1", "Epoch 1 points (earlier)", [QgsProcessing.TypeVectorPoint]))
+            "EPOCH1", self.tr("Epoch 1 points (earlier)"), [QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "EPOCH2", "Epoch 2 points (later)", [QgsProcessing.TypeVectorPoint]))
+            "EPOCH2", self.tr("Epoch 2 points (later)"), [QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
-            "ELEVATION_FIELD", "Elevation field, in both layers (empty: the points' Z)",
+            "ELEVATION_FIELD", self.tr("Elevation field, in both layers (empty: the points' Z)"),
             parentLayerParameterName="EPOCH1", type=QgsProcessingParameterField.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "CELL_SIZE", "Cell size (m)", QgsProcessingParameterNumber.Double, defaultValue=500.0, minValue=1.0))
+            "CELL_SIZE", self.tr("Cell size (m)"), QgsProcessingParameterNumber.Double, defaultValue=500.0,
+            minValue=1.0))
         self.addParameter(QgsProcessingParameterCrs(
-            "CRS", "Projected CRS of the output grid (empty: the EPOCH1 layer's CRS)", optional=True))
+            "CRS", self.tr("Projected CRS of the output grid (empty: the EPOCH1 layer's CRS)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "YEARS", "Years between the epochs", QgsProcessingParameterNumber.Double, minValue=0.001))
+            "YEARS", self.tr("Years between the epochs"), QgsProcessingParameterNumber.Double, minValue=0.001))
         self.addParameter(QgsProcessingParameterNumber(
-            "OUTLIER_NMAD", "Outlier threshold in NMAD within a cell (0 = no filtering)",
+            "OUTLIER_NMAD", self.tr("Outlier threshold in NMAD within a cell (0 = no filtering)"),
             QgsProcessingParameterNumber.Double, defaultValue=3.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Elevation change rate (m/yr)"))
-        self.addOutput(QgsProcessingOutputNumber("MEAN_RATE", "Mean rate over the cells with a rate (m/yr)"))
-        self.addOutput(QgsProcessingOutputNumber("N_CELLS", "Cells with points of both epochs"))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Elevation change rate (m/yr)")))
+        self.addOutput(QgsProcessingOutputNumber("MEAN_RATE", self.tr("Mean rate over the cells with a rate (m/yr)")))
+        self.addOutput(QgsProcessingOutputNumber("N_CELLS", self.tr("Cells with points of both epochs")))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         field = self.parameterAsString(parameters, "ELEVATION_FIELD", context)
         sources = {name: self.parameterAsSource(parameters, name, context) for name in ("EPOCH1", "EPOCH2")}
@@ -97,22 +104,23 @@ class AltimetryDifference(CryoAlgorithm):
         if not crs.isValid():
             crs = sources["EPOCH1"].sourceCrs()
             if crs.isGeographic():
-                raise QgsProcessingException("EPOCH1 is in geographic coordinates ({}): choose a projected CRS for "
-                                             "the grid (e.g. EPSG:3413 for Greenland)".format(crs.authid()))
+                raise QgsProcessingException(self.tr(
+                    "EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 "
+                    "for Greenland)").format(crs.authid()))
         points = {name: read_points(source, field, name, feedback) for name, source in sources.items()}
-        feedback.pushInfo("Points: {} in epoch 1, {} in epoch 2".format(points["EPOCH1"].z.size,
-                                                                        points["EPOCH2"].z.size))
+        feedback.pushInfo(self.tr("Points: {} in epoch 1, {} in epoch 2").format(points["EPOCH1"].z.size,
+                                                                                 points["EPOCH2"].z.size))
         feedback.setProgress(50)
         cell_size = self.parameterAsDouble(parameters, "CELL_SIZE", context)
         years = self.parameterAsDouble(parameters, "YEARS", context)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         if feedback.isCanceled():
-            raise QgsProcessingException("Cancelled: no output was written")
+            raise QgsProcessingException(self.tr("Cancelled: no output was written"))
         with core_errors():
             result = altimetry.altimetry_rate(points["EPOCH1"], points["EPOCH2"], cell_size,
                                               crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL), years,
                                               self.parameterAsDouble(parameters, "OUTLIER_NMAD", context))
             altimetry.write_rate(output, result, years)
-        feedback.pushInfo("{} cells with a rate; mean {:.3f} m/yr".format(result.cells, result.mean_rate))
+        feedback.pushInfo(self.tr("{} cells with a rate; mean {:.3f} m/yr").format(result.cells, result.mean_rate))
         SidecarStyle.attach(context, output)
         return {"OUTPUT": output, "MEAN_RATE": result.mean_rate, "N_CELLS": result.cells}

@@ -1,26 +1,42 @@
-"""Shared plumbing of the ``cryo`` algorithms: groups, error and progress translation from the core."""
+"""Shared plumbing of the ``cryo`` algorithms: groups, error and progress translation from the core, and the
+translation of texts for people into the user's language (:meth:`CryoAlgorithm.tr`, :func:`translated`)."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
-from typing import Callable, Iterable, Iterator, Tuple
+import re
+from typing import Callable, Dict, Iterable, Iterator, Tuple
 
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingFeedback, QgsProcessingLayerPostProcessorInterface)
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import Cancelled, CryoInputError
 
 ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"  # from resources.qrc
 
+# Texts for people go through Qt's translation (i18n/*.ts, `make translations-update`). pylupdate5 files a
+# `self.tr("...")` written in class Foo under the context "Foo", so CryoAlgorithm.tr looks a text up under the
+# name of every class of the instance's MRO; module-level texts are marked with QT_TRANSLATE_NOOP or
+# QCoreApplication.translate under TR_CONTEXT. Parameter names, option values, column names and the
+# RESULT_LINE log entries are interfaces, not translated.
+TR_CONTEXT = "CryoAlgorithm"
+
 GROUPS = {
-    "freezethaw": "Freeze/thaw",
-    "permafrost": "Permafrost",
-    "glaciers": "Glaciers",
-    "lakeice": "Lake ice",
-    "validation": "Validation",
+    "freezethaw": QT_TRANSLATE_NOOP("CryoAlgorithm", "Freeze/thaw"),
+    "permafrost": QT_TRANSLATE_NOOP("CryoAlgorithm", "Permafrost"),
+    "glaciers": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glaciers"),
+    "lakeice": QT_TRANSLATE_NOOP("CryoAlgorithm", "Lake ice"),
+    "validation": QT_TRANSLATE_NOOP("CryoAlgorithm", "Validation"),
 }
+
+
+def translated(text: str) -> str:
+    """``text``, marked with ``QT_TRANSLATE_NOOP("CryoAlgorithm", ...)`` where it is defined, in the user's
+    language (itself when there is no translation)."""
+    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class CryoAlgorithm(QgsProcessingAlgorithm):
@@ -32,7 +48,7 @@ class CryoAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def group(self) -> str:
-        return self.tr(GROUPS[self.GROUP])
+        return translated(GROUPS[self.GROUP])
 
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return self.GROUP
@@ -41,7 +57,55 @@ class CryoAlgorithm(QgsProcessingAlgorithm):
         return QIcon(ICON_PATH)
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate("CryoAlgorithm", text)
+        """``text`` in the user's language, looked up under the name of each class of the instance down to
+        CryoAlgorithm (pylupdate5 files a ``self.tr`` call under the class it is written in, which may be a base
+        class of the instance's)."""
+        for cls in type(self).__mro__:
+            if cls is QgsProcessingAlgorithm:
+                break
+            text_in_language = QCoreApplication.translate(cls.__name__, text)
+            if text_in_language != text:
+                return text_in_language
+        return text
+
+
+RESULT_LINE = "Result of {algorithm}: {name} = {value}"
+_RESULT_PATTERN = re.compile(r"^Result of (\S+): (\w+) = (.*)$")
+NON_LAYER_OUTPUTS = ("outputNumber", "outputString", "outputBoolean")
+
+
+def logs_results(process_algorithm: Callable) -> Callable:
+    """Decorator for ``processAlgorithm``: also writes each number/text result to the log as a
+    :data:`RESULT_LINE`. A QGIS 3.22 model returns only its file outputs, so this is how the numbers of its
+    steps (R2, kappa, volume change, ...) reach a ``qgis_process run <model> --json`` caller (``log.info``)
+    and the model's log in the dialog; :func:`results_in_log` reads them back."""
+
+    @functools.wraps(process_algorithm)
+    def process_and_log(self, parameters, context, feedback):
+        results = process_algorithm(self, parameters, context, feedback)
+        for output in self.outputDefinitions():
+            if output.type() in NON_LAYER_OUTPUTS and results.get(output.name()) is not None:
+                feedback.pushInfo(RESULT_LINE.format(algorithm=self.id(), name=output.name(),
+                                                     value=results[output.name()]))
+        return results
+
+    return process_and_log
+
+
+def results_in_log(lines: Iterable[str]) -> Dict[str, Dict[str, str]]:
+    """The :data:`RESULT_LINE` entries of a log, as ``{algorithm id: {result name: text}}`` (a step that runs
+    twice in a model, e.g. two trends, keeps both under ``id``, ``id#2``)."""
+    found: Dict[str, Dict[str, str]] = {}
+    for line in lines:
+        match = _RESULT_PATTERN.match(line.strip())
+        if match:
+            algorithm, name, value = match.groups()
+            key, n = algorithm, 1
+            while name in found.get(key, {}):
+                n += 1
+                key = "{}#{}".format(algorithm, n)
+            found.setdefault(key, {})[name] = value
+    return found
 
 
 def progress_reporter(feedback: QgsProcessingFeedback) -> Callable[[float], None]:
@@ -63,7 +127,8 @@ def core_errors() -> Iterator[None]:
     except CryoInputError as exc:
         raise QgsProcessingException(str(exc)) from None
     except Cancelled:
-        raise QgsProcessingException("Cancelled: no output was written") from None
+        raise QgsProcessingException(
+            QCoreApplication.translate("CryoAlgorithm", "Cancelled: no output was written")) from None
 
 
 def refuse_overwriting_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
@@ -71,8 +136,9 @@ def refuse_overwriting_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> 
     real_inputs = {os.path.realpath(p) for p in inputs if p}
     for path in outputs:
         if path and os.path.realpath(path) in real_inputs:
-            raise QgsProcessingException(
-                "The output {} is one of the inputs; choose another output name so the input is kept".format(path))
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm",
+                "The output {} is one of the inputs; choose another output name so the input is kept").format(path))
 
 
 class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
@@ -88,7 +154,8 @@ class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS API)
         message, ok = layer.loadNamedStyle(self.qml_path)
         if not ok:
-            feedback.pushWarning("Could not apply the style {}: {}".format(self.qml_path, message))
+            feedback.pushWarning(QCoreApplication.translate(
+                "CryoAlgorithm", "Could not apply the style {}: {}").format(self.qml_path, message))
         layer.triggerRepaint()
 
     @classmethod
@@ -106,6 +173,7 @@ def refuse_shared_outputs(outputs: Iterable[Tuple[str, str]]) -> None:
     seen = {}
     for name, path in outputs:
         if path and os.path.realpath(path) in seen:
-            raise QgsProcessingException("{} and {} are the same file {}; give each output its own name".format(
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "{} and {} are the same file {}; give each output its own name").format(
                 seen[os.path.realpath(path)], name, path))
         seen[os.path.realpath(path)] = name

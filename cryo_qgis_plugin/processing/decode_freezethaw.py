@@ -4,13 +4,21 @@ from __future__ import annotations
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterString)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core import freezethaw
 from ..core.codes import FREEZE_THAW
 from ..core.rasterize import polygon_mask
-from .base import SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs
+from .base import (SidecarStyle, core_errors, logs_results, progress_reporter, refuse_overwriting_inputs,
+                   translated)
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters, optional_date
 from .vector_inputs import polygons_of
+
+# the labels of core.codes.FREEZE_THAW, for the help text (a label not listed here stays in English)
+CLASS_LABELS = (QT_TRANSLATE_NOOP("CryoAlgorithm", "Water body or missing"),
+                QT_TRANSLATE_NOOP("CryoAlgorithm", "Frozen"), QT_TRANSLATE_NOOP("CryoAlgorithm", "Thawed"),
+                QT_TRANSLATE_NOOP("CryoAlgorithm", "Precipitation"),
+                QT_TRANSLATE_NOOP("CryoAlgorithm", "Perennial snow/ice"))
 
 
 class DecodeFreezeThaw(StackAlgorithm):
@@ -23,35 +31,42 @@ class DecodeFreezeThaw(StackAlgorithm):
         return self.tr("Decode freeze/thaw product")
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
-        classes = ", ".join("{} {}".format(c.value, c.label.lower()) for c in FREEZE_THAW)
-        return self.tr(
+        classes = self.tr(", ").join("{} {}".format(c.value, translated(c.label).lower()) for c in FREEZE_THAW)
+        intro = self.tr(
             "<p>Decodes daily passive-microwave soil freeze/thaw grids (AMSR-E/AMSR2 global 0.25° product, "
-            "Tibetan Plateau 25 km product; codes " + classes + ") into a georeferenced GeoTIFF with one band "
+            "Tibetan Plateau 25 km product; codes {}) into a georeferenced GeoTIFF with one band "
             "per day (band description = ISO date, codes unchanged, styled with the product's colours) and a "
-            "CSV table of the daily area of each class in km².</p>" + STACK_HELP +
+            "CSV table of the daily area of each class in km².</p>").format(classes)
+        areas = self.tr(
             "<p><b>Areas</b> use the true area of every cell on the grid's ellipsoid (exact ellipsoidal "
             "quadrangle, Snyder 1987 eq. 3-12), not a constant pixel size. <i>frozen_fraction</i> = frozen / "
             "(frozen + thawed + precipitation). Any other code is <i>unknown</i>: kept, counted in unknown_km2 "
             "and reported in the log. An optional MASK limits the statistics (not the GeoTIFF) to cells whose "
             "centre lies inside its polygons; PERIOD_START/PERIOD_END select dates.</p>")
+        return intro + translated(STACK_HELP) + areas
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         add_stack_parameters(self)
         self.addParameter(QgsProcessingParameterString(
-            "PERIOD_START", "First date to decode, YYYY-MM-DD (empty: first date of the input)", optional=True))
+            "PERIOD_START", self.tr("First date to decode, YYYY-MM-DD (empty: first date of the input)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "PERIOD_END", "Last date to decode, YYYY-MM-DD (empty: last date of the input)", optional=True))
+            "PERIOD_END", self.tr("Last date to decode, YYYY-MM-DD (empty: last date of the input)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "MASK", "Region for the area statistics (polygons)", [QgsProcessing.TypeVectorPolygon], optional=True))
+            "MASK", self.tr("Region for the area statistics (polygons)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT", "Decoded freeze/thaw stack (one band per day)"))
+            "OUTPUT", self.tr("Decoded freeze/thaw stack (one band per day)")))
         self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_TABLE", "Daily class areas (km²)", "CSV files (*.csv)", optional=True, createByDefault=True))
-        self.addOutput(QgsProcessingOutputNumber("N_DATES", "Number of dates decoded"))
-        self.addOutput(QgsProcessingOutputString("FIRST_DATE", "First date"))
-        self.addOutput(QgsProcessingOutputString("LAST_DATE", "Last date"))
-        self.addOutput(QgsProcessingOutputNumber("UNKNOWN_PIXEL_DAYS", "Pixel-days with unknown codes"))
+            "OUTPUT_TABLE", self.tr("Daily class areas (km²)"), self.tr("CSV files (*.csv)"), optional=True,
+            createByDefault=True))
+        self.addOutput(QgsProcessingOutputNumber("N_DATES", self.tr("Number of dates decoded")))
+        self.addOutput(QgsProcessingOutputString("FIRST_DATE", self.tr("First date")))
+        self.addOutput(QgsProcessingOutputString("LAST_DATE", self.tr("Last date")))
+        self.addOutput(QgsProcessingOutputNumber("UNKNOWN_PIXEL_DAYS", self.tr("Pixel-days with unknown codes")))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         table = self.parameterAsFileOutput(parameters, "OUTPUT_TABLE", context)
@@ -63,13 +78,14 @@ class DecodeFreezeThaw(StackAlgorithm):
             region = polygons_of(self.parameterAsSource(parameters, "MASK", context), "MASK")
             mask = None
             if region is not None:
-                feedback.pushInfo("Statistics limited to {} MASK polygon(s)".format(len(region.wkb)))
+                feedback.pushInfo(self.tr("Statistics limited to {} MASK polygon(s)").format(len(region.wkb)))
                 mask = polygon_mask(stack.grid, region.wkb, region.crs_wkt)
             with core_errors():
                 result = freezethaw.decode(stack, output, table or None, period, mask,
                                            progress=progress_reporter(feedback), log=feedback.pushWarning)
         SidecarStyle.attach(context, output)
-        feedback.pushInfo("Decoded {} dates, {} .. {}".format(len(result.dates), result.dates[0], result.dates[-1]))
+        feedback.pushInfo(self.tr("Decoded {} dates, {} .. {}").format(len(result.dates), result.dates[0],
+                                                                         result.dates[-1]))
         return {"OUTPUT": output, "OUTPUT_TABLE": table, "N_DATES": len(result.dates),
                 "FIRST_DATE": result.dates[0].isoformat(), "LAST_DATE": result.dates[-1].isoformat(),
                 "UNKNOWN_PIXEL_DAYS": sum(result.unknown_values.values())}

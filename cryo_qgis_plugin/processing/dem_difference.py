@@ -5,28 +5,31 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core import dem
 from ..core.geotiff import write_text_atomic
 from ..core.report import html_report
 from ..core.voids import FILL_METHODS
-from .base import CryoAlgorithm, SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs
+from .base import (CryoAlgorithm, SidecarStyle, core_errors, logs_results, progress_reporter, refuse_overwriting_inputs,
+                   translated)
 from .vector_inputs import polygons_of
 
-NUMBER_OUTPUTS = {
-    "SHIFT_X": "Shift applied to the DEM, east (m)",
-    "SHIFT_Y": "Shift applied to the DEM, north (m)",
-    "SHIFT_Z": "Shift applied to the DEM, up (m)",
-    "STABLE_MEDIAN_BEFORE": "Stable-terrain median dh before co-registration (m)",
-    "STABLE_NMAD_BEFORE": "Stable-terrain NMAD before co-registration (m)",
-    "STABLE_MEDIAN_AFTER": "Stable-terrain median dh after co-registration (m)",
-    "STABLE_NMAD_AFTER": "Stable-terrain NMAD after co-registration (m)",
-    "GLACIER_AREA_KM2": "Glacier area on the grid (km²)",
-    "GLACIER_MEAN_DH": "Mean glacier elevation change (m)",
-    "VOLUME_CHANGE_M3": "Glacier volume change (m³)",
-    "VOLUME_CHANGE_ERROR_M3": "Glacier volume change error, 1 sigma (m³)",
-    "MASS_BALANCE_MWE_YR": "Geodetic mass balance (m w.e. per year)",
-    "MASS_BALANCE_ERROR_MWE_YR": "Geodetic mass balance error, 1 sigma (m w.e. per year)",
+NUMBER_OUTPUTS = {  # descriptions: translated(NUMBER_OUTPUTS[key])
+    "SHIFT_X": QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, east (m)"),
+    "SHIFT_Y": QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, north (m)"),
+    "SHIFT_Z": QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, up (m)"),
+    "STABLE_MEDIAN_BEFORE": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain median dh before co-registration (m)"),
+    "STABLE_NMAD_BEFORE": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD before co-registration (m)"),
+    "STABLE_MEDIAN_AFTER": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain median dh after co-registration (m)"),
+    "STABLE_NMAD_AFTER": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD after co-registration (m)"),
+    "GLACIER_AREA_KM2": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier area on the grid (km²)"),
+    "GLACIER_MEAN_DH": QT_TRANSLATE_NOOP("CryoAlgorithm", "Mean glacier elevation change (m)"),
+    "VOLUME_CHANGE_M3": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier volume change (m³)"),
+    "VOLUME_CHANGE_ERROR_M3": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier volume change error, 1 sigma (m³)"),
+    "MASS_BALANCE_MWE_YR": QT_TRANSLATE_NOOP("CryoAlgorithm", "Geodetic mass balance (m w.e. per year)"),
+    "MASS_BALANCE_ERROR_MWE_YR": QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                   "Geodetic mass balance error, 1 sigma (m w.e. per year)"),
 }
 
 
@@ -87,46 +90,47 @@ class DemDifference(CryoAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterRasterLayer(
-            "REFERENCE", "Reference DEM (kept fixed; usually the later one)"))
-        self.addParameter(QgsProcessingParameterRasterLayer("DEM", "DEM to align (usually the earlier one)"))
+            "REFERENCE", self.tr("Reference DEM (kept fixed; usually the later one)")))
+        self.addParameter(QgsProcessingParameterRasterLayer("DEM", self.tr("DEM to align (usually the earlier one)")))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "GLACIERS", "Glacier outlines (excluded from stable terrain; glacier statistics)",
+            "GLACIERS", self.tr("Glacier outlines (excluded from stable terrain; glacier statistics)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "UNSTABLE", "Other unstable terrain to exclude (lakes, landslides, ...)",
+            "UNSTABLE", self.tr("Other unstable terrain to exclude (lakes, landslides, ...)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "COREGISTER", "Co-registration", list(dem.COREGISTER_METHODS), defaultValue="nuth_kaab",
+            "COREGISTER", self.tr("Co-registration"), list(dem.COREGISTER_METHODS), defaultValue="nuth_kaab",
             usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_ITERATIONS", "Maximum Nuth & Kääb iterations", QgsProcessingParameterNumber.Integer,
+            "MAX_ITERATIONS", self.tr("Maximum Nuth & Kääb iterations"), QgsProcessingParameterNumber.Integer,
             defaultValue=10, minValue=1, maxValue=100))
         self.addParameter(QgsProcessingParameterNumber(
-            "OUTLIER_NMAD", "Outlier threshold in NMAD (0 = no filtering)", QgsProcessingParameterNumber.Double,
-            defaultValue=3.0, minValue=0.0))
+            "OUTLIER_NMAD", self.tr("Outlier threshold in NMAD (0 = no filtering)"),
+            QgsProcessingParameterNumber.Double, defaultValue=3.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
-            "FILL_VOIDS", "Glacier void filling", list(FILL_METHODS), defaultValue="local_hypsometric",
+            "FILL_VOIDS", self.tr("Glacier void filling"), list(FILL_METHODS), defaultValue="local_hypsometric",
             usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "REFERENCE_YEAR", "Date of the reference DEM (decimal year, for rates)",
+            "REFERENCE_YEAR", self.tr("Date of the reference DEM (decimal year, for rates)"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=1800, maxValue=2200))
         self.addParameter(QgsProcessingParameterNumber(
-            "DEM_YEAR", "Date of the DEM to align (decimal year, for rates)", QgsProcessingParameterNumber.Double,
-            optional=True, minValue=1800, maxValue=2200))
+            "DEM_YEAR", self.tr("Date of the DEM to align (decimal year, for rates)"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=1800, maxValue=2200))
         self.addParameter(QgsProcessingParameterNumber(
-            "DENSITY", "Volume-to-mass conversion density (kg m⁻³)", QgsProcessingParameterNumber.Double,
+            "DENSITY", self.tr("Volume-to-mass conversion density (kg m⁻³)"), QgsProcessingParameterNumber.Double,
             defaultValue=850.0, minValue=1.0, maxValue=1000.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "DENSITY_ERROR", "Density uncertainty (kg m⁻³)", QgsProcessingParameterNumber.Double,
+            "DENSITY_ERROR", self.tr("Density uncertainty (kg m⁻³)"), QgsProcessingParameterNumber.Double,
             defaultValue=60.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Elevation change (m)"))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Elevation change (m)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_ALIGNED", "Aligned DEM", optional=True, createByDefault=False))
+            "OUTPUT_ALIGNED", self.tr("Aligned DEM"), optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_REPORT", "Report", "HTML files (*.html)", optional=True, createByDefault=True))
+            "OUTPUT_REPORT", self.tr("Report"), self.tr("HTML files (*.html)"), optional=True, createByDefault=True))
         for key, description in NUMBER_OUTPUTS.items():
-            self.addOutput(QgsProcessingOutputNumber(key, description))
+            self.addOutput(QgsProcessingOutputNumber(key, translated(description)))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context).source()
         dem_path = self.parameterAsRasterLayer(parameters, "DEM", context).source()
@@ -149,8 +153,8 @@ class DemDifference(CryoAlgorithm):
         glaciers = polygons_of(self.parameterAsSource(parameters, "GLACIERS", context), "GLACIERS")
         unstable = polygons_of(self.parameterAsSource(parameters, "UNSTABLE", context), "UNSTABLE")
         if glaciers is not None and options.years is None:
-            feedback.pushWarning("REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change "
-                                 "is computed, the mass-balance rate is not")
+            feedback.pushWarning(self.tr("REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume "
+                                         "change is computed, the mass-balance rate is not"))
         with core_errors():
             result = dem.dem_difference(reference, dem_path, output, glaciers, unstable, options, aligned,
                                         log=feedback.pushInfo, progress=progress_reporter(feedback))

@@ -7,7 +7,8 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingOutputString, Qgs
 
 from ..core import freezethaw
 from ..core.dates import parse_month_day
-from .base import SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs
+from .base import (SidecarStyle, core_errors, logs_results, progress_reporter, refuse_overwriting_inputs,
+                   translated)
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 PRECIPITATION_OPTIONS = ["thawed", "missing"]
@@ -23,7 +24,7 @@ class FreezeThawIndicators(StackAlgorithm):
         return self.tr("Freeze/thaw season indicators")
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
-        return self.tr(
+        indicators = self.tr(
             "<p>Per-pixel season indicators from daily freeze/thaw codes (1 frozen, 2 thawed, 3 precipitation), "
             "as used with the freeze/thaw Earth System Data Records (Kim et al. 2011, 2017). A season year starts "
             "on YEAR_START (MM-DD, default 08-01) and is named by the calendar year it starts in; day 1 is its "
@@ -39,23 +40,25 @@ class FreezeThawIndicators(StackAlgorithm):
             "that does not occur is nodata, and a pixel with no valid day (water, ice sheet) is nodata in every "
             "band. Seasons the input covers only in part are left out (the log names them).</p>"
             "<p>Output: int16 GeoTIFF, one band per indicator and season year named &lt;indicator&gt;_&lt;year&gt; "
-            "(e.g. freeze_onset_2005), nodata -32768.</p>" + STACK_HELP +
+            "(e.g. freeze_onset_2005), nodata -32768.</p>")
+        return indicators + translated(STACK_HELP) + self.tr(
             "<p>The decoded stack of <i>Decode freeze/thaw product</i> is a valid input too.</p>")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         add_stack_parameters(self)
         self.addParameter(QgsProcessingParameterString(
-            "YEAR_START", "Season year starts on (MM-DD)", defaultValue="08-01"))
+            "YEAR_START", self.tr("Season year starts on (MM-DD)"), defaultValue="08-01"))
         self.addParameter(QgsProcessingParameterNumber(
-            "MIN_RUN", "Consecutive days that make an onset (MIN_RUN)", QgsProcessingParameterNumber.Integer,
+            "MIN_RUN", self.tr("Consecutive days that make an onset (MIN_RUN)"), QgsProcessingParameterNumber.Integer,
             defaultValue=5, minValue=1, maxValue=60))
         self.addParameter(QgsProcessingParameterEnum(
-            "PRECIPITATION", "Precipitation days (code 3) count as", PRECIPITATION_OPTIONS, defaultValue="thawed",
-            usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Season indicators"))
-        self.addOutput(QgsProcessingOutputString("YEARS", "Season years computed (comma separated)"))
-        self.addOutput(QgsProcessingOutputNumber("N_YEARS", "Number of season years"))
+            "PRECIPITATION", self.tr("Precipitation days (code 3) count as"), PRECIPITATION_OPTIONS,
+            defaultValue="thawed", usesStaticStrings=True))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Season indicators")))
+        self.addOutput(QgsProcessingOutputString("YEARS", self.tr("Season years computed (comma separated)")))
+        self.addOutput(QgsProcessingOutputNumber("N_YEARS", self.tr("Number of season years")))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         with core_errors():
@@ -69,6 +72,6 @@ class FreezeThawIndicators(StackAlgorithm):
                 result = freezethaw.indicators(stack, output, year_start, min_run, precipitation == "thawed",
                                                progress=progress_reporter(feedback), log=feedback.pushWarning)
         years = ",".join(map(str, result.years))
-        feedback.pushInfo("Season years: {}".format(years))
+        feedback.pushInfo(self.tr("Season years: {}").format(years))
         SidecarStyle.attach(context, output)
         return {"OUTPUT": output, "YEARS": years, "N_YEARS": len(result.years)}

@@ -7,10 +7,11 @@ import numpy as np
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber)
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import gst
 from ..core.temperature import KELVIN_AT_ZERO_CELSIUS, UNITS
-from .base import CryoAlgorithm, core_errors
+from .base import CryoAlgorithm, core_errors, logs_results
 from .table_values import as_value
 
 
@@ -19,7 +20,8 @@ def table_rows(algorithm, parameters, context, fields: Sequence[str]) -> List[Tu
     so an error raised while parsing them cannot keep one alive past QGIS's exit)."""
     source = algorithm.parameterAsSource(parameters, "INPUT", context)
     if source is None:
-        raise QgsProcessingException("INPUT is not a readable table")
+        raise QgsProcessingException(
+            QCoreApplication.translate("CryoAlgorithm", "INPUT is not a readable table"))
     return [tuple(feature[name] for name in fields) for feature in source.getFeatures()]
 
 
@@ -49,38 +51,42 @@ class GstModelAlgorithm(CryoAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", "Station table (one row per station and day)", [QgsProcessing.TypeVector]))
+            "INPUT", self.tr("Station table (one row per station and day)"), [QgsProcessing.TypeVector]))
         self.addParameter(QgsProcessingParameterField(
-            "GST_FIELD", "Measured ground-surface temperature field", parentLayerParameterName="INPUT"))
+            "GST_FIELD", self.tr("Measured ground-surface temperature field"), parentLayerParameterName="INPUT"))
         self.addParameter(QgsProcessingParameterField(
-            "LST_FIELDS", "LST fields (1-4 predictors, in the order of the LST stacks)",
+            "LST_FIELDS", self.tr("LST fields (1-4 predictors, in the order of the LST stacks)"),
             parentLayerParameterName="INPUT", allowMultiple=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "UNITS", "Temperature units of the table", list(UNITS), defaultValue="celsius", usesStaticStrings=True))
+            "UNITS", self.tr("Temperature units of the table"), list(UNITS), defaultValue="celsius",
+            usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "FOLDS", "Cross-validation folds", QgsProcessingParameterNumber.Integer, defaultValue=10, minValue=2,
-            maxValue=100))
+            "FOLDS", self.tr("Cross-validation folds"), QgsProcessingParameterNumber.Integer, defaultValue=10,
+            minValue=2, maxValue=100))
         self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_MODEL", "GST model", fileFilter="JSON files (*.json)"))
-        for name, description in (("R2", "Cross-validated R²"), ("RMSE", "Cross-validated RMSE (°C)"),
-                                  ("MAE", "Cross-validated MAE (°C)"), ("PENALTY", "Chosen ridge penalty α"),
-                                  ("N_ROWS", "Rows used"), ("N_DROPPED", "Rows dropped (missing values)")):
+            "OUTPUT_MODEL", self.tr("GST model"), fileFilter=self.tr("JSON files (*.json)")))
+        for name, description in (("R2", self.tr("Cross-validated R²")),
+                                  ("RMSE", self.tr("Cross-validated RMSE (°C)")),
+                                  ("MAE", self.tr("Cross-validated MAE (°C)")),
+                                  ("PENALTY", self.tr("Chosen ridge penalty α")), ("N_ROWS", self.tr("Rows used")),
+                                  ("N_DROPPED", self.tr("Rows dropped (missing values)"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
-        self.addOutput(QgsProcessingOutputString("COEFFICIENTS", "Coefficients (field=value, °C per °C)"))
+        self.addOutput(QgsProcessingOutputString("COEFFICIENTS", self.tr("Coefficients (field=value, °C per °C)")))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         target = self.parameterAsFields(parameters, "GST_FIELD", context)[0]
         predictors = self.parameterAsFields(parameters, "LST_FIELDS", context)
         if not 1 <= len(predictors) <= gst.MAX_PREDICTORS:
-            raise QgsProcessingException("Choose 1 to 4 LST fields, got {}".format(len(predictors)))
+            raise QgsProcessingException(self.tr("Choose 1 to 4 LST fields, got {}").format(len(predictors)))
         if target in predictors:
-            raise QgsProcessingException("GST_FIELD {} is also one of the LST fields".format(target))
+            raise QgsProcessingException(self.tr("GST_FIELD {} is also one of the LST fields").format(target))
         fields = [target] + predictors
         values = np.array([[as_value(v, row, name) for v, name in zip(cells, fields)]
                            for row, cells in enumerate(table_rows(self, parameters, context, fields), start=1)], float).reshape(-1, len(fields))
         complete = ~np.isnan(values).any(axis=1)
         dropped = int(np.count_nonzero(~complete))
-        feedback.pushInfo("{} rows, {} dropped for missing values, {} used".format(
+        feedback.pushInfo(self.tr("{} rows, {} dropped for missing values, {} used").format(
             len(values), dropped, int(complete.sum())))
         values = values[complete]
         if self.parameterAsEnumString(parameters, "UNITS", context) == "kelvin":
@@ -92,7 +98,8 @@ class GstModelAlgorithm(CryoAlgorithm):
                                       folds)
             gst.write_model(model, output)
         coefficients = ", ".join("{}={:.4f}".format(p, c) for p, c in zip(model.predictors, model.coefficients))
-        feedback.pushInfo("GST = {:.4f} + {}; penalty {:g}; cross-validated R² {:.3f}, RMSE {:.3f} °C, MAE {:.3f} °C"
-                          .format(model.intercept, coefficients, model.penalty, model.r2, model.rmse, model.mae))
+        feedback.pushInfo(self.tr("GST = {:.4f} + {}; penalty {:g}; cross-validated R² {:.3f}, RMSE {:.3f} °C, "
+                                  "MAE {:.3f} °C").format(model.intercept, coefficients, model.penalty, model.r2,
+                                                          model.rmse, model.mae))
         return {"OUTPUT_MODEL": output, "R2": model.r2, "RMSE": model.rmse, "MAE": model.mae,
                 "PENALTY": model.penalty, "N_ROWS": model.n, "N_DROPPED": dropped, "COEFFICIENTS": coefficients}

@@ -8,12 +8,12 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
                        QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core import lakeice
 from ..core.dates import parse_month_day
 from ..core.rasterize import Polygons
-from .base import core_errors, progress_reporter
+from .base import core_errors, logs_results, progress_reporter, translated
 from .table_values import as_date, as_value
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
@@ -36,11 +36,13 @@ def _table_rows(path: str, fields: Sequence[str]) -> Tuple[Optional[List[str]], 
 def read_table(path: str, lake_field: str, date_field: str, value_field: str, value_type: str) -> lakeice.Series:
     names, rows = _table_rows(path, (lake_field, date_field, value_field))
     if names is None:
-        raise QgsProcessingException("{} cannot be opened as a table".format(path))
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "{} cannot be opened as a table").format(path))
     for field in (lake_field, date_field, value_field):
         if field not in names:
-            raise QgsProcessingException("The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and "
-                                         "VALUE_FIELD".format(path, field, ", ".join(names)))
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and "
+                "VALUE_FIELD").format(path, field, ", ".join(names)))
     lakes = [str(lake) for lake, _, _ in rows]
     dates = [as_date(date, row, date_field) for row, (_, date, _) in enumerate(rows, start=1)]
     values = [as_value(value, row, value_field) for row, (_, _, value) in enumerate(rows, start=1)]
@@ -72,14 +74,15 @@ class LakeIcePhenology(StackAlgorithm):
         return self.tr("Lake-ice phenology (freeze-up and break-up dates)")
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
-        return self.tr(
+        series_help = self.tr(
             "<p>Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, "
             "with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS "
             "and BD = BUE − BUS (days).</p>"
             "<p><b>INPUT</b> is either a table (CSV, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD "
             "(YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of "
             "a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres "
-            "(a day counts when at least half of them have a value).</p>" + STACK_HELP +
+            "(a day counts when at least half of them have a value).</p>")
+        return series_help + translated(STACK_HELP) + self.tr(
             "<p><b>Definitions</b> on the series after filling gaps of up to MAX_GAP days linearly and a centred "
             "SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day "
             "starting a run ≥ THRESHOLD_LOW; FUE = first day after FUS starting a run ≥ THRESHOLD_HIGH; BUS = first "
@@ -100,37 +103,43 @@ class LakeIcePhenology(StackAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         add_stack_parameters(self)
         self.parameterDefinition("INPUT").setDescription(
-            "Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)")
+            self.tr("Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)"))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "LAKES", "Lake polygons (with a raster stack)", [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterString("LAKE_FIELD", "Lake id field", defaultValue="lake"))
-        self.addParameter(QgsProcessingParameterString("DATE_FIELD", "Date field (tables)", defaultValue="date"))
-        self.addParameter(QgsProcessingParameterString("VALUE_FIELD", "Value field (tables)", defaultValue="value"))
+            "LAKES", self.tr("Lake polygons (with a raster stack)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        for name, description, default in (("LAKE_FIELD", self.tr("Lake id field"), "lake"),
+                                           ("DATE_FIELD", self.tr("Date field (tables)"), "date"),
+                                           ("VALUE_FIELD", self.tr("Value field (tables)"), "value")):
+            self.addParameter(QgsProcessingParameterString(name, description, defaultValue=default))
         self.addParameter(QgsProcessingParameterEnum(
-            "VALUE_TYPE", "Values are", list(lakeice.VALUE_TYPES), defaultValue="ice_percent", usesStaticStrings=True))
-        for name, description, default in (("THRESHOLD_LOW", "Low threshold (% ice)", 10.0),
-                                           ("THRESHOLD_HIGH", "High threshold (% ice)", 90.0)):
+            "VALUE_TYPE", self.tr("Values are"), list(lakeice.VALUE_TYPES), defaultValue="ice_percent",
+            usesStaticStrings=True))
+        for name, description, default in (("THRESHOLD_LOW", self.tr("Low threshold (% ice)"), 10.0),
+                                           ("THRESHOLD_HIGH", self.tr("High threshold (% ice)"), 90.0)):
             self.addParameter(QgsProcessingParameterNumber(
                 name, description, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0,
                 maxValue=100.0))
-        for name, description, default, low in (("MIN_RUN", "Days a crossing must persist (MIN_RUN)", 5, 1),
-                                                ("SMOOTHING", "Moving-mean window in days (0 = none)", 0, 0),
-                                                ("MAX_GAP", "Longest gap filled by interpolation (days)", 5, 0)):
+        for name, description, default, low in (
+                ("MIN_RUN", self.tr("Days a crossing must persist (MIN_RUN)"), 5, 1),
+                ("SMOOTHING", self.tr("Moving-mean window in days (0 = none)"), 0, 0),
+                ("MAX_GAP", self.tr("Longest gap filled by interpolation (days)"), 5, 0)):
             self.addParameter(QgsProcessingParameterNumber(
                 name, description, QgsProcessingParameterNumber.Integer, defaultValue=default, minValue=low,
                 maxValue=365))
-        self.addParameter(QgsProcessingParameterString("YEAR_START", "Season starts on (MM-DD)", defaultValue="08-01"))
+        self.addParameter(QgsProcessingParameterString(
+            "YEAR_START", self.tr("Season starts on (MM-DD)"), defaultValue="08-01"))
         self.addParameter(QgsProcessingParameterNumber(
-            "SHORE_BUFFER", "Shore buffer (m, inwards; raster stack only)", QgsProcessingParameterNumber.Double,
-            defaultValue=0.0, minValue=0.0))
+            "SHORE_BUFFER", self.tr("Shore buffer (m, inwards; raster stack only)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", "Lake-ice phenology", QgsProcessing.TypeVector))
+            "OUTPUT", self.tr("Lake-ice phenology"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_LAKES", "Lakes with the main event per season", QgsProcessing.TypeVectorPolygon, optional=True,
-            createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber("N_LAKES", "Lakes with a series"))
-        self.addOutput(QgsProcessingOutputNumber("N_EVENTS", "Freeze events found"))
+            "OUTPUT_LAKES", self.tr("Lakes with the main event per season"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("N_LAKES", self.tr("Lakes with a series")))
+        self.addOutput(QgsProcessingOutputNumber("N_EVENTS", self.tr("Freeze events found")))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         path = self.parameterAsFile(parameters, "INPUT", context)
         lake_field = self.parameterAsString(parameters, "LAKE_FIELD", context)
@@ -146,12 +155,13 @@ class LakeIcePhenology(StackAlgorithm):
         lakes_source = self.parameterAsSource(parameters, "LAKES", context)
         if lakes_source is None:
             if not path.lower().endswith(TABLE_EXTENSIONS):
-                raise QgsProcessingException("INPUT {} is not a table: give LAKES polygons to extract lake series from "
-                                             "a raster stack".format(os.path.basename(path)))
+                raise QgsProcessingException(self.tr(
+                    "INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack").format(
+                    os.path.basename(path)))
             series = read_table(path, lake_field, self.parameterAsString(parameters, "DATE_FIELD", context),
                                 self.parameterAsString(parameters, "VALUE_FIELD", context), value_type)
-            feedback.pushInfo("{} lakes, {} .. {}".format(len(series.lakes), series.first,
-                                                          series.date(series.values.shape[1] - 1)))
+            feedback.pushInfo(self.tr("{} lakes, {} .. {}").format(len(series.lakes), series.first,
+                                                                   series.date(series.values.shape[1] - 1)))
         else:
             series = self._stack_series(parameters, context, feedback, lakes_source, lake_field, value_type)
         with core_errors():
@@ -171,7 +181,7 @@ class LakeIcePhenology(StackAlgorithm):
                       value_type: str) -> lakeice.Series:
         index = source.fields().lookupField(lake_field)
         if index < 0:
-            raise QgsProcessingException("The LAKES layer has no field {!r} (fields: {})".format(
+            raise QgsProcessingException(self.tr("The LAKES layer has no field {!r} (fields: {})").format(
                 lake_field, ", ".join(source.fields().names())))
         features = [f for f in source.getFeatures() if not f.geometry().isEmpty()]
         shapes = Polygons([bytes(f.geometry().asWkb()) for f in features],

@@ -8,10 +8,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterMapLayer,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QVariant
 
 from ..core import accuracy
-from .base import CryoAlgorithm, core_errors
+from .base import CryoAlgorithm, core_errors, logs_results, translated
 from .table_values import as_value
 
 
@@ -19,7 +19,8 @@ def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[i
     """WKB, integer class (None for NULL) and CRS of a vector reference, as plain values."""
     index = layer.fields().lookupField(field)
     if index < 0:
-        raise QgsProcessingException("The reference layer has no field {!r} (fields: {}); set FIELD".format(
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "The reference layer has no field {!r} (fields: {}); set FIELD").format(
             field, ", ".join(layer.fields().names())))
     wkb, classes = [], []
     for row, feature in enumerate(layer.getFeatures(), start=1):
@@ -29,12 +30,22 @@ def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[i
         if np.isnan(number):
             classes.append(None)
         elif number != int(number):
-            raise QgsProcessingException("Row {}: the reference class {} in field {} is not an integer".format(
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "Row {}: the reference class {} in field {} is not an integer").format(
                 row, number, field))
         else:
             classes.append(int(number))
         wkb.append(bytes(feature.geometry().asWkb()))
     return wkb, classes, layer.crs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+
+
+# why cells were left out (keys of core.accuracy's Accuracy.excluded), for the log
+EXCLUSION_REASONS = {
+    "map_nodata": QT_TRANSLATE_NOOP("CryoAlgorithm", "map nodata"),
+    "reference_nodata": QT_TRANSLATE_NOOP("CryoAlgorithm", "reference nodata"),
+    "not_in_classes": QT_TRANSLATE_NOOP("CryoAlgorithm", "not in CLASSES"),
+    "outside_map": QT_TRANSLATE_NOOP("CryoAlgorithm", "outside the map"),
+}
 
 
 def _cell(value):
@@ -83,22 +94,27 @@ class MapAccuracy(CryoAlgorithm):
             "and kappa (in the total column).</p>")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", "Classified map"))
+        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", self.tr("Classified map")))
         self.addParameter(QgsProcessingParameterMapLayer(
-            "REFERENCE", "Reference (raster, polygons or points)",
+            "REFERENCE", self.tr("Reference (raster, polygons or points)"),
             types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
-            "FIELD", "Reference class field (vector reference)", parentLayerParameterName="REFERENCE", optional=True))
+            "FIELD", self.tr("Reference class field (vector reference)"), parentLayerParameterName="REFERENCE",
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "CLASSES", "Class grouping, e.g. 1:1;2,3:0 (empty: compare classes as they are)", optional=True))
+            "CLASSES", self.tr("Class grouping, e.g. 1:1;2,3:0 (empty: compare classes as they are)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "REFERENCE_CLASSES", "Reference class grouping (empty: the same as CLASSES)", optional=True))
+            "REFERENCE_CLASSES", self.tr("Reference class grouping (empty: the same as CLASSES)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TABLE", "Confusion matrix", QgsProcessing.TypeVector))
-        for name, description in (("OVERALL_ACCURACY", "Overall accuracy"), ("KAPPA", "Cohen's kappa"),
-                                  ("N", "Cells (or points) compared"), ("N_EXCLUDED", "Cells left out")):
+            "OUTPUT_TABLE", self.tr("Confusion matrix"), QgsProcessing.TypeVector))
+        for name, description in (("OVERALL_ACCURACY", self.tr("Overall accuracy")),
+                                  ("KAPPA", self.tr("Cohen's kappa")),
+                                  ("N", self.tr("Cells (or points) compared")),
+                                  ("N_EXCLUDED", self.tr("Cells left out"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         map_path = self.parameterAsRasterLayer(parameters, "INPUT", context).source()
         with core_errors():
@@ -108,8 +124,11 @@ class MapAccuracy(CryoAlgorithm):
         result = self._compare(parameters, context, map_path, grouping, reference_grouping)
         for reason, count in result.excluded.items():
             if count:
-                feedback.pushInfo("Left out: {} ({})".format(count, reason.replace("_", " ")))
-        feedback.pushInfo("N = {}, overall accuracy {:.4f}, kappa {:.4f}".format(result.n, result.overall, result.kappa))
+                reason_text = translated(EXCLUSION_REASONS[reason]) if reason in EXCLUSION_REASONS else \
+                    reason.replace("_", " ")
+                feedback.pushInfo(self.tr("Left out: {} ({})").format(count, reason_text))
+        feedback.pushInfo(self.tr("N = {}, overall accuracy {:.4f}, kappa {:.4f}").format(result.n, result.overall,
+                                                                                          result.kappa))
         fields = _table_fields(result.classes)
         sink, table = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, QgsWkbTypes.NoGeometry)
         users, producers = result.users, result.producers
@@ -130,7 +149,7 @@ class MapAccuracy(CryoAlgorithm):
     def _compare(self, parameters, context, map_path: str, grouping, reference_grouping) -> accuracy.Accuracy:
         layer = self.parameterAsLayer(parameters, "REFERENCE", context)
         if layer is None:
-            raise QgsProcessingException("REFERENCE is not a readable raster or vector layer")
+            raise QgsProcessingException(self.tr("REFERENCE is not a readable raster or vector layer"))
         if layer.type() == QgsMapLayerType.RasterLayer:
             reference_path = layer.source()
             del layer
@@ -138,7 +157,7 @@ class MapAccuracy(CryoAlgorithm):
                 return accuracy.accuracy_against_raster(map_path, reference_path, grouping, reference_grouping)
         field = (self.parameterAsFields(parameters, "FIELD", context) or [""])[0]
         if not field:
-            raise QgsProcessingException("A vector REFERENCE needs FIELD: the field holding its classes")
+            raise QgsProcessingException(self.tr("A vector REFERENCE needs FIELD: the field holding its classes"))
         features = _reference_features(layer, field)
         del layer
         with core_errors():

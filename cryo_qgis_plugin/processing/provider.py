@@ -5,7 +5,8 @@ import glob
 import os
 from typing import List
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider, QgsProcessingUtils
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..resources import qInitResources  # compiled from resources.qrc by `make resources`
@@ -13,6 +14,28 @@ from .algorithms import ALGORITHMS
 from .base import ICON_PATH
 
 MODELS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
+
+# The group, titles (ALG_TITLE) and descriptions (ALG_DESC) of the shipped models, for translation: keep them
+# equal to what scripts/build_models.py writes (tests/test_translation.py checks it).
+WORKFLOW_TEXTS = (
+    QT_TRANSLATE_NOOP("Workflow", "Workflows"),
+    QT_TRANSLATE_NOOP("Workflow", "Freeze/thaw season trend (decode → indicators → trends)"),
+    QT_TRANSLATE_NOOP("Workflow", "Daily freeze/thaw grids → decoded, styled stack → season indicators of every "
+                                  "complete season year → Sen slope / Mann-Kendall trend of the frozen days and of "
+                                  "the freeze onset."),
+    QT_TRANSLATE_NOOP("Workflow", "Permafrost map from LST (GST model → degree days → TTOP → accuracy)"),
+    QT_TRANSLATE_NOOP("Workflow", "Station table → ridge GST model → daily GST from the LST stacks → "
+                                  "freezing/thawing degree days → TTOP with an ensemble (probability, zones) → "
+                                  "accuracy against a reference map."),
+    QT_TRANSLATE_NOOP("Workflow", "Glacier mass balance from a DEM pair"),
+    QT_TRANSLATE_NOOP("Workflow", "Two DEMs and glacier outlines → Nuth & Kääb co-registration on stable "
+                                  "terrain → elevation change → outliers and voids → volume change and geodetic "
+                                  "mass balance with errors, and an HTML report."),
+    QT_TRANSLATE_NOOP("Workflow", "Lake-ice phenology from a stack and lake polygons"),
+    QT_TRANSLATE_NOOP("Workflow", "Daily lake-ice stack + lake polygons → lake means (shore buffer) → freeze-up "
+                                  "and break-up dates and durations per lake and winter, as a table and on the "
+                                  "polygons."),
+)
 
 
 class CryoProvider(QgsProcessingProvider):
@@ -24,10 +47,11 @@ class CryoProvider(QgsProcessingProvider):
         return "cryo"
 
     def name(self) -> str:
-        return "Cryosphere"
+        return QCoreApplication.translate("CryoProvider", "Cryosphere")
 
     def longName(self) -> str:  # noqa: N802 (QGIS API)
-        return "Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)"
+        return QCoreApplication.translate("CryoProvider",
+                                          "Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)")
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
@@ -46,14 +70,28 @@ class CryoProvider(QgsProcessingProvider):
             if model.fromFile(path):
                 self.addAlgorithm(model)
             else:
-                QgsMessageLog.logMessage("Could not load the workflow {}".format(path), "Cryosphere", Qgis.Warning)
+                QgsMessageLog.logMessage(QCoreApplication.translate(
+                    "CryoProvider", "Could not load the workflow {}").format(path), "Cryosphere", Qgis.Warning)
 
 
 class Workflow(QgsProcessingModelAlgorithm):
-    """A shipped model, listed under its title (its name is the short id used on the command line)."""
+    """A shipped model, listed under its title (its name is the short id used on the command line); group, title
+    and description in the user's language when :data:`WORKFLOW_TEXTS` has them."""
 
     def displayName(self) -> str:  # noqa: N802 (QGIS API)
-        return self.helpContent().get("ALG_TITLE", self.name())
+        return QCoreApplication.translate("Workflow", self.helpContent().get("ALG_TITLE", self.name()))
+
+    def group(self) -> str:
+        return QCoreApplication.translate("Workflow", super().group())
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        content = dict(self.helpContent())
+        description = content.get("ALG_DESC") or ""
+        in_language = QCoreApplication.translate("Workflow", description) if description else ""
+        if in_language == description:
+            return super().shortHelpString()
+        content["ALG_DESC"] = in_language
+        return QgsProcessingUtils.formatHelpMapAsHtml(content, self)
 
 
 def workflow_files() -> List[str]:

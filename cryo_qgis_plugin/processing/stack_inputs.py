@@ -7,13 +7,15 @@ from typing import Optional
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterDefinition,
                        QgsProcessingParameterExtent, QgsProcessingParameterFile, QgsProcessingParameterString)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core.dates import parse_iso_date
 from ..core.grid import Georeference
 from ..core.stack import Stack, open_stack
 from .base import CryoAlgorithm, core_errors
 
-STACK_HELP = (
+STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
+    "CryoAlgorithm",
     "<p><b>Input</b>: one HDF5 file (a 3-D dataset time x row x column, or a 2-D grid for one day), a folder "
     "of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD "
     "(e.g. AMSR_20070125_FT_25.h5), or a multi-band GeoTIFF/netCDF whose band descriptions are ISO dates "
@@ -24,26 +26,29 @@ STACK_HELP = (
 def add_stack_parameters(algorithm: QgsProcessingAlgorithm) -> None:
     """INPUT, DATASET, START_DATE, EXTENT, CRS."""
     algorithm.addParameter(QgsProcessingParameterFile(
-        "INPUT", "Daily grids (HDF5 file, folder of daily files, or multi-band GeoTIFF/netCDF)",
+        "INPUT", QCoreApplication.translate(
+            "CryoAlgorithm", "Daily grids (HDF5 file, folder of daily files, or multi-band GeoTIFF/netCDF)"),
         QgsProcessingParameterFile.File))
-    algorithm.parameterDefinition("INPUT").setHelp(
+    algorithm.parameterDefinition("INPUT").setHelp(QCoreApplication.translate(
+        "CryoAlgorithm",
         "A file, or a folder of daily files (type or paste the folder path). Dates come from the file names "
-        "(YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.")
+        "(YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE."))
     add_stack_options(algorithm)
 
 
 def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
     """DATASET, START_DATE, EXTENT, CRS: how to read stacks whose files do not say it themselves."""
     optional = [
-        QgsProcessingParameterString(
-            "DATASET", "HDF5 dataset or netCDF variable (empty: the only grid in the file)", optional=True),
-        QgsProcessingParameterString(
-            "START_DATE", "Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)",
+        QgsProcessingParameterString("DATASET", QCoreApplication.translate(
+            "CryoAlgorithm", "HDF5 dataset or netCDF variable (empty: the only grid in the file)"), optional=True),
+        QgsProcessingParameterString("START_DATE", QCoreApplication.translate(
+            "CryoAlgorithm", "Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)"),
             optional=True),
-        QgsProcessingParameterExtent(
-            "EXTENT", "Extent of grids stored without georeferencing (empty: global 0.25° grid)", optional=True),
-        QgsProcessingParameterCrs(
-            "CRS", "CRS of grids stored without georeferencing", defaultValue="EPSG:4326", optional=True),
+        QgsProcessingParameterExtent("EXTENT", QCoreApplication.translate(
+            "CryoAlgorithm", "Extent of grids stored without georeferencing (empty: global 0.25° grid)"),
+            optional=True),
+        QgsProcessingParameterCrs("CRS", QCoreApplication.translate(
+            "CryoAlgorithm", "CRS of grids stored without georeferencing"), defaultValue="EPSG:4326", optional=True),
     ]
     for parameter in optional:
         if parameter.name() in ("EXTENT", "CRS"):
@@ -61,7 +66,7 @@ class StackAlgorithm(CryoAlgorithm):
         if isinstance(folder, str) and os.path.isdir(folder):
             entries = sorted(os.listdir(folder))
             if not entries:
-                return False, "The INPUT folder {} is empty".format(folder)
+                return False, self.tr("The INPUT folder {} is empty").format(folder)
             parameters = dict(parameters, INPUT=os.path.join(folder, entries[0]))
         return super().checkParameterValues(parameters, context)
 
@@ -79,7 +84,8 @@ def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
                                context: QgsProcessingContext) -> Stack:
     path = algorithm.parameterAsFile(parameters, "INPUT", context)
     if not path:
-        raise QgsProcessingException("INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack"))
     return open_stack_at(algorithm, path, parameters, context)
 
 
@@ -92,10 +98,12 @@ def open_stack_at(algorithm: QgsProcessingAlgorithm, path: str, parameters, cont
     if parameters.get("EXTENT"):
         extent = algorithm.parameterAsExtent(parameters, "EXTENT", context, crs)
         if extent.isNull() or extent.isEmpty():
-            raise QgsProcessingException("EXTENT is empty; give xmin,xmax,ymin,ymax of the grid")
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "EXTENT is empty; give xmin,xmax,ymin,ymax of the grid"))
         georef = Georeference((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),
                               crs.toWkt())
     elif crs.isValid() and crs.authid() != "EPSG:4326":
-        raise QgsProcessingException("A CRS other than EPSG:4326 needs an EXTENT too (the grid's bounds in that CRS)")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "A CRS other than EPSG:4326 needs an EXTENT too (the grid's bounds in that CRS)"))
     with core_errors():
         return open_stack(path, dataset, start, georef)

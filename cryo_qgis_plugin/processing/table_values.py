@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QCoreApplication, QDate
 
 
 def as_date(value, row: int, field: str) -> dt.date:
@@ -16,7 +16,8 @@ def as_date(value, row: int, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise QgsProcessingException("Row {}: cannot read the date {!r} in field {}; write dates as YYYY-MM-DD".format(
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "Row {}: cannot read the date {!r} in field {}; write dates as YYYY-MM-DD").format(
             row, value, field)) from None
 
 
@@ -27,5 +28,5 @@ def as_value(value, row: int, field: str) -> float:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise QgsProcessingException("Row {}: the value {!r} in field {} is not a number".format(row, value, field)) \
-            from None
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "Row {}: the value {!r} in field {} is not a number").format(row, value, field)) from None

@@ -6,7 +6,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterString)
 
 from ..core import trend
-from .base import CryoAlgorithm, SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs
+from .base import CryoAlgorithm, SidecarStyle, core_errors, logs_results, progress_reporter, refuse_overwriting_inputs
 
 
 class Trend(CryoAlgorithm):
@@ -32,15 +32,16 @@ class Trend(CryoAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "INPUT", "Yearly rasters (or one multi-band raster with BAND_PREFIX)", QgsProcessing.TypeRaster))
+            "INPUT", self.tr("Yearly rasters (or one multi-band raster with BAND_PREFIX)"), QgsProcessing.TypeRaster))
         self.addParameter(QgsProcessingParameterString(
-            "BAND_PREFIX", "Band description prefix of the yearly bands (e.g. frozen_days_)", optional=True))
+            "BAND_PREFIX", self.tr("Band description prefix of the yearly bands (e.g. frozen_days_)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "MIN_YEARS", "Minimum number of years with a value", QgsProcessingParameterNumber.Integer,
+            "MIN_YEARS", self.tr("Minimum number of years with a value"), QgsProcessingParameterNumber.Integer,
             defaultValue=5, minValue=3))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", "Trend"))
-        self.addOutput(QgsProcessingOutputNumber("N_YEARS", "Number of years in the series"))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Trend")))
+        self.addOutput(QgsProcessingOutputNumber("N_YEARS", self.tr("Number of years in the series")))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         layers = self.parameterAsLayerList(parameters, "INPUT", context)
         paths = [layer.source() for layer in layers]
@@ -50,7 +51,7 @@ class Trend(CryoAlgorithm):
         refuse_overwriting_inputs([output], paths)
         with core_errors():
             bands = trend.yearly_bands(paths, prefix)
-            feedback.pushInfo("Years: {}".format(", ".join(str(b.year) for b in bands)))
+            feedback.pushInfo(self.tr("Years: {}").format(", ".join(str(b.year) for b in bands)))
             trend.trend_raster(bands, output, min_years, progress=progress_reporter(feedback))
         SidecarStyle.attach(context, output)
         return {"OUTPUT": output, "N_YEARS": len(bands)}

@@ -6,7 +6,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutpu
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 
 from ..core import permafrost
-from .base import (CryoAlgorithm, SidecarStyle, core_errors, progress_reporter, refuse_overwriting_inputs,
+from .base import (CryoAlgorithm, SidecarStyle, core_errors, logs_results, progress_reporter, refuse_overwriting_inputs,
                    refuse_shared_outputs)
 from .vector_inputs import polygons_of
 
@@ -50,41 +50,45 @@ class Ttop(CryoAlgorithm):
             "none p = 0. Glaciers and lakes are nodata there.</p>")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterRasterLayer("DDF", "Freezing index DDF (°C·days)"))
-        self.addParameter(QgsProcessingParameterRasterLayer("DDT", "Thawing index DDT (°C·days)"))
+        self.addParameter(QgsProcessingParameterRasterLayer("DDF", self.tr("Freezing index DDF (°C·days)")))
+        self.addParameter(QgsProcessingParameterRasterLayer("DDT", self.tr("Thawing index DDT (°C·days)")))
         self.addParameter(QgsProcessingParameterEnum(
-            "INDICES_FROM", "Indices computed from", list(permafrost.INDICES_FROM), defaultValue="ground",
+            "INDICES_FROM", self.tr("Indices computed from"), list(permafrost.INDICES_FROM), defaultValue="ground",
             usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterRasterLayer("LANDCOVER", "Land cover (classes)", optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "LANDCOVER", self.tr("Land cover (classes)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            "NFACTORS", "n-factor table (CSV class,nf,nt,rk[,ranges])", extension="csv", optional=True))
-        for name, description, default in (("NF", "Freezing n-factor nf (without a table)", 1.0),
-                                           ("NT", "Thawing n-factor nt (without a table)", 1.0),
-                                           ("RK", "Thermal conductivity ratio rk (thawed/frozen)", 1.0)):
+            "NFACTORS", self.tr("n-factor table (CSV class,nf,nt,rk[,ranges])"), extension="csv", optional=True))
+        for name, description, default in (("NF", self.tr("Freezing n-factor nf (without a table)"), 1.0),
+                                           ("NT", self.tr("Thawing n-factor nt (without a table)"), 1.0),
+                                           ("RK", self.tr("Thermal conductivity ratio rk (thawed/frozen)"), 1.0)):
             self.addParameter(QgsProcessingParameterNumber(
                 name, description, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "PERIOD", "Period P (days)", QgsProcessingParameterNumber.Double, defaultValue=365.0, minValue=1.0))
+            "PERIOD", self.tr("Period P (days)"), QgsProcessingParameterNumber.Double, defaultValue=365.0,
+            minValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "GLACIERS", "Glacier outlines (class 4)", [QgsProcessing.TypeVectorPolygon], optional=True))
+            "GLACIERS", self.tr("Glacier outlines (class 4)"), [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "LAKES", "Lake outlines (class 5)", [QgsProcessing.TypeVectorPolygon], optional=True))
+            "LAKES", self.tr("Lake outlines (class 5)"), [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "MEMBERS", "Ensemble members (0 = no ensemble)", QgsProcessingParameterNumber.Integer, defaultValue=0,
-            minValue=0, maxValue=10000))
+            "MEMBERS", self.tr("Ensemble members (0 = no ensemble)"), QgsProcessingParameterNumber.Integer,
+            defaultValue=0, minValue=0, maxValue=10000))
         self.addParameter(QgsProcessingParameterNumber(
-            "SEED", "Random seed of the ensemble", QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_TTOP", "TTOP (°C)"))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_CLASSES", "Ground thermal classes"))
+            "SEED", self.tr("Random seed of the ensemble"), QgsProcessingParameterNumber.Integer, defaultValue=1,
+            minValue=0))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_TTOP", self.tr("TTOP (°C)")))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_CLASSES", self.tr("Ground thermal classes")))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_PROBABILITY", "Permafrost probability (ensemble)", optional=True, createByDefault=False))
+            "OUTPUT_PROBABILITY", self.tr("Permafrost probability (ensemble)"), optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_ZONES", "Permafrost zones (ensemble)", optional=True, createByDefault=False))
-        for name, description in (("PERMAFROST_AREA_KM2", "Permafrost area (km²)"),
-                                  ("PERMAFROST_FRACTION", "Permafrost fraction of the land (classes 1-3)"),
-                                  ("MEAN_PROBABILITY", "Mean permafrost probability (ensemble)")):
+            "OUTPUT_ZONES", self.tr("Permafrost zones (ensemble)"), optional=True, createByDefault=False))
+        for name, description in (("PERMAFROST_AREA_KM2", self.tr("Permafrost area (km²)")),
+                                  ("PERMAFROST_FRACTION", self.tr("Permafrost fraction of the land (classes 1-3)")),
+                                  ("MEAN_PROBABILITY", self.tr("Mean permafrost probability (ensemble)"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
+    @logs_results
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         inputs = {name: self.parameterAsRasterLayer(parameters, name, context) for name in ("DDF", "DDT", "LANDCOVER")}
         paths = {name: layer.source() if layer is not None else None for name, layer in inputs.items()}
@@ -103,7 +107,8 @@ class Ttop(CryoAlgorithm):
                     self.parameterAsDouble(parameters, "NF", context), self.parameterAsDouble(parameters, "NT", context),
                     rk)
         if paths["LANDCOVER"] and not table:
-            raise QgsProcessingException("LANDCOVER needs an NFACTORS table giving nf, nt, rk for each of its classes")
+            raise QgsProcessingException(
+                self.tr("LANDCOVER needs an NFACTORS table giving nf, nt, rk for each of its classes"))
         options = permafrost.TtopOptions(self.parameterAsEnumString(parameters, "INDICES_FROM", context),
                                          self.parameterAsDouble(parameters, "PERIOD", context),
                                          self.parameterAsInt(parameters, "MEMBERS", context),
@@ -118,8 +123,8 @@ class Ttop(CryoAlgorithm):
                 outputs["OUTPUT_ZONES"] if options.members else None,
                 progress=progress_reporter(feedback), log=feedback.pushWarning)
         if not options.members and (outputs["OUTPUT_PROBABILITY"] or outputs["OUTPUT_ZONES"]):
-            feedback.pushWarning("MEMBERS = 0: no ensemble was run, so no probability or zones were written")
-        feedback.pushInfo("Permafrost {:.1f} km² ({:.1%} of the land); areas by class (km²): {}".format(
+            feedback.pushWarning(self.tr("MEMBERS = 0: no ensemble was run, so no probability or zones were written"))
+        feedback.pushInfo(self.tr("Permafrost {:.1f} km² ({:.1%} of the land); areas by class (km²): {}").format(
             result.permafrost_area_km2, result.permafrost_fraction,
             ", ".join("{} {:.1f}".format(k, v) for k, v in result.class_area_km2.items())))
         results = {"PERMAFROST_AREA_KM2": result.permafrost_area_km2,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsFeatureSource, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.rasterize import Polygons
 
@@ -16,8 +17,10 @@ def polygons_of(source: Optional[QgsFeatureSource], parameter: str) -> Optional[
            for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes())
            if not feature.geometry().isEmpty()]
     if not wkb:
-        raise QgsProcessingException("The {} layer has no polygon; choose a layer with polygons or leave it "
-                                     "empty".format(parameter))
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "The {} layer has no polygon; choose a layer with polygons or leave it empty").format(
+            parameter))
     if not source.sourceCrs().isValid():
-        raise QgsProcessingException("The {} layer has no CRS; set its CRS first".format(parameter))
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "The {} layer has no CRS; set its CRS first").format(parameter))
     return Polygons(wkb, source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
