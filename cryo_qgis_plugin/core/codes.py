@@ -84,3 +84,7 @@ PERMAFROST_ZONES = ClassTable(
         ClassCode(5, "none", "No permafrost (p = 0)", (255, 247, 236)),
     ),
 )
+
+# Every class table by name: the name a GeoTIFF records in its CRYO_CLASS_TABLE metadata item, and what the
+# "Style as..." menu lists.
+TABLES: Dict[str, ClassTable] = {table.name: table for table in (FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES)}

@@ -22,6 +22,7 @@ gdal.UseExceptions()
 
 TILE = 256
 DATE_KEY = "DATE"
+CLASS_TABLE_KEY = "CRYO_CLASS_TABLE"  # dataset metadata: the name of the class table (codes.TABLES) of the values
 
 
 def temporary_name(path: str) -> str:
@@ -58,7 +59,7 @@ class GeoTiffWriter:
     def __init__(self, path: str, grid: Grid, band_descriptions: Sequence[str], dtype,
                  nodata: Optional[float] = None, class_table: Optional[ClassTable] = None,
                  band_dates: Optional[Sequence[str]] = None, metadata: Optional[Dict[str, str]] = None,
-                 style_qml: Optional[str] = None):
+                 style_qml: Optional[str] = None, tile: int = TILE):
         if not band_descriptions:
             raise CryoInputError("Nothing to write to {}: no bands".format(path))
         folder = os.path.dirname(os.path.abspath(path))
@@ -74,12 +75,13 @@ class GeoTiffWriter:
         self.metadata = metadata or {}
         self.style_qml = style_qml if style_qml is not None else (
             paletted_qml(class_table) if class_table is not None else None)
+        self.tile = tile
         self._tmp = temporary_name(path)
         self._ds: Optional[gdal.Dataset] = None
 
     def __enter__(self) -> "GeoTiffWriter":
-        options = ["TILED=YES", "BLOCKXSIZE={}".format(TILE), "BLOCKYSIZE={}".format(TILE), "COMPRESS=DEFLATE",
-                   "BIGTIFF=IF_SAFER", "INTERLEAVE=BAND", "NUM_THREADS=ALL_CPUS"]
+        options = ["TILED=YES", "BLOCKXSIZE={}".format(self.tile), "BLOCKYSIZE={}".format(self.tile),
+                   "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER", "INTERLEAVE=BAND", "NUM_THREADS=ALL_CPUS"]
         if self.dtype.kind == "f":  # level 1: as small as the default level 6 for floats, 40 % faster
             options += ["PREDICTOR=3", "ZLEVEL=1"]
         gdal_type = gdal_array.NumericTypeCodeToGDALTypeCode(self.dtype)
@@ -87,8 +89,11 @@ class GeoTiffWriter:
                                                         len(self.descriptions), gdal_type, options)
         self._ds.SetGeoTransform(self.grid.geotransform)
         self._ds.SetProjection(self.grid.crs_wkt)
-        if self.metadata:
-            self._ds.SetMetadata(dict(self.metadata))
+        metadata = dict(self.metadata)
+        if self.class_table is not None:
+            metadata[CLASS_TABLE_KEY] = self.class_table.name
+        if metadata:
+            self._ds.SetMetadata(metadata)
         colors = self._color_table()
         for i, description in enumerate(self.descriptions, start=1):
             band = self._ds.GetRasterBand(i)

@@ -1,0 +1,132 @@
+"""What the time-series dock plots, independent of Qt and pyqtgraph: one :class:`PlotSeries` per raster pixel
+or table group, with its x positions (dates as POSIX seconds at 00:00 UTC, or band numbers), values, class
+table and event markers, and the CSV export of the plotted series."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from ..core.codes import ClassTable
+from ..core.geotiff import atomic_path
+from ..core.lakeice import DATE_COLUMNS
+from ..core.pixel_series import PixelSeries
+
+EPOCH = dt.date(1970, 1, 1)
+DAY_SECONDS = 86400.0
+CSV_COLUMNS = ("series", "date", "band", "value", "class")
+# the lake-ice phenology events drawn as markers, in the order of the season
+EVENT_NAMES = {"fus": "freeze-up start", "fue": "freeze-up end", "bus": "break-up start", "bue": "break-up end"}
+
+
+def date_seconds(day: dt.date) -> float:
+    """A date as POSIX seconds at 00:00 UTC (the x unit of pyqtgraph's date axis)."""
+    return (day - EPOCH).days * DAY_SECONDS
+
+
+def seconds_date(seconds: float) -> dt.date:
+    return EPOCH + dt.timedelta(days=int(np.floor(seconds / DAY_SECONDS + 0.5)))
+
+
+@dataclass
+class Marker:
+    """An event drawn as a vertical line on the plot (e.g. a lake's freeze-up end)."""
+
+    x: float
+    text: str
+
+
+@dataclass
+class PlotSeries:
+    """One plotted curve. ``dated`` tells whether ``x`` holds dates (seconds) or band numbers; ``bands`` are the
+    band numbers of a raster pixel's series (None for a table's)."""
+
+    name: str
+    x: np.ndarray
+    y: np.ndarray
+    dated: bool
+    bands: Optional[np.ndarray] = None
+    class_table: Optional[ClassTable] = None
+    markers: List[Marker] = field(default_factory=list)
+
+    @property
+    def categorical(self) -> bool:
+        return self.class_table is not None
+
+    def index_near(self, x: float) -> Optional[int]:
+        """The sample nearest to ``x`` (the crosshair read-out), None for an empty series."""
+        if len(self.x) == 0:
+            return None
+        return int(np.argmin(np.abs(self.x - x)))
+
+    def describe_value(self, i: int) -> str:
+        """The value of sample ``i`` for a person: the class label for class codes, else the number."""
+        value = self.y[i]
+        if np.isnan(value):
+            return "nodata"
+        if self.class_table is not None:
+            return "{} ({})".format(self.class_table.label(int(value)), int(value))
+        return "{:.6g}".format(value)
+
+    def describe_x(self, i: int) -> str:
+        return seconds_date(self.x[i]).isoformat() if self.dated else "band {}".format(int(self.x[i]))
+
+
+def pixel_plot_series(name: str, pixel: PixelSeries) -> PlotSeries:
+    """A raster pixel's values across the bands, on a date axis when every band has a date."""
+    bands = np.arange(1, len(pixel.values) + 1)
+    x = bands.astype(float) if pixel.dates is None else np.array([date_seconds(d) for d in pixel.dates])
+    return PlotSeries(name, x, np.asarray(pixel.values, dtype=float), pixel.dates is not None, bands,
+                      pixel.class_table)
+
+
+def table_plot_series(name: str, rows: Iterable[Tuple[str, Optional[dt.date], Optional[float]]]
+                      ) -> List[PlotSeries]:
+    """Series of a table, one per group: ``rows`` are (group, date, value); rows without a date are skipped,
+    missing values kept as gaps (NaN); each group is sorted by date."""
+    groups: Dict[str, List[Tuple[dt.date, float]]] = {}
+    for group, day, value in rows:
+        if day is not None:
+            groups.setdefault(group, []).append((day, np.nan if value is None else float(value)))
+    series = []
+    for group in sorted(groups):
+        points = sorted(groups[group], key=lambda p: p[0])
+        label = name if group == "" else "{}: {}".format(name, group)
+        series.append(PlotSeries(label, np.array([date_seconds(d) for d, _ in points]),
+                                 np.array([v for _, v in points], dtype=float), True))
+    return series
+
+
+def phenology_markers(rows: Iterable[Dict[str, object]], lake: str) -> List[Marker]:
+    """Event markers of one lake from rows of a ``cryo:lakeicephenology`` table (ISO dates in fus, fue, bus,
+    bue; empty for an event not observed)."""
+    markers = []
+    for row in rows:
+        if str(row.get("lake")) != lake:
+            continue
+        for column in DATE_COLUMNS:
+            text = row.get(column)
+            if text:
+                day = text if isinstance(text, dt.date) else dt.date.fromisoformat(str(text)[:10])
+                markers.append(Marker(date_seconds(day), "{} {}".format(EVENT_NAMES[column], day.isoformat())))
+    return sorted(markers, key=lambda m: m.x)
+
+
+def write_series_csv(path: str, series: Sequence[PlotSeries]) -> int:
+    """The plotted series as one long table (:data:`CSV_COLUMNS`), written atomically; returns the row count."""
+    count = 0
+    with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for s in series:
+            for i in range(len(s.x)):
+                day = seconds_date(s.x[i]).isoformat() if s.dated else ""
+                band = int(s.bands[i]) if s.bands is not None else ""
+                value = "" if np.isnan(s.y[i]) else "{:.10g}".format(s.y[i])
+                label = s.class_table.label(int(s.y[i])) if s.class_table is not None and value else ""
+                writer.writerow((s.name, day, band, value, label))
+                count += 1
+    return count

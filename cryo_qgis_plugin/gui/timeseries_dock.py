@@ -1,0 +1,390 @@
+"""The time-series dock: click the map, see the pixel's series of the chosen rasters (pyqtgraph), compare
+pixels by pinning, plot a table's dated values per group with lake-ice phenology markers, export CSV and PNG.
+
+Class-code rasters (freeze/thaw, permafrost classes and zones: the tables of :mod:`..core.codes`, recorded in
+the GeoTIFFs the plugin writes) plot as categories, coloured and labelled from the same table as the map
+legend. Pixels are read in a ``QgsTask``, so a long stack never blocks the window.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import List, Optional
+
+import numpy as np
+import pyqtgraph as pg
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
+                       QgsFeatureRequest, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsPointXY, QgsProject,
+                       QgsRasterLayer, QgsVectorLayer)
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, QListWidget, QListWidgetItem,
+                                 QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from ..core.geotiff import atomic_path
+from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
+from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
+
+
+class TimeSeriesDock(QgsDockWidget):
+    """Dock with the plot. ``pick(point, crs)`` reads the checked rasters at a map point; ``series_plotted``
+    is emitted each time the plot is redrawn (tests and the end-to-end check wait on it)."""
+
+    series_plotted = pyqtSignal()
+
+    def __init__(self, iface=None, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cryosphere time series"))
+        self.setObjectName("CryoTimeSeriesDock")
+        self.iface = iface
+        self.current: List[PlotSeries] = []
+        self.pinned: List[PlotSeries] = []
+        self.task: Optional[PixelReadTask] = None
+        self._build()
+        project = QgsProject.instance()
+        project.layersAdded.connect(self.refresh_layers)
+        project.layersRemoved.connect(self.refresh_layers)
+        self.refresh_layers()
+
+    # -- widgets ---------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        """Controls on the left (rasters, table series, actions), the plot and its read-out on the right: the dock
+        usually sits under the map, wide and low."""
+        controls = QWidget()
+        layout = QVBoxLayout(controls)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.layer_list = QListWidget()
+        self.layer_list.setToolTip(self.tr("Rasters whose bands are plotted when you click the map"))
+        layout.addWidget(QLabel(self.tr("Rasters (one band per date):")))
+        layout.addWidget(self.layer_list, 1)
+        layout.addWidget(self._table_box())
+        buttons = QGridLayout()
+        self.pick_button = QPushButton(self.tr("Pick on map"))
+        self.pick_button.setCheckable(True)
+        self.pick_button.setToolTip(self.tr("Click the map to plot that pixel's series"))
+        self.pin_button = QPushButton(self.tr("Pin"))
+        self.pin_button.setToolTip(self.tr("Keep the plotted series to compare them with the next pick"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.csv_button = QPushButton(self.tr("CSV…"))
+        self.csv_button.setToolTip(self.tr("Export the plotted series to a CSV table"))
+        self.png_button = QPushButton(self.tr("PNG…"))
+        self.png_button.setToolTip(self.tr("Save the plot as a PNG image"))
+        buttons.addWidget(self.pick_button, 0, 0, 1, 2)
+        buttons.addWidget(self.pin_button, 0, 2)
+        buttons.addWidget(self.clear_button, 0, 3)
+        buttons.addWidget(self.csv_button, 1, 2)
+        buttons.addWidget(self.png_button, 1, 3)
+        layout.addLayout(buttons)
+
+        plot_side = QWidget()
+        plot_layout = QVBoxLayout(plot_side)
+        plot_layout.setContentsMargins(0, 0, 0, 0)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMinimumHeight(180)
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020",
+                                          brush=pg.mkBrush(255, 255, 255, 200))
+        self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.DashLine))
+        self.plot.addItem(self.vline, ignoreBounds=True)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        plot_layout.addWidget(self.plot, 1)
+        self.readout = QLabel()
+        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        plot_layout.addWidget(self.readout)
+        plot_layout.addWidget(self.status)
+
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(controls)
+        splitter.addWidget(plot_side)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 900])
+        self.setWidget(splitter)
+
+        self.pin_button.clicked.connect(self.pin)
+        self.clear_button.clicked.connect(self.clear)
+        self.csv_button.clicked.connect(self._ask_csv)
+        self.png_button.clicked.connect(self._ask_png)
+
+    def _table_box(self) -> QgsCollapsibleGroupBox:
+        box = QgsCollapsibleGroupBox(self.tr("Table series"))
+        box.setCollapsed(True)
+        form = QFormLayout(box)
+        self.table_layer = QgsMapLayerComboBox()
+        self.table_layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.date_field = QgsFieldComboBox()
+        self.date_field.setFilters(QgsFieldProxyModel.Date | QgsFieldProxyModel.DateTime | QgsFieldProxyModel.String)
+        self.value_field = QgsFieldComboBox()
+        self.value_field.setFilters(QgsFieldProxyModel.Numeric)
+        self.group_field = QgsFieldComboBox()
+        self.group_field.setAllowEmptyFieldName(True)
+        self.phenology_layer = QgsMapLayerComboBox()
+        self.phenology_layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.phenology_layer.setAllowEmptyLayer(True)
+        self.phenology_layer.setLayer(None)
+        self.phenology_layer.setToolTip(self.tr("A cryo:lakeicephenology table: its dates are drawn as markers on "
+                                                "the series of the lake of the same name"))
+        self.table_layer.layerChanged.connect(self._sync_fields)
+        self.table_button = QPushButton(self.tr("Plot table"))
+        self.table_button.clicked.connect(self.plot_table)
+        form.addRow(self.tr("Layer"), self.table_layer)
+        form.addRow(self.tr("Date field"), self.date_field)
+        form.addRow(self.tr("Value field"), self.value_field)
+        form.addRow(self.tr("Group by"), self.group_field)
+        form.addRow(self.tr("Phenology table"), self.phenology_layer)
+        form.addRow(self.table_button)
+        return box
+
+    def _sync_fields(self, *_) -> None:
+        """Field lists follow the table layer (also when the combo picked a layer by itself as it was added)."""
+        layer = self.table_layer.currentLayer()
+        for combo in (self.date_field, self.value_field, self.group_field):
+            if combo.layer() is not layer:
+                combo.setLayer(layer)
+
+    def refresh_layers(self, *_) -> None:
+        """List the project's rasters, keeping the ticks; the first raster is ticked when none is."""
+        self._sync_fields()
+        ticked = set(self.checked_layer_ids())
+        self.layer_list.clear()
+        rasters = [layer for layer in QgsProject.instance().mapLayers().values() if isinstance(layer, QgsRasterLayer)
+                   and layer.providerType() == "gdal"]
+        for layer in sorted(rasters, key=lambda item: item.name().lower()):
+            item = QListWidgetItem(layer.name())
+            item.setData(Qt.UserRole, layer.id())
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if layer.id() in ticked else Qt.Unchecked)
+            self.layer_list.addItem(item)
+        if not ticked & {layer.id() for layer in rasters} and self.layer_list.count():
+            self.layer_list.item(0).setCheckState(Qt.Checked)
+
+    def checked_layer_ids(self) -> List[str]:
+        items = (self.layer_list.item(i) for i in range(self.layer_list.count()))
+        return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
+
+    def set_checked_layers(self, layers: List[QgsRasterLayer]) -> None:
+        wanted = {layer.id() for layer in layers}
+        for i in range(self.layer_list.count()):
+            item = self.layer_list.item(i)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
+
+    # -- picking ---------------------------------------------------------------------------------------------
+    def pick(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem) -> Optional[PixelReadTask]:
+        """Read the ticked rasters at ``point`` (in ``crs``, e.g. the canvas CRS) in a background task."""
+        requests, problems = [], []
+        project = QgsProject.instance()
+        for layer_id in self.checked_layer_ids():
+            layer = project.mapLayer(layer_id)
+            if layer is None:
+                continue
+            try:
+                xy = QgsCoordinateTransform(crs, layer.crs(), project).transform(point)
+            except QgsCsException:
+                problems.append(self.tr("{}: the point cannot be transformed to the layer's CRS").format(layer.name()))
+                continue
+            requests.append(PixelRequest(layer.name(), layer.source(), xy.x(), xy.y()))
+        if not requests:
+            self._show_status(problems or [self.tr("Tick a raster in the list to plot its series.")])
+            return None
+        if self.task is not None:
+            self.task.on_done = lambda answers: None  # a newer click wins
+        self.status.setText(self.tr("Reading {} at {}…").format(", ".join(r.name for r in requests),
+                                                                point_text((point.x(), point.y()))))
+        self.task = PixelReadTask(requests, lambda answers: self.show_answers(answers, problems))
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def show_answers(self, answers: List[PixelAnswer], problems: Optional[List[str]] = None) -> None:
+        """Plot the series read; rasters the point missed are listed in the dock, not raised."""
+        self.task = None
+        messages = list(problems or [])
+        self.current = []
+        for answer in answers:
+            if answer.series is None:
+                messages.append("{}: {}".format(answer.request.name, answer.problem))
+                continue
+            pixel = answer.series
+            name = self.tr("{} (col {}, row {})").format(answer.request.name, pixel.column + 1, pixel.row + 1)
+            self.current.append(pixel_plot_series(name, pixel))
+        self._show_status(messages)
+        self.redraw()
+
+    def _show_status(self, messages: List[str]) -> None:
+        self.status.setText("\n".join(messages))
+        self.status.setStyleSheet("color: #b00020" if messages else "")
+
+    # -- tables ----------------------------------------------------------------------------------------------
+    def plot_table(self) -> None:
+        """Plot the chosen table's values over its dates, one series per group (with phenology markers)."""
+        layer = self.table_layer.currentLayer()
+        date_field, value_field = self.date_field.currentField(), self.value_field.currentField()
+        if not isinstance(layer, QgsVectorLayer) or not date_field or not value_field:
+            self._show_status([self.tr("Choose a table layer, its date field and its value field.")])
+            return
+        group_field = self.group_field.currentField()
+        rows = table_rows(layer, date_field, value_field, group_field)
+        series = table_plot_series(layer.name(), rows)
+        phenology = self.phenology_layer.currentLayer()
+        if isinstance(phenology, QgsVectorLayer):
+            events = [feature_dict(f) for f in phenology.getFeatures()]
+            for s, group in zip(series, sorted({g for g, d, _ in rows if d is not None})):
+                s.markers = phenology_markers(events, group)
+        self.current = series
+        self._show_status([] if series else [self.tr("{} has no rows with a date in {}").format(layer.name(),
+                                                                                                date_field)])
+        self.redraw()
+
+    # -- plot ------------------------------------------------------------------------------------------------
+    def plotted(self) -> List[PlotSeries]:
+        return self.pinned + self.current
+
+    def pin(self) -> None:
+        self.pinned.extend(self.current)
+        self.current = []
+        self.redraw()
+
+    def clear(self) -> None:
+        self.pinned, self.current = [], []
+        self.redraw()
+
+    def class_axis(self) -> Optional[object]:
+        """The class table shared by every plotted series (then the y axis shows class names), else None."""
+        tables = {s.class_table for s in self.plotted()}
+        return tables.pop() if len(tables) == 1 and None not in tables else None
+
+    def redraw(self) -> None:
+        series = self.plotted()
+        item = self.plot.getPlotItem()
+        for data_item in list(item.listDataItems()):
+            item.removeItem(data_item)
+        for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not self.vline]:
+            item.removeItem(marker)
+        self.legend.clear()
+        dated = any(s.dated for s in series) or not series
+        item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0) if dated
+                           else pg.AxisItem(orientation="bottom")})
+        item.setLabel("bottom", self.tr("Date") if dated else self.tr("Band"))
+        table = self.class_axis()
+        left = item.getAxis("left")
+        if table is not None:
+            left.setTicks([[(i, code.label) for i, code in enumerate(table)]])
+            item.setLabel("left", "")
+            item.setYRange(-0.5, len(table.codes) - 0.5, padding=0.02)
+        else:
+            left.setTicks(None)
+            item.setLabel("left", self.tr("Value"))
+            item.enableAutoRange(axis="y")
+        for k, s in enumerate(series):
+            self._draw(s, PALETTE[k % len(PALETTE)], table)
+        self.readout.setText("")
+        self.series_plotted.emit()
+
+    def _draw(self, s: PlotSeries, colour: str, table) -> None:
+        pen = pg.mkPen(colour, width=1.5)
+        if table is None:
+            self.plot.plot(s.x, s.y, pen=pen, name=s.name, connect="finite")
+        else:
+            positions = class_positions(s.y, table)
+            self.plot.plot(s.x, positions, pen=pg.mkPen(colour, width=1), name=s.name, stepMode=None,
+                           connect="finite")
+            for code in list(table) + [None]:  # one scatter per class, in its colour; unknown codes in black
+                on = positions == (-1 if code is None else table.values.index(code.value))
+                if on.any():
+                    self.plot.addItem(pg.ScatterPlotItem(s.x[on], positions[on], size=5, pen=pg.mkPen(None),
+                                                         brush=pg.mkBrush("#000000" if code is None else code.hex_color)))
+        for marker in s.markers:
+            line = pg.InfiniteLine(pos=marker.x, angle=90, movable=False, pen=pg.mkPen(colour, style=Qt.DotLine),
+                                   label=marker.text, labelOpts={"position": 0.9, "rotateAxis": (1, 0),
+                                                                 "color": colour})
+            self.plot.addItem(line, ignoreBounds=True)
+
+    def _mouse_moved(self, position) -> None:
+        if not self.plotted() or not self.plot.sceneBoundingRect().contains(position):
+            return
+        x = self.plot.getPlotItem().vb.mapSceneToView(position).x()
+        self.vline.setPos(x)
+        self.readout.setText(self.readout_at(x))
+
+    def readout_at(self, x: float) -> str:
+        """The crosshair read-out: for each plotted series the nearest sample's date (or band) and value."""
+        lines = []
+        for s in self.plotted():
+            i = s.index_near(x)
+            if i is not None:
+                lines.append("{}: {}  {}".format(s.name, s.describe_x(i), s.describe_value(i)))
+        return "\n".join(lines)
+
+    # -- export ----------------------------------------------------------------------------------------------
+    def export_csv(self, path: str) -> int:
+        return write_series_csv(path, self.plotted())
+
+    def export_png(self, path: str) -> bool:
+        with atomic_path(path) as tmp:
+            if not self.plot.grab().save(tmp, "PNG"):
+                raise OSError(self.tr("Could not write {}").format(path))
+        return True
+
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export series"), "", self.tr("CSV table (*.csv)"))
+        if path:
+            count = self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
+            self._show_status([])
+            self.status.setText(self.tr("{} rows written to {}").format(count, os.path.basename(path)))
+
+    def _ask_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plot"), "", self.tr("PNG image (*.png)"))
+        if path:
+            self.export_png(path if path.lower().endswith(".png") else path + ".png")
+
+
+def class_positions(values: np.ndarray, table) -> np.ndarray:
+    """Class codes -> their row on a categorical axis (the order of the class table); unknown codes -> -1,
+    nodata stays NaN."""
+    rows = {code.value: i for i, code in enumerate(table)}
+    out = np.full(values.shape, np.nan)
+    valid = ~np.isnan(values)
+    out[valid] = [rows.get(int(v), -1) for v in values[valid]]
+    return out
+
+
+def as_date(value) -> Optional[dt.date]:
+    """A table cell (QDate, QDateTime, ISO text) as a date; None when it is empty or not a date."""
+    if isinstance(value, QDateTime):
+        value = value.date()
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def as_number(value) -> Optional[float]:
+    try:
+        return None if value is None or (hasattr(value, "isNull") and value.isNull()) else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def table_rows(layer: QgsVectorLayer, date_field: str, value_field: str, group_field: str):
+    """(group, date, value) of every feature of ``layer``."""
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    rows = []
+    for feature in layer.getFeatures(request):
+        group = str(feature[group_field]) if group_field else ""
+        rows.append((group, as_date(feature[date_field]), as_number(feature[value_field])))
+    return rows
+
+
+def feature_dict(feature) -> dict:
+    """A feature's attributes as Python values (dates as ``datetime.date``, NULL as None)."""
+    values = {}
+    for name in feature.fields().names():
+        value = feature[name]
+        if isinstance(value, (QDate, QDateTime)):
+            value = as_date(value)
+        values[name] = None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+    return values

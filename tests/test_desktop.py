@@ -1,0 +1,84 @@
+"""End to end in the real QGIS desktop under Xvfb: the plugin deployed and enabled in a fresh profile, a decoded
+freeze/thaw stack loaded, the Cryosphere toolbar's "Time series" button pressed, two clicks on the map canvas,
+the dock's plotted data compared with the pixels read with GDAL, the import dialog opened on the sample folder;
+screenshots are saved with the test's files, and into docs/screenshots/ (shown in the README) when
+CRYO_UPDATE_SCREENSHOTS=1 (``make screenshots``)."""
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+from conftest import ROOT
+from cryo_qgis_plugin.core import freezethaw, sampledata
+from cryo_qgis_plugin.core.stack import open_stack
+
+SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
+FIRST, LAST = dt.date(2005, 10, 1), dt.date(2006, 1, 31)
+
+
+def two_cells_with_a_season(codes):
+    """Two cells 1-3° apart in the northern mid-latitudes (45-65°N on the 0.25° grid) that are frozen on
+    some days and thawed on others."""
+    seasonal = (codes == 1).any(axis=0) & (codes == 2).any(axis=0)
+    seasonal[:100], seasonal[180:] = False, False
+    cells = np.argwhere(seasonal)
+    first = cells[len(cells) // 2]
+    distance = np.abs(cells - first).max(axis=1)
+    second = cells[np.flatnonzero((distance >= 4) & (distance <= 12))[0]]
+    return [tuple(int(v) for v in first), tuple(int(v) for v in second)]
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis") is None,
+                    reason="needs the QGIS desktop and Xvfb (make deps)")
+def test_desktop_pick_and_import_dialog(qgis_process_env, tmp_path):
+    folder = str(tmp_path / "daily")
+    sampledata.write_freeze_thaw_folder(folder, FIRST, LAST)
+    stack_path = str(tmp_path / "decoded.tif")
+    with open_stack(folder) as stack:
+        freezethaw.decode(stack, stack_path, None)
+    ds = gdal.Open(stack_path)
+    codes = ds.ReadAsArray()
+    transform = ds.GetGeoTransform()
+    cells = two_cells_with_a_season(codes)
+    clicks = [(transform[0] + (c + 0.5) * transform[1], transform[3] + (r + 0.5) * transform[5]) for r, c in cells]
+    lon, lat = clicks[0]
+    profiles = tmp_path / "profiles"
+    settings = profiles / "profiles" / "default" / "QGIS"
+    settings.mkdir(parents=True)
+    (settings / "QGIS3.ini").write_text("[PythonPlugins]\ncryo_qgis_plugin=true\n[qgis]\ncheckVersion=false\n"
+                                        "showTips322=false\n")
+    screenshots = tmp_path / "screenshots"
+    screenshots.mkdir()
+    answer = tmp_path / "answer.json"
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({
+        "stack": stack_path, "clicks": clicks, "view": [lon - 16, lat - 5, lon + 16, lat + 5],
+        "sample_folder": folder, "screenshots": str(screenshots), "answer": str(answer)}))
+    env = dict(qgis_process_env, CRYO_DESKTOP_CONFIG=str(config), QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
+                           "--nologo", "--noversioncheck", "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert answer.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads(answer.read_text())
+    assert "error" not in seen, seen["error"]
+    assert seen["dock_visible"] and seen["tool_is_pick"] and seen["checked_layers"] == ["decoded"]
+    assert len(seen["picks"]) == 2
+    for (r, c), pick in zip(cells, seen["picks"]):
+        series = pick[0]
+        assert series["name"] == "decoded (col {}, row {})".format(c + 1, r + 1)
+        band_by_band = [ds.GetRasterBand(b).ReadAsArray(int(c), int(r), 1, 1)[0, 0] for b in range(1, ds.RasterCount + 1)]
+        assert series["y"] == [float(v) for v in band_by_band]
+        assert series["categorical"]
+        first_day = (FIRST - dt.date(1970, 1, 1)).days * 86400
+        assert series["x"][0] == first_day and len(series["x"]) == (LAST - FIRST).days + 1
+    assert seen["left_ticks"][:3] == ["Water body or missing", "Frozen", "Thawed"]
+    assert seen["dialog_visible"] and "123" in seen["dialog_dates"]  # 123 days, 2005-10-01 .. 2006-01-31
+    for name in ("qgis_timeseries_dock.png", "timeseries_dock.png", "qgis_import_dialog.png"):
+        assert os.path.getsize(str(screenshots / name)) > 10000
+        if os.environ.get("CRYO_UPDATE_SCREENSHOTS") == "1":
+            shutil.copy(str(screenshots / name), os.path.join(SCREENSHOTS, name))
