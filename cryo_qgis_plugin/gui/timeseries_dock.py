@@ -81,7 +81,9 @@ class TimeSeriesDock(QgsDockWidget):
         plot_side = QWidget()
         plot_layout = QVBoxLayout(plot_side)
         plot_layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom",
+                                                                                       utcOffset=0)})
+        self.plot.setLabel("bottom", self.tr("Date"))
         self.plot.setMinimumHeight(180)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020",
@@ -264,9 +266,10 @@ class TimeSeriesDock(QgsDockWidget):
             item.removeItem(marker)
         self.legend.clear()
         dated = any(s.dated for s in series) or not series
-        item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0) if dated
-                           else pg.AxisItem(orientation="bottom")})
-        item.setLabel("bottom", self.tr("Date") if dated else self.tr("Band"))
+        if dated != isinstance(item.getAxis("bottom"), pg.DateAxisItem):  # swap the axis only when it changes
+            item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0) if dated
+                               else pg.AxisItem(orientation="bottom")})
+            item.setLabel("bottom", self.tr("Date") if dated else self.tr("Band"))
         table = self.class_axis()
         left = item.getAxis("left")
         if table is not None:
