@@ -14,6 +14,9 @@ Glaciers (issue 5): see ``bench_dem.py`` (10,000 x 10,000 DEM pair, ours against
 Permafrost (issue 4): see ``bench_degreedays.py`` (degree days over 365 daily 2000 x 2000 GeoTIFFs against just
 reading them, and the 200-member TTOP ensemble on that grid).
 
+Time-series picks (issue 7): see ``bench_pick.py`` (one pixel through an 18-year daily stack of 6,570 bands, in
+candidate storage layouts, against reading one day).
+
 Usage: ``make bench`` (or ``python3 scripts/bench.py [WORKDIR]``).
 """
 import datetime as dt
@@ -36,6 +39,7 @@ from cryo_qgis_plugin.core.stack import open_stack  # noqa: E402
 
 import bench_degreedays  # noqa: E402  (scripts/ is on sys.path when this file runs)
 import bench_dem  # noqa: E402
+import bench_pick  # noqa: E402
 
 START = dt.date(2005, 8, 1)
 
@@ -106,6 +110,7 @@ def main() -> None:
     bench_dem.main(os.path.join(workdir, "dem"))
     bench_lake_ice()
     bench_degreedays.main(workdir)
+    bench_pick.main(workdir)
 
 
 def bench_lake_ice(lakes: int = 1313, years: int = 16) -> None:

@@ -161,10 +161,14 @@ def test_class_codes_plot_as_categories(dock_with_stacks):
     positions = class_positions(series.y, FREEZE_THAW)
     assert list(positions[:14]) == [1] * 7 + [3] + [1] * 6 and set(positions[14:]) == {2}  # rows of the table
     assert list(class_positions(np.array([9.0, np.nan]), FREEZE_THAW)[:1]) == [-1]
-    scatters = [i for i in dock.plot.getPlotItem().items if i.__class__.__name__ == "ScatterPlotItem"]
-    points = {(float(p.pos().x()), p.brush().color().name()) for scatter in scatters for p in scatter.points()}
-    assert {(series.x[0], "#1f78b4"), (series.x[7], "#33a02c"), (series.x[20], "#e3963e")} <= points
-    assert len(points) == len(DAYS)  # frozen, precipitation, thawed: each day once, in its class colour
+    bars = [i for i in dock.plot.getPlotItem().items if i.__class__.__name__ == "PlotCurveItem"]
+    days = {}  # day -> (row on the axis, colour) of the bar drawn for it
+    for bar in bars:
+        xs, ys = bar.getData()
+        for k in range(0, len(xs), 2):
+            days.setdefault((xs[k] + xs[k + 1]) / 2, []).append((ys[k], bar.opts["pen"].color().name()))
+    assert days[series.x[0]] == [(1, "#1f78b4")] and days[series.x[7]] == [(3, "#33a02c")]  # frozen, precipitation
+    assert days[series.x[20]] == [(2, "#e3963e")] and len(days) == len(DAYS)  # thawed; every day one bar
     x_day7 = series.x[7]
     assert "2011-01-06" in dock.readout_at(x_day7 + 3600) and "Precipitation (3)" in dock.readout_at(x_day7)
 

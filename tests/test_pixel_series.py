@@ -92,7 +92,8 @@ def test_points_off_the_raster_are_refused(tmp_path):
     inside_x, inside_y = centre(5, 5)
     for x, y in [(499999.0, inside_y), (506001.0, inside_y), (inside_x, 8000001.0), (inside_x, 7989999.0),
                  (506000.0, inside_y), (inside_x, 7990000.0)]:  # the right and bottom edges are outside
-        message = r"\({:.0f}, {:.0f}\) is outside .*codes.tif, whose extent is x 500000 \.\. 506000, y 7990000 \.\. 8000000"
+        message = (r"\({:.0f}, {:.0f}\) is outside .*codes.tif, "
+                   r"whose extent is x 500000 \.\. 506000, y 7990000 \.\. 8000000")
         with pytest.raises(OutsideRaster, match=message.format(x, y)):
             read_pixel_series(path, x, y)
     assert issubclass(OutsideRaster, CryoInputError)
@@ -140,13 +141,13 @@ def test_float32_nodata_becomes_nan(tmp_path):
 
 
 def test_decoded_stacks_use_small_band_interleaved_tiles(tmp_path):
-    """128 x 128 tiles, band-interleaved: picks through 18 years of days and one-day maps both read fast
+    """96 x 96 tiles, band-interleaved: picks through 18 years of days and one-day maps both read fast
     (figures in scripts/bench_pick.py)."""
     source = write(tmp_path / "source.tif", np.ones((len(DAYS), 20, 12), np.uint8), DAYS)
     decoded = str(tmp_path / "decoded.tif")
     with open_stack(source) as stack:
         freezethaw.decode(stack, decoded, None)
     ds = gdal.Open(decoded)
-    assert ds.GetRasterBand(1).GetBlockSize() == [128, 128]
+    assert ds.GetRasterBand(1).GetBlockSize() == [96, 96]
     assert ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE") == "BAND"
     assert ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == "DEFLATE"

@@ -54,6 +54,9 @@ class GeoTiffWriter:
 
     >>> with GeoTiffWriter(path, grid, ["2007-01-01", "2007-01-02"], np.uint8, nodata=255) as w:
     ...     w.write(0, block)          # block: (bands, rows, width), written at row 0
+
+    Bands are stored one after the other (band interleave) in ``tile`` x ``tile`` tiles (a multiple of 16).
+    A ``class_table`` is recorded by name in the dataset metadata item ``CRYO_CLASS_TABLE``.
     """
 
     def __init__(self, path: str, grid: Grid, band_descriptions: Sequence[str], dtype,

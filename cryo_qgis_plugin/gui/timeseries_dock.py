@@ -293,11 +293,16 @@ class TimeSeriesDock(QgsDockWidget):
             positions = class_positions(s.y, table)
             self.plot.plot(s.x, positions, pen=pg.mkPen(colour, width=1), name=s.name, stepMode=None,
                            connect="finite")
-            for code in list(table) + [None]:  # one scatter per class, in its colour; unknown codes in black
+            # each day a short bar on its class's row, in the class colour (one curve of disjoint segments per
+            # class: much faster to draw than per-point symbols on a 6,570-day series); unknown codes in black
+            half = 0.4 * (float(np.median(np.diff(s.x))) if len(s.x) > 1 else 1.0)
+            for code in list(table) + [None]:
                 on = positions == (-1 if code is None else table.values.index(code.value))
                 if on.any():
-                    self.plot.addItem(pg.ScatterPlotItem(s.x[on], positions[on], size=5, pen=pg.mkPen(None),
-                                                         brush=pg.mkBrush("#000000" if code is None else code.hex_color)))
+                    xs = np.repeat(s.x[on], 2) + np.tile([-half, half], int(on.sum()))
+                    colour_of_class = "#000000" if code is None else code.hex_color
+                    self.plot.addItem(pg.PlotCurveItem(xs, np.repeat(positions[on], 2), connect="pairs",
+                                                       pen=pg.mkPen(colour_of_class, width=4)))
         for marker in s.markers:
             line = pg.InfiniteLine(pos=marker.x, angle=90, movable=False, pen=pg.mkPen(colour, style=Qt.DotLine),
                                    label=marker.text, labelOpts={"position": 0.9, "rotateAxis": (1, 0),
