@@ -256,6 +256,7 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--case":
         print(json.dumps(case(sys.argv[2])))
     elif len(sys.argv) > 1 and sys.argv[1] == "--dock":
-        print(json.dumps(dock_case(sys.argv[2])))
+        print(json.dumps(dock_case(sys.argv[2])), flush=True)
+        os._exit(0)  # skip Qt's teardown: pyqtgraph items destroyed after the application can crash it
     else:
         main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/cryo-bench")

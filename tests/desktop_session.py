@@ -8,11 +8,11 @@ import json
 import os
 import traceback
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle
 from qgis.PyQt.QtCore import QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
-from qgis.utils import iface, plugins
+from qgis.utils import iface, plugins, unloadPlugin
 
 with open(os.environ["CRYO_DESKTOP_CONFIG"]) as fh:
     CONFIG = json.load(fh)
@@ -103,6 +103,8 @@ def drive():
     ANSWER["dialog_dates"] = dialog.dates_label.text()
     dialog.grab().save(os.path.join(CONFIG["screenshots"], "qgis_import_dialog.png"))
     ANSWER["steps"].append("import dialog screenshot")
+    ANSWER["unloaded"] = unloadPlugin("cryo_qgis_plugin")  # removes toolbar, menu, dock and provider cleanly
+    ANSWER["provider_after_unload"] = QgsApplication.processingRegistry().providerById("cryo") is not None
 
 
 QTimer.singleShot(1500, run)

@@ -78,6 +78,7 @@ def test_desktop_pick_and_import_dialog(qgis_process_env, tmp_path):
         assert series["x"][0] == first_day and len(series["x"]) == (LAST - FIRST).days + 1
     assert seen["left_ticks"][:3] == ["Water body or missing", "Frozen", "Thawed"]
     assert seen["dialog_visible"] and "123" in seen["dialog_dates"]  # 123 days, 2005-10-01 .. 2006-01-31
+    assert seen["unloaded"] and not seen["provider_after_unload"]
     for name in ("qgis_timeseries_dock.png", "timeseries_dock.png", "qgis_import_dialog.png"):
         assert os.path.getsize(str(screenshots / name)) > 10000
         if os.environ.get("CRYO_UPDATE_SCREENSHOTS") == "1":
