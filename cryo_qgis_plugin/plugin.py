@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
 
 from .core.codes import TABLES
+from .core.pixel_series import close_all
 from .processing.base import ICON_PATH
 from .processing.provider import CryoProvider
 from .translation import install_translator, remove_translator
@@ -130,6 +131,7 @@ class CryoPlugin:
             self.toolbar.deleteLater()
             self.toolbar = None
         if self.dock is not None:
+            close_all()  # the rasters the dock kept open
             self.set_pick_tool(False)
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()

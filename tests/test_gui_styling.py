@@ -41,3 +41,23 @@ def test_decoded_stack_loads_with_the_table_colours(qgis_app, tmp_path):
     assert renderer.type() == "paletted"
     assert {c.value: (c.color.name(), c.label) for c in renderer.classes()} == \
         {c.value: (c.hex_color, c.label) for c in FREEZE_THAW}
+
+
+def test_every_class_label_is_listed_for_translation_and_translated(qgis_app, tmp_path):
+    from qgis.core import QgsRasterLayer
+
+    from cryo_qgis_plugin.gui.class_labels import LABELS
+    from cryo_qgis_plugin.gui.styling import style_as
+    from cryo_qgis_plugin.translation import install_translator, remove_translator
+
+    assert sorted(c.label for table in TABLES.values() for c in table) == sorted(LABELS)
+    path = str(tmp_path / "codes.tif")
+    write_codes(path, None)
+    layer = QgsRasterLayer(path, "codes")
+    assert install_translator("zh_CN") is not None
+    try:
+        style_as(layer, PERMAFROST_ZONES)
+        labels = [c.label for c in layer.renderer().classes()]
+    finally:
+        remove_translator()
+    assert labels[0] == "连续（p > 0.9）" and labels[-1] == "无多年冻土（p = 0）"

@@ -151,3 +151,17 @@ def test_decoded_stacks_use_small_band_interleaved_tiles(tmp_path):
     assert ds.GetRasterBand(1).GetBlockSize() == [96, 96]
     assert ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE") == "BAND"
     assert ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == "DEFLATE"
+
+
+def test_single_band_raster_and_closing(tmp_path):
+    """A one-band raster reads its one value (the band split between readers must not leave a reader with no
+    band, which GDAL would take as "all bands"); closing the kept rasters lets a pick reopen them."""
+    from cryo_qgis_plugin.core.pixel_series import close_all
+
+    path = str(tmp_path / "one.tif")
+    grid = Grid.from_extent(0.0, 0.0, 3.0, 2.0, 3, 2, "EPSG:4326")
+    with GeoTiffWriter(path, grid, ["dem"], np.float32) as out:
+        out.write(0, np.array([[1.5, 2.5, 3.5], [4.5, 5.5, 6.5]], dtype=np.float32))
+    assert read_pixel_series(path, 2.5, 0.5).values.tolist() == [6.5]
+    close_all()
+    assert read_pixel_series(path, 0.5, 1.5).values.tolist() == [1.5]

@@ -11,6 +11,7 @@ figures in ``scripts/bench_pick.py``).
 """
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import threading
@@ -76,10 +77,11 @@ class _OpenRaster:
 
     def read(self, column: int, row: int) -> np.ndarray:
         """Every band's value at the cell, as float64."""
-        bounds = np.linspace(1, self.ds.RasterCount + 1, len(self.datasets) + 1).astype(int)
+        count = self.ds.RasterCount
+        bounds = np.linspace(1, count + 1, min(len(self.datasets), count) + 1).astype(int)
         parts = _POOL.map(lambda k: self.datasets[k].ReadRaster(
             column, row, 1, 1, band_list=list(range(bounds[k], bounds[k + 1])), buf_type=gdal.GDT_Float64),
-            range(len(self.datasets)))
+            range(len(bounds) - 1))
         return np.frombuffer(b"".join(parts), np.float64).copy()
 
 
@@ -87,6 +89,15 @@ _READERS = 2
 _POOL = ThreadPoolExecutor(_READERS, thread_name_prefix="pixel-series")
 _open: "OrderedDict[Tuple[str, int, int], _OpenRaster]" = OrderedDict()
 _open_lock = threading.Lock()
+
+
+def close_all() -> None:
+    """Close the rasters kept open (the plugin's unload; also run at exit, before GDAL's own clean-up)."""
+    with _open_lock:
+        _open.clear()
+
+
+atexit.register(close_all)
 
 
 def read_pixel_series(path: str, x: float, y: float) -> PixelSeries:

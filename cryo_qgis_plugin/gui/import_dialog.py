@@ -21,7 +21,7 @@ import numpy as np
 from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsProcessingAlgRunnerTask,
                        QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer)
 from qgis.gui import QgsFileWidget, QgsMessageBar, QgsProjectionSelectionWidget
-from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QImage, QPixmap
 from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                  QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, 
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.codes import FREEZE_THAW
+from .class_labels import class_label
 from ..core.grid import GLOBAL_QUARTER_DEGREE, Georeference
 from ..core.source_summary import UNKNOWN_COLOUR, SourceSummary, code_colours, thumbnail_codes
 
@@ -217,7 +218,7 @@ class FreezeThawImportDialog(QDialog):
         box.addLayout(day_row)
         legend = QGridLayout()
         # the class labels are marked for translation (context CryoAlgorithm) in processing/decode_freezethaw.py
-        entries = [(code.color, QCoreApplication.translate("CryoAlgorithm", code.label)) for code in FREEZE_THAW]
+        entries = [(code.color, class_label(code)) for code in FREEZE_THAW]
         entries.append((UNKNOWN_COLOUR, self.tr("Other code")))
         for i, (colour, label) in enumerate(entries):
             swatch = QLabel()

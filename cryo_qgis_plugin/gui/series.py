@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..core.codes import ClassTable
+from ..core.codes import ClassCode, ClassTable
 from ..core.geotiff import atomic_path
 from ..core.lakeice import DATE_COLUMNS
 from ..core.pixel_series import PixelSeries
@@ -62,13 +62,14 @@ class PlotSeries:
             return None
         return int(np.argmin(np.abs(self.x - x)))
 
-    def describe_value(self, i: int) -> str:
-        """The value of sample ``i`` for a person: the class label for class codes, else the number."""
+    def describe_value(self, i: int, label: Callable[[ClassCode], str] = lambda code: code.label) -> str:
+        """The value of sample ``i`` for a person: the class name (``label``) for class codes, else the number."""
         value = self.y[i]
         if np.isnan(value):
             return "nodata"
         if self.class_table is not None:
-            return "{} ({})".format(self.class_table.label(int(value)), int(value))
+            code = self.class_table.by_value().get(int(value))
+            return "{} ({})".format(label(code) if code else self.class_table.label(int(value)), int(value))
         return "{:.6g}".format(value)
 
     def describe_x(self, i: int) -> str:

@@ -8,10 +8,12 @@ from qgis.core import QgsPalettedRasterRenderer, QgsRasterLayer
 from qgis.PyQt.QtGui import QColor
 
 from ..core.codes import ClassTable
+from .class_labels import class_label
 
 
 def palette_classes(table: ClassTable) -> List[QgsPalettedRasterRenderer.Class]:
-    return [QgsPalettedRasterRenderer.Class(code.value, QColor(code.hex_color), code.label) for code in table]
+    return [QgsPalettedRasterRenderer.Class(code.value, QColor(code.hex_color), class_label(code))
+            for code in table]
 
 
 def style_as(layer: QgsRasterLayer, table: ClassTable, band: int = 1) -> None:

@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, 
                                  QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ..core.geotiff import atomic_path
+from .class_labels import class_label
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
 from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv
 
@@ -273,7 +274,7 @@ class TimeSeriesDock(QgsDockWidget):
         table = self.class_axis()
         left = item.getAxis("left")
         if table is not None:
-            left.setTicks([[(i, code.label) for i, code in enumerate(table)]])
+            left.setTicks([[(i, class_label(code)) for i, code in enumerate(table)]])
             item.setLabel("left", "")
             item.setYRange(-0.5, len(table.codes) - 0.5, padding=0.02)
         else:
@@ -322,7 +323,7 @@ class TimeSeriesDock(QgsDockWidget):
         for s in self.plotted():
             i = s.index_near(x)
             if i is not None:
-                lines.append("{}: {}  {}".format(s.name, s.describe_x(i), s.describe_value(i)))
+                lines.append("{}: {}  {}".format(s.name, s.describe_x(i), s.describe_value(i, class_label)))
         return "\n".join(lines)
 
     # -- export ----------------------------------------------------------------------------------------------

@@ -128,6 +128,84 @@
     </message>
 </context>
 <context>
+    <name>ClassLabels</name>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Water body or missing</source>
+        <translation>水体或缺测</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Thawed</source>
+        <translation>融化</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Precipitation</source>
+        <translation>降水</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Perennial snow/ice</source>
+        <translation>常年积雪/冰</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Permafrost (TTOP &lt; 0 °C)</source>
+        <translation>多年冻土（TTOP &lt; 0 °C）</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Seasonally frozen ground</source>
+        <translation>季节冻土</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Unfrozen ground (no freezing)</source>
+        <translation>非冻土（无冻结）</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Glacier</source>
+        <translation>冰川</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Lake</source>
+        <translation>湖泊</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Continuous (p &gt; 0.9)</source>
+        <translation>连续（p &gt; 0.9）</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Discontinuous (0.5 ≤ p ≤ 0.9)</source>
+        <translation>不连续（0.5 ≤ p ≤ 0.9）</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Sporadic (0.1 ≤ p &lt; 0.5)</source>
+        <translation>零星（0.1 ≤ p &lt; 0.5）</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>Isolated patches (0 &lt; p &lt; 0.1)</source>
+        <translation>岛状（0 &lt; p &lt; 0.1）</translation>
+    </message>
+    <message>
+        <location filename="../gui/class_labels.py" line="11"/>
+        <source>No permafrost (p = 0)</source>
+        <translation>无多年冻土（p = 0）</translation>
+    </message>
+</context>
+<context>
     <name>CryoAlgorithm</name>
     <message>
         <location filename="../processing/altimetry_difference.py" line="23"/>
@@ -675,312 +753,312 @@
 <context>
     <name>FreezeThawImportDialog</name>
     <message>
-        <location filename="../gui/import_dialog.py" line="68"/>
+        <location filename="../gui/import_dialog.py" line="69"/>
         <source>Import freeze/thaw product</source>
         <translation>导入冻融产品</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="74"/>
+        <location filename="../gui/import_dialog.py" line="75"/>
         <source>Global 0.25°, EPSG:4326 (1440 × 720 cells)</source>
         <translation>全球 0.25°，EPSG:4326（1440 × 720 个像元）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="102"/>
+        <location filename="../gui/import_dialog.py" line="103"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="105"/>
+        <location filename="../gui/import_dialog.py" line="106"/>
         <source>An HDF5/GeoTIFF/netCDF file or a folder of daily files</source>
         <translation>一个 HDF5/GeoTIFF/netCDF 文件或逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="107"/>
+        <location filename="../gui/import_dialog.py" line="108"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="109"/>
+        <location filename="../gui/import_dialog.py" line="110"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="117"/>
+        <location filename="../gui/import_dialog.py" line="118"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="122"/>
+        <location filename="../gui/import_dialog.py" line="123"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="122"/>
+        <location filename="../gui/import_dialog.py" line="123"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="122"/>
+        <location filename="../gui/import_dialog.py" line="123"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="136"/>
+        <location filename="../gui/import_dialog.py" line="137"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="142"/>
+        <location filename="../gui/import_dialog.py" line="143"/>
         <source>Date of the first grid</source>
         <translation>第一个格网的日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="159"/>
+        <location filename="../gui/import_dialog.py" line="160"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="162"/>
+        <location filename="../gui/import_dialog.py" line="163"/>
         <source>Decode from</source>
         <translation>解码时段</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="166"/>
+        <location filename="../gui/import_dialog.py" line="167"/>
         <source>Grid (HDF5 files carry no georeferencing)</source>
         <translation>格网（HDF5 文件不含地理参考信息）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="171"/>
+        <location filename="../gui/import_dialog.py" line="172"/>
         <source>Custom extent and CRS</source>
         <translation>自定义范围和坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="173"/>
+        <location filename="../gui/import_dialog.py" line="174"/>
         <source>Grid</source>
         <translation>格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="178"/>
+        <location filename="../gui/import_dialog.py" line="179"/>
         <source>West</source>
         <translation>西</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="178"/>
+        <location filename="../gui/import_dialog.py" line="179"/>
         <source>East</source>
         <translation>东</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="178"/>
+        <location filename="../gui/import_dialog.py" line="179"/>
         <source>South</source>
         <translation>南</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="178"/>
+        <location filename="../gui/import_dialog.py" line="179"/>
         <source>North</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="188"/>
+        <location filename="../gui/import_dialog.py" line="189"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="203"/>
+        <location filename="../gui/import_dialog.py" line="204"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="221"/>
+        <location filename="../gui/import_dialog.py" line="222"/>
         <source>Other code</source>
         <translation>其他代码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="234"/>
+        <location filename="../gui/import_dialog.py" line="235"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="238"/>
+        <location filename="../gui/import_dialog.py" line="239"/>
         <source>GeoTIFF (*.tif *.tiff)</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="239"/>
+        <location filename="../gui/import_dialog.py" line="240"/>
         <source>Decoded freeze/thaw stack</source>
         <translation>解码后的冻融数据栈</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="241"/>
+        <location filename="../gui/import_dialog.py" line="242"/>
         <source>Also write the daily class areas (CSV beside the GeoTIFF)</source>
         <translation>同时写出每日各类别面积（与 GeoTIFF 同目录的 CSV）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="246"/>
+        <location filename="../gui/import_dialog.py" line="247"/>
         <source>Decoded stack (GeoTIFF, one band per day)</source>
         <translation>解码后的数据栈（GeoTIFF，每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="257"/>
+        <location filename="../gui/import_dialog.py" line="258"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="260"/>
+        <location filename="../gui/import_dialog.py" line="261"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="297"/>
+        <location filename="../gui/import_dialog.py" line="298"/>
         <source>Daily freeze/thaw file</source>
         <translation>逐日冻融文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="297"/>
+        <location filename="../gui/import_dialog.py" line="298"/>
         <source>Daily grids (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;All files (*)</source>
         <translation>逐日格网 (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="304"/>
+        <location filename="../gui/import_dialog.py" line="305"/>
         <source>Folder of daily files</source>
         <translation>逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="364"/>
+        <location filename="../gui/import_dialog.py" line="365"/>
         <source>Not a 2-D or 3-D numeric grid</source>
         <translation>不是二维或三维数值格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="373"/>
+        <location filename="../gui/import_dialog.py" line="374"/>
         <source>Datasets of {}:</source>
         <translation>{} 中的数据集：</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="375"/>
+        <location filename="../gui/import_dialog.py" line="376"/>
         <source>&lt;b&gt;select the grid to decode.&lt;/b&gt;</source>
         <translation>&lt;b&gt;请选择要解码的格网。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="377"/>
+        <location filename="../gui/import_dialog.py" line="378"/>
         <source>{} is not an HDF5 file: its bands are the days.</source>
         <translation>{} 不是 HDF5 文件：其波段即为各天。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="388"/>
+        <location filename="../gui/import_dialog.py" line="389"/>
         <source>group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="397"/>
+        <location filename="../gui/import_dialog.py" line="398"/>
         <source>Choose a file or a folder of daily files.</source>
         <translation>请选择一个文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="401"/>
+        <location filename="../gui/import_dialog.py" line="402"/>
         <source>No dates found in this file (its name, bands and metadata carry none): set the date of its first grid below; the next grids follow day by day.</source>
         <translation>此文件中未找到日期（文件名、波段和元数据中均没有）：请在下方设置其第一个格网的日期，后续格网按天顺延。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="406"/>
+        <location filename="../gui/import_dialog.py" line="407"/>
         <source>&lt;b&gt;{}&lt;/b&gt; dates, {} … {}</source>
         <translation>&lt;b&gt;{}&lt;/b&gt; 个日期，{} … {}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="409"/>
+        <location filename="../gui/import_dialog.py" line="410"/>
         <source>No missing days.</source>
         <translation>没有缺测日。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="412"/>
+        <location filename="../gui/import_dialog.py" line="413"/>
         <source>&lt;b&gt;{}&lt;/b&gt; missing day(s) in {} gap(s): {}</source>
         <translation>缺测 &lt;b&gt;{}&lt;/b&gt; 天，共 {} 个缺口：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="438"/>
+        <location filename="../gui/import_dialog.py" line="439"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="446"/>
+        <location filename="../gui/import_dialog.py" line="447"/>
         <source>{} (day {} of {})</source>
         <translation>{}（第 {} 天，共 {} 天）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="473"/>
+        <location filename="../gui/import_dialog.py" line="474"/>
         <source>The grids are {} rows × {} columns, not the {} × {} of this grid: choose “Custom extent and CRS” and give their extent and CRS.</source>
         <translation>这些格网为 {} 行 × {} 列，而非此格网的 {} × {}：请选择“自定义范围和坐标参考系”，并给出其范围和坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="478"/>
+        <location filename="../gui/import_dialog.py" line="479"/>
         <source>The extent is empty: East must exceed West and North must exceed South.</source>
         <translation>范围为空：东必须大于西，北必须大于南。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="480"/>
+        <location filename="../gui/import_dialog.py" line="481"/>
         <source>Choose the CRS of the grid.</source>
         <translation>请选择格网的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="507"/>
+        <location filename="../gui/import_dialog.py" line="508"/>
         <source>Grids of {} rows × {} columns.</source>
         <translation>格网为 {} 行 × {} 列。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="550"/>
+        <location filename="../gui/import_dialog.py" line="551"/>
         <source>The Cryosphere Processing provider is not loaded ({} is missing).</source>
         <translation>冰冻圈处理提供程序未加载（缺少 {}）。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="587"/>
+        <location filename="../gui/import_dialog.py" line="588"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="590"/>
+        <location filename="../gui/import_dialog.py" line="591"/>
         <source>The decoding failed; see the Processing log.</source>
         <translation>解码失败；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="596"/>
+        <location filename="../gui/import_dialog.py" line="597"/>
         <source>The decoded stack {} could not be opened as a layer.</source>
         <translation>无法将解码后的数据栈 {} 作为图层打开。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="599"/>
+        <location filename="../gui/import_dialog.py" line="600"/>
         <source>no .qml beside it</source>
         <translation>旁边没有 .qml 文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="601"/>
+        <location filename="../gui/import_dialog.py" line="602"/>
         <source>Decoded {} dates ({} … {}) into {}; {} pixel-days with unknown codes.</source>
         <translation>已解码 {} 个日期（{} … {}）到 {}；未知代码的像元·日数为 {}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="604"/>
+        <location filename="../gui/import_dialog.py" line="605"/>
         <source>Daily class areas: {}.</source>
         <translation>每日各类别面积：{}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="606"/>
+        <location filename="../gui/import_dialog.py" line="607"/>
         <source>Decoded {} dates and added the layer to the project.</source>
         <translation>已解码 {} 个日期，并将图层添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="609"/>
+        <location filename="../gui/import_dialog.py" line="610"/>
         <source>The layer&apos;s style could not be applied: {}</source>
         <translation>无法应用图层样式：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="613"/>
+        <location filename="../gui/import_dialog.py" line="614"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="625"/>
+        <location filename="../gui/import_dialog.py" line="626"/>
         <source>Stopping the decoding; close the dialog when it has stopped.</source>
         <translation>正在停止解码；停止后请关闭对话框。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="399"/>
+        <location filename="../gui/import_dialog.py" line="400"/>
         <source>The file holds several grids: select the one to decode in the Datasets list.</source>
         <translation>该文件包含多个格网：请在“数据集”列表中选择要解码的格网。</translation>
     </message>
@@ -1419,177 +1497,177 @@
 <context>
     <name>TimeSeriesDock</name>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="39"/>
+        <location filename="../gui/timeseries_dock.py" line="40"/>
         <source>Cryosphere time series</source>
         <translation>冰冻圈时间序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="59"/>
+        <location filename="../gui/timeseries_dock.py" line="60"/>
         <source>Rasters whose bands are plotted when you click the map</source>
         <translation>单击地图时绘制其波段的栅格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="60"/>
+        <location filename="../gui/timeseries_dock.py" line="61"/>
         <source>Rasters (one band per date):</source>
         <translation>栅格（每个日期一个波段）：</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="64"/>
+        <location filename="../gui/timeseries_dock.py" line="65"/>
         <source>Pick on map</source>
         <translation>在地图上拾取</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="66"/>
+        <location filename="../gui/timeseries_dock.py" line="67"/>
         <source>Click the map to plot that pixel&apos;s series</source>
         <translation>单击地图以绘制该像元的序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="67"/>
+        <location filename="../gui/timeseries_dock.py" line="68"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="68"/>
+        <location filename="../gui/timeseries_dock.py" line="69"/>
         <source>Keep the plotted series to compare them with the next pick</source>
         <translation>保留已绘制的序列，以便与下一次拾取比较</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="69"/>
+        <location filename="../gui/timeseries_dock.py" line="70"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="70"/>
+        <location filename="../gui/timeseries_dock.py" line="71"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="71"/>
+        <location filename="../gui/timeseries_dock.py" line="72"/>
         <source>Export the plotted series to a CSV table</source>
         <translation>将已绘制的序列导出为 CSV 表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="72"/>
+        <location filename="../gui/timeseries_dock.py" line="73"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="73"/>
+        <location filename="../gui/timeseries_dock.py" line="74"/>
         <source>Save the plot as a PNG image</source>
         <translation>将图保存为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="113"/>
+        <location filename="../gui/timeseries_dock.py" line="116"/>
         <source>Table series</source>
         <translation>表格序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="128"/>
+        <location filename="../gui/timeseries_dock.py" line="131"/>
         <source>A cryo:lakeicephenology table: its dates are drawn as markers on the series of the lake of the same name</source>
         <translation>cryo:lakeicephenology 输出的表格：其日期以标记的形式绘制在同名湖泊的序列上</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="131"/>
+        <location filename="../gui/timeseries_dock.py" line="134"/>
         <source>Plot table</source>
         <translation>绘制表格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="133"/>
+        <location filename="../gui/timeseries_dock.py" line="136"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="134"/>
+        <location filename="../gui/timeseries_dock.py" line="137"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="135"/>
+        <location filename="../gui/timeseries_dock.py" line="138"/>
         <source>Value field</source>
         <translation>数值字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="136"/>
+        <location filename="../gui/timeseries_dock.py" line="139"/>
         <source>Group by</source>
         <translation>分组字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="137"/>
+        <location filename="../gui/timeseries_dock.py" line="140"/>
         <source>Phenology table</source>
         <translation>物候表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="186"/>
+        <location filename="../gui/timeseries_dock.py" line="189"/>
         <source>{}: the point cannot be transformed to the layer&apos;s CRS</source>
         <translation>{}：无法将该点转换到图层的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="190"/>
+        <location filename="../gui/timeseries_dock.py" line="193"/>
         <source>Tick a raster in the list to plot its series.</source>
         <translation>请在列表中勾选一个栅格以绘制其序列。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="194"/>
+        <location filename="../gui/timeseries_dock.py" line="197"/>
         <source>Reading {} at {}…</source>
         <translation>正在读取 {}，位置 {}…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="210"/>
+        <location filename="../gui/timeseries_dock.py" line="213"/>
         <source>{} (col {}, row {})</source>
         <translation>{}（列 {}，行 {}）</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="225"/>
+        <location filename="../gui/timeseries_dock.py" line="228"/>
         <source>Choose a table layer, its date field and its value field.</source>
         <translation>请选择一个表格图层及其日期字段和数值字段。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="236"/>
+        <location filename="../gui/timeseries_dock.py" line="239"/>
         <source>{} has no rows with a date in {}</source>
         <translation>{} 中没有任何行的 {} 字段含有日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="269"/>
+        <location filename="../gui/timeseries_dock.py" line="273"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="269"/>
+        <location filename="../gui/timeseries_dock.py" line="273"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="278"/>
+        <location filename="../gui/timeseries_dock.py" line="282"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="327"/>
+        <location filename="../gui/timeseries_dock.py" line="336"/>
         <source>Could not write {}</source>
         <translation>无法写入 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="331"/>
+        <location filename="../gui/timeseries_dock.py" line="340"/>
         <source>Export series</source>
         <translation>导出序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="331"/>
+        <location filename="../gui/timeseries_dock.py" line="340"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="335"/>
+        <location filename="../gui/timeseries_dock.py" line="344"/>
         <source>{} rows written to {}</source>
         <translation>已写出 {} 行到 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="338"/>
+        <location filename="../gui/timeseries_dock.py" line="347"/>
         <source>Save plot</source>
         <translation>保存图</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="338"/>
+        <location filename="../gui/timeseries_dock.py" line="347"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
