@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, QListWidget, QListWidgetItem,
                                  QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from ..core.codes import ClassTable
 from ..core.geotiff import atomic_path
 from .class_labels import class_label
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
@@ -253,7 +254,7 @@ class TimeSeriesDock(QgsDockWidget):
         self.pinned, self.current = [], []
         self.redraw()
 
-    def class_axis(self) -> Optional[object]:
+    def class_axis(self) -> Optional[ClassTable]:
         """The class table shared by every plotted series (then the y axis shows class names), else None."""
         tables = {s.class_table for s in self.plotted()}
         return tables.pop() if len(tables) == 1 and None not in tables else None
@@ -286,7 +287,7 @@ class TimeSeriesDock(QgsDockWidget):
         self.readout.setText("")
         self.series_plotted.emit()
 
-    def _draw(self, s: PlotSeries, colour: str, table) -> None:
+    def _draw(self, s: PlotSeries, colour: str, table: Optional[ClassTable]) -> None:
         pen = pg.mkPen(colour, width=1.5)
         if table is None:
             self.plot.plot(s.x, s.y, pen=pen, name=s.name, connect="finite")
@@ -349,7 +350,7 @@ class TimeSeriesDock(QgsDockWidget):
             self.export_png(path if path.lower().endswith(".png") else path + ".png")
 
 
-def class_positions(values: np.ndarray, table) -> np.ndarray:
+def class_positions(values: np.ndarray, table: ClassTable) -> np.ndarray:
     """Class codes -> their row on a categorical axis (the order of the class table); unknown codes -> -1,
     nodata stays NaN."""
     rows = {code.value: i for i, code in enumerate(table)}
