@@ -28,6 +28,9 @@ def qgis_app():
     if registry.providerById("cryo") is None:
         registry.addProvider(CryoProvider())
     yield app
+    from cryo_qgis_plugin.core.pixel_series import close_all
+
+    close_all()  # close the rasters the dock tests kept open while GDAL is still up
 
 
 @pytest.fixture(scope="session")

@@ -92,12 +92,9 @@ _open_lock = threading.Lock()
 
 
 def close_all() -> None:
-    """Close the rasters kept open (the plugin's unload; also run at exit, before GDAL's own clean-up)."""
+    """Close the rasters kept open: the plugin's unload, a test session's end, and at exit."""
     with _open_lock:
         _open.clear()
-
-
-atexit.register(close_all)
 
 
 def read_pixel_series(path: str, x: float, y: float) -> PixelSeries:
@@ -143,7 +140,7 @@ def _pixel(ds: gdal.Dataset, path: str, x: float, y: float) -> Tuple[int, int]:
 
 def _opened(path: str) -> _OpenRaster:
     """``path`` open, reused while the file is unchanged (same modification time and size): opening a
-    6,570-band GeoTIFF and reading its band dates costs 50-80 ms, a pick on an open one about 100 ms. The
+    6,570-band GeoTIFF twice and reading its band dates costs 100-200 ms, a pick on an open one about 50 ms. The
     :data:`_KEPT_OPEN` most recently picked files stay open."""
     try:
         stat = os.stat(path)
@@ -154,6 +151,11 @@ def _opened(path: str) -> _OpenRaster:
         raster = _open.get(key)
     if raster is None:
         raster = _OpenRaster(path)
+        # Exit handlers run last registered first: (re-)registering here puts closing these datasets before the
+        # clean-up of a GDAL user that started earlier (QgsApplication.exitQgis in scripts and tests), which
+        # would otherwise free GDAL first and corrupt the heap when the datasets are closed.
+        atexit.unregister(close_all)
+        atexit.register(close_all)
     with _open_lock:
         for stale in [k for k in _open if k[0] == key[0] and k != key]:  # the file was rewritten
             del _open[stale]
