@@ -46,7 +46,7 @@ def test_decoded_stack_loads_with_the_table_colours(qgis_app, tmp_path):
 def test_every_class_label_is_listed_for_translation_and_translated(qgis_app, tmp_path):
     from qgis.core import QgsRasterLayer
 
-    from cryo_qgis_plugin.gui.class_labels import LABELS
+    from cryo_qgis_plugin.class_labels import LABELS
     from cryo_qgis_plugin.gui.styling import style_as
     from cryo_qgis_plugin.translation import install_translator, remove_translator
 

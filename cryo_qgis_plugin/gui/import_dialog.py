@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, 
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.codes import FREEZE_THAW
-from .class_labels import class_label
+from ..class_labels import class_label
 from ..core.grid import GLOBAL_QUARTER_DEGREE, Georeference
 from ..core.source_summary import UNKNOWN_COLOUR, SourceSummary, code_colours, thumbnail_codes
 

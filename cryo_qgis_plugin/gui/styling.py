@@ -8,7 +8,7 @@ from qgis.core import QgsPalettedRasterRenderer, QgsRasterLayer
 from qgis.PyQt.QtGui import QColor
 
 from ..core.codes import ClassTable
-from .class_labels import class_label
+from ..class_labels import class_label
 
 
 def palette_classes(table: ClassTable) -> List[QgsPalettedRasterRenderer.Class]:

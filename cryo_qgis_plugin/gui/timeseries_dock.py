@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, 
 
 from ..core.codes import ClassTable
 from ..core.geotiff import atomic_path
-from .class_labels import class_label
+from ..class_labels import class_label
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
 from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv
 

@@ -4,42 +4,42 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin.py" line="49"/>
+        <location filename="../plugin.py" line="50"/>
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="51"/>
+        <location filename="../plugin.py" line="52"/>
         <source>Import freeze/thaw…</source>
         <translation>导入冻融产品…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="55"/>
+        <location filename="../plugin.py" line="56"/>
         <source>Style as…</source>
         <translation>样式设为…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="120"/>
+        <location filename="../plugin.py" line="121"/>
         <source>Select a raster layer to style with a class table.</source>
         <translation>请选择一个栅格图层，以便用类别表设置其样式。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="148"/>
+        <location filename="../plugin.py" line="150"/>
         <source>Freeze/thaw codes</source>
         <translation>冻融代码</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="148"/>
+        <location filename="../plugin.py" line="150"/>
         <source>Permafrost classes (TTOP)</source>
         <translation>多年冻土类别（TTOP）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="149"/>
+        <location filename="../plugin.py" line="151"/>
         <source>Permafrost zones (probability)</source>
         <translation>多年冻土分区（概率）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="18"/>
+        <location filename="../plugin.py" line="19"/>
         <source>Cryosphere</source>
         <translation>冰冻圈</translation>
     </message>
@@ -130,77 +130,77 @@
 <context>
     <name>ClassLabels</name>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Water body or missing</source>
         <translation>水体或缺测</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Frozen</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Thawed</source>
         <translation>融化</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Precipitation</source>
         <translation>降水</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Perennial snow/ice</source>
         <translation>常年积雪/冰</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Permafrost (TTOP &lt; 0 °C)</source>
         <translation>多年冻土（TTOP &lt; 0 °C）</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Seasonally frozen ground</source>
         <translation>季节冻土</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Unfrozen ground (no freezing)</source>
         <translation>非冻土（无冻结）</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Glacier</source>
         <translation>冰川</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Lake</source>
         <translation>湖泊</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Continuous (p &gt; 0.9)</source>
         <translation>连续（p &gt; 0.9）</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Discontinuous (0.5 ≤ p ≤ 0.9)</source>
         <translation>不连续（0.5 ≤ p ≤ 0.9）</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Sporadic (0.1 ≤ p &lt; 0.5)</source>
         <translation>零星（0.1 ≤ p &lt; 0.5）</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>Isolated patches (0 &lt; p &lt; 0.1)</source>
         <translation>岛状（0 &lt; p &lt; 0.1）</translation>
     </message>
     <message>
-        <location filename="../gui/class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="11"/>
         <source>No permafrost (p = 0)</source>
         <translation>无多年冻土（p = 0）</translation>
     </message>
@@ -266,31 +266,6 @@
         <location filename="../processing/base.py" line="176"/>
         <source>{} and {} are the same file {}; give each output its own name</source>
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
-    </message>
-    <message>
-        <location filename="../processing/decode_freezethaw.py" line="18"/>
-        <source>Water body or missing</source>
-        <translation>水体或缺测</translation>
-    </message>
-    <message>
-        <location filename="../processing/decode_freezethaw.py" line="18"/>
-        <source>Frozen</source>
-        <translation>冻结</translation>
-    </message>
-    <message>
-        <location filename="../processing/decode_freezethaw.py" line="18"/>
-        <source>Thawed</source>
-        <translation>融化</translation>
-    </message>
-    <message>
-        <location filename="../processing/decode_freezethaw.py" line="18"/>
-        <source>Precipitation</source>
-        <translation>降水</translation>
-    </message>
-    <message>
-        <location filename="../processing/decode_freezethaw.py" line="18"/>
-        <source>Perennial snow/ice</source>
-        <translation>常年积雪/冰</translation>
     </message>
     <message>
         <location filename="../processing/dem_difference.py" line="19"/>
@@ -514,82 +489,82 @@
 <context>
     <name>DecodeFreezeThaw</name>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="31"/>
+        <location filename="../processing/decode_freezethaw.py" line="24"/>
         <source>Decode freeze/thaw product</source>
         <translation>解码冻融产品</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="34"/>
+        <location filename="../processing/decode_freezethaw.py" line="27"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="35"/>
+        <location filename="../processing/decode_freezethaw.py" line="28"/>
         <source>&lt;p&gt;Decodes daily passive-microwave soil freeze/thaw grids (AMSR-E/AMSR2 global 0.25° product, Tibetan Plateau 25 km product; codes {}) into a georeferenced GeoTIFF with one band per day (band description = ISO date, codes unchanged, styled with the product's colours) and a CSV table of the daily area of each class in km².&lt;/p&gt;</source>
         <translation>&lt;p&gt;将逐日被动微波土壤冻融格网（AMSR-E/AMSR2 全球 0.25° 产品、青藏高原 25 km 产品；代码 {}）解码为带地理参考的 GeoTIFF，每天一个波段（波段描述 = ISO 日期，代码保持不变，并按产品配色设置样式），同时输出每日各类别面积（km²）的 CSV 表。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="40"/>
+        <location filename="../processing/decode_freezethaw.py" line="33"/>
         <source>&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; use the true area of every cell on the grid&apos;s ellipsoid (exact ellipsoidal quadrangle, Snyder 1987 eq. 3-12), not a constant pixel size. &lt;i&gt;frozen_fraction&lt;/i&gt; = frozen / (frozen + thawed + precipitation). Any other code is &lt;i&gt;unknown&lt;/i&gt;: kept, counted in unknown_km2 and reported in the log. An optional MASK limits the statistics (not the GeoTIFF) to cells whose centre lies inside its polygons; PERIOD_START/PERIOD_END select dates.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按格网所在椭球面上每个像元的真实面积计算（精确的椭球面四边形面积，Snyder 1987 式 3-12），而非固定像元大小。&lt;i&gt;frozen_fraction&lt;/i&gt; = 冻结 / （冻结 + 融化 + 降水）。其他任何代码均为&lt;i&gt;未知&lt;/i&gt;：予以保留，计入 unknown_km2 并在日志中报告。可选的 MASK 将统计（而非 GeoTIFF）限制在中心位于其多边形内的像元；PERIOD_START/PERIOD_END 用于选择日期。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="50"/>
+        <location filename="../processing/decode_freezethaw.py" line="43"/>
         <source>First date to decode, YYYY-MM-DD (empty: first date of the input)</source>
         <translation>解码起始日期，YYYY-MM-DD（留空：输入的第一个日期）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="53"/>
+        <location filename="../processing/decode_freezethaw.py" line="46"/>
         <source>Last date to decode, YYYY-MM-DD (empty: last date of the input)</source>
         <translation>解码结束日期，YYYY-MM-DD（留空：输入的最后一个日期）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="56"/>
+        <location filename="../processing/decode_freezethaw.py" line="49"/>
         <source>Region for the area statistics (polygons)</source>
         <translation>面积统计区域（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="59"/>
+        <location filename="../processing/decode_freezethaw.py" line="52"/>
         <source>Decoded freeze/thaw stack (one band per day)</source>
         <translation>解码后的冻融数据栈（每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="61"/>
+        <location filename="../processing/decode_freezethaw.py" line="54"/>
         <source>Daily class areas (km²)</source>
         <translation>每日各类别面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="61"/>
+        <location filename="../processing/decode_freezethaw.py" line="54"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="64"/>
+        <location filename="../processing/decode_freezethaw.py" line="57"/>
         <source>Number of dates decoded</source>
         <translation>已解码的日期数</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="65"/>
+        <location filename="../processing/decode_freezethaw.py" line="58"/>
         <source>First date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="66"/>
+        <location filename="../processing/decode_freezethaw.py" line="59"/>
         <source>Last date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="67"/>
+        <location filename="../processing/decode_freezethaw.py" line="60"/>
         <source>Pixel-days with unknown codes</source>
         <translation>未知代码的像元·日数</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="81"/>
+        <location filename="../processing/decode_freezethaw.py" line="74"/>
         <source>Statistics limited to {} MASK polygon(s)</source>
         <translation>统计范围限于 {} 个 MASK 多边形</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="87"/>
+        <location filename="../processing/decode_freezethaw.py" line="80"/>
         <source>Decoded {} dates, {} .. {}</source>
         <translation>已解码 {} 个日期，{} .. {}</translation>
     </message>
@@ -1497,177 +1472,177 @@
 <context>
     <name>TimeSeriesDock</name>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="40"/>
+        <location filename="../gui/timeseries_dock.py" line="41"/>
         <source>Cryosphere time series</source>
         <translation>冰冻圈时间序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="60"/>
+        <location filename="../gui/timeseries_dock.py" line="61"/>
         <source>Rasters whose bands are plotted when you click the map</source>
         <translation>单击地图时绘制其波段的栅格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="61"/>
+        <location filename="../gui/timeseries_dock.py" line="62"/>
         <source>Rasters (one band per date):</source>
         <translation>栅格（每个日期一个波段）：</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="65"/>
+        <location filename="../gui/timeseries_dock.py" line="66"/>
         <source>Pick on map</source>
         <translation>在地图上拾取</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="67"/>
+        <location filename="../gui/timeseries_dock.py" line="68"/>
         <source>Click the map to plot that pixel&apos;s series</source>
         <translation>单击地图以绘制该像元的序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="68"/>
+        <location filename="../gui/timeseries_dock.py" line="69"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="69"/>
+        <location filename="../gui/timeseries_dock.py" line="70"/>
         <source>Keep the plotted series to compare them with the next pick</source>
         <translation>保留已绘制的序列，以便与下一次拾取比较</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="70"/>
+        <location filename="../gui/timeseries_dock.py" line="71"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="71"/>
+        <location filename="../gui/timeseries_dock.py" line="72"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="72"/>
+        <location filename="../gui/timeseries_dock.py" line="73"/>
         <source>Export the plotted series to a CSV table</source>
         <translation>将已绘制的序列导出为 CSV 表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="73"/>
+        <location filename="../gui/timeseries_dock.py" line="74"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="74"/>
+        <location filename="../gui/timeseries_dock.py" line="75"/>
         <source>Save the plot as a PNG image</source>
         <translation>将图保存为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="116"/>
+        <location filename="../gui/timeseries_dock.py" line="117"/>
         <source>Table series</source>
         <translation>表格序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="131"/>
+        <location filename="../gui/timeseries_dock.py" line="132"/>
         <source>A cryo:lakeicephenology table: its dates are drawn as markers on the series of the lake of the same name</source>
         <translation>cryo:lakeicephenology 输出的表格：其日期以标记的形式绘制在同名湖泊的序列上</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="134"/>
+        <location filename="../gui/timeseries_dock.py" line="135"/>
         <source>Plot table</source>
         <translation>绘制表格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="136"/>
+        <location filename="../gui/timeseries_dock.py" line="137"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="137"/>
+        <location filename="../gui/timeseries_dock.py" line="138"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="138"/>
+        <location filename="../gui/timeseries_dock.py" line="139"/>
         <source>Value field</source>
         <translation>数值字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="139"/>
+        <location filename="../gui/timeseries_dock.py" line="140"/>
         <source>Group by</source>
         <translation>分组字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="140"/>
+        <location filename="../gui/timeseries_dock.py" line="141"/>
         <source>Phenology table</source>
         <translation>物候表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="189"/>
+        <location filename="../gui/timeseries_dock.py" line="190"/>
         <source>{}: the point cannot be transformed to the layer&apos;s CRS</source>
         <translation>{}：无法将该点转换到图层的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="193"/>
+        <location filename="../gui/timeseries_dock.py" line="194"/>
         <source>Tick a raster in the list to plot its series.</source>
         <translation>请在列表中勾选一个栅格以绘制其序列。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="197"/>
+        <location filename="../gui/timeseries_dock.py" line="198"/>
         <source>Reading {} at {}…</source>
         <translation>正在读取 {}，位置 {}…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="213"/>
+        <location filename="../gui/timeseries_dock.py" line="214"/>
         <source>{} (col {}, row {})</source>
         <translation>{}（列 {}，行 {}）</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="228"/>
+        <location filename="../gui/timeseries_dock.py" line="229"/>
         <source>Choose a table layer, its date field and its value field.</source>
         <translation>请选择一个表格图层及其日期字段和数值字段。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="239"/>
+        <location filename="../gui/timeseries_dock.py" line="240"/>
         <source>{} has no rows with a date in {}</source>
         <translation>{} 中没有任何行的 {} 字段含有日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="273"/>
+        <location filename="../gui/timeseries_dock.py" line="274"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="273"/>
+        <location filename="../gui/timeseries_dock.py" line="274"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="282"/>
+        <location filename="../gui/timeseries_dock.py" line="283"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="336"/>
+        <location filename="../gui/timeseries_dock.py" line="337"/>
         <source>Could not write {}</source>
         <translation>无法写入 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="340"/>
+        <location filename="../gui/timeseries_dock.py" line="341"/>
         <source>Export series</source>
         <translation>导出序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="340"/>
+        <location filename="../gui/timeseries_dock.py" line="341"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="344"/>
+        <location filename="../gui/timeseries_dock.py" line="345"/>
         <source>{} rows written to {}</source>
         <translation>已写出 {} 行到 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="347"/>
+        <location filename="../gui/timeseries_dock.py" line="348"/>
         <source>Save plot</source>
         <translation>保存图</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="347"/>
+        <location filename="../gui/timeseries_dock.py" line="348"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>

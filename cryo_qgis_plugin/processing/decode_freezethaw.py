@@ -4,8 +4,8 @@ from __future__ import annotations
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterString)
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from ..class_labels import class_label
 from ..core import freezethaw
 from ..core.codes import FREEZE_THAW
 from ..core.rasterize import polygon_mask
@@ -13,13 +13,6 @@ from .base import (SidecarStyle, core_errors, logs_results, progress_reporter, r
                    translated)
 from .stack_inputs import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters, optional_date
 from .vector_inputs import polygons_of
-
-# the labels of core.codes.FREEZE_THAW, for the help text (a label not listed here stays in English)
-CLASS_LABELS = (QT_TRANSLATE_NOOP("CryoAlgorithm", "Water body or missing"),
-                QT_TRANSLATE_NOOP("CryoAlgorithm", "Frozen"), QT_TRANSLATE_NOOP("CryoAlgorithm", "Thawed"),
-                QT_TRANSLATE_NOOP("CryoAlgorithm", "Precipitation"),
-                QT_TRANSLATE_NOOP("CryoAlgorithm", "Perennial snow/ice"))
-
 
 class DecodeFreezeThaw(StackAlgorithm):
     GROUP = "freezethaw"
@@ -31,7 +24,7 @@ class DecodeFreezeThaw(StackAlgorithm):
         return self.tr("Decode freeze/thaw product")
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
-        classes = self.tr(", ").join("{} {}".format(c.value, translated(c.label).lower()) for c in FREEZE_THAW)
+        classes = self.tr(", ").join("{} {}".format(c.value, class_label(c).lower()) for c in FREEZE_THAW)
         intro = self.tr(
             "<p>Decodes daily passive-microwave soil freeze/thaw grids (AMSR-E/AMSR2 global 0.25° product, "
             "Tibetan Plateau 25 km product; codes {}) into a georeferenced GeoTIFF with one band "
