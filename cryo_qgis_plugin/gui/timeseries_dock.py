@@ -7,7 +7,6 @@ legend. Pixels are read in a ``QgsTask``, so a long stack never blocks the windo
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 from typing import List, Optional
 
@@ -23,6 +22,7 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, 
 
 from ..core.codes import ClassTable
 from ..core.geotiff import atomic_path
+from ..processing.table_values import date_or_none, is_null, number_or_none
 from ..class_labels import class_label
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
 from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv
@@ -353,30 +353,10 @@ class TimeSeriesDock(QgsDockWidget):
 def class_positions(values: np.ndarray, table: ClassTable) -> np.ndarray:
     """Class codes -> their row on a categorical axis (the order of the class table); unknown codes -> -1,
     nodata stays NaN."""
-    rows = {code.value: i for i, code in enumerate(table)}
-    out = np.full(values.shape, np.nan)
-    valid = ~np.isnan(values)
-    out[valid] = [rows.get(int(v), -1) for v in values[valid]]
+    out = np.where(np.isnan(values), np.nan, -1.0)
+    for row, code in enumerate(table):
+        out[values == code.value] = row
     return out
-
-
-def as_date(value) -> Optional[dt.date]:
-    """A table cell (QDate, QDateTime, ISO text) as a date; None when it is empty or not a date."""
-    if isinstance(value, QDateTime):
-        value = value.date()
-    if isinstance(value, QDate):
-        return value.toPyDate() if value.isValid() else None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def as_number(value) -> Optional[float]:
-    try:
-        return None if value is None or (hasattr(value, "isNull") and value.isNull()) else float(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def table_rows(layer: QgsVectorLayer, date_field: str, value_field: str, group_field: str):
@@ -385,16 +365,16 @@ def table_rows(layer: QgsVectorLayer, date_field: str, value_field: str, group_f
     rows = []
     for feature in layer.getFeatures(request):
         group = str(feature[group_field]) if group_field else ""
-        rows.append((group, as_date(feature[date_field]), as_number(feature[value_field])))
+        rows.append((group, date_or_none(feature[date_field]), number_or_none(feature[value_field])))
     return rows
 
 
 def feature_dict(feature) -> dict:
-    """A feature's attributes as Python values (dates as ``datetime.date``, NULL as None)."""
+    """A feature's attributes as Python values (dates as ``datetime.date``, empty cells as None)."""
     values = {}
     for name in feature.fields().names():
         value = feature[name]
         if isinstance(value, (QDate, QDateTime)):
-            value = as_date(value)
-        values[name] = None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+            value = date_or_none(value)
+        values[name] = None if is_null(value) else value
     return values
