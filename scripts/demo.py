@@ -27,7 +27,7 @@ import numpy as np  # noqa: E402
 from matplotlib.colors import BoundaryNorm, ListedColormap  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
-from cryo_qgis_plugin.core import sampledata  # noqa: E402
+from cryo_qgis_plugin.core import sample_permafrost, sampledata  # noqa: E402
 from cryo_qgis_plugin.core.codes import FREEZE_THAW  # noqa: E402
 from cryo_qgis_plugin.processing.base import results_in_log  # noqa: E402
 
@@ -199,15 +199,13 @@ def lake_ice(outdir: str, summary: dict) -> str:
     return folder
 
 
-def permafrost_chain(outdir: str, summary: dict) -> str:
+def permafrost_chain(outdir: str, summary: dict, data: sample_permafrost.PermafrostSample) -> str:
     """Station table -> GST model -> daily GST -> degree days -> TTOP with a 200-member ensemble -> accuracy
     against the survey map, on the synthetic permafrost sample; a PNG of the classes and the probability."""
-    from cryo_qgis_plugin.core import sample_permafrost
     from cryo_qgis_plugin.core.codes import PERMAFROST_CLASSES
 
     folder = os.path.join(outdir, "permafrost")
     os.makedirs(folder, exist_ok=True)
-    data = sample_permafrost.write_permafrost_sample(os.path.join(outdir, "sample", "permafrost"))
     model, gst = os.path.join(folder, "gst_model.json"), os.path.join(folder, "gst_daily.tif")
     summary["cryo:gstmodel"] = run("cryo:gstmodel", INPUT=data.stations, GST_FIELD="gst",
                                    LST_FIELDS=list(sample_permafrost.PREDICTORS), OUTPUT_MODEL=model)
@@ -249,16 +247,13 @@ def permafrost_chain(outdir: str, summary: dict) -> str:
     return folder
 
 
-def workflows(outdir: str, daily: str) -> dict:
-    """The four shipped models (toolbox group "Workflows") on the same sample data, each one qgis_process call;
-    returns, per model, its files and the numbers of its steps."""
-    from cryo_qgis_plugin.core import sample_permafrost
-
+def workflows(outdir: str, daily: str, pf: sample_permafrost.PermafrostSample) -> dict:
+    """The four shipped models (toolbox group "Workflows") on the same sample data (``pf``: the permafrost
+    sample), each one qgis_process call; returns, per model, its files and the numbers of its steps."""
     folder = os.path.join(outdir, "workflows")
     os.makedirs(folder, exist_ok=True)
     out = lambda name: os.path.join(folder, name)  # noqa: E731
     lyb = os.path.join(ROOT, "data", "longyearbyen")
-    pf = sample_permafrost.write_permafrost_sample(os.path.join(outdir, "sample", "permafrost"))
     lake_sample = os.path.join(outdir, "sample", "lakeice")
     return {
         "cryo:workflowfreezethawtrend": run_workflow(
@@ -270,11 +265,13 @@ def workflows(outdir: str, daily: str) -> dict:
         "cryo:workflowpermafrostfromlst": run_workflow(
             "cryo:workflowpermafrostfromlst", stations=pf.stations, gst_field="gst",
             lst_fields=list(sample_permafrost.PREDICTORS),
-            lst_stacks=[pf.lst[p] for p in sample_permafrost.PREDICTORS], scale=0.02, units="kelvin", landcover=pf.landcover, nfactors=pf.nfactors, members=200,
+            lst_stacks=[pf.lst[p] for p in sample_permafrost.PREDICTORS], scale=0.02, units="kelvin",
+            landcover=pf.landcover, nfactors=pf.nfactors, members=200,
             reference=pf.reference, reference_field="pf", classes="1:1;2,3:0", reference_classes="1:1;0:0",
             **{"gstmodel:gst_model": out("pf_gst_model.json"), "lsttogst:gst": out("pf_gst.tif"),
                "degreedays:ddf": out("pf_ddf.tif"), "degreedays:ddt": out("pf_ddt.tif"),
-               "ttop:ttop": out("pf_ttop.tif"),               "ttop:classes": out("pf_classes.tif"), "ttop:probability": out("pf_probability.tif"),
+               "ttop:ttop": out("pf_ttop.tif"), "ttop:classes": out("pf_classes.tif"),
+               "ttop:probability": out("pf_probability.tif"),
                "ttop:zones": out("pf_zones.tif"), "accuracy:accuracy": out("pf_accuracy.csv")}),
         "cryo:workflowglaciermassbalance": run_workflow(
             "cryo:workflowglaciermassbalance", reference_dem=os.path.join(lyb, "DEM_2009_standin_synthetic.tif"),
@@ -322,8 +319,9 @@ def main(outdir: str) -> None:
 
     glacier_folder = glaciers(outdir, summary)
     lake_folder = lake_ice(outdir, summary)
-    permafrost_folder = permafrost_chain(outdir, summary)
-    models = workflows(outdir, daily)
+    permafrost_sample = sample_permafrost.write_permafrost_sample(os.path.join(outdir, "sample", "permafrost"))
+    permafrost_folder = permafrost_chain(outdir, summary, permafrost_sample)
+    models = workflows(outdir, daily, permafrost_sample)
 
     with open(os.path.join(outdir, "summary.md"), "w") as fh:
         fh.write("# cryo_qgis_plugin demo\n\nSample data: `sample/` (synthetic, deterministic). Each algorithm ran "
