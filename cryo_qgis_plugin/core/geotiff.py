@@ -44,6 +44,11 @@ def atomic_path(path: str) -> Iterator[str]:
     os.replace(tmp, path)
 
 
+def style_sidecar(path: str) -> str:
+    """The ``.qml`` beside a raster, which QGIS loads as the raster's default style."""
+    return os.path.splitext(path)[0] + ".qml"
+
+
 def write_text_atomic(path: str, text: str) -> None:
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -154,9 +159,8 @@ class GeoTiffWriter:
             os.replace(self._tmp + ".aux.xml", self.path + ".aux.xml")
         else:
             _remove_quietly(self.path + ".aux.xml")
-        sidecar = os.path.splitext(self.path)[0] + ".qml"
         if self.style_qml is not None:
-            write_text_atomic(sidecar, self.style_qml)
+            write_text_atomic(style_sidecar(self.path), self.style_qml)
 
 
 def _remove_quietly(path: str) -> None:

@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, 
 
 from ..core.codes import FREEZE_THAW
 from ..class_labels import class_label
+from ..core.geotiff import style_sidecar
 from ..core.grid import GLOBAL_QUARTER_DEGREE, Georeference
 from ..core.source_summary import UNKNOWN_COLOUR, SourceSummary, code_colours, thumbnail_codes
 
@@ -596,7 +597,7 @@ class FreezeThawImportDialog(QDialog):
         if not layer.isValid():
             self._error(self.tr("The decoded stack {} could not be opened as a layer.").format(output))
             return
-        qml = os.path.splitext(output)[0] + ".qml"
+        qml = style_sidecar(output)
         message, styled = layer.loadNamedStyle(qml) if os.path.exists(qml) else (self.tr("no .qml beside it"), False)
         QgsProject.instance().addMapLayer(layer)
         text = self.tr("Decoded {} dates ({} … {}) into {}; {} pixel-days with unknown codes.").format(

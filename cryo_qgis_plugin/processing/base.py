@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import Cancelled, CryoInputError
+from ..core.geotiff import style_sidecar
 
 ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"  # from resources.qrc
 
@@ -161,7 +162,7 @@ class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
     @classmethod
     def attach(cls, context: QgsProcessingContext, output_path: str) -> None:
         """Style ``output_path`` from its sidecar when the run loads it (no-op when it is not loaded)."""
-        qml = os.path.splitext(output_path)[0] + ".qml"
+        qml = style_sidecar(output_path)
         if context.willLoadLayerOnCompletion(output_path) and os.path.exists(qml):
             processor = cls(qml)
             cls._alive.append(processor)
