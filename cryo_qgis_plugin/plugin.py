@@ -11,7 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
 
 from .core.codes import TABLES
-from .core.pixel_series import close_all
+from .core.io.pixel_series import close_all
 from .processing.base import ICON_PATH
 from .processing.provider import CryoProvider
 from .translation import install_translator, remove_translator

@@ -34,8 +34,8 @@ import h5py  # noqa: E402
 import numpy as np  # noqa: E402
 
 from cryo_qgis_plugin.core import freezethaw  # noqa: E402
-from cryo_qgis_plugin.core.sampledata import FreezeThawClimate  # noqa: E402
-from cryo_qgis_plugin.core.stack import open_stack  # noqa: E402
+from samples.sampledata import FreezeThawClimate  # noqa: E402
+from cryo_qgis_plugin.core.io.stack import open_stack  # noqa: E402
 
 import bench_degreedays  # noqa: E402  (scripts/ is on sys.path when this file runs)
 import bench_dem  # noqa: E402

@@ -62,19 +62,19 @@ def case(name: str, folder: str, workdir: str) -> dict:
             ds.GetRasterBand(1).ReadAsArray()
             ds = None
     elif name == "degreedays":
-        from cryo_qgis_plugin.core.degreedays import degree_days
-        from cryo_qgis_plugin.core.stack import open_stack
-        from cryo_qgis_plugin.core.temperature import Packing
+        from cryo_qgis_plugin.core.permafrost.degreedays import degree_days
+        from cryo_qgis_plugin.core.io.stack import open_stack
+        from cryo_qgis_plugin.core.io.temperature import Packing
         degree_days(open_stack(folder), os.path.join(workdir, "ddf.tif"), os.path.join(workdir, "ddt.tif"),
                     Packing(0.02, 0.0, "kelvin"), (7, 1), max_gap=5)
     elif name == "ttop_ensemble":
         from cryo_qgis_plugin.core import permafrost
         parameters = [permafrost.SurfaceParameters(0, permafrost.Parameter.fixed(1.0), permafrost.Parameter.fixed(1.0),
                                                    permafrost.Parameter(0.85, 0.7, 1.0))]
-        permafrost.ttop_map(os.path.join(workdir, "ddf.tif"), os.path.join(workdir, "ddt.tif"),
-                            os.path.join(workdir, "ttop.tif"), os.path.join(workdir, "classes.tif"), parameters,
-                            options=permafrost.TtopOptions(members=200),
-                            probability_path=os.path.join(workdir, "probability.tif"))
+        permafrost.ttop_map(permafrost.TtopInputs(os.path.join(workdir, "ddf.tif"), os.path.join(workdir, "ddt.tif")),
+                            permafrost.TtopOutputs(os.path.join(workdir, "ttop.tif"), os.path.join(workdir, "classes.tif"),
+                                                   probability=os.path.join(workdir, "probability.tif")),
+                            parameters, options=permafrost.TtopOptions(members=200))
     return {"case": name, "seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb()}
 
 

@@ -110,8 +110,8 @@ def peak_rss_mb() -> float:
 
 
 def ours(workdir: str) -> dict:
-    from cryo_qgis_plugin.core import dem
-    from cryo_qgis_plugin.core.rasterize import Polygons
+    from cryo_qgis_plugin.core.glaciers import elevation_change as dem
+    from cryo_qgis_plugin.core.io.rasterize import Polygons
 
     paths = make_pair(workdir)
     vector = ogr.Open(paths["glacier.gpkg"])  # keep the dataset alive while its layer is read

@@ -42,9 +42,9 @@ import numpy as np  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
 from cryo_qgis_plugin.core import freezethaw  # noqa: E402
-from cryo_qgis_plugin.core.grid import GLOBAL_QUARTER_DEGREE  # noqa: E402
-from cryo_qgis_plugin.core.sampledata import FreezeThawClimate, upsample  # noqa: E402
-from cryo_qgis_plugin.core.stack import Stack, TimeIndex  # noqa: E402
+from cryo_qgis_plugin.core.io.grid import GLOBAL_QUARTER_DEGREE  # noqa: E402
+from samples.sampledata import FreezeThawClimate, upsample  # noqa: E402
+from cryo_qgis_plugin.core.io.stack import Stack, TimeIndex  # noqa: E402
 
 gdal.UseExceptions()
 DAYS = 6570  # 18 years
@@ -149,7 +149,7 @@ def copy_pixel_interleaved(source: str, path: str, tile: int) -> None:
 
 def case(path: str) -> dict:
     """Opening, one-day reads and picks on one layout, in this (fresh) process."""
-    from cryo_qgis_plugin.core.pixel_series import read_pixel_series
+    from cryo_qgis_plugin.core.io.pixel_series import read_pixel_series
 
     with open(path, "rb") as fh:  # the page cache holds the file, as for every layout
         while fh.read(1 << 24):

@@ -27,7 +27,8 @@ import numpy as np  # noqa: E402
 from matplotlib.colors import BoundaryNorm, ListedColormap  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
-from cryo_qgis_plugin.core import sample_permafrost, sampledata  # noqa: E402
+from samples import permafrost as sample_permafrost  # noqa: E402
+from samples import sampledata  # noqa: E402
 from cryo_qgis_plugin.core.codes import FREEZE_THAW  # noqa: E402
 from cryo_qgis_plugin.processing.base import results_in_log  # noqa: E402
 
@@ -159,8 +160,8 @@ def glaciers(outdir: str, summary: dict) -> str:
 def lake_ice(outdir: str, summary: dict) -> str:
     """Phenology of the sample lakes from their daily stack, and a PNG of four lakes' series with the dates."""
     from cryo_qgis_plugin.core import lakeice
-    from cryo_qgis_plugin.core.rasterize import Polygons
-    from cryo_qgis_plugin.core.stack import open_stack
+    from cryo_qgis_plugin.core.io.rasterize import Polygons
+    from cryo_qgis_plugin.core.io.stack import open_stack
     from osgeo import ogr
 
     folder = os.path.join(outdir, "lakeice")

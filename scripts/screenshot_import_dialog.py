@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.testing import start_app  # noqa: E402
 
-from cryo_qgis_plugin.core.sampledata import write_freeze_thaw_folder  # noqa: E402
+from samples.sampledata import write_freeze_thaw_folder  # noqa: E402
 
 SCREENSHOT = os.path.join(ROOT, "docs", "screenshots", "import_dialog.png")
 

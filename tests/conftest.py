@@ -28,7 +28,7 @@ def qgis_app():
     if registry.providerById("cryo") is None:
         registry.addProvider(CryoProvider())
     yield app
-    from cryo_qgis_plugin.core.pixel_series import close_all
+    from cryo_qgis_plugin.core.io.pixel_series import close_all
 
     close_all()  # close the rasters the dock tests kept open while GDAL is still up
 
@@ -43,3 +43,8 @@ def qgis_process_env(tmp_path_factory):
     subprocess.run(["make", "-s", "-C", ROOT, "deploy", "QGIS_PLUGINPATH=" + plugins], check=True, env=env,
                    stdout=subprocess.DEVNULL)
     return env
+
+
+def keep(messages):
+    """A core run log (message, severity) that appends each message to the list ``messages``."""
+    return lambda message, severity: messages.append(message)

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
-from cryo_qgis_plugin.core import altimetry
+from cryo_qgis_plugin.core.glaciers import altimetry
 from cryo_qgis_plugin.core.errors import CryoInputError
 
 

@@ -6,7 +6,7 @@ import os
 from osgeo import ogr
 from qgis.core import QgsProcessingFeedback
 
-from cryo_qgis_plugin.core import sampledata
+from samples import sampledata
 from test_processing_freezethaw import SMALL_EXTENT, small_season_folder
 
 

@@ -12,11 +12,12 @@ import pytest
 from osgeo import gdal, osr
 
 from cryo_qgis_plugin.core.codes import FREEZE_THAW
-from cryo_qgis_plugin.core.dates import date_from_name, parse_month_day
+from cryo_qgis_plugin.core.io.dates import date_from_name, parse_month_day
 from cryo_qgis_plugin.core.errors import CryoInputError
-from cryo_qgis_plugin.core.geotiff import GeoTiffWriter
-from cryo_qgis_plugin.core.grid import Georeference, Grid, quadrangle_area_km2
-from cryo_qgis_plugin.core.stack import blocks, open_stack
+from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
+from cryo_qgis_plugin.core.io.grid import Georeference, Grid, quadrangle_area_km2
+from cryo_qgis_plugin.core.io.stack import open_stack
+from cryo_qgis_plugin.core.run import blocks
 
 GLOBAL_SHAPE = (720, 1440)
 

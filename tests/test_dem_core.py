@@ -10,9 +10,11 @@ from osgeo import gdal, ogr, osr
 from scipy.integrate import quad
 
 from conftest import ROOT
-from cryo_qgis_plugin.core import coregistration, dem, uncertainty, voids
+from cryo_qgis_plugin.core.glaciers import coregistration, elevation_change as dem, uncertainty, voids
 from cryo_qgis_plugin.core.errors import CryoInputError
-from cryo_qgis_plugin.core.rasterize import Polygons
+from cryo_qgis_plugin.core.io.rasterize import Polygons
+from conftest import keep
+from cryo_qgis_plugin.core.run import Run
 
 LYB = os.path.join(ROOT, "data", "longyearbyen")
 UTM33 = "EPSG:25833"
@@ -247,7 +249,7 @@ def test_dem_on_another_grid_is_resampled_onto_the_reference(tmp_path):
     x30, y30 = centres(220, 30.0, x0=499900.0, y0=8660100.0)
     tba = write_tif(tmp_path / "tba.tif", hills(x30, y30).astype(np.float32), cell=30.0, x0=499900.0, y0=8660100.0)
     messages = []
-    result = dem.dem_difference(ref, tba, str(tmp_path / "dh.tif"), log=messages.append)
+    result = dem.dem_difference(ref, tba, str(tmp_path / "dh.tif"), run=Run(log=keep(messages)))
     assert any("resampled" in m for m in messages)
     assert abs(result.coregistration.shift.x) < 0.3 and abs(result.coregistration.shift.y) < 0.3
     assert result.coregistration.shift.z == pytest.approx(1.5, abs=0.05)
@@ -260,7 +262,7 @@ def test_geographic_reference_is_worked_on_in_utm(tmp_path):
     geographic = str(tmp_path / "geo.tif")
     gdal.Warp(geographic, utm, dstSRS="EPSG:4326", resampleAlg="bilinear")
     messages = []
-    result = dem.dem_difference(geographic, utm, str(tmp_path / "dh.tif"), log=messages.append,
+    result = dem.dem_difference(geographic, utm, str(tmp_path / "dh.tif"), run=Run(log=keep(messages)),
                                 options=dem.DemDifferenceOptions(coregister="vertical"))
     assert "EPSG:32633" in " ".join(messages)
     assert abs(result.stable_after.median) < 0.05

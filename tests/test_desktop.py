@@ -14,8 +14,9 @@ import pytest
 from osgeo import gdal
 
 from conftest import ROOT
-from cryo_qgis_plugin.core import freezethaw, sampledata
-from cryo_qgis_plugin.core.stack import open_stack
+from cryo_qgis_plugin.core import freezethaw
+from samples import sampledata
+from cryo_qgis_plugin.core.io.stack import open_stack
 
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
 FIRST, LAST = dt.date(2005, 10, 1), dt.date(2006, 1, 31)

@@ -13,10 +13,12 @@ import pytest
 from osgeo import gdal
 
 from cryo_qgis_plugin.core.errors import CryoInputError
-from cryo_qgis_plugin.core.dates import complete_seasons
+from cryo_qgis_plugin.core.io.dates import complete_seasons
 from cryo_qgis_plugin.core.freezethaw import INDICATOR_NODATA as ND, INDICATORS, decode, indicators, season_indicators
-from cryo_qgis_plugin.core.grid import Georeference
-from cryo_qgis_plugin.core.stack import open_stack
+from cryo_qgis_plugin.core.io.grid import Georeference
+from cryo_qgis_plugin.core.io.stack import open_stack
+from conftest import keep
+from cryo_qgis_plugin.core.run import Run
 
 SYMBOL = {".": 0, "F": 1, "T": 2, "P": 3, "I": 15, "X": 7}
 
@@ -134,7 +136,7 @@ def test_indicators_over_a_stack_streamed_in_small_blocks(tmp_path):
     georef = season_folder(str(tmp_path / "ft"))
     notes = []
     with open_stack(str(tmp_path / "ft"), georef=georef) as stack:
-        result = indicators(stack, str(tmp_path / "ind.tif"), budget_bytes=1, log=notes.append)
+        result = indicators(stack, str(tmp_path / "ind.tif"), run=Run(log=keep(notes), budget_bytes=1))
     assert result.years == [2005] and result.skipped_years == [2004, 2006]
     assert any("2004, 2006" in n for n in notes)
     bands = read_bands(str(tmp_path / "ind.tif"))
@@ -157,7 +159,7 @@ def test_absent_dates_are_missing_days(tmp_path):
     georef = season_folder(str(tmp_path / "ft"), skip={dt.date(2005, 8, 12)})
     notes = []
     with open_stack(str(tmp_path / "ft"), georef=georef) as stack:
-        indicators(stack, str(tmp_path / "ind.tif"), log=notes.append)
+        indicators(stack, str(tmp_path / "ind.tif"), run=Run(log=keep(notes)))
     assert any("1 date(s) absent" in n for n in notes)
     bands = read_bands(str(tmp_path / "ind.tif"))
     rows, cols = np.indices((6, 8))
@@ -190,7 +192,7 @@ def test_decode_areas_on_a_sphere_and_unknown_codes(tmp_path):
     sphere = Georeference((-180, -90, 180, 90), "+proj=longlat +R=6371000 +no_defs")
     notes = []
     with open_stack(path, start_date=dt.date(2007, 1, 1), georef=sphere) as stack:
-        result = decode(stack, str(tmp_path / "ft.tif"), str(tmp_path / "areas.csv"), log=notes.append)
+        result = decode(stack, str(tmp_path / "ft.tif"), str(tmp_path / "areas.csv"), run=Run(log=keep(notes)))
     band_area = math.pi * radius_km ** 2
     assert result.areas_km2[0, 1] == pytest.approx(band_area, rel=1e-9)
     assert result.areas_km2[0, 2] == pytest.approx(band_area, rel=1e-9)

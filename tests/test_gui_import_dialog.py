@@ -11,8 +11,8 @@ import pytest
 from osgeo import gdal
 
 from cryo_qgis_plugin.core.codes import FREEZE_THAW
-from cryo_qgis_plugin.core.sampledata import write_freeze_thaw_folder
-from cryo_qgis_plugin.core.source_summary import DatasetInfo, SourceSummary, thumbnail_codes
+from samples.sampledata import write_freeze_thaw_folder
+from cryo_qgis_plugin.core.io.source_summary import DatasetInfo, SourceSummary, thumbnail_codes
 
 FIRST, LAST = dt.date(2006, 1, 10), dt.date(2006, 1, 17)
 MISSING = (dt.date(2006, 1, 12), dt.date(2006, 1, 14), dt.date(2006, 1, 15))

@@ -3,8 +3,8 @@ decoded output loads with its sidecar style (the same colours)."""
 import numpy as np
 
 from cryo_qgis_plugin.core.codes import FREEZE_THAW, PERMAFROST_ZONES, TABLES
-from cryo_qgis_plugin.core.geotiff import GeoTiffWriter
-from cryo_qgis_plugin.core.grid import Grid
+from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
+from cryo_qgis_plugin.core.io.grid import Grid
 
 
 def write_codes(path, table):

@@ -10,8 +10,8 @@ import pytest
 from osgeo import gdal, osr
 
 from cryo_qgis_plugin.core.codes import FREEZE_THAW
-from cryo_qgis_plugin.core.geotiff import GeoTiffWriter
-from cryo_qgis_plugin.core.grid import Grid
+from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
+from cryo_qgis_plugin.core.io.grid import Grid
 
 DAYS = [dt.date(2010, 12, 30) + dt.timedelta(days=i) for i in range(40)]
 

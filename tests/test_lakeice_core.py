@@ -6,6 +6,8 @@ import pytest
 
 from cryo_qgis_plugin.core import lakeice
 from cryo_qgis_plugin.core.errors import CryoInputError
+from conftest import keep
+from cryo_qgis_plugin.core.run import Run
 
 AUG1 = dt.date(2005, 8, 1)
 
@@ -57,7 +59,7 @@ def test_short_gaps_are_filled_and_long_gaps_leave_dates_empty():
     assert (e.fus, e.fue, e.bus, e.bue) == (day(101), day(109), day(252), day(260))
     values[95:116] = np.nan  # both freeze-up crossings fall in a 21-day gap
     messages = []
-    e, = lakeice.phenology(one_lake(values), log=messages.append)
+    e, = lakeice.phenology(one_lake(values), run=Run(log=keep(messages)))
     assert e.fus is None and e.fue is None and (e.bus, e.bue) == (day(252), day(260))
     assert e.icd is None and e.bd == 8
     assert "freeze-up start left empty" in messages[0] and "freeze-up end" in messages[0]
@@ -84,10 +86,10 @@ def test_season_cut_by_the_start_and_the_end_of_the_record():
     values = season_series()
     start = 150  # the record starts in full ice
     messages = []
-    e, = lakeice.phenology(one_lake(values[start:], first=day(start)), log=messages.append)
+    e, = lakeice.phenology(one_lake(values[start:], first=day(start)), run=Run(log=keep(messages)))
     assert e.fus is None and e.fue is None and (e.bus, e.bue) == (day(252), day(260))
     assert e.valid_days == 365 - start
-    e, = lakeice.phenology(one_lake(values[:200]), log=messages.append)
+    e, = lakeice.phenology(one_lake(values[:200]), run=Run(log=keep(messages)))
     assert (e.fus, e.fue, e.bus, e.bue) == (day(101), day(109), None, None)
     assert "ends before the break-up start" in messages[-1]
 
@@ -114,7 +116,7 @@ def test_brightness_temperature_two_levels():
     assert (e.fus, e.fue, e.bus, e.bue) == (day(101), day(109), day(252), day(260))
     messages = []
     flat = lakeice.phenology(one_lake(np.full(365, 170.0) + np.arange(365) % 3),
-                             lakeice.PhenologyOptions(value_type="brightness_temperature"), log=messages.append)
+                             lakeice.PhenologyOptions(value_type="brightness_temperature"), run=Run(log=keep(messages)))
     assert flat == [] and "no ice signal" in messages[0]
 
 

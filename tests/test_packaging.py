@@ -13,7 +13,7 @@ def test_zip_has_one_top_folder_with_metadata():
         names = archive.namelist()
         assert {name.split("/")[0] for name in names} == {"cryo_qgis_plugin"}
         for required in ("__init__.py", "metadata.txt", "resources.py", "icons/cryo.svg", "LICENSE",
-                         "processing/provider.py", "core/stack.py"):
+                         "processing/provider.py", "core/io/stack.py"):
             assert "cryo_qgis_plugin/" + required in names, required
         assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
         metadata = configparser.ConfigParser()

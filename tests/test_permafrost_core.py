@@ -7,13 +7,16 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from cryo_qgis_plugin.core import accuracy, degreedays, gst, permafrost
+from cryo_qgis_plugin.core.stats import accuracy
+from cryo_qgis_plugin.core.permafrost import degreedays, gst
+from cryo_qgis_plugin.core import permafrost
 from cryo_qgis_plugin.core.errors import CryoInputError
-from cryo_qgis_plugin.core.geotiff import GeoTiffWriter
-from cryo_qgis_plugin.core.grid import Grid
-from cryo_qgis_plugin.core.rasterize import Polygons
-from cryo_qgis_plugin.core.stack import open_stack
-from cryo_qgis_plugin.core.temperature import Packing
+from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
+from cryo_qgis_plugin.core.io.grid import Grid
+from cryo_qgis_plugin.core.io.rasterize import Polygons
+from cryo_qgis_plugin.core.io.stack import open_stack
+from cryo_qgis_plugin.core.io.temperature import Packing
+from cryo_qgis_plugin.core.run import Run
 
 UTM = "EPSG:32645"
 
@@ -235,7 +238,7 @@ def test_degree_days_equal_a_per_pixel_reimplementation(tmp_path, max_gap, budge
     path = write_stack(tmp_path / "t.tif", np.nan_to_num(t, nan=-9999.0), first, skip=(500, 501))
     t[500:502] = np.nan
     result = degreedays.degree_days(open_stack(path), str(tmp_path / "ddf.tif"), str(tmp_path / "ddt.tif"),
-                                    max_gap=max_gap, budget_bytes=budget)
+                                    max_gap=max_gap, run=Run(budget_bytes=budget))
     ddf, ddt = read(tmp_path / "ddf.tif"), read(tmp_path / "ddt.tif")
     assert result.years == [2004, 2005, 2006]
     for i in range(h):
@@ -286,9 +289,10 @@ def test_ttop_map_every_class_and_areas(tmp_path):
     srs = osr.SpatialReference()
     srs.SetFromUserInput(UTM)
     params = permafrost.constant_parameters(1.0, 1.0, 0.9)
-    result = permafrost.ttop_map(ddf_path, ddt_path, str(tmp_path / "ttop.tif"), str(tmp_path / "classes.tif"),
-                                 params, glaciers=Polygons([square(0, 1)], srs.ExportToWkt()),
-                                 lakes=Polygons([square(1, 1)], srs.ExportToWkt()))
+    result = permafrost.ttop_map(
+        permafrost.TtopInputs(ddf_path, ddt_path, glaciers=Polygons([square(0, 1)], srs.ExportToWkt()),
+                              lakes=Polygons([square(1, 1)], srs.ExportToWkt())),
+        permafrost.TtopOutputs(str(tmp_path / "ttop.tif"), str(tmp_path / "classes.tif")), params)
     classes = read(tmp_path / "classes.tif")
     assert classes.tolist() == [[1, 2, 3, 0], [4, 5, 1, 2]]
     ttop_values = read(tmp_path / "ttop.tif")
@@ -305,7 +309,8 @@ def test_multiband_indices_are_averaged_over_years_with_values(tmp_path):
     ddf = np.array([[[1000.0]], [[2000.0]], [[-9999.0]]])
     ddt = np.array([[[900.0]], [[1100.0]], [[5000.0]]])
     ddf_path, ddt_path = write_indices(tmp_path, ddf, ddt)
-    permafrost.ttop_map(ddf_path, ddt_path, str(tmp_path / "t.tif"), str(tmp_path / "c.tif"),
+    permafrost.ttop_map(permafrost.TtopInputs(ddf_path, ddt_path),
+                        permafrost.TtopOutputs(str(tmp_path / "t.tif"), str(tmp_path / "c.tif")),
                         permafrost.constant_parameters(1, 1, 1))
     # DDF mean 1500 over the two years with a value; DDT mean over all three = 7000/3
     assert read(tmp_path / "t.tif") == pytest.approx((7000 / 3 - 1500) / 365)
@@ -317,15 +322,16 @@ def test_air_indices_apply_nfactors_by_land_cover(tmp_path):
     table = tmp_path / "nf.csv"
     table.write_text("# test table\nclass,name,nf,nt,rk,source\n10,tundra,0.5,1.2,0.8,test\n20,forest,0.3,0.9,,test\n")
     params = permafrost.read_nfactors(str(table), default_rk=1.0)
-    permafrost.ttop_map(ddf_path, ddt_path, str(tmp_path / "t.tif"), str(tmp_path / "c.tif"), params,
-                        landcover_path=lc, options=permafrost.TtopOptions(indices_from="air"))
+    permafrost.ttop_map(permafrost.TtopInputs(ddf_path, ddt_path, lc),
+                        permafrost.TtopOutputs(str(tmp_path / "t.tif"), str(tmp_path / "c.tif")), params,
+                        options=permafrost.TtopOptions(indices_from="air"))
     values = read(tmp_path / "t.tif")
     assert values[0, 0] == pytest.approx((0.8 * 1.2 * 1000 - 0.5 * 2000) / 365)
     assert values[0, 1] == pytest.approx((0.9 * 1000 - 0.3 * 2000 / 1.0) / 365)  # rk empty -> default 1
     assert values[0, 2] == permafrost.NODATA  # land-cover nodata
     # ground indices: only rk applies
-    permafrost.ttop_map(ddf_path, ddt_path, str(tmp_path / "t2.tif"), str(tmp_path / "c2.tif"), params,
-                        landcover_path=lc)
+    permafrost.ttop_map(permafrost.TtopInputs(ddf_path, ddt_path, lc),
+                        permafrost.TtopOutputs(str(tmp_path / "t2.tif"), str(tmp_path / "c2.tif")), params)
     assert read(tmp_path / "t2.tif")[0, 0] == pytest.approx((0.8 * 1000 - 2000) / 365)
 
 
@@ -334,9 +340,10 @@ def test_ttop_bad_inputs_leave_no_file(tmp_path):
     lc = write_grid(tmp_path / "lc.tif", np.array([[10, 30]], np.uint8), np.uint8, 255)
     table = tmp_path / "nf.csv"
     table.write_text("class,nf,nt,rk\n10,0.5,1.2,0.8\n")
-    outputs = (str(tmp_path / "t.tif"), str(tmp_path / "c.tif"))
+    outputs = permafrost.TtopOutputs(str(tmp_path / "t.tif"), str(tmp_path / "c.tif"))
     with pytest.raises(CryoInputError, match=r"missing from the NFACTORS table: 30 \(1 cells\)"):
-        permafrost.ttop_map(ddf_path, ddt_path, *outputs, permafrost.read_nfactors(str(table), 1.0), landcover_path=lc)
+        permafrost.ttop_map(permafrost.TtopInputs(ddf_path, ddt_path, lc), outputs,
+                            permafrost.read_nfactors(str(table), 1.0))
     with pytest.raises(CryoInputError, match="rk must be > 0"):
         permafrost.constant_parameters(1.0, 1.0, 0.0)
     table.write_text("class,nf,nt,rk,rk_min,rk_max\n10,0.5,1.2,0.8,0.9,1.0\n")
@@ -344,10 +351,11 @@ def test_ttop_bad_inputs_leave_no_file(tmp_path):
         permafrost.read_nfactors(str(table), 1.0)
     other = write_grid(tmp_path / "other.tif", np.ones((3, 3), np.float32), np.float32, -9999.0)
     with pytest.raises(CryoInputError, match="different grids"):
-        permafrost.ttop_map(ddf_path, other, *outputs, permafrost.constant_parameters(1, 1, 1))
+        permafrost.ttop_map(permafrost.TtopInputs(ddf_path, other), outputs, permafrost.constant_parameters(1, 1, 1))
     with pytest.raises(CryoInputError, match="needs parameter ranges"):
-        permafrost.ttop_map(ddf_path, ddt_path, *outputs, permafrost.constant_parameters(1, 1, 1),
-                            options=permafrost.TtopOptions(members=10), probability_path=str(tmp_path / "p.tif"))
+        permafrost.ttop_map(permafrost.TtopInputs(ddf_path, ddt_path),
+                            permafrost.TtopOutputs(outputs.ttop, outputs.classes, probability=str(tmp_path / "p.tif")),
+                            permafrost.constant_parameters(1, 1, 1), options=permafrost.TtopOptions(members=10))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ddf.tif", "ddt.tif", "lc.tif", "nf.csv", "other.tif"]
 
 
@@ -359,9 +367,11 @@ def ensemble(tmp_path, ddf, ddt, table_text, members, indices_from="ground", see
     table = tmp_path / "nf.csv"
     table.write_text(table_text)
     result = permafrost.ttop_map(
-        ddf_path, ddt_path, str(tmp_path / "t.tif"), str(tmp_path / "c.tif"), permafrost.read_nfactors(str(table), 1.0),
-        landcover_path=lc, options=permafrost.TtopOptions(indices_from, members=members, seed=seed),
-        probability_path=str(tmp_path / "p.tif"), zones_path=str(tmp_path / "z.tif"))
+        permafrost.TtopInputs(ddf_path, ddt_path, lc),
+        permafrost.TtopOutputs(str(tmp_path / "t.tif"), str(tmp_path / "c.tif"), str(tmp_path / "p.tif"),
+                               str(tmp_path / "z.tif")),
+        permafrost.read_nfactors(str(table), 1.0),
+        options=permafrost.TtopOptions(indices_from, members=members, seed=seed))
     return result, read(tmp_path / "p.tif"), read(tmp_path / "z.tif")
 
 

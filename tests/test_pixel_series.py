@@ -8,10 +8,10 @@ from osgeo import gdal
 from cryo_qgis_plugin.core import freezethaw
 from cryo_qgis_plugin.core.codes import FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES, TABLES
 from cryo_qgis_plugin.core.errors import CryoInputError
-from cryo_qgis_plugin.core.geotiff import GeoTiffWriter
-from cryo_qgis_plugin.core.grid import Grid
-from cryo_qgis_plugin.core.pixel_series import OutsideRaster, class_table_of, read_pixel_series
-from cryo_qgis_plugin.core.stack import open_stack
+from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
+from cryo_qgis_plugin.core.io.grid import Grid
+from cryo_qgis_plugin.core.io.pixel_series import OutsideRaster, class_table_of, read_pixel_series
+from cryo_qgis_plugin.core.io.stack import open_stack
 
 # 12 columns x 20 rows of 500 m: x 500000 .. 506000, y 7990000 .. 8000000.
 GRID = Grid.from_extent(500000, 7990000, 506000, 8000000, 12, 20, "EPSG:32633")
@@ -156,7 +156,7 @@ def test_decoded_stacks_use_small_band_interleaved_tiles(tmp_path):
 def test_single_band_raster_and_closing(tmp_path):
     """A one-band raster reads its one value (the band split between readers must not leave a reader with no
     band, which GDAL would take as "all bands"); closing the kept rasters lets a pick reopen them."""
-    from cryo_qgis_plugin.core.pixel_series import close_all
+    from cryo_qgis_plugin.core.io.pixel_series import close_all
 
     path = str(tmp_path / "one.tif")
     grid = Grid.from_extent(0.0, 0.0, 3.0, 2.0, 3, 2, "EPSG:4326")

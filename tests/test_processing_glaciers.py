@@ -8,7 +8,7 @@ import pytest
 from osgeo import gdal, ogr, osr
 
 from conftest import ROOT
-from cryo_qgis_plugin.processing.dem_difference import NUMBER_OUTPUTS
+from cryo_qgis_plugin.processing.algorithms.dem_difference import NUMBER_OUTPUTS
 from test_processing_freezethaw import run
 
 LYB = os.path.join(ROOT, "data", "longyearbyen")

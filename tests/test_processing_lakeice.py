@@ -11,8 +11,8 @@ import pytest
 from osgeo import ogr, osr
 
 from conftest import ROOT
-from cryo_qgis_plugin.core.geotiff import GeoTiffWriter
-from cryo_qgis_plugin.core.grid import Grid
+from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
+from cryo_qgis_plugin.core.io.grid import Grid
 from test_lakeice_core import day, season_series
 from test_processing_freezethaw import run
 

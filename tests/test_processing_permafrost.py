@@ -12,7 +12,7 @@ import pytest
 from osgeo import gdal
 
 from conftest import ROOT
-from cryo_qgis_plugin.core import sample_permafrost as sample
+from samples import permafrost as sample
 from test_processing_freezethaw import run
 
 PACKED_LST = {"SCALE": 0.02, "OFFSET": 0.0, "UNITS": "kelvin"}
@@ -114,8 +114,8 @@ def test_ttop_classes_probability_and_zones(chain, data):
     expected = np.where(rk * ddt < ddf, rk * ddt - ddf, ddt - ddf / rk) / 365
     np.testing.assert_allclose(ttop[both], expected[both], atol=1e-4)
     classes = band(out / "classes.tif")
-    from cryo_qgis_plugin.core.rasterize import polygon_mask
-    from cryo_qgis_plugin.core.raster import grid_of
+    from cryo_qgis_plugin.core.io.rasterize import polygon_mask
+    from cryo_qgis_plugin.core.io.raster import grid_of
     from osgeo import ogr
     grid = grid_of(gdal.Open(str(out / "classes.tif")))
     masks = {}

@@ -116,7 +116,7 @@ def test_processing_code_passes_its_texts_through_translation():
         return False
 
     found = []
-    for path in sorted(glob.glob(os.path.join(PLUGIN, "processing", "*.py"))):
+    for path in sorted(glob.glob(os.path.join(PLUGIN, "processing", "**", "*.py"), recursive=True)):
         for node in ast.walk(ast.parse(open(path, encoding="utf-8").read())):
             if not isinstance(node, ast.Call):
                 continue
@@ -171,7 +171,7 @@ def test_messages_of_a_base_class_are_translated_for_its_subclasses(zh_translato
     """pylupdate5 files StackAlgorithm's message under StackAlgorithm; DecodeFreezeThaw still finds it."""
     from qgis.core import QgsProcessingContext
 
-    from cryo_qgis_plugin.processing.decode_freezethaw import DecodeFreezeThaw
+    from cryo_qgis_plugin.processing.algorithms.decode_freezethaw import DecodeFreezeThaw
 
     ok, message = _algorithm(DecodeFreezeThaw).checkParameterValues({"INPUT": str(tmp_path)}, QgsProcessingContext())
     assert not ok and CJK.search(message) and str(tmp_path) in message, message
@@ -216,7 +216,7 @@ def test_workflow_texts_are_those_of_the_shipped_models(qgis_app):
 
 
 def test_install_translator_and_remove_it(qgis_app, qm_file):
-    from cryo_qgis_plugin.processing.trend import Trend
+    from cryo_qgis_plugin.processing.algorithms.trend import Trend
     from cryo_qgis_plugin.translation import install_translator, remove_translator
 
     english = Trend().displayName()
@@ -243,7 +243,7 @@ def test_install_translator_and_remove_it(qgis_app, qm_file):
 def test_locale_follows_the_qgis_settings(qgis_app, qm_file):
     from qgis.core import QgsSettings
 
-    from cryo_qgis_plugin.processing.trend import Trend
+    from cryo_qgis_plugin.processing.algorithms.trend import Trend
     from cryo_qgis_plugin.translation import install_translator, qgis_locale, remove_translator
 
     settings = QgsSettings()

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from cryo_qgis_plugin.core.trend import TREND_NODATA, trend_statistics
+from cryo_qgis_plugin.core.stats.trend import TREND_NODATA, trend_statistics
 
 YEARS = [2000, 2001, 2002, 2003, 2004]
 

@@ -11,7 +11,7 @@ import pytest
 from osgeo import gdal
 
 from conftest import ROOT
-from cryo_qgis_plugin.core import sample_permafrost, sampledata
+from samples import permafrost as sample_permafrost, sampledata
 from test_processing_freezethaw import SMALL_EXTENT, small_season_folder
 
 MODELS = os.path.join(ROOT, "cryo_qgis_plugin", "models")
@@ -113,8 +113,8 @@ def test_glacier_workflow_gives_the_true_volume_change(qgis_process_env, tmp_pat
     # it is recomputed here from the dh raster) against the stand-in's ground truth.
     from osgeo import ogr
 
-    from cryo_qgis_plugin.core.raster import grid_of
-    from cryo_qgis_plugin.core.rasterize import polygon_mask
+    from cryo_qgis_plugin.core.io.raster import grid_of
+    from cryo_qgis_plugin.core.io.rasterize import polygon_mask
     ds = gdal.Open(dh)
     values = ds.GetRasterBand(1).ReadAsArray()
     valid = values != ds.GetRasterBand(1).GetNoDataValue()

@@ -30,9 +30,9 @@ from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, 
 
 from ..core.codes import FREEZE_THAW
 from ..class_labels import class_label
-from ..core.geotiff import style_sidecar
-from ..core.grid import GLOBAL_QUARTER_DEGREE, Georeference
-from ..core.source_summary import UNKNOWN_COLOUR, SourceSummary, code_colours, thumbnail_codes
+from ..core.io.geotiff import style_sidecar
+from ..core.io.grid import GLOBAL_QUARTER_DEGREE, Georeference
+from ..core.io.source_summary import UNKNOWN_COLOUR, SourceSummary, code_colours, thumbnail_codes
 
 ALGORITHM_ID = "cryo:decodefreezethaw"
 THUMBNAIL_BOX = (240, 480)  # rows, columns of the preview image at most

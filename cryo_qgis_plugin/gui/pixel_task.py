@@ -8,7 +8,7 @@ from qgis.core import QgsTask
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import CryoInputError
-from ..core.pixel_series import PixelSeries, read_pixel_series
+from ..core.io.pixel_series import PixelSeries, read_pixel_series
 
 
 @dataclass

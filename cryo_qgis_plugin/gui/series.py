@@ -11,9 +11,9 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..core.codes import ClassCode, ClassTable
-from ..core.geotiff import atomic_path
-from ..core.lakeice import DATE_COLUMNS
-from ..core.pixel_series import PixelSeries
+from ..core.io.geotiff import atomic_path
+from ..core.lakeice.freeze_events import DATE_COLUMNS
+from ..core.io.pixel_series import PixelSeries
 
 EPOCH = dt.date(1970, 1, 1)
 DAY_SECONDS = 86400.0

@@ -21,8 +21,8 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, 
                                  QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ..core.codes import ClassTable
-from ..core.geotiff import atomic_path
-from ..processing.table_values import date_or_none, is_null, number_or_none
+from ..core.io.geotiff import atomic_path
+from ..qgis_io.cells import date_or_none, is_null, number_or_none
 from ..class_labels import class_label
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
 from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv

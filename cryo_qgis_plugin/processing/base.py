@@ -9,12 +9,12 @@ import re
 from typing import Callable, Dict, Iterable, Iterator, Tuple
 
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingLayerPostProcessorInterface)
+                       QgsProcessingLayerPostProcessorInterface)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import Cancelled, CryoInputError
-from ..core.geotiff import style_sidecar
+from ..core.io.geotiff import style_sidecar
 
 ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"  # from resources.qrc
 
@@ -107,17 +107,6 @@ def results_in_log(lines: Iterable[str]) -> Dict[str, Dict[str, str]]:
                 key = "{}#{}".format(algorithm, n)
             found.setdefault(key, {})[name] = value
     return found
-
-
-def progress_reporter(feedback: QgsProcessingFeedback) -> Callable[[float], None]:
-    """A core progress callback: sets the percentage and raises :class:`Cancelled` when asked to stop."""
-
-    def report(fraction: float) -> None:
-        if feedback.isCanceled():
-            raise Cancelled()
-        feedback.setProgress(100.0 * fraction)
-
-    return report
 
 
 @contextlib.contextmanager

@@ -1,0 +1,166 @@
+"""Per-pixel freeze/thaw season indicators, streamed by row blocks (definitions in the package docstring)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+import numpy as np
+
+from ..codes import FROZEN, PRECIPITATION, SNOW_ICE, THAWED
+from ..errors import CryoInputError
+from ..io.dates import season_bounds, whole_seasons
+from ..io.geotiff import GeoTiffWriter
+from ..io.stack import Stack
+from ..run import Run, blocks
+from ..style import pseudocolor_qml
+from .decoding import check_codes_dtype
+
+INDICATORS = ("freeze_onset", "thaw_onset", "freeze_end", "frozen_season_length",
+              "frozen_days", "thawed_days", "valid_days")
+INDICATOR_NODATA = -32768
+# Day-of-season ramp (viridis, late = dark) for the first band, freeze_onset.
+ONSET_STYLE = pseudocolor_qml([(1, "#fde725", "day 1"), (92, "#5ec962", "day 92"), (183, "#21918c", "day 183"),
+                               (274, "#3b528b", "day 274"), (366, "#440154", "day 366")])
+
+
+class SeasonState:
+    """Per-pixel state of the indicator definitions, advanced one day at a time over one season.
+
+    Streaming over days keeps memory at a few grids whatever the season length and reads every day once.
+    A freeze run counts consecutive frozen days; a thaw run counts consecutive thawed days after the freeze
+    onset was found (such a run starts after the onset, since the onset's own days are frozen). A run that
+    reaches ``min_run`` dates the onset to its first day.
+    """
+
+    def __init__(self, n_pixels: int, min_run: int, precipitation_as_thawed: bool = True):
+        self.min_run = min_run
+        self.precipitation_as_thawed = precipitation_as_thawed
+        shape = (n_pixels,)
+        self.freeze_run = np.zeros(shape, np.int16)
+        self.thaw_run = np.zeros(shape, np.int16)
+        self.freeze_onset = np.full(shape, -1, np.int16)
+        self.thaw_onset = np.full(shape, -1, np.int16)
+        self.last_frozen = np.full(shape, -1, np.int16)
+        self.has_freeze = np.zeros(shape, bool)
+        self.no_thaw = np.ones(shape, bool)
+        self.counts = np.zeros((3,) + shape, np.int16)  # frozen, thawed, valid days
+        self._scratch = np.empty(shape, bool)
+
+    def add_day(self, day: int, codes: Optional[np.ndarray]) -> None:
+        """Advance by season day ``day`` (0-based); ``codes`` None means the date is absent (missing)."""
+        if codes is None:
+            self.freeze_run[:] = 0
+            self.thaw_run[:] = 0
+            return
+        frozen = codes == FROZEN
+        if self.precipitation_as_thawed:
+            thawed = (codes | 1) == PRECIPITATION  # codes 2 and 3
+            valid = frozen | thawed
+        else:
+            thawed = codes == THAWED
+            valid = frozen | thawed | (codes == PRECIPITATION)
+        for i, mask in enumerate((frozen, thawed, valid)):
+            np.add(self.counts[i], mask, out=self.counts[i], casting="unsafe")
+        np.putmask(self.last_frozen, np.logical_and(frozen, self.no_thaw, out=self._scratch), day)
+        self._advance(self.freeze_run, frozen, self.freeze_onset, day)
+        np.logical_or(self.has_freeze, self.freeze_onset >= 0, out=self.has_freeze)
+        self._advance(self.thaw_run, np.logical_and(thawed, self.has_freeze, out=thawed), self.thaw_onset, day)
+        np.less(self.thaw_onset, 0, out=self.no_thaw)
+
+    def _advance(self, run: np.ndarray, today: np.ndarray, onset: np.ndarray, day: int) -> None:
+        np.add(run, 1, out=run)
+        np.multiply(run, today, out=run)
+        reached = np.equal(run, self.min_run, out=self._scratch)
+        np.logical_and(reached, onset < 0, out=reached)
+        np.putmask(onset, reached, day - self.min_run + 1)
+
+    def result(self) -> np.ndarray:
+        """int16 ``(len(INDICATORS), pixels)``: day numbers 1-based, nodata where undefined."""
+        out = np.full((len(INDICATORS),) + self.freeze_onset.shape, INDICATOR_NODATA, np.int16)
+        has_thaw = ~self.no_thaw
+        out[0] = np.where(self.has_freeze, self.freeze_onset + 1, INDICATOR_NODATA)
+        out[1] = np.where(has_thaw, self.thaw_onset + 1, INDICATOR_NODATA)
+        out[2] = np.where(has_thaw, self.last_frozen + 1, INDICATOR_NODATA)
+        out[3] = np.where(has_thaw, self.thaw_onset - self.freeze_onset, INDICATOR_NODATA)
+        out[4:7] = self.counts
+        out[:, self.counts[2] == 0] = INDICATOR_NODATA
+        return out
+
+
+def season_indicators(codes: np.ndarray, min_run: int, precipitation_as_thawed: bool = True) -> np.ndarray:
+    """Indicators of one season for a ``(days, pixels)`` code array: int16 ``(len(INDICATORS), pixels)``.
+
+    ``codes[d]`` is day d+1 of the season (0 for a missing day).
+    """
+    state = SeasonState(codes.shape[1], min_run, precipitation_as_thawed)
+    for day in range(codes.shape[0]):
+        state.add_day(day, codes[day])
+    return state.result()
+
+
+@dataclass
+class IndicatorResult:
+    years: List[int]
+    band_names: List[str]
+    skipped_years: List[int]
+    unknown_pixel_days: int
+
+
+def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8, 1), min_run: int = 5,
+               precipitation_as_thawed: bool = True, run: Run = Run()) -> IndicatorResult:
+    """Write the season indicators of every complete season year: int16 GeoTIFF, one band per
+    indicator and year named ``<indicator>_<year>``, day numbers counted from the season's first day.
+
+    Streams season by season and day by day (:class:`SeasonState`), in row blocks only when the grid's
+    state exceeds the budget, so memory depends on the budget, not on how many seasons the stack holds.
+    """
+    check_codes_dtype(stack)
+    if min_run < 1:
+        raise CryoInputError("MIN_RUN must be at least 1 day, got {}".format(min_run))
+    years, partial = whole_seasons(stack.dates, year_start, stack.source, "indicators", run)
+    index = {day: i for i, day in enumerate(stack.dates)}
+    grid = stack.grid
+    names = ["{}_{}".format(name, year) for year in years for name in INDICATORS]
+    # Half the budget for the per-pixel state (about 24 bytes a pixel), half for the slabs of days read.
+    row_blocks = blocks(grid.height, grid.width * 24, run.budget_bytes // 2)
+    unknown = 0
+    steps, done = len(years) * len(row_blocks), 0
+    with GeoTiffWriter(output_path, grid, names, np.int16, nodata=INDICATOR_NODATA, style_qml=ONSET_STYLE,
+                       metadata={"CRYO_PRODUCT": "freeze_thaw_indicators",
+                                 "YEAR_START": "{:02d}-{:02d}".format(*year_start),
+                                 "MIN_RUN": str(min_run),
+                                 "PRECIPITATION": "thawed" if precipitation_as_thawed else "missing"}) as out:
+        for y, year in enumerate(years):
+            start, stop = season_bounds(year, year_start)
+            calendar = [start + dt.timedelta(days=d) for d in range((stop - start).days)]
+            positions = [index.get(day) for day in calendar]
+            absent = positions.count(None)
+            if absent:
+                run.warning("Season {}: {} date(s) absent from the stack, counted as missing days".format(year, absent))
+            for r0, r1 in row_blocks:
+                run.report(done / steps)
+                done += 1
+                state = SeasonState((r1 - r0) * grid.width, min_run, precipitation_as_thawed)
+                slabs = blocks(len(calendar), (r1 - r0) * grid.width * 4, run.budget_bytes // 2, stack.time_chunk)
+                for d0, d1 in slabs:
+                    present = [p for p in positions[d0:d1] if p is not None]
+                    slab = stack.read(slice(r0, r1), present).reshape(len(present), -1)
+                    unknown += int(np.count_nonzero(slab > PRECIPITATION)) - int(np.count_nonzero(slab == SNOW_ICE))
+                    k = 0
+                    for day in range(d0, d1):
+                        if positions[day] is None:
+                            state.add_day(day, None)
+                        else:
+                            state.add_day(day, slab[k])
+                            k += 1
+                values = state.result()
+                del state, slab  # release before the next block allocates its own
+                for i in range(len(INDICATORS)):
+                    out.write_band(y * len(INDICATORS) + i + 1, r0, values[i].reshape(r1 - r0, grid.width))
+                del values
+                out.flush()
+        run.report(1.0)
+    if unknown:
+        run.warning("{} pixel-days held unknown codes and were treated as missing days".format(unknown))
+    return IndicatorResult(years, names, partial, unknown)

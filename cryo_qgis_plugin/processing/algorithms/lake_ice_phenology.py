@@ -1,0 +1,217 @@
+"""``cryo:lakeicephenology``: freeze-up and break-up dates per lake and season, from a table or a stack."""
+from __future__ import annotations
+
+import os
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ...core import lakeice
+from ...core.io.dates import parse_month_day
+from ...core.io.rasterize import Polygons
+from ...qgis_io.run import run_for
+from ..base import core_errors, logs_results, translated
+from ...qgis_io.cells import as_date, as_value
+from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
+
+TABLE_EXTENSIONS = (".csv", ".txt", ".gpkg", ".shp", ".dbf", ".xlsx", ".ods", ".geojson", ".json", ".sqlite")
+LAKE_COLUMNS = lakeice.DATE_COLUMNS + ("icd", "cfd")  # per season in OUTPUT_LAKES
+
+
+def _table_rows(path: str, fields: Sequence[str]) -> Tuple[Optional[List[str]], List[tuple]]:
+    """The table's field names and the values of ``fields`` in every row (plain values: no layer outlives
+    this call, so an error raised while parsing them cannot keep a layer alive past QGIS's exit)."""
+    layer = QgsVectorLayer(path, "table", "ogr")
+    if not layer.isValid():
+        return None, []
+    names = layer.fields().names()
+    if not set(fields) <= set(names):
+        return names, []
+    return names, [tuple(feature[name] for name in fields) for feature in layer.getFeatures()]
+
+
+def read_table(path: str, lake_field: str, date_field: str, value_field: str, value_type: str) -> lakeice.Series:
+    names, rows = _table_rows(path, (lake_field, date_field, value_field))
+    if names is None:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "{} cannot be opened as a table").format(path))
+    for field in (lake_field, date_field, value_field):
+        if field not in names:
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and "
+                "VALUE_FIELD").format(path, field, ", ".join(names)))
+    lakes = [str(lake) for lake, _, _ in rows]
+    dates = [as_date(date, row, date_field) for row, (_, date, _) in enumerate(rows, start=1)]
+    values = [as_value(value, row, value_field) for row, (_, _, value) in enumerate(rows, start=1)]
+    with core_errors():
+        return lakeice.series_from_records(lakes, dates, values, value_type)
+
+
+def _field(name: str) -> QgsField:
+    """Dates as ISO text (QGIS writes Date fields to CSV as YYYY/MM/DD), the lake id as text, the rest integers."""
+    if name.split("_")[0] in lakeice.DATE_COLUMNS:
+        return QgsField(name, QVariant.String, len=10)
+    return QgsField(name, QVariant.String if name == "lake" else QVariant.Int)
+
+
+def output_fields() -> QgsFields:
+    fields = QgsFields()
+    for name in lakeice.COLUMNS:
+        fields.append(_field(name))
+    return fields
+
+
+class LakeIcePhenology(StackAlgorithm):
+    GROUP = "lakeice"
+
+    def name(self) -> str:
+        return "lakeicephenology"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr("Lake-ice phenology (freeze-up and break-up dates)")
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        series_help = self.tr(
+            "<p>Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, "
+            "with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS "
+            "and BD = BUE − BUS (days).</p>"
+            "<p><b>INPUT</b> is either a table (CSV, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD "
+            "(YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of "
+            "a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres "
+            "(a day counts when at least half of them have a value).</p>")
+        return series_help + translated(STACK_HELP) + self.tr(
+            "<p><b>Definitions</b> on the series after filling gaps of up to MAX_GAP days linearly and a centred "
+            "SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day "
+            "starting a run ≥ THRESHOLD_LOW; FUE = first day after FUS starting a run ≥ THRESHOLD_HIGH; BUS = first "
+            "day after FUE starting a run &lt; THRESHOLD_HIGH; BUE = first day after FUS (and BUS) starting a run "
+            "&lt; THRESHOLD_LOW. An event that never reaches THRESHOLD_HIGH is a partial freeze (FUS and BUE only); "
+            "several events in a season give several rows, the longest with main = 1. 10/90 % are usual with "
+            "MODIS ice fraction (Kropáček et al. 2013), 30/70 % in webcam and Sentinel studies. A crossing is "
+            "dated only when the day before it has data: at the start of the record, after a longer gap or when "
+            "the season ends first, the date is left empty and the log says why. Seasons start on YEAR_START and "
+            "are named by the year they start in.</p>"
+            "<p><b>VALUE_TYPE</b>: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K, e.g. "
+            "18.7 or 36.5 GHz H-pol): per lake and season the 5th and 95th percentiles are taken as the open-water "
+            "and full-ice levels and TB is scaled between them to percent ice (Kang et al. 2012; Du et al. 2017, "
+            "The Cryosphere 11, 47-63).</p>"
+            "<p>OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with "
+            "LAKES): the polygons with the main event's dates and durations of each season as columns.</p>")
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+        add_stack_parameters(self)
+        self.parameterDefinition("INPUT").setDescription(
+            self.tr("Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "LAKES", self.tr("Lake polygons (with a raster stack)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        for name, description, default in (("LAKE_FIELD", self.tr("Lake id field"), "lake"),
+                                           ("DATE_FIELD", self.tr("Date field (tables)"), "date"),
+                                           ("VALUE_FIELD", self.tr("Value field (tables)"), "value")):
+            self.addParameter(QgsProcessingParameterString(name, description, defaultValue=default))
+        self.addParameter(QgsProcessingParameterEnum(
+            "VALUE_TYPE", self.tr("Values are"), list(lakeice.VALUE_TYPES), defaultValue="ice_percent",
+            usesStaticStrings=True))
+        for name, description, default in (("THRESHOLD_LOW", self.tr("Low threshold (% ice)"), 10.0),
+                                           ("THRESHOLD_HIGH", self.tr("High threshold (% ice)"), 90.0)):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, description, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0,
+                maxValue=100.0))
+        for name, description, default, low in (
+                ("MIN_RUN", self.tr("Days a crossing must persist (MIN_RUN)"), 5, 1),
+                ("SMOOTHING", self.tr("Moving-mean window in days (0 = none)"), 0, 0),
+                ("MAX_GAP", self.tr("Longest gap filled by interpolation (days)"), 5, 0)):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, description, QgsProcessingParameterNumber.Integer, defaultValue=default, minValue=low,
+                maxValue=365))
+        self.addParameter(QgsProcessingParameterString(
+            "YEAR_START", self.tr("Season starts on (MM-DD)"), defaultValue="08-01"))
+        self.addParameter(QgsProcessingParameterNumber(
+            "SHORE_BUFFER", self.tr("Shore buffer (m, inwards; raster stack only)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Lake-ice phenology"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_LAKES", self.tr("Lakes with the main event per season"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("N_LAKES", self.tr("Lakes with a series")))
+        self.addOutput(QgsProcessingOutputNumber("N_EVENTS", self.tr("Freeze events found")))
+
+    @logs_results
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        path = self.parameterAsFile(parameters, "INPUT", context)
+        lake_field = self.parameterAsString(parameters, "LAKE_FIELD", context)
+        value_type = self.parameterAsEnumString(parameters, "VALUE_TYPE", context)
+        with core_errors():
+            options = lakeice.PhenologyOptions(
+                value_type=value_type, low=self.parameterAsDouble(parameters, "THRESHOLD_LOW", context),
+                high=self.parameterAsDouble(parameters, "THRESHOLD_HIGH", context),
+                min_run=self.parameterAsInt(parameters, "MIN_RUN", context),
+                smoothing=self.parameterAsInt(parameters, "SMOOTHING", context),
+                max_gap=self.parameterAsInt(parameters, "MAX_GAP", context),
+                year_start=parse_month_day(self.parameterAsString(parameters, "YEAR_START", context)))
+        lakes_source = self.parameterAsSource(parameters, "LAKES", context)
+        if lakes_source is None:
+            if not path.lower().endswith(TABLE_EXTENSIONS):
+                raise QgsProcessingException(self.tr(
+                    "INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack").format(
+                    os.path.basename(path)))
+            series = read_table(path, lake_field, self.parameterAsString(parameters, "DATE_FIELD", context),
+                                self.parameterAsString(parameters, "VALUE_FIELD", context), value_type)
+            feedback.pushInfo(self.tr("{} lakes, {} .. {}").format(len(series.lakes), series.first,
+                                                                   series.date(series.values.shape[1] - 1)))
+        else:
+            series = self._stack_series(parameters, context, feedback, lakes_source, lake_field, value_type)
+        with core_errors():
+            events = lakeice.phenology(series, options, run=run_for(feedback))
+        sink, output = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.NoGeometry)
+        for event in events:
+            feature = QgsFeature(output_fields())
+            row = event.row()
+            feature.setAttributes([row[name] for name in lakeice.COLUMNS])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        results = {"OUTPUT": output, "N_LAKES": len(series.lakes), "N_EVENTS": len(events)}
+        if lakes_source is not None and parameters.get("OUTPUT_LAKES"):
+            results["OUTPUT_LAKES"] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
+        return results
+
+    def _stack_series(self, parameters, context, feedback, source, lake_field: str,
+                      value_type: str) -> lakeice.Series:
+        index = source.fields().lookupField(lake_field)
+        if index < 0:
+            raise QgsProcessingException(self.tr("The LAKES layer has no field {!r} (fields: {})").format(
+                lake_field, ", ".join(source.fields().names())))
+        features = [f for f in source.getFeatures() if not f.geometry().isEmpty()]
+        shapes = Polygons([bytes(f.geometry().asWkb()) for f in features],
+                          source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        with open_stack_from_parameters(self, parameters, context) as stack:
+            feedback.pushInfo(stack.describe())
+            with core_errors():
+                series = lakeice.zonal_series(
+                    stack, shapes, [str(f[lake_field]) for f in features], value_type,
+                    self.parameterAsDouble(parameters, "SHORE_BUFFER", context), run=run_for(feedback))
+        return series
+
+    def _lakes_output(self, parameters, context, source, lake_field: str, events: List[lakeice.Event]) -> str:
+        seasons = sorted({e.season for e in events})
+        fields = QgsFields(source.fields())
+        for season in seasons:
+            for name in LAKE_COLUMNS:
+                fields.append(_field("{}_{}".format(name, season)))
+        main: Dict[tuple, dict] = {(e.lake, e.season): e.row() for e in events if e.main}
+        sink, output = self.parameterAsSink(parameters, "OUTPUT_LAKES", context, fields, source.wkbType(),
+                                            source.sourceCrs())
+        for feature in source.getFeatures():
+            lake = str(feature[lake_field])
+            values = list(feature.attributes())
+            for season in seasons:
+                row = main.get((lake, season), {})
+                values += [row.get(name) for name in LAKE_COLUMNS]
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(values)
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return output

@@ -1,0 +1,109 @@
+"""Parameters shared by the algorithms that read a daily stack, and their translation to a core Stack."""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingContext,
+                       QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFile, QgsProcessingParameterString)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..core.io.dates import parse_iso_date
+from ..core.io.grid import Georeference
+from ..core.io.stack import Stack, open_stack
+from .base import CryoAlgorithm, core_errors
+
+STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
+    "CryoAlgorithm",
+    "<p><b>Input</b>: one HDF5 file (a 3-D dataset time x row x column, or a 2-D grid for one day), a folder "
+    "of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD "
+    "(e.g. AMSR_20070125_FT_25.h5), or a multi-band GeoTIFF/netCDF whose band descriptions are ISO dates "
+    "(as this plugin writes them). HDF5 files carry no georeferencing: they are placed on the global 0.25° "
+    "EPSG:4326 grid (1440 x 720, row 0 at 90°N) unless an extent and CRS are given.</p>")
+
+
+def add_stack_parameters(algorithm: QgsProcessingAlgorithm) -> None:
+    """INPUT, DATASET, START_DATE, EXTENT, CRS."""
+    algorithm.addParameter(QgsProcessingParameterFile(
+        "INPUT", QCoreApplication.translate(
+            "CryoAlgorithm", "Daily grids (HDF5 file, folder of daily files, or multi-band GeoTIFF/netCDF)"),
+        QgsProcessingParameterFile.File))
+    algorithm.parameterDefinition("INPUT").setHelp(QCoreApplication.translate(
+        "CryoAlgorithm",
+        "A file, or a folder of daily files (type or paste the folder path). Dates come from the file names "
+        "(YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE."))
+    add_stack_options(algorithm)
+
+
+def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
+    """DATASET, START_DATE, EXTENT, CRS: how to read stacks whose files do not say it themselves."""
+    optional = [
+        QgsProcessingParameterString("DATASET", QCoreApplication.translate(
+            "CryoAlgorithm", "HDF5 dataset or netCDF variable (empty: the only grid in the file)"), optional=True),
+        QgsProcessingParameterString("START_DATE", QCoreApplication.translate(
+            "CryoAlgorithm", "Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)"),
+            optional=True),
+        QgsProcessingParameterExtent("EXTENT", QCoreApplication.translate(
+            "CryoAlgorithm", "Extent of grids stored without georeferencing (empty: global 0.25° grid)"),
+            optional=True),
+        QgsProcessingParameterCrs("CRS", QCoreApplication.translate(
+            "CryoAlgorithm", "CRS of grids stored without georeferencing"), defaultValue="EPSG:4326", optional=True),
+    ]
+    for parameter in optional:
+        if parameter.name() in ("EXTENT", "CRS"):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        algorithm.addParameter(parameter)
+
+
+class StackAlgorithm(CryoAlgorithm):
+    """An algorithm whose INPUT is a daily stack: a file, or a folder of daily files."""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """Accept a folder for INPUT too: QGIS's file parameter takes files only, so the folder's first
+        file stands in for it during the generic checks (the stack reader checks every file later)."""
+        folder = parameters.get("INPUT")
+        if isinstance(folder, str) and os.path.isdir(folder):
+            entries = sorted(os.listdir(folder))
+            if not entries:
+                return False, self.tr("The INPUT folder {} is empty").format(folder)
+            parameters = dict(parameters, INPUT=os.path.join(folder, entries[0]))
+        return super().checkParameterValues(parameters, context)
+
+
+def optional_date(algorithm: QgsProcessingAlgorithm, parameters, name: str,
+                  context: QgsProcessingContext):
+    text = algorithm.parameterAsString(parameters, name, context).strip()
+    if not text:
+        return None
+    with core_errors():
+        return parse_iso_date(text, name)
+
+
+def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
+                               context: QgsProcessingContext) -> Stack:
+    path = algorithm.parameterAsFile(parameters, "INPUT", context)
+    if not path:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack"))
+    return open_stack_at(algorithm, path, parameters, context)
+
+
+def open_stack_at(algorithm: QgsProcessingAlgorithm, path: str, parameters, context: QgsProcessingContext) -> Stack:
+    """The stack at ``path``, read with the DATASET, START_DATE, EXTENT and CRS parameters."""
+    dataset = algorithm.parameterAsString(parameters, "DATASET", context).strip() or None
+    start = optional_date(algorithm, parameters, "START_DATE", context)
+    crs: QgsCoordinateReferenceSystem = algorithm.parameterAsCrs(parameters, "CRS", context)
+    georef: Optional[Georeference] = None
+    if parameters.get("EXTENT"):
+        extent = algorithm.parameterAsExtent(parameters, "EXTENT", context, crs)
+        if extent.isNull() or extent.isEmpty():
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "EXTENT is empty; give xmin,xmax,ymin,ymax of the grid"))
+        georef = Georeference((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),
+                              crs.toWkt())
+    elif crs.isValid() and crs.authid() != "EPSG:4326":
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "A CRS other than EPSG:4326 needs an EXTENT too (the grid's bounds in that CRS)"))
+    with core_errors():
+        return open_stack(path, dataset, start, georef)
