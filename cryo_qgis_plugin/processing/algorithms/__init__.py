@@ -6,10 +6,11 @@ from .dem_difference import DemDifference
 from .freezethaw_indicators import FreezeThawIndicators
 from .gst_model import GstModelAlgorithm
 from .lake_ice_phenology import LakeIcePhenology
+from .lake_ice_series import LakeIceSeries
 from .lst_to_gst import LstToGst
 from .map_accuracy import MapAccuracy
 from .trend import Trend
 from .ttop import Ttop
 
 ALGORITHMS = [DecodeFreezeThaw, FreezeThawIndicators, Trend, GstModelAlgorithm, LstToGst, DegreeDays, Ttop,
-              MapAccuracy, DemDifference, AltimetryDifference, LakeIcePhenology]
+              MapAccuracy, DemDifference, AltimetryDifference, LakeIceSeries, LakeIcePhenology]

@@ -1,0 +1,49 @@
+"""cryo:lakeiceseries: a stack and lake polygons -> the daily lake means, checked by hand, and chained into
+cryo:lakeicephenology with the same events as the phenology algorithm's own stack input."""
+import datetime as dt
+
+import pytest
+
+from test_lakeice_core import day, season_series
+from test_processing_freezethaw import run
+from test_processing_lakeice import read_csv, stack_and_lakes
+
+
+def test_daily_lake_means_by_hand(qgis_app, tmp_path):
+    stack, lakes = stack_and_lakes(tmp_path)
+    out = str(tmp_path / "series.csv")
+    result = run("cryo:lakeiceseries", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "name", "OUTPUT": out})
+    assert result["N_LAKES"] == 2 and result["N_DAYS"] == 365
+    rows = read_csv(out)
+    assert [r["lake"] for r in rows] == ["A"] * 365 + ["B"] * 365
+    values = season_series()
+    cloudy = (dt.date(2005, 12, 1) - day(0)).days
+    for d in (0, 100, 104, 200, 251, 364):
+        a, b = rows[d], rows[365 + d]
+        assert a["date"] == b["date"] == day(d).isoformat()
+        assert float(a["value"]) == pytest.approx(values[d])  # the 2 x 2 cells of A all hold the season's value
+        assert float(b["value"]) == pytest.approx(values[d] * 4 / 6)  # B: 4 of its 6 cells freeze, 2 stay open
+    # 3 of A's 4 cells are cloudy on 2005-12-01: under half of the lake has a value, so the day is empty
+    assert rows[cloudy]["value"] == "" and float(rows[365 + cloudy]["value"]) == pytest.approx(values[cloudy] * 4 / 6)
+
+
+def test_series_then_phenology_equals_the_phenology_of_the_stack(qgis_app, tmp_path):
+    stack, lakes = stack_and_lakes(tmp_path)
+    series = str(tmp_path / "series.csv")
+    run("cryo:lakeiceseries", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "name", "OUTPUT": series})
+    chained, direct = str(tmp_path / "chained.csv"), str(tmp_path / "direct.csv")
+    run("cryo:lakeicephenology", {"INPUT": series, "LAKE_FIELD": "lake", "DATE_FIELD": "date", "VALUE_FIELD": "value",
+                                  "OUTPUT": chained})
+    run("cryo:lakeicephenology", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "name", "OUTPUT": direct})
+    assert read_csv(chained) == read_csv(direct)
+    assert read_csv(chained)[0]["fus"] == "2005-11-10"
+
+
+def test_missing_lake_field_is_named(qgis_app, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    stack, lakes = stack_and_lakes(tmp_path)
+    with pytest.raises(QgsProcessingException, match="has no field 'lake_id'"):
+        run("cryo:lakeiceseries", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "lake_id",
+                                   "OUTPUT": str(tmp_path / "o.csv")})
+    assert not (tmp_path / "o.csv").exists()
