@@ -142,6 +142,7 @@ def _line(name: str, result: dict) -> str:
 def main(workdir: str) -> None:
     print("\nDEM differencing, {0} x {0} pair at {1:g} m (true shift {2}), cached in {3}".format(
         SIZE, CELL, SHIFT, workdir), flush=True)
+    os.makedirs(workdir, exist_ok=True)
     paths = make_pair(workdir)
     mine = _run([sys.executable, __file__, "--ours", workdir])
     print(_line("ours", mine), flush=True)
