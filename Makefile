@@ -6,7 +6,7 @@ DEMO_PLUGINPATH := $(CURDIR)/build/demo-plugins
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-h5py python3-pyqtgraph \
 	python3-numpy python3-scipy python3-pytest python3-matplotlib python3-pyflakes xvfb xauth \
-	pyqt5-dev-tools qttools5-dev-tools
+	pyqt5-dev-tools qttools5-dev-tools fonts-open-sans flake8 python3-pep8-naming python3-pyqt6
 export QT_QPA_PLATFORM ?= offscreen
 # translations: the .ts sources are committed, the .qm files the plugin loads are built (`make translations`)
 LOCALES := zh_CN
@@ -15,7 +15,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 LRELEASE ?= lrelease
 PYLUPDATE ?= pylupdate5
 
-.PHONY: deps resources translations translations-update test screenshots demo bench xdem-venv deploy zip lint clean
+.PHONY: deps translations translations-update test test-qgis-lts screenshots demo bench xdem-venv deploy zip lint clean
 
 deps:  ## install QGIS 3.22 and the Python packages from Debian (only what is missing)
 	@missing=$$(for p in $(APT_PACKAGES); do \
@@ -26,11 +26,6 @@ deps:  ## install QGIS 3.22 and the Python packages from Debian (only what is mi
 			--no-install-recommends $$missing; \
 	else echo "deps: all installed"; fi
 
-resources: $(PLUGIN)/resources.py  ## compile resources.qrc with pyrcc5 (the result is not committed)
-
-$(PLUGIN)/resources.py: resources.qrc $(PLUGIN)/icons/cryo.svg
-	pyrcc5 -o $@ resources.qrc
-
 translations: $(QM_FILES)  ## compile the .ts translations into the .qm files the plugin loads (not committed)
 
 $(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts
@@ -40,39 +35,42 @@ translations-update:  ## re-extract the texts of every .py of the plugin into th
 	$(PYLUPDATE) -noobsolete $$(find $(PLUGIN) -name '*.py' ! -name resources.py | LC_ALL=C sort) -ts $(TS_FILES)
 	@echo "now translate the entries marked unfinished in $(TS_FILES) (e.g. with linguist), then make translations"
 
-test: deps resources translations  ## the whole test suite, headless
+test: deps translations  ## the whole test suite, headless
 	$(PYTHON) -m pytest -q tests
 
-screenshots: deps resources translations  ## redo docs/screenshots/ (the real QGIS desktop under Xvfb, tests/test_desktop.py)
+test-qgis-lts:  ## the test suite on QGIS 3.40 LTR (Debian 13) in a debootstrap chroot under build/ (root needed)
+	scripts/test-qgis-lts
+
+screenshots: deps translations  ## redo docs/screenshots/ (the real QGIS desktop under Xvfb, tests/test_desktop.py)
 	CRYO_UPDATE_SCREENSHOTS=1 $(PYTHON) -m pytest -q tests/test_desktop.py
 	$(PYTHON) scripts/screenshot_import_dialog.py
 
-demo: deps resources  ## sample data -> every algorithm through qgis_process -> demo_out/
+demo: deps translations  ## sample data -> every algorithm through qgis_process -> demo_out/
 	$(MAKE) --no-print-directory deploy QGIS_PLUGINPATH=$(DEMO_PLUGINPATH)
 	QGIS_PLUGINPATH=$(DEMO_PLUGINPATH) $(PYTHON) scripts/demo.py demo_out
 
-bench: deps resources  ## benchmark figures (printed, not asserted); with build/xdem-venv, against xdem too
+bench: deps  ## benchmark figures (printed, not asserted); with build/xdem-venv, against xdem too
 	$(PYTHON) scripts/bench.py
 
 xdem-venv:  ## xdem 0.2.3 in its own virtual environment, only for the DEM benchmark comparison (not a dependency)
 	python3 -m venv build/xdem-venv
 	build/xdem-venv/bin/pip install -q xdem==0.2.3
 
-deploy: resources translations  ## copy the plugin into $(QGIS_PLUGINPATH) and enable it for qgis_process
+deploy: translations  ## copy the plugin into $(QGIS_PLUGINPATH) and enable it for qgis_process
 	scripts/stage-plugin "$(QGIS_PLUGINPATH)"
 	@QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins enable $(PLUGIN) >/dev/null 2>&1 || \
 		QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins 2>/dev/null | grep -q '^\* $(PLUGIN)$$' || \
 		{ echo "qgis_process could not enable $(PLUGIN)" >&2; exit 1; }
 	@echo "deployed to $(QGIS_PLUGINPATH)/$(PLUGIN) and enabled"
 
-zip: resources translations  ## dist/cryo_qgis_plugin.zip, installable with "Install from ZIP"
+zip: translations  ## dist/cryo_qgis_plugin.zip, installable with "Install from ZIP"
 	rm -rf build/zip dist/$(PLUGIN).zip && mkdir -p dist
 	scripts/stage-plugin build/zip
 	cd build/zip && $(PYTHON) -m zipfile -c ../../dist/$(PLUGIN).zip $(PLUGIN)
 	@echo "wrote dist/$(PLUGIN).zip"
 
-lint:
-	$(PYTHON) -m pyflakes $(PLUGIN) tests scripts/*.py
+lint:  ## flake8 (pyflakes, pycodestyle, pep8-naming; settings in setup.cfg)
+	$(PYTHON) -m flake8 $(PLUGIN) tests scripts samples
 
 clean:
 	rm -rf build dist demo_out $(PLUGIN)/resources.py $(QM_FILES)

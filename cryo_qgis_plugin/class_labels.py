@@ -1,6 +1,7 @@
 """The class names of :mod:`.core.codes` in the user's language, for legends, plot axes, read-outs and algorithm
-help (the core stays English; CSV exports keep the English names, which are data). Every label of every class table is listed
-here so that ``make translations-update`` extracts it; tests/test_translation.py checks the list is complete."""
+help (the core stays English; CSV exports keep the English names, which are data). Every label of every class
+table is listed here so that ``make translations-update`` extracts it; tests/test_translation.py checks the list
+is complete."""
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication

@@ -84,3 +84,26 @@ def double_field(name: str) -> QgsField:
 
 def integer_field(name: str) -> QgsField:
     return QgsField(name, _INTEGER)
+
+
+def _combo_filters():
+    """(vector layer, numeric, date, datetime, string) filters of QgsMapLayerComboBox and QgsFieldComboBox: the
+    layer filters moved to ``Qgis.LayerFilter`` in 3.34, the field filters are ``QgsFieldProxyModel.Filter``."""
+    from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel
+    return (_first((Qgis, "LayerFilter.VectorLayer"), (QgsMapLayerProxyModel, "Filter.VectorLayer")),
+            _first((QgsFieldProxyModel, "Filter.Numeric")),
+            _first((QgsFieldProxyModel, "Filter.Date")),
+            _first((QgsFieldProxyModel, "Filter.DateTime")),
+            _first((QgsFieldProxyModel, "Filter.String")))
+
+
+LAYER_FILTER_VECTOR, FIELD_FILTER_NUMERIC, FIELD_FILTER_DATE, FIELD_FILTER_DATETIME, FIELD_FILTER_STRING = \
+    _combo_filters()
+
+
+def parameter_as_strings(algorithm, parameters, name: str, context) -> list:
+    """The list of texts of a multi-value parameter (field names): ``parameterAsStrings`` from QGIS 3.32,
+    ``parameterAsFields`` (deprecated there) before."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return list(algorithm.parameterAsStrings(parameters, name, context))
+    return list(algorithm.parameterAsFields(parameters, name, context))

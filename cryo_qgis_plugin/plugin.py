@@ -37,11 +37,11 @@ class CryoPlugin:
         self.pick_tool = None
         self.import_dialog = None
 
-    def initProcessing(self) -> None:  # noqa: N802 (QGIS API)
+    def initProcessing(self) -> None:
         self.provider = CryoProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self) -> None:  # noqa: N802 (QGIS API)
+    def initGui(self) -> None:
         self.initProcessing()
         if self.iface is None:
             return
@@ -57,7 +57,7 @@ class CryoPlugin:
         style_action.setMenu(self.style_menu)
         button = self.toolbar.widgetForAction(style_action)
         if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.InstantPopup)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def _action(self, text: str, slot, icon: str) -> QAction:
         action = QAction(QIcon(icon), text, self.iface.mainWindow())
@@ -76,7 +76,7 @@ class CryoPlugin:
             from .gui.timeseries_dock import TimeSeriesDock
 
             self.dock = TimeSeriesDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.BottomDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
             self.pick_tool = PixelPickTool(self.iface.mapCanvas())
             self.pick_tool.canvasClicked.connect(self.pick)

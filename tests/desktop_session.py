@@ -77,12 +77,13 @@ def drive():
     for lon, lat in CONFIG["clicks"]:
         plotted.clear()
         pixel = canvas.getCoordinateTransform().transform(QgsPointXY(lon, lat))
-        QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+        QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(round(pixel.x()), round(pixel.y())))
         ANSWER["steps"].append("clicked {} {}".format(lon, lat))
         assert wait_until(lambda: bool(plotted)), "no plot after the click at {} {}".format(lon, lat)
-        ANSWER.setdefault("picks", []).append([{"name": s.name, "x": s.x.tolist(), "y": [None if v != v else v
-                                                                                        for v in s.y.tolist()],
-                                               "categorical": s.categorical} for s in dock.current])
+        ANSWER.setdefault("picks", []).append([{"name": s.name, "x": s.x.tolist(),
+                                                "y": [None if v != v else v for v in s.y.tolist()],
+                                                "categorical": s.categorical} for s in dock.current])
         if len(ANSWER["picks"]) == 1:
             dock.pin()
     ANSWER["status"] = dock.status.text()

@@ -19,50 +19,25 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsProcessingAlgRunnerTask,
-                       QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer)
-from qgis.gui import QgsFileWidget, QgsMessageBar, QgsProjectionSelectionWidget
+                       QgsProcessingContext, QgsProject, QgsRasterLayer)
+from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QImage, QPixmap
-from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                                 QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                                 QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QSlider,
-                                 QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QFileDialog, QTreeWidgetItem, QWidget
 
 from ..core.codes import FREEZE_THAW
-from ..class_labels import class_label
 from ..core.io.geotiff import style_sidecar
 from ..core.io.grid import GLOBAL_QUARTER_DEGREE, Georeference
-from ..core.io.source_summary import UNKNOWN_COLOUR, SourceSummary, code_colours, thumbnail_codes
+from ..core.io.source_summary import SourceSummary, code_colours, thumbnail_codes
+from .decode_run import DecodeFeedback, DecodeRun
+from .import_dialog_layout import THUMBNAIL_BOX, ImportDialogLayout
 
 ALGORITHM_ID = "cryo:decodefreezethaw"
-THUMBNAIL_BOX = (240, 480)  # rows, columns of the preview image at most
 GAPS_LISTED = 4
 Extent = Tuple[float, float, float, float]
 
 
-class DecodeFeedback(QgsProcessingFeedback):
-    """Feedback that keeps the algorithm's error messages (reported from the task's thread)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errors: List[str] = []
-
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802,N803 (QGIS API)
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-
-class DecodeRun:
-    """One background run: the context and feedback its task uses (the task only refers to them), its output."""
-
-    def __init__(self, context: QgsProcessingContext, feedback: DecodeFeedback, output: str) -> None:
-        self.context = context
-        self.feedback = feedback
-        self.output = output
-        self.finished = False
-
-
-class FreezeThawImportDialog(QDialog):
+class FreezeThawImportDialog(ImportDialogLayout, QDialog):
     """Inspect a freeze/thaw file or folder of daily files and decode it into a styled GeoTIFF stack."""
 
     def __init__(self, iface=None, parent: Optional[QWidget] = None) -> None:
@@ -76,207 +51,9 @@ class FreezeThawImportDialog(QDialog):
             (self.tr("Global 0.25°, EPSG:4326 (1440 × 720 cells)"), GLOBAL_QUARTER_DEGREE)]
 
         self.message_bar = QgsMessageBar(self)
-        source, datasets, dates, grid = (self._source_group(), self._dataset_group(), self._dates_group(),
-                                         self._grid_group())
-        preview, output = self._preview_group(), self._output_group()
-        self._inputs = (source, datasets, dates, grid, self.output_widget, self.table_check)  # fixed while running
-        left = QVBoxLayout()
-        for group in (datasets, dates, grid):
-            left.addWidget(group)
-        right = QVBoxLayout()
-        right.addWidget(preview)
-        right.addWidget(output)
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(source)
-        layout.addLayout(columns)
-        layout.addLayout(self._run_row())
+        self._lay_out()
         self.resize(1040, 700)
         self._show_summary(new_source=True)
-
-    # ----------------------------------------------------------------------------------------- layout
-
-    def _source_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Source"))
-        row = QHBoxLayout(group)
-        self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText(self.tr("An HDF5/GeoTIFF/netCDF file or a folder of daily files"))
-        self.source_edit.editingFinished.connect(self._source_edited)
-        file_button = QPushButton(self.tr("File…"))
-        file_button.clicked.connect(self._choose_file)
-        folder_button = QPushButton(self.tr("Folder…"))
-        folder_button.clicked.connect(self._choose_folder)
-        row.addWidget(self.source_edit, 1)
-        row.addWidget(file_button)
-        row.addWidget(folder_button)
-        return group
-
-    def _dataset_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Datasets"))
-        box = QVBoxLayout(group)
-        self.datasets_label = QLabel()
-        self.datasets_label.setWordWrap(True)
-        self.dataset_tree = QTreeWidget()
-        self.dataset_tree.setHeaderLabels([self.tr("Name"), self.tr("Shape"), self.tr("Type")])
-        self.dataset_tree.setRootIsDecorated(True)
-        self.dataset_tree.setMinimumHeight(80)
-        header = self.dataset_tree.header()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        header.setStretchLastSection(False)
-        self.dataset_tree.currentItemChanged.connect(self._dataset_chosen)
-        box.addWidget(self.datasets_label)
-        box.addWidget(self.dataset_tree)
-        return group
-
-    def _dates_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Dates"))
-        form = QFormLayout(group)
-        self.dates_label = QLabel()
-        self.dates_label.setWordWrap(True)
-        self.dates_label.setTextFormat(Qt.RichText)
-        form.addRow(self.dates_label)
-        self.start_check = QCheckBox(self.tr("Date of the first grid"))
-        self.start_edit = self._date_edit()
-        self.start_edit.setEnabled(False)
-        self.start_check.toggled.connect(self.start_edit.setEnabled)
-        self.start_check.toggled.connect(self._reinspect)
-        self.start_edit.dateChanged.connect(self._reinspect)
-        self.start_row = QWidget()
-        start = QHBoxLayout(self.start_row)
-        start.setContentsMargins(0, 0, 0, 0)
-        start.addWidget(self.start_check)
-        start.addWidget(self.start_edit)
-        start.addStretch(1)
-        form.addRow(self.start_row)
-        self.period_start = self._date_edit()
-        self.period_end = self._date_edit()
-        period = QHBoxLayout()
-        period.addWidget(self.period_start)
-        period.addWidget(QLabel(self.tr("to")))
-        period.addWidget(self.period_end)
-        period.addStretch(1)
-        form.addRow(self.tr("Decode from"), period)
-        return group
-
-    def _grid_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Grid (HDF5 files carry no georeferencing)"))
-        form = QFormLayout(group)
-        self.preset_combo = QComboBox()
-        for label, _ in self.presets:
-            self.preset_combo.addItem(label)
-        self.preset_combo.addItem(self.tr("Custom extent and CRS"))
-        self.preset_combo.currentIndexChanged.connect(self._grid_changed)
-        form.addRow(self.tr("Grid"), self.preset_combo)
-        self.custom_grid = QWidget()
-        custom = QGridLayout(self.custom_grid)
-        custom.setContentsMargins(0, 0, 0, 0)
-        self.extent_boxes: Dict[str, QDoubleSpinBox] = {}
-        for i, (key, label) in enumerate((("xmin", self.tr("West")), ("xmax", self.tr("East")),
-                                          ("ymin", self.tr("South")), ("ymax", self.tr("North")))):
-            box = QDoubleSpinBox()
-            box.setRange(-1e9, 1e9)
-            box.setDecimals(6)
-            self.extent_boxes[key] = box
-            custom.addWidget(QLabel(label), i // 2, 2 * (i % 2))
-            custom.addWidget(box, i // 2, 2 * (i % 2) + 1)
-        self.crs_widget = QgsProjectionSelectionWidget()
-        self.crs_widget.setCrs(QgsCoordinateReferenceSystem(GLOBAL_QUARTER_DEGREE.crs))
-        custom.addWidget(QLabel(self.tr("CRS")), 2, 0)
-        custom.addWidget(self.crs_widget, 2, 1, 1, 3)
-        self.set_extent(GLOBAL_QUARTER_DEGREE.extent)
-        for box in self.extent_boxes.values():
-            box.valueChanged.connect(self._update_state)
-        self.crs_widget.crsChanged.connect(self._update_state)
-        self.custom_grid.setVisible(False)
-        form.addRow(self.custom_grid)
-        self.grid_label = QLabel()
-        self.grid_label.setWordWrap(True)
-        self.grid_label.setTextFormat(Qt.RichText)
-        form.addRow(self.grid_label)
-        return group
-
-    def _preview_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Preview"))
-        box = QVBoxLayout(group)
-        self.thumbnail = QLabel()
-        self.thumbnail.setFixedSize(THUMBNAIL_BOX[1] + 4, THUMBNAIL_BOX[0] + 4)
-        self.thumbnail.setAlignment(Qt.AlignCenter)
-        self.thumbnail.setStyleSheet("QLabel { background: #d9d9d9; border: 1px solid #a0a0a0; }")
-        box.addWidget(self.thumbnail, 0, Qt.AlignHCenter)
-        day_row = QHBoxLayout()
-        self.day_slider = QSlider(Qt.Horizontal)
-        self.day_slider.valueChanged.connect(self._show_day)
-        self.day_label = QLabel()
-        self.day_label.setMinimumWidth(190)
-        day_row.addWidget(self.day_slider, 1)
-        day_row.addWidget(self.day_label)
-        box.addLayout(day_row)
-        legend = QGridLayout()
-        # the class labels are marked for translation (context CryoAlgorithm) in processing/decode_freezethaw.py
-        entries = [(code.color, class_label(code)) for code in FREEZE_THAW]
-        entries.append((UNKNOWN_COLOUR, self.tr("Other code")))
-        for i, (colour, label) in enumerate(entries):
-            swatch = QLabel()
-            swatch.setFixedSize(14, 14)
-            swatch.setStyleSheet("QLabel {{ background: rgb({}, {}, {}); border: 1px solid #808080; }}"
-                                 .format(*colour))
-            legend.addWidget(swatch, i // 3, 2 * (i % 3))
-            legend.addWidget(QLabel(label), i // 3, 2 * (i % 3) + 1)
-        legend.setColumnStretch(5, 1)
-        box.addLayout(legend)
-        return group
-
-    def _output_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Output"))
-        box = QVBoxLayout(group)
-        self.output_widget = QgsFileWidget()
-        self.output_widget.setStorageMode(QgsFileWidget.SaveFile)
-        self.output_widget.setFilter(self.tr("GeoTIFF (*.tif *.tiff)"))
-        self.output_widget.setDialogTitle(self.tr("Decoded freeze/thaw stack"))
-        self.output_widget.fileChanged.connect(self._update_state)
-        self.table_check = QCheckBox(self.tr("Also write the daily class areas (CSV beside the GeoTIFF)"))
-        self.table_check.setChecked(True)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        box.addWidget(QLabel(self.tr("Decoded stack (GeoTIFF, one band per day)")))
-        box.addWidget(self.output_widget)
-        box.addWidget(self.table_check)
-        box.addWidget(self.result_label)
-        return group
-
-    def _run_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setValue(0)
-        self.decode_button = QPushButton(self.tr("Decode"))
-        self.decode_button.setDefault(True)
-        self.decode_button.clicked.connect(self.decode)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.rejected.connect(self.reject)
-        self.close_button = buttons.button(QDialogButtonBox.Close)
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.decode_button)
-        row.addWidget(self.cancel_button)
-        row.addWidget(buttons)
-        return row
-
-    @staticmethod
-    def _date_edit() -> QDateEdit:
-        edit = QDateEdit()
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        return edit
 
     # ----------------------------------------------------------------------------------------- source
 
@@ -317,7 +94,7 @@ class FreezeThawImportDialog(QDialog):
             self.set_source(path)
 
     def _dataset_chosen(self, item: Optional[QTreeWidgetItem], _previous=None) -> None:
-        name = item.data(0, Qt.UserRole) if item is not None else None
+        name = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         if name and name != self._dataset:
             self._dataset = name
             self._show_summary()
@@ -332,7 +109,7 @@ class FreezeThawImportDialog(QDialog):
             self.summary = None
         path = self.source_edit.text().strip()
         if path:
-            QApplication.setOverrideCursor(Qt.WaitCursor)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 start = self.start_edit.date().toPyDate() if self.start_check.isChecked() else None
                 self.summary = SourceSummary(path, self._dataset, start)
@@ -360,9 +137,9 @@ class FreezeThawImportDialog(QDialog):
             parent = self._group_item(parent_path, groups)
             item = QTreeWidgetItem([name, " × ".join(str(n) for n in info.shape), info.dtype])
             if info.is_grid:
-                item.setData(0, Qt.UserRole, info.name)
+                item.setData(0, Qt.ItemDataRole.UserRole, info.name)
             else:
-                item.setFlags(Qt.NoItemFlags)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setToolTip(0, self.tr("Not a 2-D or 3-D numeric grid"))
             (parent.addChild if parent is not None else tree.addTopLevelItem)(item)
             if info.name == summary.dataset:
@@ -388,7 +165,7 @@ class FreezeThawImportDialog(QDialog):
             parent_path, name = path.rsplit("/", 1)
             parent = self._group_item(parent_path, groups)
             item = QTreeWidgetItem([name + "/", "", self.tr("group")])
-            item.setFlags(Qt.ItemIsEnabled)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             (parent.addChild if parent is not None else self.dataset_tree.addTopLevelItem)(item)
             groups[path] = item
         return groups[path]
@@ -443,7 +220,7 @@ class FreezeThawImportDialog(QDialog):
         codes = thumbnail_codes(self.summary.day(index), *THUMBNAIL_BOX)
         rgb = np.ascontiguousarray(code_colours(codes, FREEZE_THAW))
         height, width = codes.shape
-        image = QImage(rgb.data, width, height, 3 * width, QImage.Format_RGB888).copy()
+        image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
         self.thumbnail.setPixmap(QPixmap.fromImage(image))
         self.day_label.setText(self.tr("{} (day {} of {})").format(dates[index], index + 1, len(dates)))
 
@@ -586,7 +363,7 @@ class FreezeThawImportDialog(QDialog):
             self._load_output(run.output, results)
         elif run.feedback.isCanceled():
             self.progress_bar.setValue(0)
-            self.message_bar.pushMessage(self.tr("Cancelled: no output was written."), Qgis.Warning, 0)
+            self.message_bar.pushMessage(self.tr("Cancelled: no output was written."), Qgis.MessageLevel.Warning, 0)
         else:
             self.progress_bar.setValue(0)
             self._error("\n".join(run.feedback.errors) or self.tr("The decoding failed; see the Processing log."))
@@ -606,15 +383,15 @@ class FreezeThawImportDialog(QDialog):
             text += " " + self.tr("Daily class areas: {}.").format(results["OUTPUT_TABLE"])
         self.result_label.setText(text)
         self.message_bar.pushMessage(self.tr("Decoded {} dates and added the layer to the project.").format(
-            results["N_DATES"]), Qgis.Success, 10)
+            results["N_DATES"]), Qgis.MessageLevel.Success, 10)
         if not styled:
             self.message_bar.pushMessage(self.tr("The layer's style could not be applied: {}").format(message),
-                                         Qgis.Warning, 0)
+                                         Qgis.MessageLevel.Warning, 0)
 
     def _error(self, text: str) -> None:
-        self.message_bar.pushMessage(self.tr("Error"), text, Qgis.Critical, 0)
+        self.message_bar.pushMessage(self.tr("Error"), text, Qgis.MessageLevel.Critical, 0)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         """Re-open the source the dialog was closed with (closing releases its files)."""
         if self.summary is None and self.source_edit.text().strip():
             self._show_summary()
@@ -625,7 +402,7 @@ class FreezeThawImportDialog(QDialog):
         if self.is_running:
             self.cancel()
             self.message_bar.pushMessage(self.tr("Stopping the decoding; close the dialog when it has stopped."),
-                                         Qgis.Info, 5)
+                                         Qgis.MessageLevel.Info, 5)
             return
         if self.summary is not None:
             self.summary.close()

@@ -12,14 +12,14 @@ class PixelPickTool(QgsMapToolEmitPoint):
 
     def __init__(self, canvas: QgsMapCanvas) -> None:
         super().__init__(canvas)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
         self.marker = None
         self.canvasClicked.connect(self._mark)
 
     def _mark(self, point: QgsPointXY, _button) -> None:
         if self.marker is None:
             self.marker = QgsVertexMarker(self.canvas())
-            self.marker.setIconType(QgsVertexMarker.ICON_CROSS)
+            self.marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
             self.marker.setColor(QColor("#d62728"))
             self.marker.setIconSize(14)
             self.marker.setPenWidth(2)

@@ -34,7 +34,7 @@ class PixelReadTask(QgsTask):
 
     def __init__(self, requests: List[PixelRequest], on_done: Callable[[List[PixelAnswer]], None]) -> None:
         super().__init__(QCoreApplication.translate("PixelReadTask", "Reading pixel time series"),
-                         QgsTask.CanCancel)
+                         QgsTask.Flag.CanCancel)
         self.requests = requests
         self.on_done = on_done
         self.answers: List[PixelAnswer] = []

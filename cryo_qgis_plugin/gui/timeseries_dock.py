@@ -13,13 +13,14 @@ from typing import List, Optional
 import numpy as np
 import pyqtgraph as pg
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
-                       QgsFeatureRequest, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsPointXY, QgsProject,
-                       QgsRasterLayer, QgsVectorLayer)
+                       QgsFeatureRequest, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, QListWidget, QListWidgetItem,
                                  QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from ..compat import (FIELD_FILTER_DATE, FIELD_FILTER_DATETIME, FIELD_FILTER_NUMERIC, FIELD_FILTER_STRING,
+                      LAYER_FILTER_VECTOR, REQUEST_NO_GEOMETRY)
 from ..core.codes import ClassTable
 from ..core.io.geotiff import atomic_path
 from ..qgis_io.cells import date_or_none, is_null, number_or_none
@@ -90,18 +91,18 @@ class TimeSeriesDock(QgsDockWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020",
                                           brush=pg.mkBrush(255, 255, 255, 200))
-        self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.DashLine))
+        self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.vline, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         plot_layout.addWidget(self.plot, 1)
         self.readout = QLabel()
-        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel()
         self.status.setWordWrap(True)
         plot_layout.addWidget(self.readout)
         plot_layout.addWidget(self.status)
 
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(controls)
         splitter.addWidget(plot_side)
         splitter.setStretchFactor(1, 1)
@@ -118,15 +119,15 @@ class TimeSeriesDock(QgsDockWidget):
         box.setCollapsed(True)
         form = QFormLayout(box)
         self.table_layer = QgsMapLayerComboBox()
-        self.table_layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.table_layer.setFilters(LAYER_FILTER_VECTOR)
         self.date_field = QgsFieldComboBox()
-        self.date_field.setFilters(QgsFieldProxyModel.Date | QgsFieldProxyModel.DateTime | QgsFieldProxyModel.String)
+        self.date_field.setFilters(FIELD_FILTER_DATE | FIELD_FILTER_DATETIME | FIELD_FILTER_STRING)
         self.value_field = QgsFieldComboBox()
-        self.value_field.setFilters(QgsFieldProxyModel.Numeric)
+        self.value_field.setFilters(FIELD_FILTER_NUMERIC)
         self.group_field = QgsFieldComboBox()
         self.group_field.setAllowEmptyFieldName(True)
         self.phenology_layer = QgsMapLayerComboBox()
-        self.phenology_layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.phenology_layer.setFilters(LAYER_FILTER_VECTOR)
         self.phenology_layer.setAllowEmptyLayer(True)
         self.phenology_layer.setLayer(None)
         self.phenology_layer.setToolTip(self.tr("A cryo:lakeicephenology table: its dates are drawn as markers on "
@@ -158,22 +159,23 @@ class TimeSeriesDock(QgsDockWidget):
                    and layer.providerType() == "gdal"]
         for layer in sorted(rasters, key=lambda item: item.name().lower()):
             item = QListWidgetItem(layer.name())
-            item.setData(Qt.UserRole, layer.id())
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if layer.id() in ticked else Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, layer.id())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if layer.id() in ticked else Qt.CheckState.Unchecked)
             self.layer_list.addItem(item)
         if not ticked & {layer.id() for layer in rasters} and self.layer_list.count():
-            self.layer_list.item(0).setCheckState(Qt.Checked)
+            self.layer_list.item(0).setCheckState(Qt.CheckState.Checked)
 
     def checked_layer_ids(self) -> List[str]:
         items = (self.layer_list.item(i) for i in range(self.layer_list.count()))
-        return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def set_checked_layers(self, layers: List[QgsRasterLayer]) -> None:
         wanted = {layer.id() for layer in layers}
         for i in range(self.layer_list.count()):
             item = self.layer_list.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
+            ticked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     # -- picking ---------------------------------------------------------------------------------------------
     def pick(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem) -> Optional[PixelReadTask]:
@@ -306,9 +308,9 @@ class TimeSeriesDock(QgsDockWidget):
                     self.plot.addItem(pg.PlotCurveItem(xs, np.repeat(positions[on], 2), connect="pairs",
                                                        pen=pg.mkPen(colour_of_class, width=4)))
         for marker in s.markers:
-            line = pg.InfiniteLine(pos=marker.x, angle=90, movable=False, pen=pg.mkPen(colour, style=Qt.DotLine),
-                                   label=marker.text, labelOpts={"position": 0.9, "rotateAxis": (1, 0),
-                                                                 "color": colour})
+            line = pg.InfiniteLine(pos=marker.x, angle=90, movable=False,
+                                   pen=pg.mkPen(colour, style=Qt.PenStyle.DotLine), label=marker.text,
+                                   labelOpts={"position": 0.9, "rotateAxis": (1, 0), "color": colour})
             self.plot.addItem(line, ignoreBounds=True)
 
     def _mouse_moved(self, position) -> None:
@@ -361,7 +363,7 @@ def class_positions(values: np.ndarray, table: ClassTable) -> np.ndarray:
 
 def table_rows(layer: QgsVectorLayer, date_field: str, value_field: str, group_field: str):
     """(group, date, value) of every feature of ``layer``."""
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     rows = []
     for feature in layer.getFeatures(request):
         group = str(feature[group_field]) if group_field else ""

@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import Cancelled, CryoInputError
 from ..core.io.geotiff import style_sidecar
 
-ICON_PATH = ":/plugins/cryo_qgis_plugin/icons/cryo.svg"  # from resources.qrc
+ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons", "cryo.svg")
 
 # Texts for people go through Qt's translation (i18n/*.ts, `make translations-update`). pylupdate5 files a
 # `self.tr("...")` written in class Foo under the context "Foo", so CryoAlgorithm.tr looks a text up under the

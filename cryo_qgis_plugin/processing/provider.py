@@ -9,7 +9,6 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProce
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..resources import qInitResources  # compiled from resources.qrc by `make resources`
 from .algorithms import ALGORITHMS
 from .base import ICON_PATH
 
@@ -39,30 +38,26 @@ WORKFLOW_TEXTS = (
 
 
 class CryoProvider(QgsProcessingProvider):
-    def __init__(self) -> None:
-        super().__init__()
-        qInitResources()
-
     def id(self) -> str:
         return "cryo"
 
     def name(self) -> str:
         return QCoreApplication.translate("CryoProvider", "Cryosphere")
 
-    def longName(self) -> str:  # noqa: N802 (QGIS API)
+    def longName(self) -> str:
         return QCoreApplication.translate("CryoProvider",
                                           "Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)")
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
 
-    def svgIconPath(self) -> str:  # noqa: N802 (QGIS API)
+    def svgIconPath(self) -> str:
         return ICON_PATH
 
-    def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API)
+    def supportedOutputRasterLayerExtensions(self):
         return ["tif"]
 
-    def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS API)
+    def loadAlgorithms(self) -> None:
         for algorithm_class in ALGORITHMS:
             self.addAlgorithm(algorithm_class())
         for path in workflow_files():
@@ -71,20 +66,21 @@ class CryoProvider(QgsProcessingProvider):
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage(QCoreApplication.translate(
-                    "CryoProvider", "Could not load the workflow {}").format(path), "Cryosphere", Qgis.Warning)
+                    "CryoProvider", "Could not load the workflow {}").format(path), "Cryosphere",
+                    Qgis.MessageLevel.Warning)
 
 
 class Workflow(QgsProcessingModelAlgorithm):
     """A shipped model, listed under its title (its name is the short id used on the command line); group, title
     and description in the user's language when :data:`WORKFLOW_TEXTS` has them."""
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return QCoreApplication.translate("Workflow", self.helpContent().get("ALG_TITLE", self.name()))
 
     def group(self) -> str:
         return QCoreApplication.translate("Workflow", super().group())
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         content = dict(self.helpContent())
         description = content.get("ALG_DESC") or ""
         in_language = QCoreApplication.translate("Workflow", description) if description else ""
