@@ -47,160 +47,200 @@
 <context>
     <name>AltimetryDifference</name>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="62"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="73"/>
         <source>Altimetry points to gridded elevation change</source>
         <translation>测高点生成格网化高程变化</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="65"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="76"/>
         <source>&lt;p&gt;Grids the elevation change between two epochs of repeat altimetry points (ICESat, ICESat-2, CryoSat-2 POCA, airborne lidar): in each cell of CELL_SIZE metres of a projected CRS, &lt;b&gt;rate = (median of the EPOCH2 elevations − median of the EPOCH1 elevations) / YEARS&lt;/b&gt;, for cells with points of both epochs (cell-median gridding as in Sørensen et al. 2011, The Cryosphere 5, 173-186). OUTPUT has two bands: the rate in m per year (nodata −9999) and the number of points used (both epochs).&lt;/p&gt;&lt;p&gt;Elevations come from ELEVATION_FIELD, or from the points' Z when it is empty; points are reprojected to CRS (default: the EPOCH1 layer's CRS, which must then be projected). With OUTLIER_NMAD k &amp;gt; 0, points farther than k NMAD from the median of their cell and epoch are dropped before the medians (cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将两期重复测高点（ICESat、ICESat-2、CryoSat-2 POCA、机载激光雷达）之间的高程变化格网化：在投影坐标参考系中边长为 CELL_SIZE 米的每个格网单元内，&lt;b&gt;速率 = （EPOCH2 高程中位数 − EPOCH1 高程中位数）/ YEARS&lt;/b&gt;，仅计算两期均有点的格网单元（格网单元中位数法，同 Sørensen et al. 2011, The Cryosphere 5, 173-186）。OUTPUT 有两个波段：以米每年为单位的速率（无数据值 −9999）和所用点数（两期合计）。&lt;/p&gt;&lt;p&gt;高程取自 ELEVATION_FIELD，该项为空时取点的 Z 值；点会被重投影到 CRS（默认：EPOCH1 图层的坐标参考系，此时它必须是投影坐标系）。当 OUTLIER_NMAD k &amp;gt; 0 时，在计算中位数之前剔除偏离其所在格网单元和期次中位数超过 k 倍 NMAD 的点（仅针对至少有 3 个点的格网单元；可去除云回波）。格网与 CELL_SIZE 的整数倍对齐。结果：MEAN_RATE（有速率的格网单元的平均值）和 N_CELLS。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="78"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="89"/>
         <source>Epoch 1 points (earlier)</source>
         <translation>第 1 期点（较早）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="80"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="94"/>
         <source>Epoch 2 points (later)</source>
         <translation>第 2 期点（较晚）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="82"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="99"/>
         <source>Elevation field, in both layers (empty: the points&apos; Z)</source>
         <translation>高程字段，两个图层中均需存在（留空：使用点的 Z 值）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="85"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="105"/>
         <source>Cell size (m)</source>
         <translation>格网单元大小（m）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="88"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="110"/>
         <source>Projected CRS of the output grid (empty: the EPOCH1 layer&apos;s CRS)</source>
         <translation>输出格网的投影坐标参考系（留空：EPOCH1 图层的坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="90"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
         <source>Years between the epochs</source>
         <translation>两期之间的年数</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="92"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
         <source>Outlier threshold in NMAD within a cell (0 = no filtering)</source>
         <translation>格网单元内的异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="95"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="127"/>
         <source>Elevation change rate (m/yr)</source>
         <translation>高程变化速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="96"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="131"/>
         <source>Mean rate over the cells with a rate (m/yr)</source>
         <translation>有速率格网单元的平均速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="97"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="133"/>
         <source>Cells with points of both epochs</source>
         <translation>两期均有点的格网单元数</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="107"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="143"/>
         <source>EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 for Greenland)</source>
         <translation>EPOCH1 为地理坐标（{}）：请为格网选择投影坐标参考系（例如格陵兰用 EPSG:3413）</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="111"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="147"/>
         <source>Points: {} in epoch 1, {} in epoch 2</source>
         <translation>点数：第 1 期 {} 个，第 2 期 {} 个</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="118"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="154"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="124"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="160"/>
         <source>{} cells with a rate; mean {:.3f} m/yr</source>
         <translation>{} 个格网单元有速率；平均 {:.3f} m/a</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="89"/>
+        <source>Altimetry points of the earlier epoch (e.g. ICESat footprints), in any CRS; multipoints count each part. Its CRS is the grid&apos;s when CRS is empty.</source>
+        <translation>较早一期的测高点（例如 ICESat 足印），可为任意坐标参考系；多点要素的每个部分各计为一个点。CRS 留空时，格网使用该图层的坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="94"/>
+        <source>Altimetry points of the later epoch (e.g. ICESat-2 ATL06), in any CRS, with the elevation in the same field (or Z) and vertical datum as EPOCH1.</source>
+        <translation>较晚一期的测高点（例如 ICESat-2 ATL06），可为任意坐标参考系；高程所在字段（或 Z 值）和高程基准须与 EPOCH1 相同。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="99"/>
+        <source>Numeric field with the elevation in metres, present under this name in both layers; points without a numeric value are skipped. Empty: the Z coordinate of the points.</source>
+        <translation>以米为单位的高程数值字段，两个图层中须有同名字段；没有数值的点将被跳过。留空：使用点的 Z 坐标。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="105"/>
+        <source>Side of the square grid cells in metres (≥ 1, default 500); the grid is aligned on multiples of it. Larger cells hold more points of both epochs but blur the pattern of change.</source>
+        <translation>正方形格网单元的边长，单位为米（≥ 1，默认 500）；格网与其整数倍对齐。格网单元越大，包含两期点的数量越多，但变化的空间格局越模糊。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="110"/>
+        <source>Projected CRS in metres for the grid, e.g. EPSG:3413 (Greenland) or EPSG:3031 (Antarctica); both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected.</source>
+        <translation>格网所用的以米为单位的投影坐标参考系，例如 EPSG:3413（格陵兰）或 EPSG:3031（南极）；两期点都会重投影到该坐标参考系。留空：使用 EPOCH1 的坐标参考系，此时它必须是投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
+        <source>Time between the two epochs in years (&gt; 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the difference of the medians is divided by it to give m/yr.</source>
+        <translation>两期之间的时间间隔，单位为年（&gt; 0，可为小数），例如 2019.5 − 2005.0 = 14.5；中位数之差除以该值得到 m/yr。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
+        <source>k ≥ 0, default 3: in each cell and epoch with at least 3 points, points farther than k NMAD from the median are dropped before the medians (removes cloud returns). 0: no filtering.</source>
+        <translation>k ≥ 0，默认 3：在至少有 3 个点的每个格网单元和期次中，计算中位数之前剔除偏离中位数超过 k 倍 NMAD 的点（可去除云回波）。0：不过滤。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="127"/>
+        <source>Float32 GeoTIFF with two bands: the elevation change rate in m/yr and the number of points used (both epochs); cells without points of both epochs are nodata (−9999).</source>
+        <translation>含两个波段的 float32 GeoTIFF：以 m/yr 为单位的高程变化速率，以及所用点数（两期合计）；不同时含两期点的格网单元为无数据值（−9999）。</translation>
     </message>
 </context>
 <context>
     <name>ClassLabels</name>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Water body or missing</source>
         <translation>水体或缺测</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Frozen</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Thawed</source>
         <translation>融化</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Precipitation</source>
         <translation>降水</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Perennial snow/ice</source>
         <translation>常年积雪/冰</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Permafrost (TTOP &lt; 0 °C)</source>
         <translation>多年冻土（TTOP &lt; 0 °C）</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Seasonally frozen ground</source>
         <translation>季节冻土</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Unfrozen ground (no freezing)</source>
         <translation>非冻土（无冻结）</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Glacier</source>
         <translation>冰川</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Lake</source>
         <translation>湖泊</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Continuous (p &gt; 0.9)</source>
         <translation>连续（p &gt; 0.9）</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Discontinuous (0.5 ≤ p ≤ 0.9)</source>
         <translation>不连续（0.5 ≤ p ≤ 0.9）</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Sporadic (0.1 ≤ p &lt; 0.5)</source>
         <translation>零星（0.1 ≤ p &lt; 0.5）</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>Isolated patches (0 &lt; p &lt; 0.1)</source>
         <translation>岛状（0 &lt; p &lt; 0.1）</translation>
     </message>
     <message>
-        <location filename="../class_labels.py" line="11"/>
+        <location filename="../class_labels.py" line="12"/>
         <source>No permafrost (p = 0)</source>
         <translation>无多年冻土（p = 0）</translation>
     </message>
@@ -208,280 +248,320 @@
 <context>
     <name>CryoAlgorithm</name>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="23"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="24"/>
         <source>The {} layer has no field {!r}: choose the elevation field of both epochs, or leave ELEVATION_FIELD empty to use the points&apos; Z</source>
         <translation>{} 图层没有字段 {!r}：请选择两期共有的高程字段，或将 ELEVATION_FIELD 留空以使用点的 Z 值</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="130"/>
+        <location filename="../processing/base.py" line="120"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="46"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="47"/>
         <source>{}: {} point(s) without a numeric elevation were skipped</source>
         <translation>{}：已跳过 {} 个没有数值高程的点</translation>
     </message>
     <message>
-        <location filename="../processing/altimetry_difference.py" line="49"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="50"/>
         <source>The {} layer has no point with an elevation</source>
         <translation>{} 图层中没有带高程的点</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="28"/>
+        <location filename="../processing/base.py" line="29"/>
         <source>Freeze/thaw</source>
         <translation>冻融</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="29"/>
+        <location filename="../processing/base.py" line="30"/>
         <source>Permafrost</source>
         <translation>多年冻土</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="30"/>
+        <location filename="../processing/base.py" line="31"/>
         <source>Glaciers</source>
         <translation>冰川</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="31"/>
+        <location filename="../processing/base.py" line="32"/>
         <source>Lake ice</source>
         <translation>湖冰</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="32"/>
+        <location filename="../processing/base.py" line="33"/>
         <source>Validation</source>
         <translation>精度验证</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="139"/>
+        <location filename="../processing/base.py" line="129"/>
         <source>The output {} is one of the inputs; choose another output name so the input is kept</source>
         <translation>输出 {} 是输入之一；请另选输出文件名，以免覆盖输入</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="157"/>
+        <location filename="../processing/base.py" line="147"/>
         <source>Could not apply the style {}: {}</source>
         <translation>无法应用样式 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="176"/>
+        <location filename="../processing/base.py" line="166"/>
         <source>{} and {} are the same file {}; give each output its own name</source>
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="19"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="214"/>
         <source>Shift applied to the DEM, east (m)</source>
         <translation>施加到 DEM 的偏移，东向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="20"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="215"/>
         <source>Shift applied to the DEM, north (m)</source>
         <translation>施加到 DEM 的偏移，北向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="21"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>Shift applied to the DEM, up (m)</source>
         <translation>施加到 DEM 的偏移，垂向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="22"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="217"/>
         <source>Stable-terrain median dh before co-registration (m)</source>
         <translation>配准前稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="23"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
         <source>Stable-terrain NMAD before co-registration (m)</source>
         <translation>配准前稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="24"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="221"/>
         <source>Stable-terrain median dh after co-registration (m)</source>
         <translation>配准后稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="25"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="223"/>
         <source>Stable-terrain NMAD after co-registration (m)</source>
         <translation>配准后稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="26"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
         <source>Glacier area on the grid (km²)</source>
         <translation>格网上的冰川面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="27"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="226"/>
         <source>Mean glacier elevation change (m)</source>
         <translation>冰川平均高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="28"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
         <source>Glacier volume change (m³)</source>
         <translation>冰川体积变化（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="29"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
         <source>Glacier volume change error, 1 sigma (m³)</source>
         <translation>冰川体积变化误差，1 sigma（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="30"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
         <source>Geodetic mass balance (m w.e. per year)</source>
         <translation>大地测量物质平衡（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="31"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
         <source>Geodetic mass balance error, 1 sigma (m w.e. per year)</source>
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="23"/>
+        <location filename="../processing/algorithms/gst_model.py" line="25"/>
         <source>INPUT is not a readable table</source>
         <translation>INPUT 不是可读取的表格</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="39"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="43"/>
         <source>{} cannot be opened as a table</source>
         <translation>无法将 {} 作为表格打开</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="43"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="47"/>
         <source>The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and VALUE_FIELD</source>
         <translation>表格 {} 没有字段 {!r}（现有字段：{}）；请设置 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="22"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="24"/>
         <source>The reference layer has no field {!r} (fields: {}); set FIELD</source>
         <translation>参考图层没有字段 {!r}（现有字段：{}）；请设置 FIELD</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="33"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="35"/>
         <source>Row {}: the reference class {} in field {} is not an integer</source>
         <translation>第 {} 行：参考类别 {}（字段 {}）不是整数</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="44"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="46"/>
         <source>map nodata</source>
         <translation>分类图无数据</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="45"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="47"/>
         <source>reference nodata</source>
         <translation>参考数据无数据</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="46"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="48"/>
         <source>not in CLASSES</source>
         <translation>不在 CLASSES 中</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="47"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="49"/>
         <source>outside the map</source>
         <translation>位于分类图范围之外</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="17"/>
+        <location filename="../processing/stack_parameters.py" line="19"/>
         <source>&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: one HDF5 file (a 3-D dataset time x row x column, or a 2-D grid for one day), a folder of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD (e.g. AMSR_20070125_FT_25.h5), or a multi-band GeoTIFF/netCDF whose band descriptions are ISO dates (as this plugin writes them). HDF5 files carry no georeferencing: they are placed on the global 0.25° EPSG:4326 grid (1440 x 720, row 0 at 90°N) unless an extent and CRS are given.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：一个 HDF5 文件（三维数据集 时间 x 行 x 列，或某一天的二维格网）；一个逐日 HDF5 或 GeoTIFF 文件的文件夹，文件名以 YYYYMMDD 或 YYYYDDD 表示日期（例如 AMSR_20070125_FT_25.h5）；或一个多波段 GeoTIFF/netCDF，其波段描述为 ISO 日期（本插件即如此写出）。HDF5 文件不含地理参考信息：除非给出范围和坐标参考系，否则将其置于全球 0.25° EPSG:4326 格网上（1440 x 720，第 0 行位于 90°N）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="28"/>
+        <location filename="../processing/stack_parameters.py" line="38"/>
         <source>Daily grids (HDF5 file, folder of daily files, or multi-band GeoTIFF/netCDF)</source>
         <translation>逐日格网（HDF5 文件、逐日文件的文件夹或多波段 GeoTIFF/netCDF）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="32"/>
+        <location filename="../processing/stack_parameters.py" line="38"/>
         <source>A file, or a folder of daily files (type or paste the folder path). Dates come from the file names (YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.</source>
         <translation>一个文件，或逐日文件的文件夹（输入或粘贴文件夹路径）。日期取自文件名（YYYYMMDD 或 YYYYDDD）、波段描述、netCDF 时间或 START_DATE。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="42"/>
+        <location filename="../processing/stack_parameters.py" line="51"/>
         <source>HDF5 dataset or netCDF variable (empty: the only grid in the file)</source>
         <translation>HDF5 数据集或 netCDF 变量（留空：文件中唯一的格网）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="44"/>
+        <location filename="../processing/stack_parameters.py" line="59"/>
         <source>Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)</source>
         <translation>第一个格网的日期，YYYY-MM-DD（仅用于格网不带日期的文件）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="47"/>
+        <location filename="../processing/stack_parameters.py" line="68"/>
         <source>Extent of grids stored without georeferencing (empty: global 0.25° grid)</source>
         <translation>无地理参考格网的范围（留空：全球 0.25° 格网）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="50"/>
+        <location filename="../processing/stack_parameters.py" line="77"/>
         <source>CRS of grids stored without georeferencing</source>
         <translation>无地理参考格网的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="87"/>
+        <location filename="../processing/stack_parameters.py" line="121"/>
         <source>INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack</source>
         <translation>INPUT 为空：请给出 HDF5 文件、逐日文件的文件夹或栅格数据栈</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="101"/>
+        <location filename="../processing/stack_parameters.py" line="135"/>
         <source>EXTENT is empty; give xmin,xmax,ymin,ymax of the grid</source>
         <translation>EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
     </message>
     <message>
-        <location filename="../processing/stack_inputs.py" line="106"/>
+        <location filename="../processing/stack_parameters.py" line="140"/>
         <source>A CRS other than EPSG:4326 needs an EXTENT too (the grid&apos;s bounds in that CRS)</source>
         <translation>EPSG:4326 以外的坐标参考系还需要 EXTENT（格网在该坐标参考系中的边界）</translation>
     </message>
     <message>
-        <location filename="../processing/table_values.py" line="19"/>
+        <location filename="../qgis_io/cells.py" line="43"/>
         <source>Row {}: cannot read the date {!r} in field {}; write dates as YYYY-MM-DD</source>
         <translation>第 {} 行：无法读取日期 {!r}（字段 {}）；日期请写为 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../processing/table_values.py" line="31"/>
+        <location filename="../qgis_io/cells.py" line="56"/>
         <source>Row {}: the value {!r} in field {} is not a number</source>
         <translation>第 {} 行：值 {!r}（字段 {}）不是数字</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_inputs.py" line="11"/>
+        <location filename="../processing/temperature_parameters.py" line="13"/>
         <source>&lt;p&gt;Stored values become °C as value × SCALE + OFFSET, minus 273.15 when UNITS = kelvin (MODIS LST: SCALE 0.02, UNITS kelvin; its 0 = no retrieval is the band's nodata). Nodata and NaN are missing days.&lt;/p&gt;</source>
         <translation>&lt;p&gt;存储值按 值 × SCALE + OFFSET 换算为 °C，UNITS = kelvin 时再减去 273.15（MODIS 陆表温度：SCALE 0.02，UNITS kelvin；其 0 = 无反演值，即该波段的无数据值）。无数据值和 NaN 视为缺测日。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_inputs.py" line="18"/>
+        <location filename="../processing/temperature_parameters.py" line="27"/>
         <source>Scale factor of stored values</source>
         <translation>存储值的比例因子</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_inputs.py" line="21"/>
+        <location filename="../processing/temperature_parameters.py" line="34"/>
         <source>Offset added after scaling</source>
         <translation>缩放后加上的偏移量</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_inputs.py" line="24"/>
+        <location filename="../processing/temperature_parameters.py" line="41"/>
         <source>Temperature units (after scale and offset)</source>
         <translation>温度单位（缩放和偏移之后）</translation>
     </message>
     <message>
-        <location filename="../processing/vector_inputs.py" line="20"/>
+        <location filename="../qgis_io/features.py" line="21"/>
         <source>The {} layer has no polygon; choose a layer with polygons or leave it empty</source>
         <translation>{} 图层没有多边形；请选择含多边形的图层或留空</translation>
     </message>
     <message>
-        <location filename="../processing/vector_inputs.py" line="24"/>
+        <location filename="../qgis_io/lake_polygons.py" line="21"/>
         <source>The {} layer has no CRS; set its CRS first</source>
         <translation>{} 图层没有坐标参考系；请先设置其坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="51"/>
+        <source>Name of the grid to read in every file: an HDF5 dataset path such as /Geophysical_Data/ft (the leading / may be left out) or a netCDF variable name. Needed only when a file holds more than one 2-D or 3-D grid; not used for GeoTIFF.</source>
+        <translation>每个文件中要读取的格网名称：HDF5 数据集路径，例如 /Geophysical_Data/ft（开头的 / 可省略），或 netCDF 变量名。仅当文件含有多个二维或三维格网时才需要；GeoTIFF 不使用此项。</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="59"/>
+        <source>Date (YYYY-MM-DD) of the first grid of a 3-D HDF5 dataset or of a multi-band raster whose bands carry no dates; the grids that follow are taken as consecutive days. Leave empty when the file names, band descriptions or netCDF time give the dates.</source>
+        <translation>三维 HDF5 数据集或波段不带日期的多波段栅格中第一个格网的日期（YYYY-MM-DD）；其后的格网视为逐日连续。若日期可由文件名、波段描述或 netCDF 时间得出，则留空。</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="68"/>
+        <source>Outer bounds (xmin, xmax, ymin, ymax, in the units of CRS) of grids that carry no georeferencing, such as HDF5: the rectangle is divided evenly into the grid's cells, row 0 at the top. Empty: the global 0.25° EPSG:4326 grid (1440 x 720 cells). Files with their own georeferencing keep it.</source>
+        <translation>不含地理参考信息的格网（如 HDF5）的外边界（xmin, xmax, ymin, ymax，采用 CRS 的单位）：该矩形被均匀划分为格网单元，第 0 行位于顶部。留空：全球 0.25° EPSG:4326 格网（1440 x 720 个格网单元）。自带地理参考信息的文件保持其原有地理参考。</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="77"/>
+        <source>Coordinate reference system of EXTENT and of the grids without georeferencing (default EPSG:4326, longitude/latitude in degrees). A CRS other than EPSG:4326 needs EXTENT as well.</source>
+        <translation>EXTENT 以及不含地理参考信息的格网的坐标参考系（默认 EPSG:4326，以度为单位的经纬度）。EPSG:4326 以外的坐标参考系还需要给出 EXTENT。</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="27"/>
+        <source>Factor the stored values are multiplied by before OFFSET is added (default 1: values are stored as temperatures). MODIS LST (MOD11/MYD11): 0.02, with UNITS = kelvin.</source>
+        <translation>存储值在加上 OFFSET 之前所乘的因子（默认 1：存储值即为温度）。MODIS 陆表温度（MOD11/MYD11）：0.02，并设 UNITS = kelvin。</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="34"/>
+        <source>Added to the scaled values, in the units of UNITS (default 0). Use it for products packed as value × scale + offset; the 273.15 of kelvin is subtracted by UNITS, not here.</source>
+        <translation>加到缩放后数值上的量，单位与 UNITS 相同（默认 0）。用于按 值 × 比例 + 偏移 打包存储的产品；开尔文的 273.15 由 UNITS 扣除，不在此处设置。</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="41"/>
+        <source>Units of value × SCALE + OFFSET: celsius (°C, default) or kelvin (K; 273.15 is subtracted to get °C). The algorithms compute in °C.</source>
+        <translation>值 × SCALE + OFFSET 的单位：celsius（°C，默认）或 kelvin（K；减去 273.15 得到 °C）。算法均以 °C 计算。</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/lake_polygons.py" line="17"/>
+        <source>The {} layer has no field {!r} (fields: {})</source>
+        <translation>{} 图层没有字段 {!r}（现有字段：{}）</translation>
     </message>
 </context>
 <context>
     <name>CryoProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="50"/>
+        <location filename="../processing/provider.py" line="45"/>
         <source>Cryosphere</source>
         <translation>冰冻圈</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="53"/>
+        <location filename="../processing/provider.py" line="48"/>
         <source>Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)</source>
         <translation>冰冻圈工具箱（冻融、多年冻土、冰川、湖冰）</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="73"/>
+        <location filename="../processing/provider.py" line="68"/>
         <source>Could not load the workflow {}</source>
         <translation>无法加载工作流 {}</translation>
     </message>
@@ -489,551 +569,676 @@
 <context>
     <name>DecodeFreezeThaw</name>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="24"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="38"/>
         <source>Decode freeze/thaw product</source>
         <translation>解码冻融产品</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="27"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="41"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="28"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="42"/>
         <source>&lt;p&gt;Decodes daily passive-microwave soil freeze/thaw grids (AMSR-E/AMSR2 global 0.25° product, Tibetan Plateau 25 km product; codes {}) into a georeferenced GeoTIFF with one band per day (band description = ISO date, codes unchanged, styled with the product's colours) and a CSV table of the daily area of each class in km².&lt;/p&gt;</source>
         <translation>&lt;p&gt;将逐日被动微波土壤冻融格网（AMSR-E/AMSR2 全球 0.25° 产品、青藏高原 25 km 产品；代码 {}）解码为带地理参考的 GeoTIFF，每天一个波段（波段描述 = ISO 日期，代码保持不变，并按产品配色设置样式），同时输出每日各类别面积（km²）的 CSV 表。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="33"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="47"/>
         <source>&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; use the true area of every cell on the grid&apos;s ellipsoid (exact ellipsoidal quadrangle, Snyder 1987 eq. 3-12), not a constant pixel size. &lt;i&gt;frozen_fraction&lt;/i&gt; = frozen / (frozen + thawed + precipitation). Any other code is &lt;i&gt;unknown&lt;/i&gt;: kept, counted in unknown_km2 and reported in the log. An optional MASK limits the statistics (not the GeoTIFF) to cells whose centre lies inside its polygons; PERIOD_START/PERIOD_END select dates.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按格网所在椭球面上每个像元的真实面积计算（精确的椭球面四边形面积，Snyder 1987 式 3-12），而非固定像元大小。&lt;i&gt;frozen_fraction&lt;/i&gt; = 冻结 / （冻结 + 融化 + 降水）。其他任何代码均为&lt;i&gt;未知&lt;/i&gt;：予以保留，计入 unknown_km2 并在日志中报告。可选的 MASK 将统计（而非 GeoTIFF）限制在中心位于其多边形内的像元；PERIOD_START/PERIOD_END 用于选择日期。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="43"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="57"/>
         <source>First date to decode, YYYY-MM-DD (empty: first date of the input)</source>
         <translation>解码起始日期，YYYY-MM-DD（留空：输入的第一个日期）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="46"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="63"/>
         <source>Last date to decode, YYYY-MM-DD (empty: last date of the input)</source>
         <translation>解码结束日期，YYYY-MM-DD（留空：输入的最后一个日期）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="49"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="69"/>
         <source>Region for the area statistics (polygons)</source>
         <translation>面积统计区域（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="52"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="76"/>
         <source>Decoded freeze/thaw stack (one band per day)</source>
         <translation>解码后的冻融数据栈（每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="54"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="81"/>
         <source>Daily class areas (km²)</source>
         <translation>每日各类别面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="54"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="81"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="57"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="87"/>
         <source>Number of dates decoded</source>
         <translation>已解码的日期数</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="58"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="88"/>
         <source>First date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="59"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="89"/>
         <source>Last date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="60"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="90"/>
         <source>Pixel-days with unknown codes</source>
         <translation>未知代码的像元·日数</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="74"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="104"/>
         <source>Statistics limited to {} MASK polygon(s)</source>
         <translation>统计范围限于 {} 个 MASK 多边形</translation>
     </message>
     <message>
-        <location filename="../processing/decode_freezethaw.py" line="80"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="110"/>
         <source>Decoded {} dates, {} .. {}</source>
         <translation>已解码 {} 个日期，{} .. {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="57"/>
+        <source>Dates of the input before this one (YYYY-MM-DD) are left out of both the GeoTIFF and the table; the date itself is kept.</source>
+        <translation>输入中早于该日期（YYYY-MM-DD）的日期不写入 GeoTIFF 和表格；该日期本身保留。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="63"/>
+        <source>Dates of the input after this one (YYYY-MM-DD) are left out of both the GeoTIFF and the table; the date itself is kept.</source>
+        <translation>输入中晚于该日期（YYYY-MM-DD）的日期不写入 GeoTIFF 和表格；该日期本身保留。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="69"/>
+        <source>Polygons in any CRS (e.g. a basin or a permafrost region): the class areas count only the cells whose centre lies inside them. The GeoTIFF keeps the whole grid. Empty: the whole grid.</source>
+        <translation>任意坐标参考系的多边形（例如流域或多年冻土区）：类别面积只统计中心位于多边形内的格网单元。GeoTIFF 仍保留整个格网。留空：整个格网。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="76"/>
+        <source>GeoTIFF with one 8-bit band per day, described by its ISO date; the product&apos;s codes are kept unchanged (nodata 255) and styled with its class colours.</source>
+        <translation>每天一个 8 位波段的 GeoTIFF，波段描述为其 ISO 日期；产品代码保持不变（无数据值 255），并按产品的类别颜色设置样式。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="81"/>
+        <source>CSV with one row per date: the area of each class and of unknown codes in km² (true cell areas, inside MASK) and frozen_fraction = frozen / (frozen + thawed + precipitation).</source>
+        <translation>每个日期一行的 CSV：各类别及未知代码的面积（km²，按格网单元真实面积计算，限于 MASK 内），以及 frozen_fraction = 冻结 / （冻结 + 融化 + 降水）。</translation>
     </message>
 </context>
 <context>
     <name>DegreeDays</name>
     <message>
-        <location filename="../processing/degree_days.py" line="22"/>
+        <location filename="../processing/algorithms/degree_days.py" line="36"/>
         <source>Degree-day indices (freezing DDF, thawing DDT)</source>
         <translation>度日指数（冻结指数 DDF、融化指数 DDT）</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="25"/>
+        <location filename="../processing/algorithms/degree_days.py" line="39"/>
         <source>&lt;p&gt;Per pixel and season year: DDF = Σ max(−T, 0) and DDT = Σ max(T, 0) over the season's days, with T the daily temperature in °C; both are positive °C·days (Smith &amp;amp; Riseborough 1996; Obu et al. 2019, eq. 1). A season year starts on YEAR_START (MM-DD, default 07-01, so a whole winter falls in one season) and is named by the calendar year it starts in; seasons the stack covers only in part are left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Missing days&lt;/b&gt; (nodata, clouds, dates absent from the stack): a run of at most MAX_GAP days is filled by linear interpolation in time between the values around it (at the very start or end of the record, with the nearest value); a season with a longer run is nodata for that pixel, and the log counts those pixels.&lt;/p&gt;</source>
         <translation>&lt;p&gt;逐像元、逐季节年计算：DDF = Σ max(−T, 0)，DDT = Σ max(T, 0)，对季节内各日求和，T 为以 °C 表示的逐日温度；两者均为正的 °C·日（Smith &amp;amp; Riseborough 1996；Obu et al. 2019, eq. 1）。季节年从 YEAR_START 开始（MM-DD，默认 07-01，使整个冬季落在同一季节内），以其开始的日历年命名；数据栈只覆盖一部分的季节将被略去。&lt;/p&gt;&lt;p&gt;&lt;b&gt;缺测日&lt;/b&gt;（无数据值、云、数据栈中缺少的日期）：连续不超过 MAX_GAP 天的缺测段用前后值在时间上线性插值填补（位于记录最开始或最末尾时取最近的值）；含更长缺测段的季节在该像元上为无数据值，日志中会统计这些像元。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="35"/>
+        <location filename="../processing/algorithms/degree_days.py" line="49"/>
         <source>&lt;p&gt;The stack is read once, date by date, keeping a few grids in memory whatever its length. Outputs: float32 GeoTIFFs with one band per season year named ddf_&amp;lt;year&amp;gt; / ddt_&amp;lt;year&amp;gt;, nodata -9999; inputs of &lt;i&gt;TTOP permafrost model&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据栈按日期只读取一遍，无论其长度如何，内存中只保留少量格网。输出：float32 GeoTIFF，每个季节年一个波段，命名为 ddf_&amp;lt;year&amp;gt; / ddt_&amp;lt;year&amp;gt;，无数据值 -9999；可作为 &lt;i&gt;TTOP 多年冻土模型&lt;/i&gt;的输入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="42"/>
+        <location filename="../processing/algorithms/degree_days.py" line="57"/>
         <source>Daily temperature stack (GST, LST or air temperature)</source>
         <translation>逐日温度数据栈（地面温度、陆表温度或气温）</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="45"/>
+        <location filename="../processing/algorithms/degree_days.py" line="63"/>
         <source>Season year starts on (MM-DD)</source>
         <translation>季节年开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="47"/>
+        <location filename="../processing/algorithms/degree_days.py" line="68"/>
         <source>Longest run of missing days filled by interpolation (days)</source>
         <translation>插值填补的最长连续缺测天数（天）</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="50"/>
+        <location filename="../processing/algorithms/degree_days.py" line="75"/>
         <source>Freezing index DDF (°C·days)</source>
         <translation>冻结指数 DDF（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="52"/>
+        <location filename="../processing/algorithms/degree_days.py" line="79"/>
         <source>Thawing index DDT (°C·days)</source>
         <translation>融化指数 DDT（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="54"/>
+        <location filename="../processing/algorithms/degree_days.py" line="83"/>
         <source>Season years computed (comma separated)</source>
         <translation>已计算的季节年（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="55"/>
+        <location filename="../processing/algorithms/degree_days.py" line="84"/>
         <source>Number of season years</source>
         <translation>季节年数</translation>
     </message>
     <message>
-        <location filename="../processing/degree_days.py" line="73"/>
+        <location filename="../processing/algorithms/degree_days.py" line="102"/>
         <source>Season years: {}</source>
         <translation>季节年：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/degree_days.py" line="58"/>
+        <source>Daily temperatures (stored values turned into °C by SCALE, OFFSET and UNITS), e.g. the output of Apply GST model to LST stacks: a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a folder of daily files.</source>
+        <translation>逐日温度（存储值经 SCALE、OFFSET 和 UNITS 换算为 °C），例如“将地面温度模型应用于陆表温度数据栈”的输出：波段带日期的多波段 GeoTIFF/netCDF、HDF5 文件或逐日文件的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/degree_days.py" line="63"/>
+        <source>Month and day (MM-DD) on which each season year begins; default 07-01, so that a whole northern winter falls in one season. A season is named by the calendar year it starts in.</source>
+        <translation>每个季节年开始的月和日（MM-DD）；默认 07-01，使北半球的整个冬季落在同一季节内。季节以其开始所在的日历年命名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/degree_days.py" line="68"/>
+        <source>Runs of up to this many missing days (0-60, default 5) are filled by linear interpolation in time; a pixel with a longer run in a season is nodata for that season. 0: any missing day makes the season nodata.</source>
+        <translation>不超过该天数（0-60，默认 5）的连续缺测按时间线性插值填补；某季节内有更长连续缺测的像元在该季节为无数据值。0：任何缺测日都会使该季节为无数据值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/degree_days.py" line="75"/>
+        <source>Float32 GeoTIFF, one band per season year named ddf_YYYY: DDF = Σ max(−T, 0) in °C·days (positive); nodata −9999. The DDF input of TTOP permafrost model.</source>
+        <translation>float32 GeoTIFF，每个季节年一个波段，命名为 ddf_YYYY：DDF = Σ max(−T, 0)，单位 °C·日（正值）；无数据值 −9999。作为“TTOP 多年冻土模型”的 DDF 输入。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/degree_days.py" line="79"/>
+        <source>Float32 GeoTIFF, one band per season year named ddt_YYYY: DDT = Σ max(T, 0) in °C·days; nodata −9999. The DDT input of TTOP permafrost model.</source>
+        <translation>float32 GeoTIFF，每个季节年一个波段，命名为 ddt_YYYY：DDT = Σ max(T, 0)，单位 °C·日；无数据值 −9999。作为“TTOP 多年冻土模型”的 DDT 输入。</translation>
     </message>
 </context>
 <context>
     <name>DemDifference</name>
     <message>
-        <location filename="../processing/dem_difference.py" line="62"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="55"/>
         <source>DEM differencing: elevation, volume and mass change</source>
         <translation>DEM 差分：高程、体积与物质变化</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="65"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="58"/>
         <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009). Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt; from each glacier's median dh per 50 m band (the glacier set as a whole for glaciers with under 20 valid cells), &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation, or &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.&lt;/p&gt;</source>
         <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt; 用每条冰川各 50 m 高程带的 dh 中位数填补（有效像元少于 20 个的冰川按全部冰川整体计算），&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值，&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、配准前后稳定地形 dh 的直方图以及冰川 dh 随高程的分布。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="92"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="85"/>
         <source>Reference DEM (kept fixed; usually the later one)</source>
         <translation>参考 DEM（保持不动；通常为较新的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="94"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="90"/>
         <source>DEM to align (usually the earlier one)</source>
         <translation>待配准的 DEM（通常为较早的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="95"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
         <source>Glacier outlines (excluded from stable terrain; glacier statistics)</source>
         <translation>冰川边界（从稳定地形中排除；用于冰川统计）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="98"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="101"/>
         <source>Other unstable terrain to exclude (lakes, landslides, ...)</source>
         <translation>需排除的其他不稳定地形（湖泊、滑坡等）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="101"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="108"/>
         <source>Co-registration</source>
         <translation>配准</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="104"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="115"/>
         <source>Maximum Nuth &amp; Kääb iterations</source>
         <translation>Nuth &amp; Kääb 最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="107"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
         <source>Outlier threshold in NMAD (0 = no filtering)</source>
         <translation>异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="110"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="128"/>
         <source>Glacier void filling</source>
         <translation>冰川空洞填补</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="113"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="136"/>
         <source>Date of the reference DEM (decimal year, for rates)</source>
         <translation>参考 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="116"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
         <source>Date of the DEM to align (decimal year, for rates)</source>
         <translation>待配准 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="119"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
         <source>Volume-to-mass conversion density (kg m⁻³)</source>
         <translation>体积-质量换算密度（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="122"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
         <source>Density uncertainty (kg m⁻³)</source>
         <translation>密度不确定性（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="125"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
         <source>Elevation change (m)</source>
         <translation>高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="126"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
         <source>Aligned DEM</source>
         <translation>配准后的 DEM</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="128"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="128"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/dem_difference.py" line="156"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="201"/>
         <source>REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change is computed, the mass-balance rate is not</source>
         <translation>REFERENCE_YEAR 和 DEM_YEAR 未同时给出（或二者相等）：将计算体积变化，但不计算物质平衡速率</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="85"/>
+        <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic REFERENCE is first warped to the UTM zone of its centre.</source>
+        <translation>以米为单位的高程，其格网即输出的格网；DEM 向其配准。地理坐标系的 REFERENCE 会先重投影到其中心所在的 UTM 带。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="90"/>
+        <source>Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.</source>
+        <translation>以米为单位的高程，高程基准须与 REFERENCE 相同；经双线性重采样到 REFERENCE 格网，按配准结果平移后，由 REFERENCE 减去。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
+        <source>Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. Empty: no glacier results.</source>
+        <translation>任意坐标参考系的多边形（例如 RGI 冰川边界）：从稳定地形中排除；中心位于其中的格网单元用于计算冰川面积、平均 dh、体积和物质变化，并进行空洞填补。留空：不输出冰川结果。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="101"/>
+        <source>Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and errors.</source>
+        <translation>任意坐标参考系的多边形，表示两期 DEM 之间发生变化的非冰川地形（湖泊、滑坡、石冰川等）：从用于配准和误差估计的稳定地形中排除。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="108"/>
+        <source>nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh (Nuth &amp; Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as it is.</source>
+        <translation>nuth_kaab（默认）：由稳定地形 dh 对坡向的依赖关系求水平和垂直偏移（Nuth &amp; Kääb 2011）；vertical：只扣除稳定地形 dh 的中位数；none：按原样使用 DEM。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="115"/>
+        <source>Upper limit (1-100, default 10) of the Nuth &amp; Kääb iterations; they stop earlier once the horizontal shift of an iteration is below a small fraction of a cell.</source>
+        <translation>Nuth &amp; Kääb 迭代次数的上限（1-100，默认 10）；当某次迭代的水平偏移小于格网单元的很小一部分时提前停止。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
+        <source>k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier cells farther than k NMAD from the median of their 50 m elevation band, become nodata (NMAD = 1.4826 · median absolute deviation). 0: no filtering.</source>
+        <translation>k ≥ 0，默认 3：偏离稳定地形 dh 中位数超过 k 倍 NMAD 的稳定地形格网单元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川格网单元，均设为无数据值（NMAD = 1.4826 · 绝对中位差）。0：不过滤。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="128"/>
+        <source>How glacier cells without dh are filled before the volume change (McNabb et al. 2019). local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band (all glaciers together for glaciers with under 20 valid cells); linear: Delaunay interpolation; none: voids stay empty.</source>
+        <translation>计算体积变化前如何填补没有 dh 的冰川格网单元（McNabb et al. 2019）。local_hypsometric（默认）：取同一冰川同一 50 m 高程带的 dh 中位数（有效格网单元少于 20 个的冰川使用全部冰川合计的值）；linear：Delaunay 插值；none：空洞保持为空。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="136"/>
+        <source>Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the period of the mass-balance rate; without both only the volume change is computed.</source>
+        <translation>REFERENCE 的获取日期，以小数年表示（例如 2019.7）。与 DEM_YEAR 一起确定物质平衡速率的时段；二者未同时给出时只计算体积变化。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
+        <source>Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR in the mass-balance rate.</source>
+        <translation>DEM 的获取日期，以小数年表示（例如 2000.1）；物质平衡速率中的年数 = REFERENCE_YEAR − DEM_YEAR。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
+        <source>Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss 2013).</source>
+        <translation>将体积变化换算为质量所用的密度，单位 kg m⁻³（1-1000；默认 850，Huss 2013）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
+        <source>1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the mass-balance error.</source>
+        <translation>DENSITY 的 1 sigma 不确定性，单位 kg m⁻³（默认 60，Huss 2013），传播到物质平衡误差中。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
+        <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999.</source>
+        <translation>位于 REFERENCE 格网上的 float32 GeoTIFF：REFERENCE − 配准后的 DEM，单位为米，已剔除异常值并填补冰川空洞；无数据值 −9999。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
+        <source>Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata −9999. Not written unless a file is given.</source>
+        <translation>float32 GeoTIFF：按配准结果平移并位于 REFERENCE 格网上的 DEM，单位为米；无数据值 −9999。除非指定文件，否则不写出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
+        <source>HTML page with the numeric results, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.</source>
+        <translation>HTML 页面，包含数值结果、配准前后稳定地形 dh 的直方图，以及冰川 dh 随高程的分布（面积-高程曲线）。</translation>
     </message>
 </context>
 <context>
     <name>FreezeThawImportDialog</name>
     <message>
-        <location filename="../gui/import_dialog.py" line="69"/>
+        <location filename="../gui/import_dialog.py" line="70"/>
         <source>Import freeze/thaw product</source>
         <translation>导入冻融产品</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="75"/>
+        <location filename="../gui/import_dialog.py" line="76"/>
         <source>Global 0.25°, EPSG:4326 (1440 × 720 cells)</source>
         <translation>全球 0.25°，EPSG:4326（1440 × 720 个像元）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="103"/>
+        <location filename="../gui/import_dialog.py" line="104"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="106"/>
+        <location filename="../gui/import_dialog.py" line="107"/>
         <source>An HDF5/GeoTIFF/netCDF file or a folder of daily files</source>
         <translation>一个 HDF5/GeoTIFF/netCDF 文件或逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="108"/>
+        <location filename="../gui/import_dialog.py" line="109"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="110"/>
+        <location filename="../gui/import_dialog.py" line="111"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="118"/>
+        <location filename="../gui/import_dialog.py" line="119"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="123"/>
+        <location filename="../gui/import_dialog.py" line="124"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="123"/>
+        <location filename="../gui/import_dialog.py" line="124"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="123"/>
+        <location filename="../gui/import_dialog.py" line="124"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="137"/>
+        <location filename="../gui/import_dialog.py" line="138"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="143"/>
+        <location filename="../gui/import_dialog.py" line="144"/>
         <source>Date of the first grid</source>
         <translation>第一个格网的日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="160"/>
+        <location filename="../gui/import_dialog.py" line="161"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="163"/>
+        <location filename="../gui/import_dialog.py" line="164"/>
         <source>Decode from</source>
         <translation>解码时段</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="167"/>
+        <location filename="../gui/import_dialog.py" line="168"/>
         <source>Grid (HDF5 files carry no georeferencing)</source>
         <translation>格网（HDF5 文件不含地理参考信息）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="172"/>
+        <location filename="../gui/import_dialog.py" line="173"/>
         <source>Custom extent and CRS</source>
         <translation>自定义范围和坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="174"/>
+        <location filename="../gui/import_dialog.py" line="175"/>
         <source>Grid</source>
         <translation>格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="179"/>
+        <location filename="../gui/import_dialog.py" line="180"/>
         <source>West</source>
         <translation>西</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="179"/>
+        <location filename="../gui/import_dialog.py" line="180"/>
         <source>East</source>
         <translation>东</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="179"/>
+        <location filename="../gui/import_dialog.py" line="180"/>
         <source>South</source>
         <translation>南</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="179"/>
+        <location filename="../gui/import_dialog.py" line="180"/>
         <source>North</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="189"/>
+        <location filename="../gui/import_dialog.py" line="190"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="204"/>
+        <location filename="../gui/import_dialog.py" line="205"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="222"/>
+        <location filename="../gui/import_dialog.py" line="223"/>
         <source>Other code</source>
         <translation>其他代码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="235"/>
+        <location filename="../gui/import_dialog.py" line="236"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="239"/>
+        <location filename="../gui/import_dialog.py" line="240"/>
         <source>GeoTIFF (*.tif *.tiff)</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="240"/>
+        <location filename="../gui/import_dialog.py" line="241"/>
         <source>Decoded freeze/thaw stack</source>
         <translation>解码后的冻融数据栈</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="242"/>
+        <location filename="../gui/import_dialog.py" line="243"/>
         <source>Also write the daily class areas (CSV beside the GeoTIFF)</source>
         <translation>同时写出每日各类别面积（与 GeoTIFF 同目录的 CSV）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="247"/>
+        <location filename="../gui/import_dialog.py" line="248"/>
         <source>Decoded stack (GeoTIFF, one band per day)</source>
         <translation>解码后的数据栈（GeoTIFF，每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="258"/>
+        <location filename="../gui/import_dialog.py" line="259"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="261"/>
+        <location filename="../gui/import_dialog.py" line="262"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="298"/>
+        <location filename="../gui/import_dialog.py" line="299"/>
         <source>Daily freeze/thaw file</source>
         <translation>逐日冻融文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="298"/>
+        <location filename="../gui/import_dialog.py" line="299"/>
         <source>Daily grids (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;All files (*)</source>
         <translation>逐日格网 (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="305"/>
+        <location filename="../gui/import_dialog.py" line="306"/>
         <source>Folder of daily files</source>
         <translation>逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="365"/>
+        <location filename="../gui/import_dialog.py" line="366"/>
         <source>Not a 2-D or 3-D numeric grid</source>
         <translation>不是二维或三维数值格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="374"/>
+        <location filename="../gui/import_dialog.py" line="375"/>
         <source>Datasets of {}:</source>
         <translation>{} 中的数据集：</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="376"/>
+        <location filename="../gui/import_dialog.py" line="377"/>
         <source>&lt;b&gt;select the grid to decode.&lt;/b&gt;</source>
         <translation>&lt;b&gt;请选择要解码的格网。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="378"/>
+        <location filename="../gui/import_dialog.py" line="379"/>
         <source>{} is not an HDF5 file: its bands are the days.</source>
         <translation>{} 不是 HDF5 文件：其波段即为各天。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="389"/>
+        <location filename="../gui/import_dialog.py" line="390"/>
         <source>group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="398"/>
+        <location filename="../gui/import_dialog.py" line="399"/>
         <source>Choose a file or a folder of daily files.</source>
         <translation>请选择一个文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="402"/>
+        <location filename="../gui/import_dialog.py" line="403"/>
         <source>No dates found in this file (its name, bands and metadata carry none): set the date of its first grid below; the next grids follow day by day.</source>
         <translation>此文件中未找到日期（文件名、波段和元数据中均没有）：请在下方设置其第一个格网的日期，后续格网按天顺延。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="407"/>
+        <location filename="../gui/import_dialog.py" line="408"/>
         <source>&lt;b&gt;{}&lt;/b&gt; dates, {} … {}</source>
         <translation>&lt;b&gt;{}&lt;/b&gt; 个日期，{} … {}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="410"/>
+        <location filename="../gui/import_dialog.py" line="411"/>
         <source>No missing days.</source>
         <translation>没有缺测日。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="413"/>
+        <location filename="../gui/import_dialog.py" line="414"/>
         <source>&lt;b&gt;{}&lt;/b&gt; missing day(s) in {} gap(s): {}</source>
         <translation>缺测 &lt;b&gt;{}&lt;/b&gt; 天，共 {} 个缺口：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="439"/>
+        <location filename="../gui/import_dialog.py" line="440"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="447"/>
+        <location filename="../gui/import_dialog.py" line="448"/>
         <source>{} (day {} of {})</source>
         <translation>{}（第 {} 天，共 {} 天）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="474"/>
+        <location filename="../gui/import_dialog.py" line="475"/>
         <source>The grids are {} rows × {} columns, not the {} × {} of this grid: choose “Custom extent and CRS” and give their extent and CRS.</source>
         <translation>这些格网为 {} 行 × {} 列，而非此格网的 {} × {}：请选择“自定义范围和坐标参考系”，并给出其范围和坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="479"/>
+        <location filename="../gui/import_dialog.py" line="480"/>
         <source>The extent is empty: East must exceed West and North must exceed South.</source>
         <translation>范围为空：东必须大于西，北必须大于南。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="481"/>
+        <location filename="../gui/import_dialog.py" line="482"/>
         <source>Choose the CRS of the grid.</source>
         <translation>请选择格网的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="508"/>
+        <location filename="../gui/import_dialog.py" line="509"/>
         <source>Grids of {} rows × {} columns.</source>
         <translation>格网为 {} 行 × {} 列。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="551"/>
+        <location filename="../gui/import_dialog.py" line="552"/>
         <source>The Cryosphere Processing provider is not loaded ({} is missing).</source>
         <translation>冰冻圈处理提供程序未加载（缺少 {}）。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="588"/>
+        <location filename="../gui/import_dialog.py" line="589"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="591"/>
+        <location filename="../gui/import_dialog.py" line="592"/>
         <source>The decoding failed; see the Processing log.</source>
         <translation>解码失败；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="597"/>
+        <location filename="../gui/import_dialog.py" line="598"/>
         <source>The decoded stack {} could not be opened as a layer.</source>
         <translation>无法将解码后的数据栈 {} 作为图层打开。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="600"/>
+        <location filename="../gui/import_dialog.py" line="601"/>
         <source>no .qml beside it</source>
         <translation>旁边没有 .qml 文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="602"/>
+        <location filename="../gui/import_dialog.py" line="603"/>
         <source>Decoded {} dates ({} … {}) into {}; {} pixel-days with unknown codes.</source>
         <translation>已解码 {} 个日期（{} … {}）到 {}；未知代码的像元·日数为 {}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="605"/>
+        <location filename="../gui/import_dialog.py" line="606"/>
         <source>Daily class areas: {}.</source>
         <translation>每日各类别面积：{}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="607"/>
+        <location filename="../gui/import_dialog.py" line="608"/>
         <source>Decoded {} dates and added the layer to the project.</source>
         <translation>已解码 {} 个日期，并将图层添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="610"/>
+        <location filename="../gui/import_dialog.py" line="611"/>
         <source>The layer&apos;s style could not be applied: {}</source>
         <translation>无法应用图层样式：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="614"/>
+        <location filename="../gui/import_dialog.py" line="615"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="626"/>
+        <location filename="../gui/import_dialog.py" line="627"/>
         <source>Stopping the decoding; close the dialog when it has stopped.</source>
         <translation>正在停止解码；停止后请关闭对话框。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="400"/>
+        <location filename="../gui/import_dialog.py" line="401"/>
         <source>The file holds several grids: select the one to decode in the Datasets list.</source>
         <translation>该文件包含多个格网：请在“数据集”列表中选择要解码的格网。</translation>
     </message>
@@ -1041,416 +1246,664 @@
 <context>
     <name>FreezeThawIndicators</name>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="24"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="33"/>
         <source>Freeze/thaw season indicators</source>
         <translation>冻融季节指标</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="27"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="36"/>
         <source>&lt;p&gt;Per-pixel season indicators from daily freeze/thaw codes (1 frozen, 2 thawed, 3 precipitation), as used with the freeze/thaw Earth System Data Records (Kim et al. 2011, 2017). A season year starts on YEAR_START (MM-DD, default 08-01) and is named by the calendar year it starts in; day 1 is its first day.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;freeze_onset&lt;/b&gt;: first day d with days d .. d+MIN_RUN-1 all frozen;&lt;/li&gt;&lt;li&gt;&lt;b&gt;thaw_onset&lt;/b&gt;: first day d after freeze_onset with d .. d+MIN_RUN-1 all thawed (code 2, and code 3 when PRECIPITATION = thawed);&lt;/li&gt;&lt;li&gt;&lt;b&gt;freeze_end&lt;/b&gt;: last frozen day before thaw_onset; &lt;b&gt;frozen_season_length&lt;/b&gt; = thaw_onset - freeze_onset;&lt;/li&gt;&lt;li&gt;&lt;b&gt;frozen_days&lt;/b&gt;, &lt;b&gt;thawed_days&lt;/b&gt;, &lt;b&gt;valid_days&lt;/b&gt; (codes 1, 2, 3) in the season.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A missing day (code 0, 15, an unknown code, or a date absent from the stack) breaks runs and counts nowhere; with PRECIPITATION = missing, code 3 breaks runs but is still a valid day. An onset that does not occur is nodata, and a pixel with no valid day (water, ice sheet) is nodata in every band. Seasons the input covers only in part are left out (the log names them).&lt;/p&gt;&lt;p&gt;Output: int16 GeoTIFF, one band per indicator and season year named &amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; (e.g. freeze_onset_2005), nodata -32768.&lt;/p&gt;</source>
         <translation>&lt;p&gt;由逐日冻融代码（1 冻结，2 融化，3 降水）逐像元计算季节指标，与冻融地球系统数据记录（Kim et al. 2011, 2017）所用方法一致。季节年从 YEAR_START（MM-DD，默认 08-01）开始，以其开始的日历年命名；第 1 天为其第一天。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;freeze_onset&lt;/b&gt;：第 d .. d+MIN_RUN-1 天全部冻结的第一个 d（冻结开始日）；&lt;/li&gt;&lt;li&gt;&lt;b&gt;thaw_onset&lt;/b&gt;：freeze_onset 之后第 d .. d+MIN_RUN-1 天全部融化（代码 2；PRECIPITATION = thawed 时也包括代码 3）的第一个 d（融化开始日）；&lt;/li&gt;&lt;li&gt;&lt;b&gt;freeze_end&lt;/b&gt;：thaw_onset 之前的最后一个冻结日；&lt;b&gt;frozen_season_length&lt;/b&gt; = thaw_onset - freeze_onset；&lt;/li&gt;&lt;li&gt;季节内的 &lt;b&gt;frozen_days&lt;/b&gt;、&lt;b&gt;thawed_days&lt;/b&gt;、&lt;b&gt;valid_days&lt;/b&gt;（代码 1、2、3 的天数）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;缺测日（代码 0、15、未知代码或数据栈中缺少的日期）会中断连续段，且不计入任何类别；PRECIPITATION = missing 时，代码 3 会中断连续段，但仍算有效日。未出现的开始日为无数据值，没有任何有效日的像元（水体、冰盖）在所有波段中均为无数据值。输入只覆盖一部分的季节将被略去（日志中会列出）。&lt;/p&gt;&lt;p&gt;输出：int16 GeoTIFF，每个指标和季节年一个波段，命名为 &amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;（例如 freeze_onset_2005），无数据值 -32768。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="44"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="53"/>
         <source>&lt;p&gt;The decoded stack of &lt;i&gt;Decode freeze/thaw product&lt;/i&gt; is a valid input too.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;解码冻融产品&lt;/i&gt;输出的解码数据栈也可作为输入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="49"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="58"/>
         <source>Season year starts on (MM-DD)</source>
         <translation>季节年开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="51"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="63"/>
         <source>Consecutive days that make an onset (MIN_RUN)</source>
         <translation>构成开始日所需的连续天数（MIN_RUN）</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="54"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="69"/>
         <source>Precipitation days (code 3) count as</source>
         <translation>降水日（代码 3）计为</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="57"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="75"/>
         <source>Season indicators</source>
         <translation>季节指标</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="58"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="80"/>
         <source>Season years computed (comma separated)</source>
         <translation>已计算的季节年（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="59"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="81"/>
         <source>Number of season years</source>
         <translation>季节年数</translation>
     </message>
     <message>
-        <location filename="../processing/freezethaw_indicators.py" line="75"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="97"/>
         <source>Season years: {}</source>
         <translation>季节年：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="58"/>
+        <source>Month and day (MM-DD) on which each season year begins; default 08-01, so that a whole winter falls in one season. A season is named by the calendar year it starts in.</source>
+        <translation>每个季节年开始的月和日（MM-DD）；默认 08-01，使整个冬季落在同一季节内。季节以其开始所在的日历年命名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="63"/>
+        <source>Number of consecutive frozen (or thawed) days, 1-60, that start the freeze (or thaw) onset; default 5. Longer runs make the onsets ignore brief early freezes and thaws.</source>
+        <translation>确定冻结（或融化）开始日所需的连续冻结（或融化）天数，1-60；默认 5。取值越大，开始日越不受短暂的早期冻结和融化影响。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="69"/>
+        <source>thawed (default): a code 3 day counts as thawed, in the thaw runs and in thawed_days; missing: it breaks runs and counts only in valid_days.</source>
+        <translation>thawed（默认）：代码 3 的日子计为融化，计入融化连续日和 thawed_days；missing：它会中断连续日，只计入 valid_days。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="75"/>
+        <source>Int16 GeoTIFF with one band per indicator and season year, named by both (e.g. freeze_onset_2005). Onsets and freeze_end are days of the season (day 1 = YEAR_START), the other bands numbers of days; nodata −32768.</source>
+        <translation>int16 GeoTIFF，每个指标和季节年一个波段，以二者命名（例如 freeze_onset_2005）。开始日和 freeze_end 为季节内的日序（第 1 天 = YEAR_START），其他波段为天数；无数据值 −32768。</translation>
     </message>
 </context>
 <context>
     <name>GstModelAlgorithm</name>
     <message>
-        <location filename="../processing/gst_model.py" line="35"/>
+        <location filename="../processing/algorithms/gst_model.py" line="50"/>
         <source>Fit ground-surface temperature model (GST from LST)</source>
         <translation>拟合地面温度模型（由陆表温度估算地面温度）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="38"/>
+        <location filename="../processing/algorithms/gst_model.py" line="53"/>
         <source>&lt;p&gt;Fits GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt; (°C) on a station table by ridge regression, as the Tarim Basin permafrost map did with the four daily MODIS/TRIMS overpasses (Terra/Aqua, day/night). Predictors are standardised; the penalty α of (1/n)‖y − ȳ − Zβ‖² + α‖β‖² is chosen among 33 values from 10⁻⁶ to 10² by FOLDS-fold cross-validation (rows shuffled with a fixed seed, so runs repeat). R2, RMSE and MAE are the cross-validated scores (°C) of the out-of-fold predictions; the coefficients are then refitted on all rows and written in original units (Hoerl &amp;amp; Kennard 1970; Hastie et al. 2009, eq. 3.44).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;: one row per station and day (CSV, GeoPackage, any table or layer) with the measured GST and 1-4 LST fields. Rows with an empty or NULL value in any of these fields are dropped and counted in the log. &lt;b&gt;UNITS&lt;/b&gt; applies to all of them; the model is in °C.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt;: JSON with predictors (the LST field names, in order), coefficients, intercept, penalty, folds, n, r2, rmse, mae. Use it with &lt;i&gt;Apply GST model to LST stacks&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;在站点表上用岭回归拟合 GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt;（°C，GST 为地面温度，LST 为陆表温度），与塔里木盆地多年冻土制图使用四次逐日 MODIS/TRIMS 过境（Terra/Aqua，白天/夜间）的做法相同。预测变量经标准化；(1/n)‖y − ȳ − Zβ‖² + α‖β‖² 中的惩罚系数 α 通过 FOLDS 折交叉验证从 10⁻⁶ 到 10² 的 33 个值中选取（各行以固定种子打乱，结果可重复）。R2、RMSE 和 MAE 是折外预测的交叉验证得分（°C）；随后在全部行上重新拟合系数，并以原始单位写出（Hoerl &amp;amp; Kennard 1970；Hastie et al. 2009, eq. 3.44）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;：每个站点每天一行（CSV、GeoPackage 或任意表格或图层），包含实测地面温度和 1-4 个陆表温度字段。任一字段为空或 NULL 的行将被剔除，并在日志中计数。&lt;b&gt;UNITS&lt;/b&gt; 适用于所有这些字段；模型以 °C 为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt;：JSON 文件，包含 predictors（按顺序的陆表温度字段名）、coefficients、intercept、penalty、folds、n、r2、rmse、mae。供&lt;i&gt;将地面温度模型应用于陆表温度数据栈&lt;/i&gt;使用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="53"/>
+        <location filename="../processing/algorithms/gst_model.py" line="68"/>
         <source>Station table (one row per station and day)</source>
         <translation>站点表（每个站点每天一行）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="55"/>
+        <location filename="../processing/algorithms/gst_model.py" line="73"/>
         <source>Measured ground-surface temperature field</source>
         <translation>实测地面温度字段</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="57"/>
+        <location filename="../processing/algorithms/gst_model.py" line="79"/>
         <source>LST fields (1-4 predictors, in the order of the LST stacks)</source>
         <translation>陆表温度字段（1-4 个预测变量，顺序与陆表温度数据栈一致）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="60"/>
+        <location filename="../processing/algorithms/gst_model.py" line="86"/>
         <source>Temperature units of the table</source>
         <translation>表中温度的单位</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="63"/>
+        <location filename="../processing/algorithms/gst_model.py" line="92"/>
         <source>Cross-validation folds</source>
         <translation>交叉验证折数</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="66"/>
+        <location filename="../processing/algorithms/gst_model.py" line="98"/>
         <source>GST model</source>
         <translation>地面温度模型</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="66"/>
+        <location filename="../processing/algorithms/gst_model.py" line="98"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="103"/>
         <source>Cross-validated R²</source>
         <translation>交叉验证 R²</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="103"/>
         <source>Cross-validated RMSE (°C)</source>
         <translation>交叉验证 RMSE（°C）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="103"/>
         <source>Cross-validated MAE (°C)</source>
         <translation>交叉验证 MAE（°C）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="103"/>
         <source>Chosen ridge penalty α</source>
         <translation>选定的岭回归惩罚系数 α</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="103"/>
         <source>Rows used</source>
         <translation>使用的行数</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="103"/>
         <source>Rows dropped (missing values)</source>
         <translation>剔除的行数（缺失值）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="74"/>
+        <location filename="../processing/algorithms/gst_model.py" line="110"/>
         <source>Coefficients (field=value, °C per °C)</source>
         <translation>系数（字段=值，°C/°C）</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="81"/>
+        <location filename="../processing/algorithms/gst_model.py" line="118"/>
         <source>Choose 1 to 4 LST fields, got {}</source>
         <translation>请选择 1 到 4 个陆表温度字段，当前为 {} 个</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="83"/>
+        <location filename="../processing/algorithms/gst_model.py" line="120"/>
         <source>GST_FIELD {} is also one of the LST fields</source>
         <translation>GST_FIELD {} 同时也是陆表温度字段之一</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="89"/>
+        <location filename="../processing/algorithms/gst_model.py" line="127"/>
         <source>{} rows, {} dropped for missing values, {} used</source>
         <translation>共 {} 行，因缺失值剔除 {} 行，使用 {} 行</translation>
     </message>
     <message>
-        <location filename="../processing/gst_model.py" line="101"/>
+        <location filename="../processing/algorithms/gst_model.py" line="139"/>
         <source>GST = {:.4f} + {}; penalty {:g}; cross-validated R² {:.3f}, RMSE {:.3f} °C, MAE {:.3f} °C</source>
         <translation>GST = {:.4f} + {}；惩罚系数 {:g}；交叉验证 R² {:.3f}，RMSE {:.3f} °C，MAE {:.3f} °C</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="68"/>
+        <source>Table or layer (CSV, GeoPackage, ...) with one row per station and day: the measured GST and the LST of each overpass for that station&apos;s pixel and day. Geometries are not used.</source>
+        <translation>每个站点每天一行的表格或图层（CSV、GeoPackage 等）：实测地面温度，以及该站点所在像元当天各次过境的陆表温度。不使用几何信息。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="73"/>
+        <source>Field with the daily mean ground-surface temperature measured at the station (e.g. by a logger just below the surface), in UNITS: the response of the regression.</source>
+        <translation>站点实测的日平均地面温度字段（例如由紧贴地表下方的温度记录仪测得），单位为 UNITS：即回归的因变量。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="79"/>
+        <source>1-4 fields with the land-surface temperatures, in UNITS, e.g. Terra day, Terra night, Aqua day, Aqua night. Their order is the model&apos;s: give the LST stacks to Apply GST model in the same order.</source>
+        <translation>1-4 个陆表温度字段，单位为 UNITS，例如 Terra 白天、Terra 夜间、Aqua 白天、Aqua 夜间。其顺序即模型中的顺序：在“应用地面温度模型”中请按相同顺序给出陆表温度数据栈。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="86"/>
+        <source>celsius (°C, default) or kelvin (K): the units of GST_FIELD and LST_FIELDS. Kelvin values are converted to °C (−273.15) before the fit, so the model is always in °C.</source>
+        <translation>celsius（°C，默认）或 kelvin（K）：GST_FIELD 和 LST_FIELDS 的单位。开尔文值在拟合前换算为 °C（减去 273.15），因此模型始终以 °C 表示。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="92"/>
+        <source>Number k of folds (2-100, default 10) of the k-fold cross-validation that chooses the ridge penalty and gives R², RMSE and MAE; at most the number of rows.</source>
+        <translation>k 折交叉验证的折数 k（2-100，默认 10），用于选择岭回归惩罚系数并给出 R²、RMSE 和 MAE；不得超过行数。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="98"/>
+        <source>JSON file with the predictors (LST field names, in order), coefficients, intercept, penalty and cross-validated scores: the MODEL input of Apply GST model to LST stacks.</source>
+        <translation>JSON 文件，包含预测变量（按顺序排列的陆表温度字段名）、系数、截距、惩罚系数和交叉验证得分：作为“将地面温度模型应用于陆表温度数据栈”的 MODEL 输入。</translation>
     </message>
 </context>
 <context>
     <name>LakeIcePhenology</name>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="74"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="97"/>
         <source>Lake-ice phenology (freeze-up and break-up dates)</source>
         <translation>湖冰物候（封冻与消融日期）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="77"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="100"/>
         <source>&lt;p&gt;Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS and BD = BUE − BUS (days).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; is either a table (CSV, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres (a day counts when at least half of them have a value).&lt;/p&gt;</source>
         <translation>&lt;p&gt;由逐日湖冰序列计算每个湖泊、每个季节的开始冻结/完全冻结和开始消融/完全消融日期，以及冰封期 ICD = BUE − FUS、完全冻结期 CFD = BUS − FUE、冻结期 FD = FUE − FUS 和消融期 BD = BUE − BUS（天）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; 可以是长格式的表格（CSV、GeoPackage 等），包含 LAKE_FIELD、DATE_FIELD（YYYY-MM-DD）和 VALUE_FIELD；也可以是逐日栅格数据栈加 LAKES 多边形：此时湖泊的日值为中心位于其多边形（向内收缩 SHORE_BUFFER 米）内的像元的平均值（至少一半像元有值的日子才计入）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="85"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="108"/>
         <source>&lt;p&gt;&lt;b&gt;Definitions&lt;/b&gt; on the series after filling gaps of up to MAX_GAP days linearly and a centred SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day starting a run ≥ THRESHOLD_LOW; FUE = first day after FUS starting a run ≥ THRESHOLD_HIGH; BUS = first day after FUE starting a run &amp;lt; THRESHOLD_HIGH; BUE = first day after FUS (and BUS) starting a run &amp;lt; THRESHOLD_LOW. An event that never reaches THRESHOLD_HIGH is a partial freeze (FUS and BUE only); several events in a season give several rows, the longest with main = 1. 10/90 % are usual with MODIS ice fraction (Kropáček et al. 2013), 30/70 % in webcam and Sentinel studies. A crossing is dated only when the day before it has data: at the start of the record, after a longer gap or when the season ends first, the date is left empty and the log says why. Seasons start on YEAR_START and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K, e.g. 18.7 or 36.5 GHz H-pol): per lake and season the 5th and 95th percentiles are taken as the open-water and full-ice levels and TB is scaled between them to percent ice (Kang et al. 2012; Du et al. 2017, The Cryosphere 11, 47-63).&lt;/p&gt;&lt;p&gt;OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with LAKES): the polygons with the main event's dates and durations of each season as columns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;定义&lt;/b&gt;（基于以线性插值填补不超过 MAX_GAP 天的缺口、并做 SMOOTHING 天居中滑动平均后的序列，以冰覆盖百分比表示；连续段指连续 MIN_RUN 天）：FUS（开始冻结）= 开始一段 ≥ THRESHOLD_LOW 的连续段的第一天；FUE（完全冻结）= FUS 之后开始一段 ≥ THRESHOLD_HIGH 的连续段的第一天；BUS（开始消融）= FUE 之后开始一段 &amp;lt; THRESHOLD_HIGH 的连续段的第一天；BUE（完全消融）= FUS（及 BUS）之后开始一段 &amp;lt; THRESHOLD_LOW 的连续段的第一天。从未达到 THRESHOLD_HIGH 的事件为部分冻结（只有 FUS 和 BUE）；一个季节内有多次事件时输出多行，其中最长的一次 main = 1。MODIS 冰覆盖比例通常用 10/90 %（Kropáček et al. 2013），网络摄像头和 Sentinel 研究中用 30/70 %。只有前一天有数据时穿越才会被定日期：在记录开始处、较长缺口之后或季节先行结束时，该日期留空，并在日志中说明原因。季节从 YEAR_START 开始，以其开始的年份命名。&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;：ice_percent（0-100）、ice_fraction（0-1）或 brightness_temperature（亮温，K，例如 18.7 或 36.5 GHz 水平极化）：对每个湖泊和季节取第 5 和第 95 百分位数作为开阔水面和完全冰覆盖的水平，并在两者之间将亮温换算为冰覆盖百分比（Kang et al. 2012；Du et al. 2017, The Cryosphere 11, 47-63）。&lt;/p&gt;&lt;p&gt;OUTPUT：lake、season、fus、fue、bus、bue、icd、cfd、fd、bd、main、valid_days。OUTPUT_LAKES（需提供 LAKES）：湖泊多边形，以列的形式附上每个季节主事件的日期和持续时间。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="105"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="129"/>
         <source>Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)</source>
         <translation>逐日湖冰：表格（CSV、GeoPackage 等）或栅格数据栈（配合 LAKES）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="107"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="134"/>
         <source>Lake polygons (with a raster stack)</source>
         <translation>湖泊多边形（配合栅格数据栈）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="110"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
         <source>Lake id field</source>
         <translation>湖泊标识字段</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="110"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
         <source>Date field (tables)</source>
         <translation>日期字段（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="110"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
         <source>Value field (tables)</source>
         <translation>数值字段（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="114"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="152"/>
         <source>Values are</source>
         <translation>数值类型</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="117"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
         <source>Low threshold (% ice)</source>
         <translation>低阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="117"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
         <source>High threshold (% ice)</source>
         <translation>高阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="122"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
         <source>Days a crossing must persist (MIN_RUN)</source>
         <translation>穿越阈值后须持续的天数（MIN_RUN）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="122"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
         <source>Moving-mean window in days (0 = none)</source>
         <translation>滑动平均窗口天数（0 = 不平滑）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="122"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
         <source>Longest gap filled by interpolation (days)</source>
         <translation>插值填补的最长缺口（天）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="129"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="184"/>
         <source>Season starts on (MM-DD)</source>
         <translation>季节开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="131"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="188"/>
         <source>Shore buffer (m, inwards; raster stack only)</source>
         <translation>湖岸缓冲距离（m，向内；仅用于栅格数据栈）</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="134"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="194"/>
         <source>Lake-ice phenology</source>
         <translation>湖冰物候</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="136"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="199"/>
         <source>Lakes with the main event per season</source>
         <translation>附有每季主事件的湖泊</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="139"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="206"/>
         <source>Lakes with a series</source>
         <translation>有序列的湖泊数</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="140"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="207"/>
         <source>Freeze events found</source>
         <translation>识别出的冻结事件数</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="158"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="225"/>
         <source>INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack</source>
         <translation>INPUT {} 不是表格：请给出 LAKES 多边形，以便从栅格数据栈中提取湖泊序列</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="163"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="230"/>
         <source>{} lakes, {} .. {}</source>
         <translation>{} 个湖泊，{} .. {}</translation>
     </message>
     <message>
-        <location filename="../processing/lake_ice_phenology.py" line="184"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="251"/>
         <source>The LAKES layer has no field {!r} (fields: {})</source>
         <translation>LAKES 图层没有字段 {!r}（现有字段：{}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="130"/>
+        <source>Either a table in long form (CSV, GeoPackage, ...: one row per lake and day with LAKE_FIELD, DATE_FIELD and VALUE_FIELD), or a daily raster stack (HDF5 file, folder of daily files, dated multi-band GeoTIFF/netCDF) together with LAKES.</source>
+        <translation>可以是长格式表格（CSV、GeoPackage 等：每个湖泊每天一行，包含 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD），也可以是逐日栅格数据栈（HDF5 文件、逐日文件的文件夹、波段带日期的多波段 GeoTIFF/netCDF）加 LAKES。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="134"/>
+        <source>Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: a lake&apos;s daily value is the mean of the stack cells whose centre lies inside its polygon shrunk by SHORE_BUFFER. Leave empty when INPUT is a table.</source>
+        <translation>任意坐标参考系的湖泊多边形，每个湖泊一个，由 LAKE_FIELD 标识：湖泊的日值为中心位于其多边形（向内收缩 SHORE_BUFFER）内的数据栈像元的平均值。INPUT 为表格时留空。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <source>Field with the lake identifier: a column of the table, or a field of LAKES with a raster stack (one id per polygon). Default: lake.</source>
+        <translation>湖泊标识字段：表格中的一列，或使用栅格数据栈时 LAKES 的字段（每个多边形一个标识）。默认：lake。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <source>Table column with the day of each row, as a date or YYYY-MM-DD text. Default: date; not used with a raster stack.</source>
+        <translation>表格中表示每行日期的列，为日期类型或 YYYY-MM-DD 文本。默认：date；使用栅格数据栈时不使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <source>Table column with the daily ice value, in the units of VALUE_TYPE; empty cells are missing days. Default: value; not used with a raster stack.</source>
+        <translation>表格中存放逐日冰值的列，单位由 VALUE_TYPE 决定；空单元格视为缺测日。默认：value；使用栅格数据栈时不使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="152"/>
+        <source>ice_percent: ice cover 0-100 % (default); ice_fraction: 0-1; brightness_temperature: passive-microwave TB in K, scaled per lake and season to percent ice between its 5th (open water) and 95th (full ice) percentiles.</source>
+        <translation>ice_percent：冰覆盖度 0-100 %（默认）；ice_fraction：0-1；brightness_temperature：被动微波亮温 TB（K），按每个湖泊、每个季节在其第 5 百分位数（开阔水面）与第 95 百分位数（完全冰封）之间换算为冰覆盖百分比。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
+        <source>Ice cover in % (0-100, default 10) whose upward crossing starts freeze-up (FUS) and whose downward crossing ends break-up (BUE). Below THRESHOLD_HIGH.</source>
+        <translation>冰覆盖度（%，0-100，默认 10）：向上穿越该值为开始冻结（FUS），向下穿越该值为完全消融（BUE）。须低于 THRESHOLD_HIGH。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
+        <source>Ice cover in % (0-100, default 90) whose upward crossing ends freeze-up (FUE) and whose downward crossing starts break-up (BUS). Above THRESHOLD_LOW.</source>
+        <translation>冰覆盖度（%，0-100，默认 90）：向上穿越该值为完全冻结（FUE），向下穿越该值为开始消融（BUS）。须高于 THRESHOLD_LOW。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <source>Number of consecutive days (1-365, default 5) the series must stay beyond a threshold for its crossing to count; shorter excursions are ignored.</source>
+        <translation>序列越过阈值后须持续的连续天数（1-365，默认 5），达到后该穿越才被计入；更短的波动将被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <source>Width in days (0-365, default 0 = no smoothing) of the centred moving mean applied to each series after gap filling, before the thresholds.</source>
+        <translation>中心滑动平均窗口的宽度，单位为天（0-365，默认 0 = 不平滑）；在填补缺口之后、应用阈值之前作用于每条序列。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <source>Gaps of up to this many days (0-365, default 5) are filled by linear interpolation; a crossing right after a longer gap is not dated.</source>
+        <translation>不超过该天数（0-365，默认 5）的缺口按线性插值填补；紧接在更长缺口之后的穿越不给出日期。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="184"/>
+        <source>Month and day (MM-DD, default 08-01) on which each ice season begins: choose a time of open water. A season is named by the year it starts in.</source>
+        <translation>每个冰季开始的月和日（MM-DD，默认 08-01）：请选择湖面无冰的时间。季节以其开始所在的年份命名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="188"/>
+        <source>Distance in metres (≥ 0, default 0) by which each lake polygon is shrunk before averaging, to leave out cells that mix water and land. Raster stack only.</source>
+        <translation>求平均前每个湖泊多边形向内收缩的距离，单位为米（≥ 0，默认 0），用于排除水陆混合的像元。仅用于栅格数据栈。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="194"/>
+        <source>Table without geometry, one row per lake, season and freeze event: lake, season, fus, fue, bus, bue (YYYY-MM-DD), icd, cfd, fd, bd (days), main (1 for the longest event) and valid_days.</source>
+        <translation>无几何的表格，每个湖泊、季节和冻结事件一行：lake、season、fus、fue、bus、bue（YYYY-MM-DD）、icd、cfd、fd、bd（天）、main（最长事件为 1）和 valid_days。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="199"/>
+        <source>The LAKES polygons with their fields and, for every season, the main event&apos;s dates and durations as columns (e.g. fus_2019, icd_2019). Only with LAKES; not written unless a destination is given.</source>
+        <translation>LAKES 多边形及其原有字段，并以列的形式附上每个季节主事件的日期和持续时间（例如 fus_2019、icd_2019）。仅在给出 LAKES 时可用；除非指定输出位置，否则不写出。</translation>
+    </message>
+</context>
+<context>
+    <name>LakeIceSeries</name>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="43"/>
+        <source>Lake-ice series from a raster stack (daily lake means)</source>
+        <translation>由栅格数据栈提取湖冰序列（逐日湖泊平均值）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="46"/>
+        <source>&lt;p&gt;Daily lake-ice values per lake from a daily raster stack (e.g. MODIS ice fraction, passive-microwave brightness temperature) and lake polygons: the value of a lake on a day is the mean of the cells whose centre lies in its polygon shrunk inwards by SHORE_BUFFER metres, so that mixed land/water cells at the shore are left out; a day counts when at least half of those cells have a value. The stack is read date by date, so memory does not grow with the record length.&lt;/p&gt;&lt;p&gt;OUTPUT is a long table (lake, date as YYYY-MM-DD, value) ready for cryo:lakeicephenology (LAKE_FIELD lake, DATE_FIELD date, VALUE_FIELD value) or for the time-series dock. Values are checked against the range of VALUE_TYPE.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;由逐日栅格数据栈（例如 MODIS 冰覆盖比例、被动微波亮温）和湖泊多边形得到每个湖泊的逐日湖冰值：湖泊某日的值为中心位于其多边形（向内收缩 SHORE_BUFFER 米）内的像元的平均值，从而排除湖岸处水陆混合的像元；至少一半像元有值的日子才计入。数据栈按日期逐个读取，内存占用不随记录长度增长。&lt;/p&gt;&lt;p&gt;OUTPUT 为长格式表格（lake、以 YYYY-MM-DD 表示的 date、value），可直接用于 cryo:lakeicephenology（LAKE_FIELD lake、DATE_FIELD date、VALUE_FIELD value）或时间序列面板。数值会按 VALUE_TYPE 的取值范围进行检查。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="58"/>
+        <source>Daily lake-ice raster stack</source>
+        <translation>逐日湖冰栅格数据栈</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Lake polygons</source>
+        <translation>湖泊多边形</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Polygons of the lakes, in any CRS (they are reprojected onto the stack&apos;s grid).</source>
+        <translation>湖泊多边形，可为任意坐标参考系（会重投影到数据栈的格网上）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Lake id field</source>
+        <translation>湖泊标识字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Field of LAKES whose text identifies each lake in the output; one polygon per lake.</source>
+        <translation>LAKES 中的字段，其文本在输出中标识每个湖泊；每个湖泊一个多边形。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Values are</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>What the stack holds: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K); lake means outside that range stop the run.</source>
+        <translation>数据栈中存放的内容：ice_percent（0-100）、ice_fraction（0-1）或 brightness_temperature（K）；湖泊平均值超出该范围时运行将中止。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Shore buffer (m, inwards)</source>
+        <translation>湖岸缓冲距离（m，向内）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Metres by which each polygon is shrunk before averaging (0: the whole polygon); use about one cell size to leave out mixed shore cells.</source>
+        <translation>求平均前每个多边形向内收缩的米数（0：使用整个多边形）；取约一个像元大小可排除湖岸处的混合像元。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Daily lake series</source>
+        <translation>逐日湖泊序列</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <source>Table with one row per lake and day: lake, date (YYYY-MM-DD), value.</source>
+        <translation>每个湖泊每天一行的表格：lake、date（YYYY-MM-DD）、value。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="78"/>
+        <source>Lakes with a series</source>
+        <translation>有序列的湖泊数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="79"/>
+        <source>Days in the series</source>
+        <translation>序列中的天数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="102"/>
+        <source>{} lakes, {} days from {}</source>
+        <translation>{} 个湖泊，{} 天，起始于 {}</translation>
     </message>
 </context>
 <context>
     <name>LstToGst</name>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="24"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="39"/>
         <source>Apply GST model to LST stacks</source>
         <translation>将地面温度模型应用于陆表温度数据栈</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="27"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="42"/>
         <source>&lt;p&gt;Daily ground-surface temperature GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt; (°C) from a model fitted by &lt;i&gt;Fit ground-surface temperature model&lt;/i&gt;, one LST stack per predictor in the model's order (e.g. Terra day, Terra night, Aqua day, Aqua night). The stacks must share one grid and the same dates. GST is missing on a day where any LST is missing (clouds); &lt;i&gt;Degree-day indices&lt;/i&gt; fills short gaps in time. Read and written one slab of dates at a time, so stacks larger than memory work.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用&lt;i&gt;拟合地面温度模型&lt;/i&gt;得到的模型计算逐日地面温度 GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt;（°C），每个预测变量一个陆表温度数据栈，顺序与模型一致（例如 Terra 白天、Terra 夜间、Aqua 白天、Aqua 夜间）。各数据栈必须共用同一格网和相同日期。任一陆表温度缺测（云）的日子地面温度即为缺测；&lt;i&gt;度日指数&lt;/i&gt;会在时间上填补短缺口。每次读写一块日期，因此可处理大于内存的数据栈。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="34"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="49"/>
         <source>&lt;p&gt;Output: float32 GeoTIFF, one band per date (described by its ISO date), °C, nodata -9999.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：float32 GeoTIFF，每个日期一个波段（以其 ISO 日期描述），单位 °C，无数据值 -9999。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="38"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="53"/>
         <source>LST stacks, one per model predictor, in the model&apos;s order</source>
         <translation>陆表温度数据栈，每个模型预测变量一个，按模型中的顺序</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="40"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="53"/>
         <source>Each a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a folder of daily files.</source>
         <translation>每个均为带日期波段的多波段 GeoTIFF/netCDF、HDF5 文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="42"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="57"/>
         <source>GST model (JSON from cryo:gstmodel)</source>
         <translation>地面温度模型（cryo:gstmodel 输出的 JSON）</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="46"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="64"/>
         <source>Daily GST</source>
         <translation>逐日地面温度</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="47"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="68"/>
         <source>Dates written</source>
         <translation>已写出的日期数</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="48"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="69"/>
         <source>Fraction of pixel-days with a GST value</source>
         <translation>有地面温度值的像元·日比例</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="54"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="76"/>
         <source>INPUT is empty: give one LST stack per model predictor</source>
         <translation>INPUT 为空：请为每个模型预测变量给出一个陆表温度数据栈</translation>
     </message>
     <message>
-        <location filename="../processing/lst_to_gst.py" line="57"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="79"/>
         <source>These LST stacks do not exist: {}</source>
         <translation>以下陆表温度数据栈不存在：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="57"/>
+        <source>The OUTPUT_MODEL of Fit ground-surface temperature model: its predictors say how many LST stacks INPUT needs and in which order, its coefficients turn them into GST (°C).</source>
+        <translation>“拟合地面温度模型”的 OUTPUT_MODEL：其预测变量决定 INPUT 需要几个陆表温度数据栈及其顺序，其系数将它们换算为地面温度（°C）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="64"/>
+        <source>Float32 GeoTIFF on the grid of the LST stacks, one band per date described by its ISO date, GST in °C, nodata −9999 where any LST is missing.</source>
+        <translation>位于陆表温度数据栈格网上的 float32 GeoTIFF，每个日期一个波段，波段描述为其 ISO 日期，地面温度单位为 °C；任一陆表温度缺测处为无数据值 −9999。</translation>
     </message>
 </context>
 <context>
     <name>MapAccuracy</name>
     <message>
-        <location filename="../processing/map_accuracy.py" line="76"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="88"/>
         <source>Map accuracy (confusion matrix, overall accuracy, kappa)</source>
         <translation>分类图精度（混淆矩阵、总体精度、Kappa 系数）</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="79"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="91"/>
         <source>&lt;p&gt;Compares a classified raster (INPUT) with a reference: a raster (resampled onto INPUT's grid by nearest neighbour when needed), polygons (cell centres inside take the polygon's FIELD value) or points (each compared with the INPUT cell it falls in), in any CRS. Cells with nodata on either side are left out and counted in the log.&lt;/p&gt;&lt;p&gt;With the confusion matrix m (rows: map classes, columns: reference classes) and N = Σm: overall accuracy OA = Σ m&lt;sub&gt;ii&lt;/sub&gt; / N; Cohen's kappa = (OA − p&lt;sub&gt;e&lt;/sub&gt;) / (1 − p&lt;sub&gt;e&lt;/sub&gt;) with p&lt;sub&gt;e&lt;/sub&gt; = Σ row&lt;sub&gt;i&lt;/sub&gt;·column&lt;sub&gt;i&lt;/sub&gt; / N² (Cohen 1960; Congalton &amp;amp; Green 2009); user's accuracy of a class = m&lt;sub&gt;ii&lt;/sub&gt; / row total, producer's accuracy = m&lt;sub&gt;ii&lt;/sub&gt; / column total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CLASSES&lt;/b&gt; merges classes before comparing, e.g. &lt;tt&gt;1:1;2,3:0&lt;/tt&gt; compares permafrost (1) against everything else of the TTOP classes; classes it does not list are left out. It applies to the reference too unless REFERENCE_CLASSES is given (for a reference coded differently).&lt;/p&gt;&lt;p&gt;OUTPUT_TABLE: one row per map class with the counts per reference class, the row total and the user's accuracy, then a row of column totals, a row of producer's accuracies, and the overall accuracy and kappa (in the total column).&lt;/p&gt;</source>
         <translation>&lt;p&gt;将分类栅格（INPUT）与参考数据比较：参考可以是栅格（必要时按最邻近法重采样到 INPUT 的格网）、多边形（中心位于多边形内的像元取该多边形的 FIELD 值）或点（每个点与其所在的 INPUT 像元比较），坐标参考系不限。任一方为无数据值的像元将被略去，并在日志中计数。&lt;/p&gt;&lt;p&gt;设混淆矩阵为 m（行：分类图类别，列：参考类别），N = Σm：总体精度 OA = Σ m&lt;sub&gt;ii&lt;/sub&gt; / N；Cohen's Kappa 系数 = (OA − p&lt;sub&gt;e&lt;/sub&gt;) / (1 − p&lt;sub&gt;e&lt;/sub&gt;)，其中 p&lt;sub&gt;e&lt;/sub&gt; = Σ row&lt;sub&gt;i&lt;/sub&gt;·column&lt;sub&gt;i&lt;/sub&gt; / N²（Cohen 1960；Congalton &amp;amp; Green 2009）；某类别的用户精度 = m&lt;sub&gt;ii&lt;/sub&gt; / 行合计，生产者精度 = m&lt;sub&gt;ii&lt;/sub&gt; / 列合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;CLASSES&lt;/b&gt; 在比较前合并类别，例如 &lt;tt&gt;1:1;2,3:0&lt;/tt&gt; 将 TTOP 类别中的多年冻土（1）与其余所有类别比较；未列出的类别将被略去。除非给出 REFERENCE_CLASSES（用于编码不同的参考数据），它同样适用于参考数据。&lt;/p&gt;&lt;p&gt;OUTPUT_TABLE：每个分类图类别一行，包含各参考类别的计数、行合计和用户精度；随后是列合计行、生产者精度行，以及总体精度和 Kappa 系数（位于合计列）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="97"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="109"/>
         <source>Classified map</source>
         <translation>分类图</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="98"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="113"/>
         <source>Reference (raster, polygons or points)</source>
         <translation>参考数据（栅格、多边形或点）</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="101"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="120"/>
         <source>Reference class field (vector reference)</source>
         <translation>参考类别字段（矢量参考数据）</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="104"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="126"/>
         <source>Class grouping, e.g. 1:1;2,3:0 (empty: compare classes as they are)</source>
         <translation>类别合并，例如 1:1;2,3:0（留空：按原类别比较）</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="107"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="133"/>
         <source>Reference class grouping (empty: the same as CLASSES)</source>
         <translation>参考类别合并（留空：与 CLASSES 相同）</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="109"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="139"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="111"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
         <source>Overall accuracy</source>
         <translation>总体精度</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="111"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
         <source>Cohen&apos;s kappa</source>
         <translation>Cohen's Kappa 系数</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="111"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
         <source>Cells (or points) compared</source>
         <translation>参与比较的像元（或点）数</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="111"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
         <source>Cells left out</source>
         <translation>略去的像元数</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="129"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="162"/>
         <source>Left out: {} ({})</source>
         <translation>略去：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="130"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="163"/>
         <source>N = {}, overall accuracy {:.4f}, kappa {:.4f}</source>
         <translation>N = {}，总体精度 {:.4f}，Kappa 系数 {:.4f}</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="152"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="185"/>
         <source>REFERENCE is not a readable raster or vector layer</source>
         <translation>REFERENCE 不是可读取的栅格或矢量图层</translation>
     </message>
     <message>
-        <location filename="../processing/map_accuracy.py" line="160"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="193"/>
         <source>A vector REFERENCE needs FIELD: the field holding its classes</source>
         <translation>矢量 REFERENCE 需要 FIELD：存放其类别的字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="109"/>
+        <source>Raster of integer classes to assess, e.g. OUTPUT_CLASSES of TTOP permafrost model. The comparison is made on its grid; its nodata cells are left out.</source>
+        <translation>待评估的整数类别栅格，例如“TTOP 多年冻土模型”的 OUTPUT_CLASSES。比较在其格网上进行；其无数据像元不参与比较。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="113"/>
+        <source>Reference classes in any CRS: a raster (resampled onto INPUT by nearest neighbour when needed), polygons (the cells whose centre lies inside take the polygon&apos;s class) or points (each compared with the INPUT cell it falls in).</source>
+        <translation>任意坐标参考系的参考类别：栅格（必要时按最邻近法重采样到 INPUT 上）、多边形（中心位于多边形内的像元取该多边形的类别）或点（每个点与其所在的 INPUT 像元比较）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="120"/>
+        <source>Field with the integer class of each polygon or point; needed for a vector REFERENCE, not used for a raster. Empty (NULL) values count as reference nodata.</source>
+        <translation>存放每个多边形或点的整数类别的字段；矢量 REFERENCE 必须给出，栅格不使用。空值（NULL）视为参考数据无数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="126"/>
+        <source>Groups separated by semicolons, each the classes (comma separated) before a colon and their new class after it: 1:1;2,3:0 compares class 1 with classes 2 and 3 merged into 0. Classes it does not list are left out.</source>
+        <translation>以分号分隔的各组，每组冒号前为类别（逗号分隔），冒号后为其新类别：1:1;2,3:0 表示将类别 1 与合并为 0 的类别 2 和 3 进行比较。未列出的类别不参与比较。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="133"/>
+        <source>A grouping written like CLASSES, for a reference whose codes differ from the map&apos;s, e.g. 10,11:1;20,30:0. Empty: CLASSES applies to the reference too.</source>
+        <translation>写法与 CLASSES 相同的类别合并，用于编码与分类图不同的参考数据，例如 10,11:1;20,30:0。留空：CLASSES 同样用于参考数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="139"/>
+        <source>Table without geometry: one row per map class with the counts per reference class (ref_1, ref_2, ...), the row total and the user&apos;s accuracy, then the rows total, producers_accuracy, overall_accuracy and kappa.</source>
+        <translation>无几何的表格：每个分类图类别一行，包含各参考类别的计数（ref_1、ref_2 等）、行合计和用户精度；其后依次为 total、producers_accuracy、overall_accuracy 和 kappa 各行。</translation>
     </message>
 </context>
 <context>
@@ -1464,7 +1917,7 @@
 <context>
     <name>StackAlgorithm</name>
     <message>
-        <location filename="../processing/stack_inputs.py" line="69"/>
+        <location filename="../processing/stack_parameters.py" line="103"/>
         <source>The INPUT folder {} is empty</source>
         <translation>INPUT 文件夹 {} 为空</translation>
     </message>
@@ -1472,177 +1925,177 @@
 <context>
     <name>TimeSeriesDock</name>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="41"/>
+        <location filename="../gui/timeseries_dock.py" line="42"/>
         <source>Cryosphere time series</source>
         <translation>冰冻圈时间序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="61"/>
+        <location filename="../gui/timeseries_dock.py" line="62"/>
         <source>Rasters whose bands are plotted when you click the map</source>
         <translation>单击地图时绘制其波段的栅格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="62"/>
+        <location filename="../gui/timeseries_dock.py" line="63"/>
         <source>Rasters (one band per date):</source>
         <translation>栅格（每个日期一个波段）：</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="66"/>
+        <location filename="../gui/timeseries_dock.py" line="67"/>
         <source>Pick on map</source>
         <translation>在地图上拾取</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="68"/>
+        <location filename="../gui/timeseries_dock.py" line="69"/>
         <source>Click the map to plot that pixel&apos;s series</source>
         <translation>单击地图以绘制该像元的序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="69"/>
+        <location filename="../gui/timeseries_dock.py" line="70"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="70"/>
+        <location filename="../gui/timeseries_dock.py" line="71"/>
         <source>Keep the plotted series to compare them with the next pick</source>
         <translation>保留已绘制的序列，以便与下一次拾取比较</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="71"/>
+        <location filename="../gui/timeseries_dock.py" line="72"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="72"/>
+        <location filename="../gui/timeseries_dock.py" line="73"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="73"/>
+        <location filename="../gui/timeseries_dock.py" line="74"/>
         <source>Export the plotted series to a CSV table</source>
         <translation>将已绘制的序列导出为 CSV 表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="74"/>
+        <location filename="../gui/timeseries_dock.py" line="75"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="75"/>
+        <location filename="../gui/timeseries_dock.py" line="76"/>
         <source>Save the plot as a PNG image</source>
         <translation>将图保存为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="117"/>
+        <location filename="../gui/timeseries_dock.py" line="118"/>
         <source>Table series</source>
         <translation>表格序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="132"/>
+        <location filename="../gui/timeseries_dock.py" line="133"/>
         <source>A cryo:lakeicephenology table: its dates are drawn as markers on the series of the lake of the same name</source>
         <translation>cryo:lakeicephenology 输出的表格：其日期以标记的形式绘制在同名湖泊的序列上</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="135"/>
+        <location filename="../gui/timeseries_dock.py" line="136"/>
         <source>Plot table</source>
         <translation>绘制表格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="137"/>
+        <location filename="../gui/timeseries_dock.py" line="138"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="138"/>
+        <location filename="../gui/timeseries_dock.py" line="139"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="139"/>
+        <location filename="../gui/timeseries_dock.py" line="140"/>
         <source>Value field</source>
         <translation>数值字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="140"/>
+        <location filename="../gui/timeseries_dock.py" line="141"/>
         <source>Group by</source>
         <translation>分组字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="141"/>
+        <location filename="../gui/timeseries_dock.py" line="142"/>
         <source>Phenology table</source>
         <translation>物候表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="190"/>
+        <location filename="../gui/timeseries_dock.py" line="192"/>
         <source>{}: the point cannot be transformed to the layer&apos;s CRS</source>
         <translation>{}：无法将该点转换到图层的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="194"/>
+        <location filename="../gui/timeseries_dock.py" line="196"/>
         <source>Tick a raster in the list to plot its series.</source>
         <translation>请在列表中勾选一个栅格以绘制其序列。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="198"/>
+        <location filename="../gui/timeseries_dock.py" line="200"/>
         <source>Reading {} at {}…</source>
         <translation>正在读取 {}，位置 {}…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="214"/>
+        <location filename="../gui/timeseries_dock.py" line="216"/>
         <source>{} (col {}, row {})</source>
         <translation>{}（列 {}，行 {}）</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="229"/>
+        <location filename="../gui/timeseries_dock.py" line="231"/>
         <source>Choose a table layer, its date field and its value field.</source>
         <translation>请选择一个表格图层及其日期字段和数值字段。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="240"/>
+        <location filename="../gui/timeseries_dock.py" line="242"/>
         <source>{} has no rows with a date in {}</source>
         <translation>{} 中没有任何行的 {} 字段含有日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="274"/>
+        <location filename="../gui/timeseries_dock.py" line="276"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="274"/>
+        <location filename="../gui/timeseries_dock.py" line="276"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="283"/>
+        <location filename="../gui/timeseries_dock.py" line="285"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="337"/>
+        <location filename="../gui/timeseries_dock.py" line="339"/>
         <source>Could not write {}</source>
         <translation>无法写入 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="341"/>
+        <location filename="../gui/timeseries_dock.py" line="343"/>
         <source>Export series</source>
         <translation>导出序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="341"/>
+        <location filename="../gui/timeseries_dock.py" line="343"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="345"/>
+        <location filename="../gui/timeseries_dock.py" line="347"/>
         <source>{} rows written to {}</source>
         <translation>已写出 {} 行到 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="348"/>
+        <location filename="../gui/timeseries_dock.py" line="350"/>
         <source>Save plot</source>
         <translation>保存图</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="348"/>
+        <location filename="../gui/timeseries_dock.py" line="350"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -1650,218 +2103,323 @@
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../processing/trend.py" line="19"/>
+        <location filename="../processing/algorithms/trend.py" line="26"/>
         <source>Trend of yearly rasters (Sen slope, Mann-Kendall)</source>
         <translation>逐年栅格的趋势（Sen 斜率、Mann-Kendall 检验）</translation>
     </message>
     <message>
-        <location filename="../processing/trend.py" line="22"/>
+        <location filename="../processing/algorithms/trend.py" line="29"/>
         <source>&lt;p&gt;Per-pixel monotonic trend of a yearly series: &lt;b&gt;sen_slope&lt;/b&gt; (median of the slopes of all pairs of years, Sen 1968; units of the input per year), &lt;b&gt;mk_p&lt;/b&gt; (two-sided p-value of the Mann-Kendall test, Mann 1945 / Kendall 1975, with the variance corrected for ties and a continuity correction), &lt;b&gt;ols_slope&lt;/b&gt; (least-squares slope per year) and &lt;b&gt;n&lt;/b&gt; (years with a value).&lt;/p&gt;&lt;p&gt;INPUT is either single-band rasters, one per year (year at the end of the band description or in the file name), or one multi-band raster with BAND_PREFIX choosing its yearly bands, e.g. &lt;i&gt;frozen_days_&lt;/i&gt; or &lt;i&gt;freeze_onset_&lt;/i&gt; on the output of &lt;i&gt;Freeze/thaw season indicators&lt;/i&gt; (the year is the rest of the band description). Nodata values are left out pixel by pixel; pixels with fewer than MIN_YEARS years are nodata (-9999) in every band.&lt;/p&gt;</source>
         <translation>&lt;p&gt;逐像元计算逐年序列的单调趋势：&lt;b&gt;sen_slope&lt;/b&gt;（所有年份对斜率的中位数，Sen 1968；单位为输入单位每年）、&lt;b&gt;mk_p&lt;/b&gt;（Mann-Kendall 检验的双侧 p 值，Mann 1945 / Kendall 1975，方差经结值校正并采用连续性校正）、&lt;b&gt;ols_slope&lt;/b&gt;（最小二乘斜率，每年）和 &lt;b&gt;n&lt;/b&gt;（有值的年数）。&lt;/p&gt;&lt;p&gt;INPUT 可以是若干单波段栅格，每年一个（年份位于波段描述末尾或文件名中），也可以是一个多波段栅格，由 BAND_PREFIX 选出其逐年波段，例如对&lt;i&gt;冻融季节指标&lt;/i&gt;的输出使用 &lt;i&gt;frozen_days_&lt;/i&gt; 或 &lt;i&gt;freeze_onset_&lt;/i&gt;（波段描述的其余部分即年份）。无数据值逐像元剔除；有值年数少于 MIN_YEARS 的像元在所有波段中均为无数据值（-9999）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/trend.py" line="34"/>
+        <location filename="../processing/algorithms/trend.py" line="41"/>
         <source>Yearly rasters (or one multi-band raster with BAND_PREFIX)</source>
         <translation>逐年栅格（或配合 BAND_PREFIX 的一个多波段栅格）</translation>
     </message>
     <message>
-        <location filename="../processing/trend.py" line="36"/>
+        <location filename="../processing/algorithms/trend.py" line="47"/>
         <source>Band description prefix of the yearly bands (e.g. frozen_days_)</source>
         <translation>逐年波段的波段描述前缀（例如 frozen_days_）</translation>
     </message>
     <message>
-        <location filename="../processing/trend.py" line="38"/>
+        <location filename="../processing/algorithms/trend.py" line="54"/>
         <source>Minimum number of years with a value</source>
         <translation>有值年数的最小值</translation>
     </message>
     <message>
-        <location filename="../processing/trend.py" line="41"/>
+        <location filename="../processing/algorithms/trend.py" line="60"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../processing/trend.py" line="42"/>
+        <location filename="../processing/algorithms/trend.py" line="65"/>
         <source>Number of years in the series</source>
         <translation>序列中的年数</translation>
     </message>
     <message>
-        <location filename="../processing/trend.py" line="54"/>
+        <location filename="../processing/algorithms/trend.py" line="77"/>
         <source>Years: {}</source>
         <translation>年份：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/trend.py" line="41"/>
+        <source>Single-band rasters, one per year, with the year at the end of the band description or in the file name; or one multi-band raster whose yearly bands BAND_PREFIX selects. The rasters share one grid; each year may occur once.</source>
+        <translation>单波段栅格，每年一个，年份位于波段描述末尾或文件名中；或一个多波段栅格，由 BAND_PREFIX 选出其逐年波段。各栅格须在同一格网上；每个年份只能出现一次。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/trend.py" line="47"/>
+        <source>Takes every band whose description starts with this text; the rest of the description is its year (e.g. frozen_days_ selects frozen_days_2003 ... frozen_days_2020). Empty: every input raster is one year.</source>
+        <translation>选取波段描述以该文本开头的所有波段；描述的其余部分为其年份（例如 frozen_days_ 选出 frozen_days_2003 ... frozen_days_2020）。留空：每个输入栅格代表一年。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/trend.py" line="54"/>
+        <source>Pixels with fewer years with a value (not nodata) get nodata (−9999) in every output band. At least 3; default 5.</source>
+        <translation>有值（非无数据）年数少于该值的像元在所有输出波段中为无数据值（−9999）。至少为 3；默认 5。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/trend.py" line="60"/>
+        <source>Float32 GeoTIFF with four bands: sen_slope (input units per year), mk_p (two-sided Mann-Kendall p-value, 0-1), ols_slope (input units per year) and n (years with a value); nodata −9999.</source>
+        <translation>含四个波段的 float32 GeoTIFF：sen_slope（输入单位每年）、mk_p（双侧 Mann-Kendall 检验 p 值，0-1）、ols_slope（输入单位每年）和 n（有值年数）；无数据值 −9999。</translation>
     </message>
 </context>
 <context>
     <name>Ttop</name>
     <message>
-        <location filename="../processing/ttop.py" line="23"/>
+        <location filename="../processing/algorithms/ttop.py" line="44"/>
         <source>TTOP permafrost model (classes, probability, zones)</source>
         <translation>TTOP 多年冻土模型（类别、概率、分区）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="26"/>
+        <location filename="../processing/algorithms/ttop.py" line="47"/>
         <source>&lt;p&gt;Temperature at the top of permafrost (Smith &amp;amp; Riseborough 1996, 2002), in °C, from the freezing and thawing indices DDF and DDT (positive °C·days), the n-factors nf, nt, the thermal conductivity ratio rk (thawed/frozen, &amp;gt; 0) and the period P (days):&lt;/p&gt;&lt;p&gt;TTOP = (rk·nt·DDT − nf·DDF) / P when rk·nt·DDT &amp;lt; nf·DDF (permafrost, TTOP &amp;lt; 0), else TTOP = (nt·DDT − nf·DDF / rk) / P (≥ 0).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INDICES_FROM&lt;/b&gt;: &lt;i&gt;ground&lt;/i&gt; (default) when DDF/DDT were computed from ground-surface temperature (e.g. GST from LST): the n-factors are already inside them and only rk applies; &lt;i&gt;air&lt;/i&gt; when they come from air temperature: nf and nt are applied. Multi-band DDF/DDT (one band per year, as &lt;i&gt;Degree-day indices&lt;/i&gt; writes them) are averaged per pixel over the years that have a value.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parameters&lt;/b&gt;: NF, NT, RK everywhere, or a LANDCOVER raster with an NFACTORS table (CSV class,nf,nt,rk, optional nf_min, nf_max, nt_min, nt_max, rk_min, rk_max; other columns such as name and source are ignored; an empty rk takes RK). Every land-cover class on the map must be in the table. The plugin ships tables/nfactors_default.csv (in its plugin folder): only n-factors with a published source, each cited in the file, for two classes numbered by the table itself; copy it and renumber its rows to your land-cover codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_CLASSES&lt;/b&gt;: 1 permafrost (TTOP &amp;lt; 0), 2 seasonally frozen ground (TTOP ≥ 0, DDF &amp;gt; 0), 3 unfrozen (DDF = 0), 4 glacier and 5 lake inside the optional GLACIERS / LAKES polygons. Results PERMAFROST_AREA_KM2 (true cell areas) and PERMAFROST_FRACTION (of classes 1-3).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ensemble&lt;/b&gt; (Obu et al. 2019, Earth-Sci. Rev. 193): MEMBERS runs (0 = off; Obu used 200), each drawing nf, nt and rk of every land-cover class uniformly in the table's ranges (reproducible from SEED). OUTPUT_PROBABILITY = fraction of members with permafrost (0-1); OUTPUT_ZONES: continuous p &amp;gt; 0.9, discontinuous 0.5 ≤ p ≤ 0.9, sporadic 0.1 ≤ p &amp;lt; 0.5, isolated patches 0 &amp;lt; p &amp;lt; 0.1, none p = 0. Glaciers and lakes are nodata there.&lt;/p&gt;</source>
         <translation>&lt;p&gt;多年冻土顶板温度（Smith &amp;amp; Riseborough 1996, 2002），单位 °C，由冻结指数 DDF 和融化指数 DDT（正的 °C·日）、n 因子 nf、nt、导热系数比 rk（融化/冻结，&amp;gt; 0）以及周期 P（天）计算：&lt;/p&gt;&lt;p&gt;当 rk·nt·DDT &amp;lt; nf·DDF 时 TTOP = (rk·nt·DDT − nf·DDF) / P（多年冻土，TTOP &amp;lt; 0），否则 TTOP = (nt·DDT − nf·DDF / rk) / P（≥ 0）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INDICES_FROM&lt;/b&gt;：DDF/DDT 由地面温度计算（例如由陆表温度估算的地面温度）时选 &lt;i&gt;ground&lt;/i&gt;（默认）：n 因子已包含在其中，只应用 rk；由气温计算时选 &lt;i&gt;air&lt;/i&gt;：应用 nf 和 nt。多波段的 DDF/DDT（每年一个波段，即&lt;i&gt;度日指数&lt;/i&gt;的输出）逐像元对有值的年份求平均。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参数&lt;/b&gt;：全区统一的 NF、NT、RK，或 LANDCOVER 栅格加 NFACTORS 表（CSV：class,nf,nt,rk，可选 nf_min、nf_max、nt_min、nt_max、rk_min、rk_max；name、source 等其他列将被忽略；rk 为空时取 RK）。图上每个土地覆盖类别都必须出现在表中。插件自带 tables/nfactors_default.csv（位于插件文件夹中）：只收录有公开发表来源的 n 因子，每条均在文件中注明出处，共两个类别，编号由该表自定；请复制该表并按你的土地覆盖代码重新编号。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_CLASSES&lt;/b&gt;：1 多年冻土（TTOP &amp;lt; 0），2 季节冻土（TTOP ≥ 0，DDF &amp;gt; 0），3 不冻土（DDF = 0），4 冰川和 5 湖泊（位于可选的 GLACIERS / LAKES 多边形内）。结果 PERMAFROST_AREA_KM2（按真实像元面积）和 PERMAFROST_FRACTION（占类别 1-3 的比例）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;集合模拟&lt;/b&gt;（Obu et al. 2019, Earth-Sci. Rev. 193）：运行 MEMBERS 次（0 = 关闭；Obu 使用 200 次），每次在表中给出的范围内对每个土地覆盖类别的 nf、nt 和 rk 均匀抽样（由 SEED 保证可重复）。OUTPUT_PROBABILITY = 出现多年冻土的成员比例（0-1）；OUTPUT_ZONES：连续多年冻土 p &amp;gt; 0.9，不连续多年冻土 0.5 ≤ p ≤ 0.9，零星多年冻土 0.1 ≤ p &amp;lt; 0.5，岛状多年冻土 0 &amp;lt; p &amp;lt; 0.1，无多年冻土 p = 0。冰川和湖泊在其中为无数据值。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="53"/>
+        <location filename="../processing/algorithms/ttop.py" line="74"/>
         <source>Freezing index DDF (°C·days)</source>
         <translation>冻结指数 DDF（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="54"/>
+        <location filename="../processing/algorithms/ttop.py" line="79"/>
         <source>Thawing index DDT (°C·days)</source>
         <translation>融化指数 DDT（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="55"/>
+        <location filename="../processing/algorithms/ttop.py" line="83"/>
         <source>Indices computed from</source>
         <translation>指数计算所依据的温度</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="58"/>
+        <location filename="../processing/algorithms/ttop.py" line="90"/>
         <source>Land cover (classes)</source>
         <translation>土地覆盖（类别）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="60"/>
+        <location filename="../processing/algorithms/ttop.py" line="95"/>
         <source>n-factor table (CSV class,nf,nt,rk[,ranges])</source>
         <translation>n 因子表（CSV：class,nf,nt,rk[,范围]）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="62"/>
+        <location filename="../processing/algorithms/ttop.py" line="102"/>
         <source>Freezing n-factor nf (without a table)</source>
         <translation>冻结 n 因子 nf（不使用表时）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="62"/>
+        <location filename="../processing/algorithms/ttop.py" line="102"/>
         <source>Thawing n-factor nt (without a table)</source>
         <translation>融化 n 因子 nt（不使用表时）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="62"/>
+        <location filename="../processing/algorithms/ttop.py" line="102"/>
         <source>Thermal conductivity ratio rk (thawed/frozen)</source>
         <translation>导热系数比 rk（融化/冻结）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="67"/>
+        <location filename="../processing/algorithms/ttop.py" line="116"/>
         <source>Period P (days)</source>
         <translation>周期 P（天）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="70"/>
+        <location filename="../processing/algorithms/ttop.py" line="121"/>
         <source>Glacier outlines (class 4)</source>
         <translation>冰川边界（类别 4）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="72"/>
+        <location filename="../processing/algorithms/ttop.py" line="126"/>
         <source>Lake outlines (class 5)</source>
         <translation>湖泊边界（类别 5）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="74"/>
+        <location filename="../processing/algorithms/ttop.py" line="131"/>
         <source>Ensemble members (0 = no ensemble)</source>
         <translation>集合成员数（0 = 不做集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="77"/>
+        <location filename="../processing/algorithms/ttop.py" line="137"/>
         <source>Random seed of the ensemble</source>
         <translation>集合模拟的随机种子</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="80"/>
+        <location filename="../processing/algorithms/ttop.py" line="142"/>
         <source>TTOP (°C)</source>
         <translation>多年冻土顶板温度 TTOP（°C）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="81"/>
+        <location filename="../processing/algorithms/ttop.py" line="146"/>
         <source>Ground thermal classes</source>
         <translation>地温类别</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="82"/>
+        <location filename="../processing/algorithms/ttop.py" line="150"/>
         <source>Permafrost probability (ensemble)</source>
         <translation>多年冻土概率（集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="84"/>
+        <location filename="../processing/algorithms/ttop.py" line="156"/>
         <source>Permafrost zones (ensemble)</source>
         <translation>多年冻土分区（集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="86"/>
+        <location filename="../processing/algorithms/ttop.py" line="162"/>
         <source>Permafrost area (km²)</source>
         <translation>多年冻土面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="86"/>
+        <location filename="../processing/algorithms/ttop.py" line="162"/>
         <source>Permafrost fraction of the land (classes 1-3)</source>
         <translation>多年冻土占陆地的比例（类别 1-3）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="86"/>
+        <location filename="../processing/algorithms/ttop.py" line="162"/>
         <source>Mean permafrost probability (ensemble)</source>
         <translation>平均多年冻土概率（集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="110"/>
+        <location filename="../processing/algorithms/ttop.py" line="187"/>
         <source>LANDCOVER needs an NFACTORS table giving nf, nt, rk for each of its classes</source>
         <translation>LANDCOVER 需要一个 NFACTORS 表，为其每个类别给出 nf、nt、rk</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="126"/>
+        <location filename="../processing/algorithms/ttop.py" line="203"/>
         <source>MEMBERS = 0: no ensemble was run, so no probability or zones were written</source>
         <translation>MEMBERS = 0：未运行集合模拟，因此未写出概率和分区</translation>
     </message>
     <message>
-        <location filename="../processing/ttop.py" line="127"/>
+        <location filename="../processing/algorithms/ttop.py" line="204"/>
         <source>Permafrost {:.1f} km² ({:.1%} of the land); areas by class (km²): {}</source>
         <translation>多年冻土 {:.1f} km²（占陆地 {:.1%}）；各类别面积（km²）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="74"/>
+        <source>Freezing degree-days, positive °C·days (OUTPUT_DDF of Degree-day indices). Several bands (one per year) are averaged per pixel over the years with a value. The outputs are on this raster's grid.</source>
+        <translation>冻结度日，正值，单位 °C·日（“度日指数”的 OUTPUT_DDF）。多个波段（每年一个）按像元对有值的年份求平均。输出位于该栅格的格网上。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="79"/>
+        <source>Thawing degree-days, positive °C·days (OUTPUT_DDT of Degree-day indices), on the grid of DDF and with as many bands (years), averaged per pixel like DDF.</source>
+        <translation>融化度日，正值，单位 °C·日（“度日指数”的 OUTPUT_DDT），须与 DDF 格网相同、波段（年份）数相同，并像 DDF 一样按像元求平均。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="83"/>
+        <source>ground (default): DDF and DDT come from ground-surface temperature (e.g. GST from LST), so the n-factors are already in them and only rk is applied; air: they come from air temperature and nf, nt are applied as well.</source>
+        <translation>ground（默认）：DDF 和 DDT 由地面温度（例如由陆表温度估算的地面温度）计算，已包含 n 因子的作用，只应用 rk；air：由气温计算，还需应用 nf、nt。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="90"/>
+        <source>Integer land-cover classes, resampled onto the DDF grid by majority (mode) when needed; each class takes its nf, nt and rk from NFACTORS, which must list every class on the map. Empty: NF, NT, RK everywhere.</source>
+        <translation>整数土地覆盖类别，必要时按众数（mode）重采样到 DDF 格网上；每个类别从 NFACTORS 中取得其 nf、nt 和 rk，NFACTORS 必须列出图上的所有类别。留空：处处使用 NF、NT、RK。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="95"/>
+        <source>CSV with the columns class, nf, nt and optionally rk (empty: RK) and the ranges nf_min, nf_max, nt_min, nt_max, rk_min, rk_max that the ensemble draws from; lines starting with # are comments. Template: tables/nfactors_default.csv in the plugin folder.</source>
+        <translation>CSV，包含 class、nf、nt 列，可选 rk 列（为空时取 RK）以及集合模拟抽样所用的范围 nf_min、nf_max、nt_min、nt_max、rk_min、rk_max；以 # 开头的行为注释。模板：插件文件夹中的 tables/nfactors_default.csv。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <source>Ratio of the ground-surface to the air freezing index (dimensionless, ≥ 0, default 1), used everywhere when there is no NFACTORS table and INDICES_FROM = air.</source>
+        <translation>地表冻结指数与气温冻结指数之比（无量纲，≥ 0，默认 1）；在没有 NFACTORS 表且 INDICES_FROM = air 时处处使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <source>Ratio of the ground-surface to the air thawing index (dimensionless, ≥ 0, default 1), used everywhere when there is no NFACTORS table and INDICES_FROM = air.</source>
+        <translation>地表融化指数与气温融化指数之比（无量纲，≥ 0，默认 1）；在没有 NFACTORS 表且 INDICES_FROM = air 时处处使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <source>Thermal conductivity of the thawed over the frozen ground (dimensionless, &gt; 0, default 1; typically below 1 in moist soils). Used everywhere without a table, and for table rows with an empty rk.</source>
+        <translation>融化土与冻结土导热系数之比（无量纲，&gt; 0，默认 1；湿润土壤中通常小于 1）。不使用表时处处使用，也用于表中 rk 为空的行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="116"/>
+        <source>Length of the period the indices are summed over, in days (default 365, one year): TTOP is the mean temperature over it.</source>
+        <translation>指数累加所覆盖的时段长度，单位为天（默认 365，即一年）：TTOP 为该时段内的平均温度。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="121"/>
+        <source>Polygons in any CRS: cells whose centre lies inside are class 4 (glacier), nodata in the probability and zones, and left out of the permafrost area and fraction.</source>
+        <translation>任意坐标参考系的多边形：中心位于其中的格网单元为类别 4（冰川），在概率和分区中为无数据值，并且不计入多年冻土面积和比例。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="126"/>
+        <source>Polygons in any CRS: cells whose centre lies inside are class 5 (lake), nodata in the probability and zones, and left out of the permafrost area and fraction.</source>
+        <translation>任意坐标参考系的多边形：中心位于其中的格网单元为类别 5（湖泊），在概率和分区中为无数据值，并且不计入多年冻土面积和比例。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="131"/>
+        <source>Number of model runs (0-10000) with nf, nt and rk of each class drawn uniformly in the NFACTORS ranges; 0 (default) runs no ensemble. Obu et al. (2019) used 200.</source>
+        <translation>模型运行次数（0-10000），每次在 NFACTORS 给出的范围内为每个类别均匀抽取 nf、nt 和 rk；0（默认）表示不做集合模拟。Obu et al.（2019）使用 200 次。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="137"/>
+        <source>Seed of the random draws (integer ≥ 0, default 1): the same seed gives the same probability map.</source>
+        <translation>随机抽样的种子（整数 ≥ 0，默认 1）：相同的种子得到相同的概率图。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="142"/>
+        <source>Float32 GeoTIFF on the DDF grid: temperature at the top of permafrost (or of seasonally frozen ground) in °C, from the table's central nf, nt, rk; nodata −9999.</source>
+        <translation>位于 DDF 格网上的 float32 GeoTIFF：多年冻土（或季节冻土）顶板温度，单位 °C，由表中的中心值 nf、nt、rk 计算；无数据值 −9999。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="146"/>
+        <source>8-bit GeoTIFF of classes 1 permafrost (TTOP &lt; 0), 2 seasonally frozen ground, 3 unfrozen (DDF = 0), 4 glacier and 5 lake, with their colours; nodata 0.</source>
+        <translation>8 位 GeoTIFF，类别为 1 多年冻土（TTOP &lt; 0）、2 季节冻土、3 非冻土（DDF = 0）、4 冰川和 5 湖泊，附各类别颜色；无数据值 0。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="150"/>
+        <source>Float32 GeoTIFF: fraction of the ensemble members with permafrost (0-1). Written only when MEMBERS &gt; 0.</source>
+        <translation>float32 GeoTIFF：判定为多年冻土的集合成员所占比例（0-1）。仅在 MEMBERS &gt; 0 时写出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ttop.py" line="156"/>
+        <source>8-bit GeoTIFF of zones from the probability p: continuous (p &gt; 0.9), discontinuous (0.5-0.9), sporadic (0.1-0.5), isolated patches (0-0.1) and none (p = 0). Written only when MEMBERS &gt; 0.</source>
+        <translation>由概率 p 划分分区的 8 位 GeoTIFF：连续（p &gt; 0.9）、不连续（0.5-0.9）、零星（0.1-0.5）、岛状（0-0.1）和无（p = 0）。仅在 MEMBERS &gt; 0 时写出。</translation>
     </message>
 </context>
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Workflows</source>
         <translation>工作流</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Freeze/thaw season trend (decode → indicators → trends)</source>
         <translation>冻融季节趋势（解码 → 季节指标 → 趋势）</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Daily freeze/thaw grids → decoded, styled stack → season indicators of every complete season year → Sen slope / Mann-Kendall trend of the frozen days and of the freeze onset.</source>
         <translation>逐日冻融格网 → 解码并配好样式的数据栈 → 每个完整季节年的季节指标 → 冻结天数与冻结开始日的 Sen 斜率 / Mann-Kendall 趋势。</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Permafrost map from LST (GST model → degree days → TTOP → accuracy)</source>
         <translation>由陆表温度制作多年冻土图（地面温度模型 → 度日 → TTOP → 精度）</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Station table → ridge GST model → daily GST from the LST stacks → freezing/thawing degree days → TTOP with an ensemble (probability, zones) → accuracy against a reference map.</source>
         <translation>站点表 → 岭回归地面温度（GST）模型 → 由陆表温度（LST）数据栈计算逐日地面温度 → 冻结/融化度日 → 含集合模拟（概率、分区）的 TTOP → 对照参考图评估精度。</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Glacier mass balance from a DEM pair</source>
         <translation>由 DEM 对计算冰川物质平衡</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Two DEMs and glacier outlines → Nuth &amp; Kääb co-registration on stable terrain → elevation change → outliers and voids → volume change and geodetic mass balance with errors, and an HTML report.</source>
         <translation>两期 DEM 与冰川边界 → 基于稳定地形的 Nuth &amp; Kääb 配准 → 高程变化 → 异常值剔除与空洞填补 → 体积变化与大地测量物质平衡（含误差）及 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Lake-ice phenology from a stack and lake polygons</source>
         <translation>由数据栈与湖泊多边形提取湖冰物候</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="20"/>
+        <location filename="../processing/provider.py" line="19"/>
         <source>Daily lake-ice stack + lake polygons → lake means (shore buffer) → freeze-up and break-up dates and durations per lake and winter, as a table and on the polygons.</source>
         <translation>逐日湖冰数据栈 + 湖泊多边形 → 湖泊均值（湖岸缓冲）→ 每个湖泊每个冬季的封冻、消融日期与持续时间，输出为表格并写入多边形。</translation>
     </message>

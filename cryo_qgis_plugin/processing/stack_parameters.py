@@ -5,14 +5,16 @@ import os
 from typing import Optional
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFile, QgsProcessingParameterString)
+                       QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterExtent,
+                       QgsProcessingParameterFile, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..compat import FILE_BEHAVIOR_FILE
 from ..core.io.dates import parse_iso_date
 from ..core.io.grid import Georeference
 from ..core.io.stack import Stack, open_stack
 from .base import CryoAlgorithm, core_errors
+from .parameters import advanced, with_help
 
 STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
     "CryoAlgorithm",
@@ -23,51 +25,83 @@ STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
     "EPSG:4326 grid (1440 x 720, row 0 at 90°N) unless an extent and CRS are given.</p>")
 
 
+# names of the shared parameters (interfaces: tests/contract); algorithms use them as class attributes
+INPUT = "INPUT"
+DATASET = "DATASET"
+START_DATE = "START_DATE"
+EXTENT = "EXTENT"
+CRS = "CRS"
+
+
 def add_stack_parameters(algorithm: QgsProcessingAlgorithm) -> None:
     """INPUT, DATASET, START_DATE, EXTENT, CRS."""
-    algorithm.addParameter(QgsProcessingParameterFile(
-        "INPUT", QCoreApplication.translate(
+    algorithm.addParameter(with_help(
+        QgsProcessingParameterFile(INPUT, QCoreApplication.translate(
             "CryoAlgorithm", "Daily grids (HDF5 file, folder of daily files, or multi-band GeoTIFF/netCDF)"),
-        QgsProcessingParameterFile.File))
-    algorithm.parameterDefinition("INPUT").setHelp(QCoreApplication.translate(
-        "CryoAlgorithm",
-        "A file, or a folder of daily files (type or paste the folder path). Dates come from the file names "
-        "(YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE."))
+            FILE_BEHAVIOR_FILE),
+        QCoreApplication.translate(
+            "CryoAlgorithm",
+            "A file, or a folder of daily files (type or paste the folder path). Dates come from the file names "
+            "(YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.")))
     add_stack_options(algorithm)
 
 
 def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
     """DATASET, START_DATE, EXTENT, CRS: how to read stacks whose files do not say it themselves."""
-    optional = [
-        QgsProcessingParameterString("DATASET", QCoreApplication.translate(
+    algorithm.addParameter(with_help(
+        QgsProcessingParameterString(DATASET, QCoreApplication.translate(
             "CryoAlgorithm", "HDF5 dataset or netCDF variable (empty: the only grid in the file)"), optional=True),
-        QgsProcessingParameterString("START_DATE", QCoreApplication.translate(
+        QCoreApplication.translate(
+            "CryoAlgorithm",
+            "Name of the grid to read in every file: an HDF5 dataset path such as /Geophysical_Data/ft (the "
+            "leading / may be left out) or a netCDF variable name. Needed only when a file holds more than one "
+            "2-D or 3-D grid; not used for GeoTIFF.")))
+    algorithm.addParameter(with_help(
+        QgsProcessingParameterString(START_DATE, QCoreApplication.translate(
             "CryoAlgorithm", "Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)"),
             optional=True),
-        QgsProcessingParameterExtent("EXTENT", QCoreApplication.translate(
+        QCoreApplication.translate(
+            "CryoAlgorithm",
+            "Date (YYYY-MM-DD) of the first grid of a 3-D HDF5 dataset or of a multi-band raster whose bands carry "
+            "no dates; the grids that follow are taken as consecutive days. Leave empty when the file names, band "
+            "descriptions or netCDF time give the dates.")))
+    algorithm.addParameter(advanced(with_help(
+        QgsProcessingParameterExtent(EXTENT, QCoreApplication.translate(
             "CryoAlgorithm", "Extent of grids stored without georeferencing (empty: global 0.25° grid)"),
             optional=True),
-        QgsProcessingParameterCrs("CRS", QCoreApplication.translate(
-            "CryoAlgorithm", "CRS of grids stored without georeferencing"), defaultValue="EPSG:4326", optional=True),
-    ]
-    for parameter in optional:
-        if parameter.name() in ("EXTENT", "CRS"):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        algorithm.addParameter(parameter)
+        QCoreApplication.translate(
+            "CryoAlgorithm",
+            "Outer bounds (xmin, xmax, ymin, ymax, in the units of CRS) of grids that carry no georeferencing, "
+            "such as HDF5: the rectangle is divided evenly into the grid's cells, row 0 at the top. Empty: the "
+            "global 0.25° EPSG:4326 grid (1440 x 720 cells). Files with their own georeferencing keep it."))))
+    algorithm.addParameter(advanced(with_help(
+        QgsProcessingParameterCrs(CRS, QCoreApplication.translate(
+            "CryoAlgorithm", "CRS of grids stored without georeferencing"), defaultValue="EPSG:4326",
+            optional=True),
+        QCoreApplication.translate(
+            "CryoAlgorithm",
+            "Coordinate reference system of EXTENT and of the grids without georeferencing (default EPSG:4326, "
+            "longitude/latitude in degrees). A CRS other than EPSG:4326 needs EXTENT as well."))))
 
 
 class StackAlgorithm(CryoAlgorithm):
     """An algorithm whose INPUT is a daily stack: a file, or a folder of daily files."""
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+    INPUT = INPUT
+    DATASET = DATASET
+    START_DATE = START_DATE
+    EXTENT = EXTENT
+    CRS = CRS
+
+    def checkParameterValues(self, parameters, context):
         """Accept a folder for INPUT too: QGIS's file parameter takes files only, so the folder's first
         file stands in for it during the generic checks (the stack reader checks every file later)."""
-        folder = parameters.get("INPUT")
+        folder = parameters.get(self.INPUT)
         if isinstance(folder, str) and os.path.isdir(folder):
             entries = sorted(os.listdir(folder))
             if not entries:
                 return False, self.tr("The INPUT folder {} is empty").format(folder)
-            parameters = dict(parameters, INPUT=os.path.join(folder, entries[0]))
+            parameters = dict(parameters, **{self.INPUT: os.path.join(folder, entries[0])})
         return super().checkParameterValues(parameters, context)
 
 
@@ -82,7 +116,7 @@ def optional_date(algorithm: QgsProcessingAlgorithm, parameters, name: str,
 
 def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
                                context: QgsProcessingContext) -> Stack:
-    path = algorithm.parameterAsFile(parameters, "INPUT", context)
+    path = algorithm.parameterAsFile(parameters, INPUT, context)
     if not path:
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack"))
@@ -91,12 +125,12 @@ def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
 
 def open_stack_at(algorithm: QgsProcessingAlgorithm, path: str, parameters, context: QgsProcessingContext) -> Stack:
     """The stack at ``path``, read with the DATASET, START_DATE, EXTENT and CRS parameters."""
-    dataset = algorithm.parameterAsString(parameters, "DATASET", context).strip() or None
-    start = optional_date(algorithm, parameters, "START_DATE", context)
-    crs: QgsCoordinateReferenceSystem = algorithm.parameterAsCrs(parameters, "CRS", context)
+    dataset = algorithm.parameterAsString(parameters, DATASET, context).strip() or None
+    start = optional_date(algorithm, parameters, START_DATE, context)
+    crs: QgsCoordinateReferenceSystem = algorithm.parameterAsCrs(parameters, CRS, context)
     georef: Optional[Georeference] = None
-    if parameters.get("EXTENT"):
-        extent = algorithm.parameterAsExtent(parameters, "EXTENT", context, crs)
+    if parameters.get(EXTENT):
+        extent = algorithm.parameterAsExtent(parameters, EXTENT, context, crs)
         if extent.isNull() or extent.isEmpty():
             raise QgsProcessingException(QCoreApplication.translate(
                 "CryoAlgorithm", "EXTENT is empty; give xmin,xmax,ymin,ymax of the grid"))

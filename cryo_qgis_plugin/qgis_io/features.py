@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsFeatureSource, QgsProcessingException
+from qgis.core import QgsFeatureRequest, QgsFeatureSource, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..compat import WKT_PREFERRED_GDAL
 from ..core.io.rasterize import Polygons
 
 
@@ -23,4 +24,4 @@ def polygons_of(source: Optional[QgsFeatureSource], parameter: str) -> Optional[
     if not source.sourceCrs().isValid():
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "The {} layer has no CRS; set its CRS first").format(parameter))
-    return Polygons(wkb, source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+    return Polygons(wkb, source.sourceCrs().toWkt(WKT_PREFERRED_GDAL))

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessing, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingParameterCrs, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterNumber,
+from qgis.core import (QgsFeatureRequest, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterCrs,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination)
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...compat import FIELD_NUMERIC, NUMBER_DOUBLE, SOURCE_VECTOR_POINT, WKT_PREFERRED_GDAL
 from ...core.glaciers import altimetry
 from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results
+from ..parameters import with_help
 
 
 def read_points(source, field: str, parameter: str, feedback) -> altimetry.Points:
@@ -48,20 +49,30 @@ def read_points(source, field: str, parameter: str, feedback) -> altimetry.Point
     if not zs:
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "The {} layer has no point with an elevation").format(parameter))
-    crs = source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+    crs = source.sourceCrs().toWkt(WKT_PREFERRED_GDAL)
     return altimetry.Points(np.array(xs), np.array(ys), np.array(zs), crs)
 
 
 class AltimetryDifference(CryoAlgorithm):
     GROUP = "glaciers"
+    EPOCH1 = "EPOCH1"
+    EPOCH2 = "EPOCH2"
+    ELEVATION_FIELD = "ELEVATION_FIELD"
+    CELL_SIZE = "CELL_SIZE"
+    CRS = "CRS"
+    YEARS = "YEARS"
+    OUTLIER_NMAD = "OUTLIER_NMAD"
+    OUTPUT = "OUTPUT"
+    MEAN_RATE = "MEAN_RATE"
+    N_CELLS = "N_CELLS"
 
     def name(self) -> str:
         return "altimetrydifference"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Altimetry points to gridded elevation change")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         return self.tr(
             "<p>Grids the elevation change between two epochs of repeat altimetry points (ICESat, ICESat-2, "
             "CryoSat-2 POCA, airborne lidar): in each cell of CELL_SIZE metres of a projected CRS, <b>rate = (median "
@@ -74,53 +85,78 @@ class AltimetryDifference(CryoAlgorithm):
             "(cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. "
             "Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "EPOCH1", self.tr("Epoch 1 points (earlier)"), [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "EPOCH2", self.tr("Epoch 2 points (later)"), [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterField(
-            "ELEVATION_FIELD", self.tr("Elevation field, in both layers (empty: the points' Z)"),
-            parentLayerParameterName="EPOCH1", type=QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "CELL_SIZE", self.tr("Cell size (m)"), QgsProcessingParameterNumber.Double, defaultValue=500.0,
-            minValue=1.0))
-        self.addParameter(QgsProcessingParameterCrs(
-            "CRS", self.tr("Projected CRS of the output grid (empty: the EPOCH1 layer's CRS)"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "YEARS", self.tr("Years between the epochs"), QgsProcessingParameterNumber.Double, minValue=0.001))
-        self.addParameter(QgsProcessingParameterNumber(
-            "OUTLIER_NMAD", self.tr("Outlier threshold in NMAD within a cell (0 = no filtering)"),
-            QgsProcessingParameterNumber.Double, defaultValue=3.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Elevation change rate (m/yr)")))
-        self.addOutput(QgsProcessingOutputNumber("MEAN_RATE", self.tr("Mean rate over the cells with a rate (m/yr)")))
-        self.addOutput(QgsProcessingOutputNumber("N_CELLS", self.tr("Cells with points of both epochs")))
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.EPOCH1, self.tr("Epoch 1 points (earlier)"), [SOURCE_VECTOR_POINT]),
+            self.tr("Altimetry points of the earlier epoch (e.g. ICESat footprints), in any CRS; multipoints count "
+                    "each part. Its CRS is the grid's when CRS is empty.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.EPOCH2, self.tr("Epoch 2 points (later)"), [SOURCE_VECTOR_POINT]),
+            self.tr("Altimetry points of the later epoch (e.g. ICESat-2 ATL06), in any CRS, with the elevation in "
+                    "the same field (or Z) and vertical datum as EPOCH1.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(
+                self.ELEVATION_FIELD, self.tr("Elevation field, in both layers (empty: the points' Z)"),
+                parentLayerParameterName=self.EPOCH1, type=FIELD_NUMERIC, optional=True),
+            self.tr("Numeric field with the elevation in metres, present under this name in both layers; points "
+                    "without a numeric value are skipped. Empty: the Z coordinate of the points.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.CELL_SIZE, self.tr("Cell size (m)"), NUMBER_DOUBLE, defaultValue=500.0, minValue=1.0),
+            self.tr("Side of the square grid cells in metres (≥ 1, default 500); the grid is aligned on multiples "
+                    "of it. Larger cells hold more points of both epochs but blur the pattern of change.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterCrs(
+                self.CRS, self.tr("Projected CRS of the output grid (empty: the EPOCH1 layer's CRS)"),
+                optional=True),
+            self.tr("Projected CRS in metres for the grid, e.g. EPSG:3413 (Greenland) or EPSG:3031 (Antarctica); "
+                    "both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.YEARS, self.tr("Years between the epochs"), NUMBER_DOUBLE, minValue=0.001),
+            self.tr("Time between the two epochs in years (> 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the "
+                    "difference of the medians is divided by it to give m/yr.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.OUTLIER_NMAD, self.tr("Outlier threshold in NMAD within a cell (0 = no filtering)"),
+                NUMBER_DOUBLE, defaultValue=3.0, minValue=0.0),
+            self.tr("k ≥ 0, default 3: in each cell and epoch with at least 3 points, points farther than k NMAD "
+                    "from the median are dropped before the medians (removes cloud returns). 0: no filtering.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Elevation change rate (m/yr)")),
+            self.tr("Float32 GeoTIFF with two bands: the elevation change rate in m/yr and the number of points "
+                    "used (both epochs); cells without points of both epochs are nodata (−9999).")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.MEAN_RATE, self.tr("Mean rate over the cells with a rate (m/yr)")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_CELLS, self.tr("Cells with points of both epochs")))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        field = self.parameterAsString(parameters, "ELEVATION_FIELD", context)
-        sources = {name: self.parameterAsSource(parameters, name, context) for name in ("EPOCH1", "EPOCH2")}
-        crs = self.parameterAsCrs(parameters, "CRS", context)
+    def processAlgorithm(self, parameters, context, feedback):
+        field = self.parameterAsString(parameters, self.ELEVATION_FIELD, context)
+        sources = {name: self.parameterAsSource(parameters, name, context) for name in (self.EPOCH1, self.EPOCH2)}
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
-            crs = sources["EPOCH1"].sourceCrs()
+            crs = sources[self.EPOCH1].sourceCrs()
             if crs.isGeographic():
                 raise QgsProcessingException(self.tr(
                     "EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 "
                     "for Greenland)").format(crs.authid()))
         points = {name: read_points(source, field, name, feedback) for name, source in sources.items()}
-        feedback.pushInfo(self.tr("Points: {} in epoch 1, {} in epoch 2").format(points["EPOCH1"].z.size,
-                                                                                 points["EPOCH2"].z.size))
+        feedback.pushInfo(self.tr("Points: {} in epoch 1, {} in epoch 2").format(points[self.EPOCH1].z.size,
+                                                                                 points[self.EPOCH2].z.size))
         feedback.setProgress(50)
-        cell_size = self.parameterAsDouble(parameters, "CELL_SIZE", context)
-        years = self.parameterAsDouble(parameters, "YEARS", context)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        years = self.parameterAsDouble(parameters, self.YEARS, context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled: no output was written"))
         with core_errors():
-            result = altimetry.altimetry_rate(points["EPOCH1"], points["EPOCH2"], cell_size,
-                                              crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL), years,
-                                              self.parameterAsDouble(parameters, "OUTLIER_NMAD", context))
+            result = altimetry.altimetry_rate(points[self.EPOCH1], points[self.EPOCH2], cell_size,
+                                              crs.toWkt(WKT_PREFERRED_GDAL), years,
+                                              self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context))
             altimetry.write_rate(output, result, years)
         feedback.pushInfo(self.tr("{} cells with a rate; mean {:.3f} m/yr").format(result.cells, result.mean_rate))
         SidecarStyle.attach(context, output)
-        return {"OUTPUT": output, "MEAN_RATE": result.mean_rate, "N_CELLS": result.cells}
+        return {self.OUTPUT: output, self.MEAN_RATE: result.mean_rate, self.N_CELLS: result.cells}

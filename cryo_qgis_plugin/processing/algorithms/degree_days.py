@@ -4,25 +4,38 @@ from __future__ import annotations
 from qgis.core import (QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterString)
 
-from ...core.permafrost import degreedays
+from ...compat import NUMBER_INTEGER
 from ...core.io.dates import parse_month_day
+from ...core.permafrost import degreedays
 from ...qgis_io.run import run_for
-from ..base import (SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs,
-                   refuse_shared_outputs, translated)
+from .. import temperature_parameters
+from ..base import (SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, refuse_shared_outputs,
+                    translated)
+from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 from ..temperature_parameters import PACKING_HELP, add_packing_parameters, packing_from
 
 
 class DegreeDays(StackAlgorithm):
     GROUP = "permafrost"
+    # INPUT, DATASET, START_DATE, EXTENT, CRS: StackAlgorithm
+    SCALE = temperature_parameters.SCALE
+    OFFSET = temperature_parameters.OFFSET
+    UNITS = temperature_parameters.UNITS
+    YEAR_START = "YEAR_START"
+    MAX_GAP = "MAX_GAP"
+    OUTPUT_DDF = "OUTPUT_DDF"
+    OUTPUT_DDT = "OUTPUT_DDT"
+    YEARS = "YEARS"
+    N_YEARS = "N_YEARS"
 
     def name(self) -> str:
         return "degreedays"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Degree-day indices (freezing DDF, thawing DDT)")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         indices = self.tr(
             "<p>Per pixel and season year: DDF = Σ max(−T, 0) and DDT = Σ max(T, 0) over the season's days, with T "
             "the daily temperature in °C; both are positive °C·days (Smith &amp; Riseborough 1996; Obu et al. 2019, "
@@ -38,32 +51,47 @@ class DegreeDays(StackAlgorithm):
             "float32 GeoTIFFs with one band per season year named ddf_&lt;year&gt; / ddt_&lt;year&gt;, "
             "nodata -9999; inputs of <i>TTOP permafrost model</i>.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
-        self.parameterDefinition("INPUT").setDescription(
-            self.tr("Daily temperature stack (GST, LST or air temperature)"))
+        stack = self.parameterDefinition(self.INPUT)
+        stack.setDescription(self.tr("Daily temperature stack (GST, LST or air temperature)"))
+        stack.setHelp(self.tr(
+            "Daily temperatures (stored values turned into °C by SCALE, OFFSET and UNITS), e.g. the output of "
+            "Apply GST model to LST stacks: a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a "
+            "folder of daily files."))
         add_packing_parameters(self)
-        self.addParameter(QgsProcessingParameterString(
-            "YEAR_START", self.tr("Season year starts on (MM-DD)"), defaultValue="07-01"))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MAX_GAP", self.tr("Longest run of missing days filled by interpolation (days)"),
-            QgsProcessingParameterNumber.Integer, defaultValue=5, minValue=0, maxValue=60))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_DDF", self.tr("Freezing index DDF (°C·days)")))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_DDT", self.tr("Thawing index DDT (°C·days)")))
-        self.addOutput(QgsProcessingOutputString("YEARS", self.tr("Season years computed (comma separated)")))
-        self.addOutput(QgsProcessingOutputNumber("N_YEARS", self.tr("Number of season years")))
+        self.addParameter(with_help(
+            QgsProcessingParameterString(self.YEAR_START, self.tr("Season year starts on (MM-DD)"),
+                                         defaultValue="07-01"),
+            self.tr("Month and day (MM-DD) on which each season year begins; default 07-01, so that a whole "
+                    "northern winter falls in one season. A season is named by the calendar year it starts in.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.MAX_GAP, self.tr("Longest run of missing days filled by interpolation (days)"), NUMBER_INTEGER,
+                defaultValue=5, minValue=0, maxValue=60),
+            self.tr("Runs of up to this many missing days (0-60, default 5) are filled by linear interpolation in "
+                    "time; a pixel with a longer run in a season is nodata for that season. 0: any missing day "
+                    "makes the season nodata.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT_DDF, self.tr("Freezing index DDF (°C·days)")),
+            self.tr("Float32 GeoTIFF, one band per season year named ddf_YYYY: DDF = Σ max(−T, 0) in °C·days "
+                    "(positive); nodata −9999. The DDF input of TTOP permafrost model.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT_DDT, self.tr("Thawing index DDT (°C·days)")),
+            self.tr("Float32 GeoTIFF, one band per season year named ddt_YYYY: DDT = Σ max(T, 0) in °C·days; "
+                    "nodata −9999. The DDT input of TTOP permafrost model.")))
+        self.addOutput(QgsProcessingOutputString(self.YEARS, self.tr("Season years computed (comma separated)")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of season years")))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        ddf = self.parameterAsOutputLayer(parameters, "OUTPUT_DDF", context)
-        ddt = self.parameterAsOutputLayer(parameters, "OUTPUT_DDT", context)
-        refuse_shared_outputs([("OUTPUT_DDF", ddf), ("OUTPUT_DDT", ddt)])
+    def processAlgorithm(self, parameters, context, feedback):
+        ddf = self.parameterAsOutputLayer(parameters, self.OUTPUT_DDF, context)
+        ddt = self.parameterAsOutputLayer(parameters, self.OUTPUT_DDT, context)
+        refuse_shared_outputs([(self.OUTPUT_DDF, ddf), (self.OUTPUT_DDT, ddt)])
         with core_errors():
-            year_start = parse_month_day(self.parameterAsString(parameters, "YEAR_START", context))
+            year_start = parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context))
         packing = packing_from(self, parameters, context)
-        max_gap = self.parameterAsInt(parameters, "MAX_GAP", context)
+        max_gap = self.parameterAsInt(parameters, self.MAX_GAP, context)
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([ddf, ddt], stack.files)
@@ -74,4 +102,4 @@ class DegreeDays(StackAlgorithm):
         feedback.pushInfo(self.tr("Season years: {}").format(years))
         for path in (ddf, ddt):
             SidecarStyle.attach(context, path)
-        return {"OUTPUT_DDF": ddf, "OUTPUT_DDT": ddt, "YEARS": years, "N_YEARS": len(result.years)}
+        return {self.OUTPUT_DDF: ddf, self.OUTPUT_DDT: ddt, self.YEARS: years, self.N_YEARS: len(result.years)}

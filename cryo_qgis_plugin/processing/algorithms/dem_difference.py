@@ -1,68 +1,60 @@
 """``cryo:demdifference``: co-registered elevation change, glacier volume and mass change with uncertainty."""
 from __future__ import annotations
 
-from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer)
+from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_POLYGON
 from ...core.glaciers import elevation_change as dem
-from ...core.io.geotiff import write_text_atomic
 from ...core.glaciers.report import html_report
 from ...core.glaciers.voids import FILL_METHODS
-from ...qgis_io.run import run_for
-from ..base import (CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs,
-                   translated)
+from ...core.io.geotiff import write_text_atomic
 from ...qgis_io.features import polygons_of
-
-NUMBER_OUTPUTS = {  # descriptions: translated(NUMBER_OUTPUTS[key])
-    "SHIFT_X": QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, east (m)"),
-    "SHIFT_Y": QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, north (m)"),
-    "SHIFT_Z": QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, up (m)"),
-    "STABLE_MEDIAN_BEFORE": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain median dh before co-registration (m)"),
-    "STABLE_NMAD_BEFORE": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD before co-registration (m)"),
-    "STABLE_MEDIAN_AFTER": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain median dh after co-registration (m)"),
-    "STABLE_NMAD_AFTER": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD after co-registration (m)"),
-    "GLACIER_AREA_KM2": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier area on the grid (km²)"),
-    "GLACIER_MEAN_DH": QT_TRANSLATE_NOOP("CryoAlgorithm", "Mean glacier elevation change (m)"),
-    "VOLUME_CHANGE_M3": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier volume change (m³)"),
-    "VOLUME_CHANGE_ERROR_M3": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier volume change error, 1 sigma (m³)"),
-    "MASS_BALANCE_MWE_YR": QT_TRANSLATE_NOOP("CryoAlgorithm", "Geodetic mass balance (m w.e. per year)"),
-    "MASS_BALANCE_ERROR_MWE_YR": QT_TRANSLATE_NOOP("CryoAlgorithm",
-                                                   "Geodetic mass balance error, 1 sigma (m w.e. per year)"),
-}
-
-
-def numeric_results(result: dem.DemDifferenceResult) -> dict:
-    """The algorithm's number outputs as Python floats (None where they do not apply, e.g. without glaciers or
-    years; numpy scalars would reach qgis_process as empty strings)."""
-    shift = result.coregistration.shift
-    values = {
-        "SHIFT_X": shift.x, "SHIFT_Y": shift.y, "SHIFT_Z": shift.z,
-        "STABLE_MEDIAN_BEFORE": result.stable_before.median, "STABLE_NMAD_BEFORE": result.stable_before.nmad,
-        "STABLE_MEDIAN_AFTER": result.stable_after.median, "STABLE_NMAD_AFTER": result.stable_after.nmad,
-    }
-    glacier = result.glacier
-    if glacier is not None:
-        values.update({
-            "GLACIER_AREA_KM2": glacier.area_km2, "GLACIER_MEAN_DH": glacier.mean_dh,
-            "VOLUME_CHANGE_M3": glacier.mass.volume_m3, "VOLUME_CHANGE_ERROR_M3": glacier.mass.volume_error_m3,
-            "MASS_BALANCE_MWE_YR": glacier.mass.rate_mwe, "MASS_BALANCE_ERROR_MWE_YR": glacier.mass.rate_error_mwe,
-        })
-    return {key: None if values.get(key) is None else float(values[key]) for key in NUMBER_OUTPUTS}
-
+from ...qgis_io.run import run_for
+from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..parameters import with_help
 
 class DemDifference(CryoAlgorithm):
     GROUP = "glaciers"
+    REFERENCE = "REFERENCE"
+    DEM = "DEM"
+    GLACIERS = "GLACIERS"
+    UNSTABLE = "UNSTABLE"
+    COREGISTER = "COREGISTER"
+    MAX_ITERATIONS = "MAX_ITERATIONS"
+    OUTLIER_NMAD = "OUTLIER_NMAD"
+    FILL_VOIDS = "FILL_VOIDS"
+    REFERENCE_YEAR = "REFERENCE_YEAR"
+    DEM_YEAR = "DEM_YEAR"
+    DENSITY = "DENSITY"
+    DENSITY_ERROR = "DENSITY_ERROR"
+    OUTPUT = "OUTPUT"
+    OUTPUT_ALIGNED = "OUTPUT_ALIGNED"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    # number outputs (descriptions: NUMBER_OUTPUTS)
+    SHIFT_X = "SHIFT_X"
+    SHIFT_Y = "SHIFT_Y"
+    SHIFT_Z = "SHIFT_Z"
+    STABLE_MEDIAN_BEFORE = "STABLE_MEDIAN_BEFORE"
+    STABLE_NMAD_BEFORE = "STABLE_NMAD_BEFORE"
+    STABLE_MEDIAN_AFTER = "STABLE_MEDIAN_AFTER"
+    STABLE_NMAD_AFTER = "STABLE_NMAD_AFTER"
+    GLACIER_AREA_KM2 = "GLACIER_AREA_KM2"
+    GLACIER_MEAN_DH = "GLACIER_MEAN_DH"
+    VOLUME_CHANGE_M3 = "VOLUME_CHANGE_M3"
+    VOLUME_CHANGE_ERROR_M3 = "VOLUME_CHANGE_ERROR_M3"
+    MASS_BALANCE_MWE_YR = "MASS_BALANCE_MWE_YR"
+    MASS_BALANCE_ERROR_MWE_YR = "MASS_BALANCE_ERROR_MWE_YR"
 
     def name(self) -> str:
         return "demdifference"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("DEM differencing: elevation, volume and mass change")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         return self.tr(
             "<p>Elevation change between two DEMs after co-registration, and the glacier volume change and "
             "geodetic mass balance with their uncertainty.</p>"
@@ -89,70 +81,122 @@ class DemDifference(CryoAlgorithm):
             "<p>OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after "
             "co-registration and the glacier hypsometry of dh.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            "REFERENCE", self.tr("Reference DEM (kept fixed; usually the later one)")))
-        self.addParameter(QgsProcessingParameterRasterLayer("DEM", self.tr("DEM to align (usually the earlier one)")))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "GLACIERS", self.tr("Glacier outlines (excluded from stable terrain; glacier statistics)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "UNSTABLE", self.tr("Other unstable terrain to exclude (lakes, landslides, ...)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "COREGISTER", self.tr("Co-registration"), list(dem.COREGISTER_METHODS), defaultValue="nuth_kaab",
-            usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MAX_ITERATIONS", self.tr("Maximum Nuth & Kääb iterations"), QgsProcessingParameterNumber.Integer,
-            defaultValue=10, minValue=1, maxValue=100))
-        self.addParameter(QgsProcessingParameterNumber(
-            "OUTLIER_NMAD", self.tr("Outlier threshold in NMAD (0 = no filtering)"),
-            QgsProcessingParameterNumber.Double, defaultValue=3.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            "FILL_VOIDS", self.tr("Glacier void filling"), list(FILL_METHODS), defaultValue="local_hypsometric",
-            usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "REFERENCE_YEAR", self.tr("Date of the reference DEM (decimal year, for rates)"),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=1800, maxValue=2200))
-        self.addParameter(QgsProcessingParameterNumber(
-            "DEM_YEAR", self.tr("Date of the DEM to align (decimal year, for rates)"),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=1800, maxValue=2200))
-        self.addParameter(QgsProcessingParameterNumber(
-            "DENSITY", self.tr("Volume-to-mass conversion density (kg m⁻³)"), QgsProcessingParameterNumber.Double,
-            defaultValue=850.0, minValue=1.0, maxValue=1000.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "DENSITY_ERROR", self.tr("Density uncertainty (kg m⁻³)"), QgsProcessingParameterNumber.Double,
-            defaultValue=60.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Elevation change (m)")))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_ALIGNED", self.tr("Aligned DEM"), optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_REPORT", self.tr("Report"), self.tr("HTML files (*.html)"), optional=True, createByDefault=True))
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterLayer(
+                self.REFERENCE, self.tr("Reference DEM (kept fixed; usually the later one)")),
+            self.tr("Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic "
+                    "REFERENCE is first warped to the UTM zone of its centre.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM to align (usually the earlier one)")),
+            self.tr("Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the "
+                    "REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.GLACIERS, self.tr("Glacier outlines (excluded from stable terrain; glacier statistics)"),
+                [SOURCE_VECTOR_POLYGON], optional=True),
+            self.tr("Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre "
+                    "lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. "
+                    "Empty: no glacier results.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.UNSTABLE, self.tr("Other unstable terrain to exclude (lakes, landslides, ...)"),
+                [SOURCE_VECTOR_POLYGON], optional=True),
+            self.tr("Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, "
+                    "landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and "
+                    "errors.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(
+                self.COREGISTER, self.tr("Co-registration"), list(dem.COREGISTER_METHODS), defaultValue="nuth_kaab",
+                usesStaticStrings=True),
+            self.tr("nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh "
+                    "(Nuth & Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as "
+                    "it is.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.MAX_ITERATIONS, self.tr("Maximum Nuth & Kääb iterations"), NUMBER_INTEGER, defaultValue=10,
+                minValue=1, maxValue=100),
+            self.tr("Upper limit (1-100, default 10) of the Nuth & Kääb iterations; they stop earlier once the "
+                    "horizontal shift of an iteration is below a small fraction of a cell.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.OUTLIER_NMAD, self.tr("Outlier threshold in NMAD (0 = no filtering)"), NUMBER_DOUBLE,
+                defaultValue=3.0, minValue=0.0),
+            self.tr("k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier "
+                    "cells farther than k NMAD from the median of their 50 m elevation band, become nodata "
+                    "(NMAD = 1.4826 · median absolute deviation). 0: no filtering.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(
+                self.FILL_VOIDS, self.tr("Glacier void filling"), list(FILL_METHODS),
+                defaultValue="local_hypsometric", usesStaticStrings=True),
+            self.tr("How glacier cells without dh are filled before the volume change (McNabb et al. 2019). "
+                    "local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band "
+                    "(all glaciers together for glaciers with under 20 valid cells); linear: Delaunay "
+                    "interpolation; none: voids stay empty.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.REFERENCE_YEAR, self.tr("Date of the reference DEM (decimal year, for rates)"), NUMBER_DOUBLE,
+                optional=True, minValue=1800, maxValue=2200),
+            self.tr("Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the "
+                    "period of the mass-balance rate; without both only the volume change is computed.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.DEM_YEAR, self.tr("Date of the DEM to align (decimal year, for rates)"), NUMBER_DOUBLE,
+                optional=True, minValue=1800, maxValue=2200),
+            self.tr("Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR "
+                    "in the mass-balance rate.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.DENSITY, self.tr("Volume-to-mass conversion density (kg m⁻³)"), NUMBER_DOUBLE,
+                defaultValue=850.0, minValue=1.0, maxValue=1000.0),
+            self.tr("Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss "
+                    "2013).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.DENSITY_ERROR, self.tr("Density uncertainty (kg m⁻³)"), NUMBER_DOUBLE, defaultValue=60.0,
+                minValue=0.0),
+            self.tr("1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the "
+                    "mass-balance error.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Elevation change (m)")),
+            self.tr("Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier "
+                    "removal and glacier void filling; nodata −9999.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_ALIGNED, self.tr("Aligned DEM"), optional=True, createByDefault=False),
+            self.tr("Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata "
+                    "−9999. Not written unless a file is given.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+                createByDefault=True),
+            self.tr("HTML page with the numeric results, histograms of stable dh before and after co-registration "
+                    "and the glacier hypsometry of dh.")))
         for key, description in NUMBER_OUTPUTS.items():
             self.addOutput(QgsProcessingOutputNumber(key, translated(description)))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        reference = self.parameterAsRasterLayer(parameters, "REFERENCE", context).source()
-        dem_path = self.parameterAsRasterLayer(parameters, "DEM", context).source()
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        aligned = self.parameterAsOutputLayer(parameters, "OUTPUT_ALIGNED", context) or None
-        report = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context) or None
+    def processAlgorithm(self, parameters, context, feedback):
+        reference = self.parameterAsRasterLayer(parameters, self.REFERENCE, context).source()
+        dem_path = self.parameterAsRasterLayer(parameters, self.DEM, context).source()
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        aligned = self.parameterAsOutputLayer(parameters, self.OUTPUT_ALIGNED, context) or None
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context) or None
         refuse_overwriting_inputs([output, aligned, report], [reference, dem_path])
 
         def year(name):
             return self.parameterAsDouble(parameters, name, context) if parameters.get(name) not in (None, "") else None
 
         options = dem.DemDifferenceOptions(
-            coregister=self.parameterAsEnumString(parameters, "COREGISTER", context),
-            max_iterations=self.parameterAsInt(parameters, "MAX_ITERATIONS", context),
-            outlier_nmad=self.parameterAsDouble(parameters, "OUTLIER_NMAD", context),
-            fill_voids=self.parameterAsEnumString(parameters, "FILL_VOIDS", context),
-            reference_year=year("REFERENCE_YEAR"), dem_year=year("DEM_YEAR"),
-            density=self.parameterAsDouble(parameters, "DENSITY", context),
-            density_error=self.parameterAsDouble(parameters, "DENSITY_ERROR", context))
-        glaciers = polygons_of(self.parameterAsSource(parameters, "GLACIERS", context), "GLACIERS")
-        unstable = polygons_of(self.parameterAsSource(parameters, "UNSTABLE", context), "UNSTABLE")
+            coregister=self.parameterAsEnumString(parameters, self.COREGISTER, context),
+            max_iterations=self.parameterAsInt(parameters, self.MAX_ITERATIONS, context),
+            outlier_nmad=self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context),
+            fill_voids=self.parameterAsEnumString(parameters, self.FILL_VOIDS, context),
+            reference_year=year(self.REFERENCE_YEAR), dem_year=year(self.DEM_YEAR),
+            density=self.parameterAsDouble(parameters, self.DENSITY, context),
+            density_error=self.parameterAsDouble(parameters, self.DENSITY_ERROR, context))
+        glaciers = polygons_of(self.parameterAsSource(parameters, self.GLACIERS, context), self.GLACIERS)
+        unstable = polygons_of(self.parameterAsSource(parameters, self.UNSTABLE, context), self.UNSTABLE)
         if glaciers is not None and options.years is None:
             feedback.pushWarning(self.tr("REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume "
                                          "change is computed, the mass-balance rate is not"))
@@ -162,4 +206,49 @@ class DemDifference(CryoAlgorithm):
             if report:
                 write_text_atomic(report, html_report(result, reference, dem_path))
         SidecarStyle.attach(context, output)
-        return dict(numeric_results(result), OUTPUT=output, OUTPUT_ALIGNED=aligned, OUTPUT_REPORT=report)
+        return dict(numeric_results(result),
+                    **{self.OUTPUT: output, self.OUTPUT_ALIGNED: aligned, self.OUTPUT_REPORT: report})
+
+
+NUMBER_OUTPUTS = {  # descriptions: translated(NUMBER_OUTPUTS[key])
+    DemDifference.SHIFT_X: QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, east (m)"),
+    DemDifference.SHIFT_Y: QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, north (m)"),
+    DemDifference.SHIFT_Z: QT_TRANSLATE_NOOP("CryoAlgorithm", "Shift applied to the DEM, up (m)"),
+    DemDifference.STABLE_MEDIAN_BEFORE: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                          "Stable-terrain median dh before co-registration (m)"),
+    DemDifference.STABLE_NMAD_BEFORE: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                        "Stable-terrain NMAD before co-registration (m)"),
+    DemDifference.STABLE_MEDIAN_AFTER: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                         "Stable-terrain median dh after co-registration (m)"),
+    DemDifference.STABLE_NMAD_AFTER: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                       "Stable-terrain NMAD after co-registration (m)"),
+    DemDifference.GLACIER_AREA_KM2: QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier area on the grid (km²)"),
+    DemDifference.GLACIER_MEAN_DH: QT_TRANSLATE_NOOP("CryoAlgorithm", "Mean glacier elevation change (m)"),
+    DemDifference.VOLUME_CHANGE_M3: QT_TRANSLATE_NOOP("CryoAlgorithm", "Glacier volume change (m³)"),
+    DemDifference.VOLUME_CHANGE_ERROR_M3: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                            "Glacier volume change error, 1 sigma (m³)"),
+    DemDifference.MASS_BALANCE_MWE_YR: QT_TRANSLATE_NOOP("CryoAlgorithm", "Geodetic mass balance (m w.e. per year)"),
+    DemDifference.MASS_BALANCE_ERROR_MWE_YR: QT_TRANSLATE_NOOP(
+        "CryoAlgorithm", "Geodetic mass balance error, 1 sigma (m w.e. per year)"),
+}
+
+
+def numeric_results(result: dem.DemDifferenceResult) -> dict:
+    """The algorithm's number outputs as Python floats (None where they do not apply, e.g. without glaciers or
+    years; numpy scalars would reach qgis_process as empty strings)."""
+    names = DemDifference
+    shift = result.coregistration.shift
+    values = {
+        names.SHIFT_X: shift.x, names.SHIFT_Y: shift.y, names.SHIFT_Z: shift.z,
+        names.STABLE_MEDIAN_BEFORE: result.stable_before.median, names.STABLE_NMAD_BEFORE: result.stable_before.nmad,
+        names.STABLE_MEDIAN_AFTER: result.stable_after.median, names.STABLE_NMAD_AFTER: result.stable_after.nmad,
+    }
+    glacier = result.glacier
+    if glacier is not None:
+        values.update({
+            names.GLACIER_AREA_KM2: glacier.area_km2, names.GLACIER_MEAN_DH: glacier.mean_dh,
+            names.VOLUME_CHANGE_M3: glacier.mass.volume_m3, names.VOLUME_CHANGE_ERROR_M3: glacier.mass.volume_error_m3,
+            names.MASS_BALANCE_MWE_YR: glacier.mass.rate_mwe,
+            names.MASS_BALANCE_ERROR_MWE_YR: glacier.mass.rate_error_mwe,
+        })
+    return {key: None if values.get(key) is None else float(values[key]) for key in NUMBER_OUTPUTS}

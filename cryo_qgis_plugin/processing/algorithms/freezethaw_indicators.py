@@ -5,11 +5,12 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingOutputString, Qgs
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterString)
 
+from ...compat import NUMBER_INTEGER
 from ...core import freezethaw
 from ...core.io.dates import parse_month_day
 from ...qgis_io.run import run_for
-from ..base import (SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs,
-                   translated)
+from ..base import SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 PRECIPITATION_OPTIONS = ["thawed", "missing"]
@@ -17,14 +18,21 @@ PRECIPITATION_OPTIONS = ["thawed", "missing"]
 
 class FreezeThawIndicators(StackAlgorithm):
     GROUP = "freezethaw"
+    # INPUT, DATASET, START_DATE, EXTENT, CRS: StackAlgorithm
+    YEAR_START = "YEAR_START"
+    MIN_RUN = "MIN_RUN"
+    PRECIPITATION = "PRECIPITATION"
+    OUTPUT = "OUTPUT"
+    YEARS = "YEARS"
+    N_YEARS = "N_YEARS"
 
     def name(self) -> str:
         return "freezethawindicators"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Freeze/thaw season indicators")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         indicators = self.tr(
             "<p>Per-pixel season indicators from daily freeze/thaw codes (1 frozen, 2 thawed, 3 precipitation), "
             "as used with the freeze/thaw Earth System Data Records (Kim et al. 2011, 2017). A season year starts "
@@ -45,27 +53,40 @@ class FreezeThawIndicators(StackAlgorithm):
         return indicators + translated(STACK_HELP) + self.tr(
             "<p>The decoded stack of <i>Decode freeze/thaw product</i> is a valid input too.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
-        self.addParameter(QgsProcessingParameterString(
-            "YEAR_START", self.tr("Season year starts on (MM-DD)"), defaultValue="08-01"))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MIN_RUN", self.tr("Consecutive days that make an onset (MIN_RUN)"), QgsProcessingParameterNumber.Integer,
-            defaultValue=5, minValue=1, maxValue=60))
-        self.addParameter(QgsProcessingParameterEnum(
-            "PRECIPITATION", self.tr("Precipitation days (code 3) count as"), PRECIPITATION_OPTIONS,
-            defaultValue="thawed", usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Season indicators")))
-        self.addOutput(QgsProcessingOutputString("YEARS", self.tr("Season years computed (comma separated)")))
-        self.addOutput(QgsProcessingOutputNumber("N_YEARS", self.tr("Number of season years")))
+        self.addParameter(with_help(
+            QgsProcessingParameterString(self.YEAR_START, self.tr("Season year starts on (MM-DD)"),
+                                         defaultValue="08-01"),
+            self.tr("Month and day (MM-DD) on which each season year begins; default 08-01, so that a whole "
+                    "winter falls in one season. A season is named by the calendar year it starts in.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.MIN_RUN, self.tr("Consecutive days that make an onset (MIN_RUN)"), NUMBER_INTEGER,
+                defaultValue=5, minValue=1, maxValue=60),
+            self.tr("Number of consecutive frozen (or thawed) days, 1-60, that start the freeze (or thaw) "
+                    "onset; default 5. Longer runs make the onsets ignore brief early freezes and thaws.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(
+                self.PRECIPITATION, self.tr("Precipitation days (code 3) count as"), PRECIPITATION_OPTIONS,
+                defaultValue="thawed", usesStaticStrings=True),
+            self.tr("thawed (default): a code 3 day counts as thawed, in the thaw runs and in thawed_days; "
+                    "missing: it breaks runs and counts only in valid_days.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Season indicators")),
+            self.tr("Int16 GeoTIFF with one band per indicator and season year, named by both (e.g. "
+                    "freeze_onset_2005). Onsets and freeze_end are days of the season (day 1 = YEAR_START), the "
+                    "other bands numbers of days; nodata −32768.")))
+        self.addOutput(QgsProcessingOutputString(self.YEARS, self.tr("Season years computed (comma separated)")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of season years")))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+    def processAlgorithm(self, parameters, context, feedback):
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         with core_errors():
-            year_start = parse_month_day(self.parameterAsString(parameters, "YEAR_START", context))
-        min_run = self.parameterAsInt(parameters, "MIN_RUN", context)
-        precipitation = self.parameterAsEnumString(parameters, "PRECIPITATION", context)
+            year_start = parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context))
+        min_run = self.parameterAsInt(parameters, self.MIN_RUN, context)
+        precipitation = self.parameterAsEnumString(parameters, self.PRECIPITATION, context)
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([output], stack.files)
@@ -75,4 +96,4 @@ class FreezeThawIndicators(StackAlgorithm):
         years = ",".join(map(str, result.years))
         feedback.pushInfo(self.tr("Season years: {}").format(years))
         SidecarStyle.attach(context, output)
-        return {"OUTPUT": output, "YEARS": years, "N_YEARS": len(result.years)}
+        return {self.OUTPUT: output, self.YEARS: years, self.N_YEARS: len(result.years)}

@@ -4,21 +4,23 @@ from __future__ import annotations
 from typing import List, Sequence, Tuple
 
 import numpy as np
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
+from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...core.permafrost import gst
+from ...compat import NUMBER_INTEGER, SOURCE_VECTOR_ANY, parameter_as_strings
 from ...core.io.temperature import KELVIN_AT_ZERO_CELSIUS, UNITS
-from ..base import CryoAlgorithm, core_errors, logs_results
+from ...core.permafrost import gst
 from ...qgis_io.cells import as_value
+from ..base import CryoAlgorithm, core_errors, logs_results
+from ..parameters import with_help
 
 
 def table_rows(algorithm, parameters, context, fields: Sequence[str]) -> List[Tuple]:
     """The values of ``fields`` in every feature of INPUT, as plain Python values (no layer outlives this call,
     so an error raised while parsing them cannot keep one alive past QGIS's exit)."""
-    source = algorithm.parameterAsSource(parameters, "INPUT", context)
+    source = algorithm.parameterAsSource(parameters, algorithm.INPUT, context)
     if source is None:
         raise QgsProcessingException(
             QCoreApplication.translate("CryoAlgorithm", "INPUT is not a readable table"))
@@ -27,14 +29,27 @@ def table_rows(algorithm, parameters, context, fields: Sequence[str]) -> List[Tu
 
 class GstModelAlgorithm(CryoAlgorithm):
     GROUP = "permafrost"
+    INPUT = "INPUT"
+    GST_FIELD = "GST_FIELD"
+    LST_FIELDS = "LST_FIELDS"
+    UNITS = "UNITS"
+    FOLDS = "FOLDS"
+    OUTPUT_MODEL = "OUTPUT_MODEL"
+    R2 = "R2"
+    RMSE = "RMSE"
+    MAE = "MAE"
+    PENALTY = "PENALTY"
+    N_ROWS = "N_ROWS"
+    N_DROPPED = "N_DROPPED"
+    COEFFICIENTS = "COEFFICIENTS"
 
     def name(self) -> str:
         return "gstmodel"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Fit ground-surface temperature model (GST from LST)")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         return self.tr(
             "<p>Fits GST = b0 + Σ b<sub>i</sub>·LST<sub>i</sub> (°C) on a station table by ridge regression, as the "
             "Tarim Basin permafrost map did with the four daily MODIS/TRIMS overpasses (Terra/Aqua, day/night). "
@@ -49,50 +64,73 @@ class GstModelAlgorithm(CryoAlgorithm):
             "<p><b>OUTPUT_MODEL</b>: JSON with predictors (the LST field names, in order), coefficients, intercept, "
             "penalty, folds, n, r2, rmse, mae. Use it with <i>Apply GST model to LST stacks</i>.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", self.tr("Station table (one row per station and day)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterField(
-            "GST_FIELD", self.tr("Measured ground-surface temperature field"), parentLayerParameterName="INPUT"))
-        self.addParameter(QgsProcessingParameterField(
-            "LST_FIELDS", self.tr("LST fields (1-4 predictors, in the order of the LST stacks)"),
-            parentLayerParameterName="INPUT", allowMultiple=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "UNITS", self.tr("Temperature units of the table"), list(UNITS), defaultValue="celsius",
-            usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FOLDS", self.tr("Cross-validation folds"), QgsProcessingParameterNumber.Integer, defaultValue=10,
-            minValue=2, maxValue=100))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_MODEL", self.tr("GST model"), fileFilter=self.tr("JSON files (*.json)")))
-        for name, description in (("R2", self.tr("Cross-validated R²")),
-                                  ("RMSE", self.tr("Cross-validated RMSE (°C)")),
-                                  ("MAE", self.tr("Cross-validated MAE (°C)")),
-                                  ("PENALTY", self.tr("Chosen ridge penalty α")), ("N_ROWS", self.tr("Rows used")),
-                                  ("N_DROPPED", self.tr("Rows dropped (missing values)"))):
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Station table (one row per station and day)"), [SOURCE_VECTOR_ANY]),
+            self.tr("Table or layer (CSV, GeoPackage, ...) with one row per station and day: the measured GST "
+                    "and the LST of each overpass for that station's pixel and day. Geometries are not used.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(
+                self.GST_FIELD, self.tr("Measured ground-surface temperature field"),
+                parentLayerParameterName=self.INPUT),
+            self.tr("Field with the daily mean ground-surface temperature measured at the station (e.g. by a "
+                    "logger just below the surface), in UNITS: the response of the regression.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(
+                self.LST_FIELDS, self.tr("LST fields (1-4 predictors, in the order of the LST stacks)"),
+                parentLayerParameterName=self.INPUT, allowMultiple=True),
+            self.tr("1-4 fields with the land-surface temperatures, in UNITS, e.g. Terra day, Terra night, Aqua "
+                    "day, Aqua night. Their order is the model's: give the LST stacks to Apply GST model in the "
+                    "same order.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(
+                self.UNITS, self.tr("Temperature units of the table"), list(UNITS), defaultValue="celsius",
+                usesStaticStrings=True),
+            self.tr("celsius (°C, default) or kelvin (K): the units of GST_FIELD and LST_FIELDS. Kelvin values "
+                    "are converted to °C (−273.15) before the fit, so the model is always in °C.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.FOLDS, self.tr("Cross-validation folds"), NUMBER_INTEGER, defaultValue=10, minValue=2,
+                maxValue=100),
+            self.tr("Number k of folds (2-100, default 10) of the k-fold cross-validation that chooses the ridge "
+                    "penalty and gives R², RMSE and MAE; at most the number of rows.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_MODEL, self.tr("GST model"), fileFilter=self.tr("JSON files (*.json)")),
+            self.tr("JSON file with the predictors (LST field names, in order), coefficients, intercept, penalty "
+                    "and cross-validated scores: the MODEL input of Apply GST model to LST stacks.")))
+        for name, description in ((self.R2, self.tr("Cross-validated R²")),
+                                  (self.RMSE, self.tr("Cross-validated RMSE (°C)")),
+                                  (self.MAE, self.tr("Cross-validated MAE (°C)")),
+                                  (self.PENALTY, self.tr("Chosen ridge penalty α")),
+                                  (self.N_ROWS, self.tr("Rows used")),
+                                  (self.N_DROPPED, self.tr("Rows dropped (missing values)"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
-        self.addOutput(QgsProcessingOutputString("COEFFICIENTS", self.tr("Coefficients (field=value, °C per °C)")))
+        self.addOutput(QgsProcessingOutputString(self.COEFFICIENTS,
+                                                 self.tr("Coefficients (field=value, °C per °C)")))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        target = self.parameterAsFields(parameters, "GST_FIELD", context)[0]
-        predictors = self.parameterAsFields(parameters, "LST_FIELDS", context)
+    def processAlgorithm(self, parameters, context, feedback):
+        target = parameter_as_strings(self, parameters, self.GST_FIELD, context)[0]
+        predictors = parameter_as_strings(self, parameters, self.LST_FIELDS, context)
         if not 1 <= len(predictors) <= gst.MAX_PREDICTORS:
             raise QgsProcessingException(self.tr("Choose 1 to 4 LST fields, got {}").format(len(predictors)))
         if target in predictors:
             raise QgsProcessingException(self.tr("GST_FIELD {} is also one of the LST fields").format(target))
         fields = [target] + predictors
+        rows = table_rows(self, parameters, context, fields)
         values = np.array([[as_value(v, row, name) for v, name in zip(cells, fields)]
-                           for row, cells in enumerate(table_rows(self, parameters, context, fields), start=1)], float).reshape(-1, len(fields))
+                           for row, cells in enumerate(rows, start=1)], float).reshape(-1, len(fields))
         complete = ~np.isnan(values).any(axis=1)
         dropped = int(np.count_nonzero(~complete))
         feedback.pushInfo(self.tr("{} rows, {} dropped for missing values, {} used").format(
             len(values), dropped, int(complete.sum())))
         values = values[complete]
-        if self.parameterAsEnumString(parameters, "UNITS", context) == "kelvin":
+        if self.parameterAsEnumString(parameters, self.UNITS, context) == "kelvin":
             values -= KELVIN_AT_ZERO_CELSIUS
-        folds = self.parameterAsInt(parameters, "FOLDS", context)
-        output = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
+        folds = self.parameterAsInt(parameters, self.FOLDS, context)
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
         with core_errors():
             model = gst.fit_gst_model(values[:, 0], {name: values[:, i + 1] for i, name in enumerate(predictors)},
                                       folds)
@@ -101,5 +139,6 @@ class GstModelAlgorithm(CryoAlgorithm):
         feedback.pushInfo(self.tr("GST = {:.4f} + {}; penalty {:g}; cross-validated R² {:.3f}, RMSE {:.3f} °C, "
                                   "MAE {:.3f} °C").format(model.intercept, coefficients, model.penalty, model.r2,
                                                           model.rmse, model.mae))
-        return {"OUTPUT_MODEL": output, "R2": model.r2, "RMSE": model.rmse, "MAE": model.mae,
-                "PENALTY": model.penalty, "N_ROWS": model.n, "N_DROPPED": dropped, "COEFFICIENTS": coefficients}
+        return {self.OUTPUT_MODEL: output, self.R2: model.r2, self.RMSE: model.rmse, self.MAE: model.mae,
+                self.PENALTY: model.penalty, self.N_ROWS: model.n, self.N_DROPPED: dropped,
+                self.COEFFICIENTS: coefficients}

@@ -4,18 +4,21 @@ from __future__ import annotations
 import os
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+                       QgsProcessingParameterString, QgsVectorLayer)
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ...compat import (NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY,
+                       WKT_PREFERRED_GDAL, integer_field, string_field)
 from ...core import lakeice
 from ...core.io.dates import parse_month_day
 from ...core.io.rasterize import Polygons
+from ...qgis_io.cells import as_date, as_value
 from ...qgis_io.run import run_for
 from ..base import core_errors, logs_results, translated
-from ...qgis_io.cells import as_date, as_value
+from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 TABLE_EXTENSIONS = (".csv", ".txt", ".gpkg", ".shp", ".dbf", ".xlsx", ".ods", ".geojson", ".json", ".sqlite")
@@ -54,8 +57,10 @@ def read_table(path: str, lake_field: str, date_field: str, value_field: str, va
 def _field(name: str) -> QgsField:
     """Dates as ISO text (QGIS writes Date fields to CSV as YYYY/MM/DD), the lake id as text, the rest integers."""
     if name.split("_")[0] in lakeice.DATE_COLUMNS:
-        return QgsField(name, QVariant.String, len=10)
-    return QgsField(name, QVariant.String if name == "lake" else QVariant.Int)
+        field = string_field(name)
+        field.setLength(10)
+        return field
+    return string_field(name) if name == "lake" else integer_field(name)
 
 
 def output_fields() -> QgsFields:
@@ -67,14 +72,31 @@ def output_fields() -> QgsFields:
 
 class LakeIcePhenology(StackAlgorithm):
     GROUP = "lakeice"
+    # INPUT, DATASET, START_DATE, EXTENT, CRS: StackAlgorithm
+    LAKES = "LAKES"
+    LAKE_FIELD = "LAKE_FIELD"
+    DATE_FIELD = "DATE_FIELD"
+    VALUE_FIELD = "VALUE_FIELD"
+    VALUE_TYPE = "VALUE_TYPE"
+    THRESHOLD_LOW = "THRESHOLD_LOW"
+    THRESHOLD_HIGH = "THRESHOLD_HIGH"
+    MIN_RUN = "MIN_RUN"
+    SMOOTHING = "SMOOTHING"
+    MAX_GAP = "MAX_GAP"
+    YEAR_START = "YEAR_START"
+    SHORE_BUFFER = "SHORE_BUFFER"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LAKES = "OUTPUT_LAKES"
+    N_LAKES = "N_LAKES"
+    N_EVENTS = "N_EVENTS"
 
     def name(self) -> str:
         return "lakeicephenology"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Lake-ice phenology (freeze-up and break-up dates)")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         series_help = self.tr(
             "<p>Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, "
             "with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS "
@@ -101,81 +123,125 @@ class LakeIcePhenology(StackAlgorithm):
             "<p>OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with "
             "LAKES): the polygons with the main event's dates and durations of each season as columns.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
-        self.parameterDefinition("INPUT").setDescription(
-            self.tr("Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "LAKES", self.tr("Lake polygons (with a raster stack)"), [QgsProcessing.TypeVectorPolygon],
-            optional=True))
-        for name, description, default in (("LAKE_FIELD", self.tr("Lake id field"), "lake"),
-                                           ("DATE_FIELD", self.tr("Date field (tables)"), "date"),
-                                           ("VALUE_FIELD", self.tr("Value field (tables)"), "value")):
-            self.addParameter(QgsProcessingParameterString(name, description, defaultValue=default))
-        self.addParameter(QgsProcessingParameterEnum(
-            "VALUE_TYPE", self.tr("Values are"), list(lakeice.VALUE_TYPES), defaultValue="ice_percent",
-            usesStaticStrings=True))
-        for name, description, default in (("THRESHOLD_LOW", self.tr("Low threshold (% ice)"), 10.0),
-                                           ("THRESHOLD_HIGH", self.tr("High threshold (% ice)"), 90.0)):
-            self.addParameter(QgsProcessingParameterNumber(
-                name, description, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0,
-                maxValue=100.0))
-        for name, description, default, low in (
-                ("MIN_RUN", self.tr("Days a crossing must persist (MIN_RUN)"), 5, 1),
-                ("SMOOTHING", self.tr("Moving-mean window in days (0 = none)"), 0, 0),
-                ("MAX_GAP", self.tr("Longest gap filled by interpolation (days)"), 5, 0)):
-            self.addParameter(QgsProcessingParameterNumber(
-                name, description, QgsProcessingParameterNumber.Integer, defaultValue=default, minValue=low,
-                maxValue=365))
-        self.addParameter(QgsProcessingParameterString(
-            "YEAR_START", self.tr("Season starts on (MM-DD)"), defaultValue="08-01"))
-        self.addParameter(QgsProcessingParameterNumber(
-            "SHORE_BUFFER", self.tr("Shore buffer (m, inwards; raster stack only)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Lake-ice phenology"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_LAKES", self.tr("Lakes with the main event per season"), QgsProcessing.TypeVectorPolygon,
-            optional=True, createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber("N_LAKES", self.tr("Lakes with a series")))
-        self.addOutput(QgsProcessingOutputNumber("N_EVENTS", self.tr("Freeze events found")))
+        stack = self.parameterDefinition(self.INPUT)
+        stack.setDescription(self.tr("Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)"))
+        stack.setHelp(self.tr(
+            "Either a table in long form (CSV, GeoPackage, ...: one row per lake and day with LAKE_FIELD, "
+            "DATE_FIELD and VALUE_FIELD), or a daily raster stack (HDF5 file, folder of daily files, dated "
+            "multi-band GeoTIFF/netCDF) together with LAKES."))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.LAKES, self.tr("Lake polygons (with a raster stack)"), [SOURCE_VECTOR_POLYGON], optional=True),
+            self.tr("Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: a lake's daily value is the "
+                    "mean of the stack cells whose centre lies inside its polygon shrunk by SHORE_BUFFER. Leave "
+                    "empty when INPUT is a table.")))
+        for name, description, default, help_text in (
+                (self.LAKE_FIELD, self.tr("Lake id field"), "lake",
+                 self.tr("Field with the lake identifier: a column of the table, or a field of LAKES with a raster "
+                         "stack (one id per polygon). Default: lake.")),
+                (self.DATE_FIELD, self.tr("Date field (tables)"), "date",
+                 self.tr("Table column with the day of each row, as a date or YYYY-MM-DD text. Default: date; not "
+                         "used with a raster stack.")),
+                (self.VALUE_FIELD, self.tr("Value field (tables)"), "value",
+                 self.tr("Table column with the daily ice value, in the units of VALUE_TYPE; empty cells are missing "
+                         "days. Default: value; not used with a raster stack."))):
+            self.addParameter(with_help(QgsProcessingParameterString(name, description, defaultValue=default),
+                                        help_text))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(
+                self.VALUE_TYPE, self.tr("Values are"), list(lakeice.VALUE_TYPES), defaultValue="ice_percent",
+                usesStaticStrings=True),
+            self.tr("ice_percent: ice cover 0-100 % (default); ice_fraction: 0-1; brightness_temperature: "
+                    "passive-microwave TB in K, scaled per lake and season to percent ice between its 5th "
+                    "(open water) and 95th (full ice) percentiles.")))
+        for name, description, default, help_text in (
+                (self.THRESHOLD_LOW, self.tr("Low threshold (% ice)"), 10.0,
+                 self.tr("Ice cover in % (0-100, default 10) whose upward crossing starts freeze-up (FUS) and "
+                         "whose downward crossing ends break-up (BUE). Below THRESHOLD_HIGH.")),
+                (self.THRESHOLD_HIGH, self.tr("High threshold (% ice)"), 90.0,
+                 self.tr("Ice cover in % (0-100, default 90) whose upward crossing ends freeze-up (FUE) and whose "
+                         "downward crossing starts break-up (BUS). Above THRESHOLD_LOW."))):
+            self.addParameter(with_help(
+                QgsProcessingParameterNumber(name, description, NUMBER_DOUBLE, defaultValue=default, minValue=0.0,
+                                             maxValue=100.0),
+                help_text))
+        for name, description, default, low, help_text in (
+                (self.MIN_RUN, self.tr("Days a crossing must persist (MIN_RUN)"), 5, 1,
+                 self.tr("Number of consecutive days (1-365, default 5) the series must stay beyond a threshold for "
+                         "its crossing to count; shorter excursions are ignored.")),
+                (self.SMOOTHING, self.tr("Moving-mean window in days (0 = none)"), 0, 0,
+                 self.tr("Width in days (0-365, default 0 = no smoothing) of the centred moving mean applied to "
+                         "each series after gap filling, before the thresholds.")),
+                (self.MAX_GAP, self.tr("Longest gap filled by interpolation (days)"), 5, 0,
+                 self.tr("Gaps of up to this many days (0-365, default 5) are filled by linear interpolation; a "
+                         "crossing right after a longer gap is not dated."))):
+            self.addParameter(with_help(
+                QgsProcessingParameterNumber(name, description, NUMBER_INTEGER, defaultValue=default, minValue=low,
+                                             maxValue=365),
+                help_text))
+        self.addParameter(with_help(
+            QgsProcessingParameterString(self.YEAR_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01"),
+            self.tr("Month and day (MM-DD, default 08-01) on which each ice season begins: choose a time of open "
+                    "water. A season is named by the year it starts in.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.SHORE_BUFFER, self.tr("Shore buffer (m, inwards; raster stack only)"), NUMBER_DOUBLE,
+                defaultValue=0.0, minValue=0.0),
+            self.tr("Distance in metres (≥ 0, default 0) by which each lake polygon is shrunk before averaging, to "
+                    "leave out cells that mix water and land. Raster stack only.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Lake-ice phenology"), SOURCE_VECTOR_ANY),
+            self.tr("Table without geometry, one row per lake, season and freeze event: lake, season, fus, fue, "
+                    "bus, bue (YYYY-MM-DD), icd, cfd, fd, bd (days), main (1 for the longest event) and "
+                    "valid_days.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_LAKES, self.tr("Lakes with the main event per season"), SOURCE_VECTOR_POLYGON,
+                optional=True, createByDefault=False),
+            self.tr("The LAKES polygons with their fields and, for every season, the main event's dates and "
+                    "durations as columns (e.g. fus_2019, icd_2019). Only with LAKES; not written unless a "
+                    "destination is given.")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_LAKES, self.tr("Lakes with a series")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_EVENTS, self.tr("Freeze events found")))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        path = self.parameterAsFile(parameters, "INPUT", context)
-        lake_field = self.parameterAsString(parameters, "LAKE_FIELD", context)
-        value_type = self.parameterAsEnumString(parameters, "VALUE_TYPE", context)
+    def processAlgorithm(self, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        lake_field = self.parameterAsString(parameters, self.LAKE_FIELD, context)
+        value_type = self.parameterAsEnumString(parameters, self.VALUE_TYPE, context)
         with core_errors():
             options = lakeice.PhenologyOptions(
-                value_type=value_type, low=self.parameterAsDouble(parameters, "THRESHOLD_LOW", context),
-                high=self.parameterAsDouble(parameters, "THRESHOLD_HIGH", context),
-                min_run=self.parameterAsInt(parameters, "MIN_RUN", context),
-                smoothing=self.parameterAsInt(parameters, "SMOOTHING", context),
-                max_gap=self.parameterAsInt(parameters, "MAX_GAP", context),
-                year_start=parse_month_day(self.parameterAsString(parameters, "YEAR_START", context)))
-        lakes_source = self.parameterAsSource(parameters, "LAKES", context)
+                value_type=value_type, low=self.parameterAsDouble(parameters, self.THRESHOLD_LOW, context),
+                high=self.parameterAsDouble(parameters, self.THRESHOLD_HIGH, context),
+                min_run=self.parameterAsInt(parameters, self.MIN_RUN, context),
+                smoothing=self.parameterAsInt(parameters, self.SMOOTHING, context),
+                max_gap=self.parameterAsInt(parameters, self.MAX_GAP, context),
+                year_start=parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context)))
+        lakes_source = self.parameterAsSource(parameters, self.LAKES, context)
         if lakes_source is None:
             if not path.lower().endswith(TABLE_EXTENSIONS):
                 raise QgsProcessingException(self.tr(
                     "INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack").format(
                     os.path.basename(path)))
-            series = read_table(path, lake_field, self.parameterAsString(parameters, "DATE_FIELD", context),
-                                self.parameterAsString(parameters, "VALUE_FIELD", context), value_type)
+            series = read_table(path, lake_field, self.parameterAsString(parameters, self.DATE_FIELD, context),
+                                self.parameterAsString(parameters, self.VALUE_FIELD, context), value_type)
             feedback.pushInfo(self.tr("{} lakes, {} .. {}").format(len(series.lakes), series.first,
                                                                    series.date(series.values.shape[1] - 1)))
         else:
             series = self._stack_series(parameters, context, feedback, lakes_source, lake_field, value_type)
         with core_errors():
             events = lakeice.phenology(series, options, run=run_for(feedback))
-        sink, output = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.NoGeometry)
+        sink, output = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields(), WKB_NO_GEOMETRY)
         for event in events:
             feature = QgsFeature(output_fields())
             row = event.row()
             feature.setAttributes([row[name] for name in lakeice.COLUMNS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        results = {"OUTPUT": output, "N_LAKES": len(series.lakes), "N_EVENTS": len(events)}
-        if lakes_source is not None and parameters.get("OUTPUT_LAKES"):
-            results["OUTPUT_LAKES"] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        results = {self.OUTPUT: output, self.N_LAKES: len(series.lakes), self.N_EVENTS: len(events)}
+        if lakes_source is not None and parameters.get(self.OUTPUT_LAKES):
+            results[self.OUTPUT_LAKES] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
         return results
 
     def _stack_series(self, parameters, context, feedback, source, lake_field: str,
@@ -186,13 +252,13 @@ class LakeIcePhenology(StackAlgorithm):
                 lake_field, ", ".join(source.fields().names())))
         features = [f for f in source.getFeatures() if not f.geometry().isEmpty()]
         shapes = Polygons([bytes(f.geometry().asWkb()) for f in features],
-                          source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+                          source.sourceCrs().toWkt(WKT_PREFERRED_GDAL))
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             with core_errors():
                 series = lakeice.zonal_series(
                     stack, shapes, [str(f[lake_field]) for f in features], value_type,
-                    self.parameterAsDouble(parameters, "SHORE_BUFFER", context), run=run_for(feedback))
+                    self.parameterAsDouble(parameters, self.SHORE_BUFFER, context), run=run_for(feedback))
         return series
 
     def _lakes_output(self, parameters, context, source, lake_field: str, events: List[lakeice.Event]) -> str:
@@ -202,7 +268,7 @@ class LakeIcePhenology(StackAlgorithm):
             for name in LAKE_COLUMNS:
                 fields.append(_field("{}_{}".format(name, season)))
         main: Dict[tuple, dict] = {(e.lake, e.season): e.row() for e in events if e.main}
-        sink, output = self.parameterAsSink(parameters, "OUTPUT_LAKES", context, fields, source.wkbType(),
+        sink, output = self.parameterAsSink(parameters, self.OUTPUT_LAKES, context, fields, source.wkbType(),
                                             source.sourceCrs())
         for feature in source.getFeatures():
             lake = str(feature[lake_field])
@@ -213,5 +279,5 @@ class LakeIcePhenology(StackAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return output

@@ -39,10 +39,10 @@ class LakeIceSeries(StackAlgorithm):
     def name(self) -> str:
         return "lakeiceseries"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Lake-ice series from a raster stack (daily lake means)")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         return self.tr(
             "<p>Daily lake-ice values per lake from a daily raster stack (e.g. MODIS ice fraction, passive-"
             "microwave brightness temperature) and lake polygons: the value of a lake on a day is the mean of the "
@@ -53,7 +53,7 @@ class LakeIceSeries(StackAlgorithm):
             "(LAKE_FIELD lake, DATE_FIELD date, VALUE_FIELD value) or for the time-series dock. Values are "
             "checked against the range of VALUE_TYPE.</p>") + translated(STACK_HELP)
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
         self.parameterDefinition(self.INPUT).setDescription(self.tr("Daily lake-ice raster stack"))
         parameters = (
@@ -79,7 +79,7 @@ class LakeIceSeries(StackAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.N_DAYS, self.tr("Days in the series")))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         lake_field = self.parameterAsString(parameters, self.LAKE_FIELD, context)
         shapes, ids = lake_polygons(self.parameterAsSource(parameters, self.LAKES, context), lake_field)
         with open_stack_from_parameters(self, parameters, context) as stack:

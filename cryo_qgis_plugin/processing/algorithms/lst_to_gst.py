@@ -4,27 +4,41 @@ from __future__ import annotations
 import contextlib
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFile, QgsProcessingParameterMultipleLayers,
-                       QgsProcessingParameterRasterDestination)
+from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterFile,
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterDestination)
 
+from ...compat import SOURCE_FILE
 from ...core.permafrost import gst
 from ...qgis_io.run import run_for
+from .. import stack_parameters, temperature_parameters
 from ..base import CryoAlgorithm, core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, add_stack_options, open_stack_at
 from ..temperature_parameters import PACKING_HELP, add_packing_parameters, packing_from
 
 
 class LstToGst(CryoAlgorithm):
     GROUP = "permafrost"
+    INPUT = "INPUT"
+    MODEL = "MODEL"
+    SCALE = temperature_parameters.SCALE
+    OFFSET = temperature_parameters.OFFSET
+    UNITS = temperature_parameters.UNITS
+    DATASET = stack_parameters.DATASET
+    START_DATE = stack_parameters.START_DATE
+    EXTENT = stack_parameters.EXTENT
+    CRS = stack_parameters.CRS
+    OUTPUT = "OUTPUT"
+    N_DATES = "N_DATES"
+    VALID_FRACTION = "VALID_FRACTION"
 
     def name(self) -> str:
         return "lsttogst"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Apply GST model to LST stacks")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         gst_help = self.tr(
             "<p>Daily ground-surface temperature GST = b0 + Σ b<sub>i</sub>·LST<sub>i</sub> (°C) from a model "
             "fitted by <i>Fit ground-surface temperature model</i>, one LST stack per predictor in the model's "
@@ -35,31 +49,38 @@ class LstToGst(CryoAlgorithm):
         return gst_help + translated(PACKING_HELP) + translated(STACK_HELP) + self.tr(
             "<p>Output: float32 GeoTIFF, one band per date (described by its ISO date), °C, nodata -9999.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            "INPUT", self.tr("LST stacks, one per model predictor, in the model's order"), QgsProcessing.TypeFile))
-        self.parameterDefinition("INPUT").setHelp(
-            self.tr("Each a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a folder of daily files."))
-        self.addParameter(QgsProcessingParameterFile(
-            "MODEL", self.tr("GST model (JSON from cryo:gstmodel)"), extension="json"))
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(with_help(
+            QgsProcessingParameterMultipleLayers(
+                self.INPUT, self.tr("LST stacks, one per model predictor, in the model's order"), SOURCE_FILE),
+            self.tr("Each a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a folder of daily files.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFile(
+                self.MODEL, self.tr("GST model (JSON from cryo:gstmodel)"), extension="json"),
+            self.tr("The OUTPUT_MODEL of Fit ground-surface temperature model: its predictors say how many LST "
+                    "stacks INPUT needs and in which order, its coefficients turn them into GST (°C).")))
         add_packing_parameters(self)
         add_stack_options(self)
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Daily GST")))
-        self.addOutput(QgsProcessingOutputNumber("N_DATES", self.tr("Dates written")))
-        self.addOutput(QgsProcessingOutputNumber("VALID_FRACTION", self.tr("Fraction of pixel-days with a GST value")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Daily GST")),
+            self.tr("Float32 GeoTIFF on the grid of the LST stacks, one band per date described by its ISO date, "
+                    "GST in °C, nodata −9999 where any LST is missing.")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_DATES, self.tr("Dates written")))
+        self.addOutput(QgsProcessingOutputNumber(self.VALID_FRACTION,
+                                                 self.tr("Fraction of pixel-days with a GST value")))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        paths = self.parameterAsFileList(parameters, "INPUT", context)
+    def processAlgorithm(self, parameters, context, feedback):
+        paths = self.parameterAsFileList(parameters, self.INPUT, context)
         if not paths:
             raise QgsProcessingException(self.tr("INPUT is empty: give one LST stack per model predictor"))
         missing = [p for p in paths if not os.path.exists(p)]
         if missing:
             raise QgsProcessingException(self.tr("These LST stacks do not exist: {}").format(", ".join(missing)))
         with core_errors():
-            model = gst.read_model(self.parameterAsFile(parameters, "MODEL", context))
+            model = gst.read_model(self.parameterAsFile(parameters, self.MODEL, context))
         packing = packing_from(self, parameters, context)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         with contextlib.ExitStack() as open_stacks:
             stacks = [open_stacks.enter_context(open_stack_at(self, path, parameters, context)) for path in paths]
             for predictor, stack in zip(model.predictors, stacks):
@@ -69,4 +90,4 @@ class LstToGst(CryoAlgorithm):
                 valid = gst.lst_to_gst(stacks, model, packing, output, run=run_for(feedback))
             n_dates = len(stacks[0].dates)
             total = n_dates * stacks[0].grid.width * stacks[0].grid.height
-        return {"OUTPUT": output, "N_DATES": n_dates, "VALID_FRACTION": valid / total}
+        return {self.OUTPUT: output, self.N_DATES: n_dates, self.VALID_FRACTION: valid / total}

@@ -4,15 +4,17 @@ from __future__ import annotations
 from typing import List, Optional, Tuple
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsMapLayerType,
-                       QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterMapLayer,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QVariant
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsRasterLayer)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ...compat import (SOURCE_RASTER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY,
+                       WKT_PREFERRED_GDAL, double_field, parameter_as_strings, string_field)
 from ...core.stats import accuracy
-from ..base import CryoAlgorithm, core_errors, logs_results, translated
 from ...qgis_io.cells import as_value
+from ..base import CryoAlgorithm, core_errors, logs_results, translated
+from ..parameters import with_help
 
 
 def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[int]], str]:
@@ -36,7 +38,7 @@ def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[i
         else:
             classes.append(int(number))
         wkb.append(bytes(feature.geometry().asWkb()))
-    return wkb, classes, layer.crs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+    return wkb, classes, layer.crs().toWkt(WKT_PREFERRED_GDAL)
 
 
 # why cells were left out (keys of core.accuracy's Accuracy.excluded), for the log
@@ -58,24 +60,34 @@ def _cell(value):
 
 def _table_fields(classes: List[int]) -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("map_class", QVariant.String))
+    fields.append(string_field("map_class"))
     for c in classes:
-        fields.append(QgsField("ref_{}".format(c), QVariant.Double))
-    fields.append(QgsField("total", QVariant.Double))
-    fields.append(QgsField("users_accuracy", QVariant.Double))
+        fields.append(double_field("ref_{}".format(c)))
+    fields.append(double_field("total"))
+    fields.append(double_field("users_accuracy"))
     return fields
 
 
 class MapAccuracy(CryoAlgorithm):
     GROUP = "validation"
+    INPUT = "INPUT"
+    REFERENCE = "REFERENCE"
+    FIELD = "FIELD"
+    CLASSES = "CLASSES"
+    REFERENCE_CLASSES = "REFERENCE_CLASSES"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OVERALL_ACCURACY = "OVERALL_ACCURACY"
+    KAPPA = "KAPPA"
+    N = "N"
+    N_EXCLUDED = "N_EXCLUDED"
 
     def name(self) -> str:
         return "mapaccuracy"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("Map accuracy (confusion matrix, overall accuracy, kappa)")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         return self.tr(
             "<p>Compares a classified raster (INPUT) with a reference: a raster (resampled onto INPUT's grid by "
             "nearest neighbour when needed), polygons (cell centres inside take the polygon's FIELD value) or "
@@ -93,33 +105,54 @@ class MapAccuracy(CryoAlgorithm):
             "user's accuracy, then a row of column totals, a row of producer's accuracies, and the overall accuracy "
             "and kappa (in the total column).</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterRasterLayer("INPUT", self.tr("Classified map")))
-        self.addParameter(QgsProcessingParameterMapLayer(
-            "REFERENCE", self.tr("Reference (raster, polygons or points)"),
-            types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterField(
-            "FIELD", self.tr("Reference class field (vector reference)"), parentLayerParameterName="REFERENCE",
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "CLASSES", self.tr("Class grouping, e.g. 1:1;2,3:0 (empty: compare classes as they are)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "REFERENCE_CLASSES", self.tr("Reference class grouping (empty: the same as CLASSES)"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TABLE", self.tr("Confusion matrix"), QgsProcessing.TypeVector))
-        for name, description in (("OVERALL_ACCURACY", self.tr("Overall accuracy")),
-                                  ("KAPPA", self.tr("Cohen's kappa")),
-                                  ("N", self.tr("Cells (or points) compared")),
-                                  ("N_EXCLUDED", self.tr("Cells left out"))):
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Classified map")),
+            self.tr("Raster of integer classes to assess, e.g. OUTPUT_CLASSES of TTOP permafrost model. The "
+                    "comparison is made on its grid; its nodata cells are left out.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterMapLayer(
+                self.REFERENCE, self.tr("Reference (raster, polygons or points)"),
+                types=[SOURCE_RASTER, SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_POINT]),
+            self.tr("Reference classes in any CRS: a raster (resampled onto INPUT by nearest neighbour when "
+                    "needed), polygons (the cells whose centre lies inside take the polygon's class) or points "
+                    "(each compared with the INPUT cell it falls in).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(
+                self.FIELD, self.tr("Reference class field (vector reference)"),
+                parentLayerParameterName=self.REFERENCE, optional=True),
+            self.tr("Field with the integer class of each polygon or point; needed for a vector REFERENCE, not "
+                    "used for a raster. Empty (NULL) values count as reference nodata.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterString(
+                self.CLASSES, self.tr("Class grouping, e.g. 1:1;2,3:0 (empty: compare classes as they are)"),
+                optional=True),
+            self.tr("Groups separated by semicolons, each the classes (comma separated) before a colon and their "
+                    "new class after it: 1:1;2,3:0 compares class 1 with classes 2 and 3 merged into 0. Classes it "
+                    "does not list are left out.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterString(
+                self.REFERENCE_CLASSES, self.tr("Reference class grouping (empty: the same as CLASSES)"),
+                optional=True),
+            self.tr("A grouping written like CLASSES, for a reference whose codes differ from the map's, e.g. "
+                    "10,11:1;20,30:0. Empty: CLASSES applies to the reference too.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, self.tr("Confusion matrix"), SOURCE_VECTOR_ANY),
+            self.tr("Table without geometry: one row per map class with the counts per reference class (ref_1, "
+                    "ref_2, ...), the row total and the user's accuracy, then the rows total, producers_accuracy, "
+                    "overall_accuracy and kappa.")))
+        for name, description in ((self.OVERALL_ACCURACY, self.tr("Overall accuracy")),
+                                  (self.KAPPA, self.tr("Cohen's kappa")),
+                                  (self.N, self.tr("Cells (or points) compared")),
+                                  (self.N_EXCLUDED, self.tr("Cells left out"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        map_path = self.parameterAsRasterLayer(parameters, "INPUT", context).source()
+    def processAlgorithm(self, parameters, context, feedback):
+        map_path = self.parameterAsRasterLayer(parameters, self.INPUT, context).source()
         with core_errors():
-            grouping = accuracy.parse_grouping(self.parameterAsString(parameters, "CLASSES", context))
-            reference_text = self.parameterAsString(parameters, "REFERENCE_CLASSES", context).strip()
+            grouping = accuracy.parse_grouping(self.parameterAsString(parameters, self.CLASSES, context))
+            reference_text = self.parameterAsString(parameters, self.REFERENCE_CLASSES, context).strip()
             reference_grouping = accuracy.parse_grouping(reference_text) if reference_text else grouping
         result = self._compare(parameters, context, map_path, grouping, reference_grouping)
         for reason, count in result.excluded.items():
@@ -130,7 +163,7 @@ class MapAccuracy(CryoAlgorithm):
         feedback.pushInfo(self.tr("N = {}, overall accuracy {:.4f}, kappa {:.4f}").format(result.n, result.overall,
                                                                                           result.kappa))
         fields = _table_fields(result.classes)
-        sink, table = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields, QgsWkbTypes.NoGeometry)
+        sink, table = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NO_GEOMETRY)
         users, producers = result.users, result.producers
         rows = [[str(c)] + result.matrix[i].tolist() + [int(result.matrix[i].sum()), users[i]]
                 for i, c in enumerate(result.classes)]
@@ -142,20 +175,20 @@ class MapAccuracy(CryoAlgorithm):
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([_cell(v) for v in row])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {"OUTPUT_TABLE": table, "OVERALL_ACCURACY": result.overall, "KAPPA": result.kappa, "N": result.n,
-                "N_EXCLUDED": int(sum(result.excluded.values()))}
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return {self.OUTPUT_TABLE: table, self.OVERALL_ACCURACY: result.overall, self.KAPPA: result.kappa,
+                self.N: result.n, self.N_EXCLUDED: int(sum(result.excluded.values()))}
 
     def _compare(self, parameters, context, map_path: str, grouping, reference_grouping) -> accuracy.Accuracy:
-        layer = self.parameterAsLayer(parameters, "REFERENCE", context)
+        layer = self.parameterAsLayer(parameters, self.REFERENCE, context)
         if layer is None:
             raise QgsProcessingException(self.tr("REFERENCE is not a readable raster or vector layer"))
-        if layer.type() == QgsMapLayerType.RasterLayer:
+        if isinstance(layer, QgsRasterLayer):
             reference_path = layer.source()
             del layer
             with core_errors():
                 return accuracy.accuracy_against_raster(map_path, reference_path, grouping, reference_grouping)
-        field = (self.parameterAsFields(parameters, "FIELD", context) or [""])[0]
+        field = (parameter_as_strings(self, parameters, self.FIELD, context) or [""])[0]
         if not field:
             raise QgsProcessingException(self.tr("A vector REFERENCE needs FIELD: the field holding its classes"))
         features = _reference_features(layer, field)

@@ -1,29 +1,49 @@
 """``cryo:ttop``: the TTOP permafrost model, ground thermal classes, and an ensemble for probability and zones."""
 from __future__ import annotations
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
+from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFile, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 
+from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_POLYGON
 from ...core import permafrost
+from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
 from ..base import (CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs,
-                   refuse_shared_outputs)
-from ...qgis_io.features import polygons_of
-
-OUTPUTS = ("OUTPUT_TTOP", "OUTPUT_CLASSES", "OUTPUT_PROBABILITY", "OUTPUT_ZONES")
+                    refuse_shared_outputs)
+from ..parameters import with_help
 
 
 class Ttop(CryoAlgorithm):
     GROUP = "permafrost"
+    DDF = "DDF"
+    DDT = "DDT"
+    INDICES_FROM = "INDICES_FROM"
+    LANDCOVER = "LANDCOVER"
+    NFACTORS = "NFACTORS"
+    NF = "NF"
+    NT = "NT"
+    RK = "RK"
+    PERIOD = "PERIOD"
+    GLACIERS = "GLACIERS"
+    LAKES = "LAKES"
+    MEMBERS = "MEMBERS"
+    SEED = "SEED"
+    OUTPUT_TTOP = "OUTPUT_TTOP"
+    OUTPUT_CLASSES = "OUTPUT_CLASSES"
+    OUTPUT_PROBABILITY = "OUTPUT_PROBABILITY"
+    OUTPUT_ZONES = "OUTPUT_ZONES"
+    PERMAFROST_AREA_KM2 = "PERMAFROST_AREA_KM2"
+    PERMAFROST_FRACTION = "PERMAFROST_FRACTION"
+    MEAN_PROBABILITY = "MEAN_PROBABILITY"
 
     def name(self) -> str:
         return "ttop"
 
-    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+    def displayName(self) -> str:
         return self.tr("TTOP permafrost model (classes, probability, zones)")
 
-    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+    def shortHelpString(self) -> str:
         return self.tr(
             "<p>Temperature at the top of permafrost (Smith &amp; Riseborough 1996, 2002), in °C, from the freezing "
             "and thawing indices DDF and DDT (positive °C·days), the n-factors nf, nt, the thermal conductivity "
@@ -50,89 +70,145 @@ class Ttop(CryoAlgorithm):
             "p &gt; 0.9, discontinuous 0.5 ≤ p ≤ 0.9, sporadic 0.1 ≤ p &lt; 0.5, isolated patches 0 &lt; p &lt; 0.1, "
             "none p = 0. Glaciers and lakes are nodata there.</p>")
 
-    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterRasterLayer("DDF", self.tr("Freezing index DDF (°C·days)")))
-        self.addParameter(QgsProcessingParameterRasterLayer("DDT", self.tr("Thawing index DDT (°C·days)")))
-        self.addParameter(QgsProcessingParameterEnum(
-            "INDICES_FROM", self.tr("Indices computed from"), list(permafrost.INDICES_FROM), defaultValue="ground",
-            usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            "LANDCOVER", self.tr("Land cover (classes)"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "NFACTORS", self.tr("n-factor table (CSV class,nf,nt,rk[,ranges])"), extension="csv", optional=True))
-        for name, description, default in (("NF", self.tr("Freezing n-factor nf (without a table)"), 1.0),
-                                           ("NT", self.tr("Thawing n-factor nt (without a table)"), 1.0),
-                                           ("RK", self.tr("Thermal conductivity ratio rk (thawed/frozen)"), 1.0)):
-            self.addParameter(QgsProcessingParameterNumber(
-                name, description, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "PERIOD", self.tr("Period P (days)"), QgsProcessingParameterNumber.Double, defaultValue=365.0,
-            minValue=1.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "GLACIERS", self.tr("Glacier outlines (class 4)"), [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "LAKES", self.tr("Lake outlines (class 5)"), [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MEMBERS", self.tr("Ensemble members (0 = no ensemble)"), QgsProcessingParameterNumber.Integer,
-            defaultValue=0, minValue=0, maxValue=10000))
-        self.addParameter(QgsProcessingParameterNumber(
-            "SEED", self.tr("Random seed of the ensemble"), QgsProcessingParameterNumber.Integer, defaultValue=1,
-            minValue=0))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_TTOP", self.tr("TTOP (°C)")))
-        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_CLASSES", self.tr("Ground thermal classes")))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_PROBABILITY", self.tr("Permafrost probability (ensemble)"), optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            "OUTPUT_ZONES", self.tr("Permafrost zones (ensemble)"), optional=True, createByDefault=False))
-        for name, description in (("PERMAFROST_AREA_KM2", self.tr("Permafrost area (km²)")),
-                                  ("PERMAFROST_FRACTION", self.tr("Permafrost fraction of the land (classes 1-3)")),
-                                  ("MEAN_PROBABILITY", self.tr("Mean permafrost probability (ensemble)"))):
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterLayer(self.DDF, self.tr("Freezing index DDF (°C·days)")),
+            self.tr("Freezing degree-days, positive °C·days (OUTPUT_DDF of Degree-day indices). Several bands "
+                    "(one per year) are averaged per pixel over the years with a value. The outputs are on this "
+                    "raster's grid.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterLayer(self.DDT, self.tr("Thawing index DDT (°C·days)")),
+            self.tr("Thawing degree-days, positive °C·days (OUTPUT_DDT of Degree-day indices), on the grid of DDF "
+                    "and with as many bands (years), averaged per pixel like DDF.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(
+                self.INDICES_FROM, self.tr("Indices computed from"), list(permafrost.INDICES_FROM),
+                defaultValue="ground", usesStaticStrings=True),
+            self.tr("ground (default): DDF and DDT come from ground-surface temperature (e.g. GST from LST), so the "
+                    "n-factors are already in them and only rk is applied; air: they come from air temperature and "
+                    "nf, nt are applied as well.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterLayer(self.LANDCOVER, self.tr("Land cover (classes)"), optional=True),
+            self.tr("Integer land-cover classes, resampled onto the DDF grid by majority (mode) when needed; each "
+                    "class takes its nf, nt and rk from NFACTORS, which must list every class on the map. Empty: "
+                    "NF, NT, RK everywhere.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFile(
+                self.NFACTORS, self.tr("n-factor table (CSV class,nf,nt,rk[,ranges])"), extension="csv",
+                optional=True),
+            self.tr("CSV with the columns class, nf, nt and optionally rk (empty: RK) and the ranges nf_min, nf_max, "
+                    "nt_min, nt_max, rk_min, rk_max that the ensemble draws from; lines starting with # are "
+                    "comments. Template: tables/nfactors_default.csv in the plugin folder.")))
+        for name, description, help_text in (
+                (self.NF, self.tr("Freezing n-factor nf (without a table)"),
+                 self.tr("Ratio of the ground-surface to the air freezing index (dimensionless, ≥ 0, default 1), "
+                         "used everywhere when there is no NFACTORS table and INDICES_FROM = air.")),
+                (self.NT, self.tr("Thawing n-factor nt (without a table)"),
+                 self.tr("Ratio of the ground-surface to the air thawing index (dimensionless, ≥ 0, default 1), "
+                         "used everywhere when there is no NFACTORS table and INDICES_FROM = air.")),
+                (self.RK, self.tr("Thermal conductivity ratio rk (thawed/frozen)"),
+                 self.tr("Thermal conductivity of the thawed over the frozen ground (dimensionless, > 0, default 1; "
+                         "typically below 1 in moist soils). Used everywhere without a table, and for table rows "
+                         "with an empty rk."))):
+            self.addParameter(with_help(
+                QgsProcessingParameterNumber(name, description, NUMBER_DOUBLE, defaultValue=1.0, minValue=0.0),
+                help_text))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.PERIOD, self.tr("Period P (days)"), NUMBER_DOUBLE, defaultValue=365.0, minValue=1.0),
+            self.tr("Length of the period the indices are summed over, in days (default 365, one year): TTOP is "
+                    "the mean temperature over it.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.GLACIERS, self.tr("Glacier outlines (class 4)"), [SOURCE_VECTOR_POLYGON], optional=True),
+            self.tr("Polygons in any CRS: cells whose centre lies inside are class 4 (glacier), nodata in the "
+                    "probability and zones, and left out of the permafrost area and fraction.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.LAKES, self.tr("Lake outlines (class 5)"), [SOURCE_VECTOR_POLYGON], optional=True),
+            self.tr("Polygons in any CRS: cells whose centre lies inside are class 5 (lake), nodata in the "
+                    "probability and zones, and left out of the permafrost area and fraction.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.MEMBERS, self.tr("Ensemble members (0 = no ensemble)"), NUMBER_INTEGER, defaultValue=0,
+                minValue=0, maxValue=10000),
+            self.tr("Number of model runs (0-10000) with nf, nt and rk of each class drawn uniformly in the "
+                    "NFACTORS ranges; 0 (default) runs no ensemble. Obu et al. (2019) used 200.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(
+                self.SEED, self.tr("Random seed of the ensemble"), NUMBER_INTEGER, defaultValue=1, minValue=0),
+            self.tr("Seed of the random draws (integer ≥ 0, default 1): the same seed gives the same probability "
+                    "map.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT_TTOP, self.tr("TTOP (°C)")),
+            self.tr("Float32 GeoTIFF on the DDF grid: temperature at the top of permafrost (or of seasonally "
+                    "frozen ground) in °C, from the table's central nf, nt, rk; nodata −9999.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, self.tr("Ground thermal classes")),
+            self.tr("8-bit GeoTIFF of classes 1 permafrost (TTOP < 0), 2 seasonally frozen ground, 3 unfrozen "
+                    "(DDF = 0), 4 glacier and 5 lake, with their colours; nodata 0.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_PROBABILITY, self.tr("Permafrost probability (ensemble)"), optional=True,
+                createByDefault=False),
+            self.tr("Float32 GeoTIFF: fraction of the ensemble members with permafrost (0-1). Written only when "
+                    "MEMBERS > 0.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_ZONES, self.tr("Permafrost zones (ensemble)"), optional=True, createByDefault=False),
+            self.tr("8-bit GeoTIFF of zones from the probability p: continuous (p > 0.9), discontinuous (0.5-0.9), "
+                    "sporadic (0.1-0.5), isolated patches (0-0.1) and none (p = 0). Written only when "
+                    "MEMBERS > 0.")))
+        for name, description in ((self.PERMAFROST_AREA_KM2, self.tr("Permafrost area (km²)")),
+                                  (self.PERMAFROST_FRACTION, self.tr("Permafrost fraction of the land (classes 1-3)")),
+                                  (self.MEAN_PROBABILITY, self.tr("Mean permafrost probability (ensemble)"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
     @logs_results
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        inputs = {name: self.parameterAsRasterLayer(parameters, name, context) for name in ("DDF", "DDT", "LANDCOVER")}
+    def processAlgorithm(self, parameters, context, feedback):
+        inputs = {name: self.parameterAsRasterLayer(parameters, name, context)
+                  for name in (self.DDF, self.DDT, self.LANDCOVER)}
         paths = {name: layer.source() if layer is not None else None for name, layer in inputs.items()}
         del inputs
         outputs = {name: self.parameterAsOutputLayer(parameters, name, context) if parameters.get(name) else None
-                   for name in OUTPUTS}
+                   for name in (self.OUTPUT_TTOP, self.OUTPUT_CLASSES, self.OUTPUT_PROBABILITY, self.OUTPUT_ZONES)}
         refuse_shared_outputs([(n, p) for n, p in outputs.items() if p])
         refuse_overwriting_inputs([p for p in outputs.values() if p], [p for p in paths.values() if p])
-        table = self.parameterAsFile(parameters, "NFACTORS", context)
-        rk = self.parameterAsDouble(parameters, "RK", context)
+        table = self.parameterAsFile(parameters, self.NFACTORS, context)
+        rk = self.parameterAsDouble(parameters, self.RK, context)
         with core_errors():
             if table:
                 parameters_by_class = permafrost.read_nfactors(table, rk)
             else:
                 parameters_by_class = permafrost.constant_parameters(
-                    self.parameterAsDouble(parameters, "NF", context), self.parameterAsDouble(parameters, "NT", context),
-                    rk)
-        if paths["LANDCOVER"] and not table:
+                    self.parameterAsDouble(parameters, self.NF, context),
+                    self.parameterAsDouble(parameters, self.NT, context), rk)
+        if paths[self.LANDCOVER] and not table:
             raise QgsProcessingException(
                 self.tr("LANDCOVER needs an NFACTORS table giving nf, nt, rk for each of its classes"))
-        options = permafrost.TtopOptions(self.parameterAsEnumString(parameters, "INDICES_FROM", context),
-                                         self.parameterAsDouble(parameters, "PERIOD", context),
-                                         self.parameterAsInt(parameters, "MEMBERS", context),
-                                         self.parameterAsInt(parameters, "SEED", context))
-        glaciers = polygons_of(self.parameterAsSource(parameters, "GLACIERS", context), "GLACIERS")
-        lakes = polygons_of(self.parameterAsSource(parameters, "LAKES", context), "LAKES")
+        options = permafrost.TtopOptions(self.parameterAsEnumString(parameters, self.INDICES_FROM, context),
+                                         self.parameterAsDouble(parameters, self.PERIOD, context),
+                                         self.parameterAsInt(parameters, self.MEMBERS, context),
+                                         self.parameterAsInt(parameters, self.SEED, context))
+        glaciers = polygons_of(self.parameterAsSource(parameters, self.GLACIERS, context), self.GLACIERS)
+        lakes = polygons_of(self.parameterAsSource(parameters, self.LAKES, context), self.LAKES)
         with core_errors():
             result = permafrost.ttop_map(
-                permafrost.TtopInputs(paths["DDF"], paths["DDT"], paths["LANDCOVER"], glaciers, lakes),
-                permafrost.TtopOutputs(outputs["OUTPUT_TTOP"], outputs["OUTPUT_CLASSES"],
-                                       outputs["OUTPUT_PROBABILITY"] if options.members else None,
-                                       outputs["OUTPUT_ZONES"] if options.members else None),
+                permafrost.TtopInputs(paths[self.DDF], paths[self.DDT], paths[self.LANDCOVER], glaciers, lakes),
+                permafrost.TtopOutputs(outputs[self.OUTPUT_TTOP], outputs[self.OUTPUT_CLASSES],
+                                       outputs[self.OUTPUT_PROBABILITY] if options.members else None,
+                                       outputs[self.OUTPUT_ZONES] if options.members else None),
                 parameters_by_class, options, run=run_for(feedback))
-        if not options.members and (outputs["OUTPUT_PROBABILITY"] or outputs["OUTPUT_ZONES"]):
+        if not options.members and (outputs[self.OUTPUT_PROBABILITY] or outputs[self.OUTPUT_ZONES]):
             feedback.pushWarning(self.tr("MEMBERS = 0: no ensemble was run, so no probability or zones were written"))
         feedback.pushInfo(self.tr("Permafrost {:.1f} km² ({:.1%} of the land); areas by class (km²): {}").format(
             result.permafrost_area_km2, result.permafrost_fraction,
             ", ".join("{} {:.1f}".format(k, v) for k, v in result.class_area_km2.items())))
-        results = {"PERMAFROST_AREA_KM2": result.permafrost_area_km2,
-                   "PERMAFROST_FRACTION": result.permafrost_fraction,
-                   "MEAN_PROBABILITY": result.mean_probability}
+        results = {self.PERMAFROST_AREA_KM2: result.permafrost_area_km2,
+                   self.PERMAFROST_FRACTION: result.permafrost_fraction,
+                   self.MEAN_PROBABILITY: result.mean_probability}
         for name, path in outputs.items():
-            if path and (options.members or name in ("OUTPUT_TTOP", "OUTPUT_CLASSES")):
+            if path and (options.members or name in (self.OUTPUT_TTOP, self.OUTPUT_CLASSES)):
                 SidecarStyle.attach(context, path)
                 results[name] = path
         return results
