@@ -123,6 +123,8 @@ def test_processing_code_passes_its_texts_through_translation():
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if name.startswith(("QgsProcessingParameter", "QgsProcessingOutput")):
                 texts = node.args[1:2] + [k.value for k in node.keywords if k.arg in ("description", "fileFilter")]
+            elif name == "with_help":  # with_help(parameter, help_text)
+                texts = node.args[1:2]
             elif name in user_calls:
                 texts = node.args[:1]
             else:

@@ -308,67 +308,67 @@
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="214"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="215"/>
         <source>Shift applied to the DEM, east (m)</source>
         <translation>施加到 DEM 的偏移，东向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="215"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>Shift applied to the DEM, north (m)</source>
         <translation>施加到 DEM 的偏移，北向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="217"/>
         <source>Shift applied to the DEM, up (m)</source>
         <translation>施加到 DEM 的偏移，垂向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="217"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
         <source>Stable-terrain median dh before co-registration (m)</source>
         <translation>配准前稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="220"/>
         <source>Stable-terrain NMAD before co-registration (m)</source>
         <translation>配准前稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="221"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="222"/>
         <source>Stable-terrain median dh after co-registration (m)</source>
         <translation>配准后稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="223"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="224"/>
         <source>Stable-terrain NMAD after co-registration (m)</source>
         <translation>配准后稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="226"/>
         <source>Glacier area on the grid (km²)</source>
         <translation>格网上的冰川面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="226"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
         <source>Mean glacier elevation change (m)</source>
         <translation>冰川平均高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
         <source>Glacier volume change (m³)</source>
         <translation>冰川体积变化（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="229"/>
         <source>Glacier volume change error, 1 sigma (m³)</source>
         <translation>冰川体积变化误差，1 sigma（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
         <source>Geodetic mass balance (m w.e. per year)</source>
         <translation>大地测量物质平衡（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="232"/>
         <source>Geodetic mass balance error, 1 sigma (m w.e. per year)</source>
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
@@ -760,172 +760,172 @@
 <context>
     <name>DemDifference</name>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="55"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="56"/>
         <source>DEM differencing: elevation, volume and mass change</source>
         <translation>DEM 差分：高程、体积与物质变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="58"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="59"/>
         <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009). Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt; from each glacier's median dh per 50 m band (the glacier set as a whole for glaciers with under 20 valid cells), &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation, or &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.&lt;/p&gt;</source>
         <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt; 用每条冰川各 50 m 高程带的 dh 中位数填补（有效像元少于 20 个的冰川按全部冰川整体计算），&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值，&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、配准前后稳定地形 dh 的直方图以及冰川 dh 随高程的分布。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="85"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="86"/>
         <source>Reference DEM (kept fixed; usually the later one)</source>
         <translation>参考 DEM（保持不动；通常为较新的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="90"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
         <source>DEM to align (usually the earlier one)</source>
         <translation>待配准的 DEM（通常为较早的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="95"/>
         <source>Glacier outlines (excluded from stable terrain; glacier statistics)</source>
         <translation>冰川边界（从稳定地形中排除；用于冰川统计）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="101"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="102"/>
         <source>Other unstable terrain to exclude (lakes, landslides, ...)</source>
         <translation>需排除的其他不稳定地形（湖泊、滑坡等）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="108"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="109"/>
         <source>Co-registration</source>
         <translation>配准</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="115"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="116"/>
         <source>Maximum Nuth &amp; Kääb iterations</source>
         <translation>Nuth &amp; Kääb 最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="122"/>
         <source>Outlier threshold in NMAD (0 = no filtering)</source>
         <translation>异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="128"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="129"/>
         <source>Glacier void filling</source>
         <translation>冰川空洞填补</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="136"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="137"/>
         <source>Date of the reference DEM (decimal year, for rates)</source>
         <translation>参考 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="143"/>
         <source>Date of the DEM to align (decimal year, for rates)</source>
         <translation>待配准 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="149"/>
         <source>Volume-to-mass conversion density (kg m⁻³)</source>
         <translation>体积-质量换算密度（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="155"/>
         <source>Density uncertainty (kg m⁻³)</source>
         <translation>密度不确定性（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="161"/>
         <source>Elevation change (m)</source>
         <translation>高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="165"/>
         <source>Aligned DEM</source>
         <translation>配准后的 DEM</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="201"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="202"/>
         <source>REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change is computed, the mass-balance rate is not</source>
         <translation>REFERENCE_YEAR 和 DEM_YEAR 未同时给出（或二者相等）：将计算体积变化，但不计算物质平衡速率</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="85"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="86"/>
         <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic REFERENCE is first warped to the UTM zone of its centre.</source>
         <translation>以米为单位的高程，其格网即输出的格网；DEM 向其配准。地理坐标系的 REFERENCE 会先重投影到其中心所在的 UTM 带。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="90"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
         <source>Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.</source>
         <translation>以米为单位的高程，高程基准须与 REFERENCE 相同；经双线性重采样到 REFERENCE 格网，按配准结果平移后，由 REFERENCE 减去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="95"/>
         <source>Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. Empty: no glacier results.</source>
         <translation>任意坐标参考系的多边形（例如 RGI 冰川边界）：从稳定地形中排除；中心位于其中的格网单元用于计算冰川面积、平均 dh、体积和物质变化，并进行空洞填补。留空：不输出冰川结果。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="101"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="102"/>
         <source>Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and errors.</source>
         <translation>任意坐标参考系的多边形，表示两期 DEM 之间发生变化的非冰川地形（湖泊、滑坡、石冰川等）：从用于配准和误差估计的稳定地形中排除。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="108"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="109"/>
         <source>nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh (Nuth &amp; Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as it is.</source>
         <translation>nuth_kaab（默认）：由稳定地形 dh 对坡向的依赖关系求水平和垂直偏移（Nuth &amp; Kääb 2011）；vertical：只扣除稳定地形 dh 的中位数；none：按原样使用 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="115"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="116"/>
         <source>Upper limit (1-100, default 10) of the Nuth &amp; Kääb iterations; they stop earlier once the horizontal shift of an iteration is below a small fraction of a cell.</source>
         <translation>Nuth &amp; Kääb 迭代次数的上限（1-100，默认 10）；当某次迭代的水平偏移小于格网单元的很小一部分时提前停止。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="122"/>
         <source>k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier cells farther than k NMAD from the median of their 50 m elevation band, become nodata (NMAD = 1.4826 · median absolute deviation). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：偏离稳定地形 dh 中位数超过 k 倍 NMAD 的稳定地形格网单元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川格网单元，均设为无数据值（NMAD = 1.4826 · 绝对中位差）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="128"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="129"/>
         <source>How glacier cells without dh are filled before the volume change (McNabb et al. 2019). local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band (all glaciers together for glaciers with under 20 valid cells); linear: Delaunay interpolation; none: voids stay empty.</source>
         <translation>计算体积变化前如何填补没有 dh 的冰川格网单元（McNabb et al. 2019）。local_hypsometric（默认）：取同一冰川同一 50 m 高程带的 dh 中位数（有效格网单元少于 20 个的冰川使用全部冰川合计的值）；linear：Delaunay 插值；none：空洞保持为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="136"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="137"/>
         <source>Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the period of the mass-balance rate; without both only the volume change is computed.</source>
         <translation>REFERENCE 的获取日期，以小数年表示（例如 2019.7）。与 DEM_YEAR 一起确定物质平衡速率的时段；二者未同时给出时只计算体积变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="143"/>
         <source>Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR in the mass-balance rate.</source>
         <translation>DEM 的获取日期，以小数年表示（例如 2000.1）；物质平衡速率中的年数 = REFERENCE_YEAR − DEM_YEAR。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="149"/>
         <source>Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss 2013).</source>
         <translation>将体积变化换算为质量所用的密度，单位 kg m⁻³（1-1000；默认 850，Huss 2013）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="155"/>
         <source>1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the mass-balance error.</source>
         <translation>DENSITY 的 1 sigma 不确定性，单位 kg m⁻³（默认 60，Huss 2013），传播到物质平衡误差中。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="161"/>
         <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999.</source>
         <translation>位于 REFERENCE 格网上的 float32 GeoTIFF：REFERENCE − 配准后的 DEM，单位为米，已剔除异常值并填补冰川空洞；无数据值 −9999。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="165"/>
         <source>Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata −9999. Not written unless a file is given.</source>
         <translation>float32 GeoTIFF：按配准结果平移并位于 REFERENCE 格网上的 DEM，单位为米；无数据值 −9999。除非指定文件，否则不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
         <source>HTML page with the numeric results, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.</source>
         <translation>HTML 页面，包含数值结果、配准前后稳定地形 dh 的直方图，以及冰川 dh 随高程的分布（面积-高程曲线）。</translation>
     </message>
@@ -933,312 +933,312 @@
 <context>
     <name>FreezeThawImportDialog</name>
     <message>
-        <location filename="../gui/import_dialog.py" line="70"/>
+        <location filename="../gui/import_dialog.py" line="45"/>
         <source>Import freeze/thaw product</source>
         <translation>导入冻融产品</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="76"/>
+        <location filename="../gui/import_dialog.py" line="51"/>
         <source>Global 0.25°, EPSG:4326 (1440 × 720 cells)</source>
         <translation>全球 0.25°，EPSG:4326（1440 × 720 个像元）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="104"/>
+        <location filename="../gui/import_dialog_layout.py" line="49"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="107"/>
+        <location filename="../gui/import_dialog_layout.py" line="52"/>
         <source>An HDF5/GeoTIFF/netCDF file or a folder of daily files</source>
         <translation>一个 HDF5/GeoTIFF/netCDF 文件或逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="109"/>
+        <location filename="../gui/import_dialog_layout.py" line="54"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="111"/>
+        <location filename="../gui/import_dialog_layout.py" line="56"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="119"/>
+        <location filename="../gui/import_dialog_layout.py" line="64"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="124"/>
+        <location filename="../gui/import_dialog_layout.py" line="69"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="124"/>
+        <location filename="../gui/import_dialog_layout.py" line="69"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="124"/>
+        <location filename="../gui/import_dialog_layout.py" line="69"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="138"/>
+        <location filename="../gui/import_dialog_layout.py" line="83"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="144"/>
+        <location filename="../gui/import_dialog_layout.py" line="89"/>
         <source>Date of the first grid</source>
         <translation>第一个格网的日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="161"/>
+        <location filename="../gui/import_dialog_layout.py" line="106"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="164"/>
+        <location filename="../gui/import_dialog_layout.py" line="109"/>
         <source>Decode from</source>
         <translation>解码时段</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="168"/>
+        <location filename="../gui/import_dialog_layout.py" line="113"/>
         <source>Grid (HDF5 files carry no georeferencing)</source>
         <translation>格网（HDF5 文件不含地理参考信息）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="173"/>
+        <location filename="../gui/import_dialog_layout.py" line="118"/>
         <source>Custom extent and CRS</source>
         <translation>自定义范围和坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="175"/>
+        <location filename="../gui/import_dialog_layout.py" line="120"/>
         <source>Grid</source>
         <translation>格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="180"/>
+        <location filename="../gui/import_dialog_layout.py" line="125"/>
         <source>West</source>
         <translation>西</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="180"/>
+        <location filename="../gui/import_dialog_layout.py" line="125"/>
         <source>East</source>
         <translation>东</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="180"/>
+        <location filename="../gui/import_dialog_layout.py" line="125"/>
         <source>South</source>
         <translation>南</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="180"/>
+        <location filename="../gui/import_dialog_layout.py" line="125"/>
         <source>North</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="190"/>
+        <location filename="../gui/import_dialog_layout.py" line="135"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="205"/>
+        <location filename="../gui/import_dialog_layout.py" line="150"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="223"/>
+        <location filename="../gui/import_dialog_layout.py" line="168"/>
         <source>Other code</source>
         <translation>其他代码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="236"/>
+        <location filename="../gui/import_dialog_layout.py" line="181"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="240"/>
+        <location filename="../gui/import_dialog_layout.py" line="185"/>
         <source>GeoTIFF (*.tif *.tiff)</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="241"/>
+        <location filename="../gui/import_dialog_layout.py" line="186"/>
         <source>Decoded freeze/thaw stack</source>
         <translation>解码后的冻融数据栈</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="243"/>
+        <location filename="../gui/import_dialog_layout.py" line="188"/>
         <source>Also write the daily class areas (CSV beside the GeoTIFF)</source>
         <translation>同时写出每日各类别面积（与 GeoTIFF 同目录的 CSV）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="248"/>
+        <location filename="../gui/import_dialog_layout.py" line="193"/>
         <source>Decoded stack (GeoTIFF, one band per day)</source>
         <translation>解码后的数据栈（GeoTIFF，每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="259"/>
+        <location filename="../gui/import_dialog_layout.py" line="204"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="262"/>
+        <location filename="../gui/import_dialog_layout.py" line="207"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="299"/>
+        <location filename="../gui/import_dialog.py" line="76"/>
         <source>Daily freeze/thaw file</source>
         <translation>逐日冻融文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="299"/>
+        <location filename="../gui/import_dialog.py" line="76"/>
         <source>Daily grids (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;All files (*)</source>
         <translation>逐日格网 (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="306"/>
+        <location filename="../gui/import_dialog.py" line="83"/>
         <source>Folder of daily files</source>
         <translation>逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="366"/>
+        <location filename="../gui/import_dialog.py" line="143"/>
         <source>Not a 2-D or 3-D numeric grid</source>
         <translation>不是二维或三维数值格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="375"/>
+        <location filename="../gui/import_dialog.py" line="152"/>
         <source>Datasets of {}:</source>
         <translation>{} 中的数据集：</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="377"/>
+        <location filename="../gui/import_dialog.py" line="154"/>
         <source>&lt;b&gt;select the grid to decode.&lt;/b&gt;</source>
         <translation>&lt;b&gt;请选择要解码的格网。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="379"/>
+        <location filename="../gui/import_dialog.py" line="156"/>
         <source>{} is not an HDF5 file: its bands are the days.</source>
         <translation>{} 不是 HDF5 文件：其波段即为各天。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="390"/>
+        <location filename="../gui/import_dialog.py" line="167"/>
         <source>group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="399"/>
+        <location filename="../gui/import_dialog.py" line="176"/>
         <source>Choose a file or a folder of daily files.</source>
         <translation>请选择一个文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="403"/>
+        <location filename="../gui/import_dialog.py" line="180"/>
         <source>No dates found in this file (its name, bands and metadata carry none): set the date of its first grid below; the next grids follow day by day.</source>
         <translation>此文件中未找到日期（文件名、波段和元数据中均没有）：请在下方设置其第一个格网的日期，后续格网按天顺延。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="408"/>
+        <location filename="../gui/import_dialog.py" line="185"/>
         <source>&lt;b&gt;{}&lt;/b&gt; dates, {} … {}</source>
         <translation>&lt;b&gt;{}&lt;/b&gt; 个日期，{} … {}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="411"/>
+        <location filename="../gui/import_dialog.py" line="188"/>
         <source>No missing days.</source>
         <translation>没有缺测日。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="414"/>
+        <location filename="../gui/import_dialog.py" line="191"/>
         <source>&lt;b&gt;{}&lt;/b&gt; missing day(s) in {} gap(s): {}</source>
         <translation>缺测 &lt;b&gt;{}&lt;/b&gt; 天，共 {} 个缺口：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="440"/>
+        <location filename="../gui/import_dialog.py" line="217"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="448"/>
+        <location filename="../gui/import_dialog.py" line="225"/>
         <source>{} (day {} of {})</source>
         <translation>{}（第 {} 天，共 {} 天）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="475"/>
+        <location filename="../gui/import_dialog.py" line="252"/>
         <source>The grids are {} rows × {} columns, not the {} × {} of this grid: choose “Custom extent and CRS” and give their extent and CRS.</source>
         <translation>这些格网为 {} 行 × {} 列，而非此格网的 {} × {}：请选择“自定义范围和坐标参考系”，并给出其范围和坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="480"/>
+        <location filename="../gui/import_dialog.py" line="257"/>
         <source>The extent is empty: East must exceed West and North must exceed South.</source>
         <translation>范围为空：东必须大于西，北必须大于南。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="482"/>
+        <location filename="../gui/import_dialog.py" line="259"/>
         <source>Choose the CRS of the grid.</source>
         <translation>请选择格网的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="509"/>
+        <location filename="../gui/import_dialog.py" line="286"/>
         <source>Grids of {} rows × {} columns.</source>
         <translation>格网为 {} 行 × {} 列。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="552"/>
+        <location filename="../gui/import_dialog.py" line="329"/>
         <source>The Cryosphere Processing provider is not loaded ({} is missing).</source>
         <translation>冰冻圈处理提供程序未加载（缺少 {}）。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="589"/>
+        <location filename="../gui/import_dialog.py" line="366"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="592"/>
+        <location filename="../gui/import_dialog.py" line="369"/>
         <source>The decoding failed; see the Processing log.</source>
         <translation>解码失败；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="598"/>
+        <location filename="../gui/import_dialog.py" line="375"/>
         <source>The decoded stack {} could not be opened as a layer.</source>
         <translation>无法将解码后的数据栈 {} 作为图层打开。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="601"/>
+        <location filename="../gui/import_dialog.py" line="378"/>
         <source>no .qml beside it</source>
         <translation>旁边没有 .qml 文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="603"/>
+        <location filename="../gui/import_dialog.py" line="380"/>
         <source>Decoded {} dates ({} … {}) into {}; {} pixel-days with unknown codes.</source>
         <translation>已解码 {} 个日期（{} … {}）到 {}；未知代码的像元·日数为 {}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="606"/>
+        <location filename="../gui/import_dialog.py" line="383"/>
         <source>Daily class areas: {}.</source>
         <translation>每日各类别面积：{}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="608"/>
+        <location filename="../gui/import_dialog.py" line="385"/>
         <source>Decoded {} dates and added the layer to the project.</source>
         <translation>已解码 {} 个日期，并将图层添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="611"/>
+        <location filename="../gui/import_dialog.py" line="388"/>
         <source>The layer&apos;s style could not be applied: {}</source>
         <translation>无法应用图层样式：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="615"/>
+        <location filename="../gui/import_dialog.py" line="392"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="627"/>
+        <location filename="../gui/import_dialog.py" line="404"/>
         <source>Stopping the decoding; close the dialog when it has stopped.</source>
         <translation>正在停止解码；停止后请关闭对话框。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="401"/>
+        <location filename="../gui/import_dialog.py" line="178"/>
         <source>The file holds several grids: select the one to decode in the Datasets list.</source>
         <translation>该文件包含多个格网：请在“数据集”列表中选择要解码的格网。</translation>
     </message>

@@ -107,8 +107,8 @@ class DecodeFreezeThaw(StackAlgorithm):
                 result = freezethaw.decode(stack, output, table or None, period, mask,
                                            run=run_for(feedback))
         SidecarStyle.attach(context, output)
-        feedback.pushInfo(self.tr("Decoded {} dates, {} .. {}").format(len(result.dates), result.dates[0],
-                                                                         result.dates[-1]))
+        feedback.pushInfo(self.tr("Decoded {} dates, {} .. {}").format(
+            len(result.dates), result.dates[0], result.dates[-1]))
         return {self.OUTPUT: output, self.OUTPUT_TABLE: table, self.N_DATES: len(result.dates),
                 self.FIRST_DATE: result.dates[0].isoformat(), self.LAST_DATE: result.dates[-1].isoformat(),
                 self.UNKNOWN_PIXEL_DAYS: sum(result.unknown_values.values())}

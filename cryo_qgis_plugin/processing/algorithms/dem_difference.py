@@ -16,6 +16,7 @@ from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, translated
 from ..parameters import with_help
 
+
 class DemDifference(CryoAlgorithm):
     GROUP = "glaciers"
     REFERENCE = "REFERENCE"
