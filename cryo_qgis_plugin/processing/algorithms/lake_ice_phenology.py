@@ -11,15 +11,15 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProce
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...compat import (NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY,
-                       WKT_PREFERRED_GDAL, integer_field, string_field)
+                       integer_field, string_field)
 from ...core import lakeice
 from ...core.io.dates import parse_month_day
-from ...core.io.rasterize import Polygons
 from ...qgis_io.cells import as_date, as_value
 from ...qgis_io.run import run_for
 from ..base import core_errors, logs_results, translated
 from ..parameters import with_help
-from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
+from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters
+from .lake_ice_series import daily_lake_means
 
 TABLE_EXTENSIONS = (".csv", ".txt", ".gpkg", ".shp", ".dbf", ".xlsx", ".ods", ".geojson", ".json", ".sqlite")
 LAKE_COLUMNS = lakeice.DATE_COLUMNS + ("icd", "cfd")  # per season in OUTPUT_LAKES
@@ -230,7 +230,8 @@ class LakeIcePhenology(StackAlgorithm):
             feedback.pushInfo(self.tr("{} lakes, {} .. {}").format(len(series.lakes), series.first,
                                                                    series.date(series.values.shape[1] - 1)))
         else:
-            series = self._stack_series(parameters, context, feedback, lakes_source, lake_field, value_type)
+            series = daily_lake_means(self, parameters, context, feedback, lakes_source, lake_field, value_type,
+                                      self.parameterAsDouble(parameters, self.SHORE_BUFFER, context))
         with core_errors():
             events = lakeice.phenology(series, options, run=run_for(feedback))
         sink, output = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields(), WKB_NO_GEOMETRY)
@@ -243,23 +244,6 @@ class LakeIcePhenology(StackAlgorithm):
         if lakes_source is not None and parameters.get(self.OUTPUT_LAKES):
             results[self.OUTPUT_LAKES] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
         return results
-
-    def _stack_series(self, parameters, context, feedback, source, lake_field: str,
-                      value_type: str) -> lakeice.Series:
-        index = source.fields().lookupField(lake_field)
-        if index < 0:
-            raise QgsProcessingException(self.tr("The LAKES layer has no field {!r} (fields: {})").format(
-                lake_field, ", ".join(source.fields().names())))
-        features = [f for f in source.getFeatures() if not f.geometry().isEmpty()]
-        shapes = Polygons([bytes(f.geometry().asWkb()) for f in features],
-                          source.sourceCrs().toWkt(WKT_PREFERRED_GDAL))
-        with open_stack_from_parameters(self, parameters, context) as stack:
-            feedback.pushInfo(stack.describe())
-            with core_errors():
-                series = lakeice.zonal_series(
-                    stack, shapes, [str(f[lake_field]) for f in features], value_type,
-                    self.parameterAsDouble(parameters, self.SHORE_BUFFER, context), run=run_for(feedback))
-        return series
 
     def _lakes_output(self, parameters, context, source, lake_field: str, events: List[lakeice.Event]) -> str:
         seasons = sorted({e.season for e in events})

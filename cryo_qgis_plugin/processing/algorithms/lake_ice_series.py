@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingOutputNumber,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsFeatureSource, QgsFields, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
@@ -23,6 +23,18 @@ def series_fields() -> QgsFields:
     for field in (string_field("lake"), string_field("date"), double_field("value")):
         fields.append(field)
     return fields
+
+
+def daily_lake_means(algorithm: StackAlgorithm, parameters, context, feedback, lakes: QgsFeatureSource,
+                     lake_field: str, value_type: str, shore_buffer: float) -> lakeice.Series:
+    """The daily means of the stack given by the stack parameters (INPUT, DATASET, ...) over each polygon of
+    ``lakes`` shrunk by ``shore_buffer`` metres: the stack path of cryo:lakeiceseries and of
+    cryo:lakeicephenology."""
+    shapes, ids = lake_polygons(lakes, lake_field)
+    with open_stack_from_parameters(algorithm, parameters, context) as stack:
+        feedback.pushInfo(stack.describe())
+        with core_errors():
+            return lakeice.zonal_series(stack, shapes, ids, value_type, shore_buffer, run=run_for(feedback))
 
 
 class LakeIceSeries(StackAlgorithm):
@@ -80,14 +92,11 @@ class LakeIceSeries(StackAlgorithm):
 
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
-        lake_field = self.parameterAsString(parameters, self.LAKE_FIELD, context)
-        shapes, ids = lake_polygons(self.parameterAsSource(parameters, self.LAKES, context), lake_field)
-        with open_stack_from_parameters(self, parameters, context) as stack:
-            feedback.pushInfo(stack.describe())
-            with core_errors():
-                series = lakeice.zonal_series(
-                    stack, shapes, ids, self.parameterAsEnumString(parameters, self.VALUE_TYPE, context),
-                    self.parameterAsDouble(parameters, self.SHORE_BUFFER, context), run=run_for(feedback))
+        series = daily_lake_means(self, parameters, context, feedback,
+                                  self.parameterAsSource(parameters, self.LAKES, context),
+                                  self.parameterAsString(parameters, self.LAKE_FIELD, context),
+                                  self.parameterAsEnumString(parameters, self.VALUE_TYPE, context),
+                                  self.parameterAsDouble(parameters, self.SHORE_BUFFER, context))
         sink, output = self.parameterAsSink(parameters, self.OUTPUT, context, series_fields(), WKB_NO_GEOMETRY)
         days = series.values.shape[1]
         run = run_for(feedback)
