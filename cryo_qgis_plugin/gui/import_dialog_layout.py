@@ -49,7 +49,9 @@ class ImportDialogLayout:
         group = QGroupBox(QCoreApplication.translate("FreezeThawImportDialog", "Source"))
         row = QHBoxLayout(group)
         self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText(QCoreApplication.translate("FreezeThawImportDialog", "An HDF5/GeoTIFF/netCDF file or a folder of daily files"))
+        self.source_edit.setPlaceholderText(
+            QCoreApplication.translate("FreezeThawImportDialog",
+                                       "An HDF5/GeoTIFF/netCDF file or a folder of daily files"))
         self.source_edit.editingFinished.connect(self._source_edited)
         file_button = QPushButton(QCoreApplication.translate("FreezeThawImportDialog", "File…"))
         file_button.clicked.connect(self._choose_file)
@@ -66,7 +68,9 @@ class ImportDialogLayout:
         self.datasets_label = QLabel()
         self.datasets_label.setWordWrap(True)
         self.dataset_tree = QTreeWidget()
-        self.dataset_tree.setHeaderLabels([QCoreApplication.translate("FreezeThawImportDialog", "Name"), QCoreApplication.translate("FreezeThawImportDialog", "Shape"), QCoreApplication.translate("FreezeThawImportDialog", "Type")])
+        self.dataset_tree.setHeaderLabels([QCoreApplication.translate("FreezeThawImportDialog", "Name"),
+                                           QCoreApplication.translate("FreezeThawImportDialog", "Shape"),
+                                           QCoreApplication.translate("FreezeThawImportDialog", "Type")])
         self.dataset_tree.setRootIsDecorated(True)
         self.dataset_tree.setMinimumHeight(80)
         header = self.dataset_tree.header()
@@ -110,7 +114,8 @@ class ImportDialogLayout:
         return group
 
     def _grid_group(self) -> QGroupBox:
-        group = QGroupBox(QCoreApplication.translate("FreezeThawImportDialog", "Grid (HDF5 files carry no georeferencing)"))
+        group = QGroupBox(
+            QCoreApplication.translate("FreezeThawImportDialog", "Grid (HDF5 files carry no georeferencing)"))
         form = QFormLayout(group)
         self.preset_combo = QComboBox()
         for label, _ in self.presets:
@@ -122,8 +127,11 @@ class ImportDialogLayout:
         custom = QGridLayout(self.custom_grid)
         custom.setContentsMargins(0, 0, 0, 0)
         self.extent_boxes: Dict[str, QDoubleSpinBox] = {}
-        for i, (key, label) in enumerate((("xmin", QCoreApplication.translate("FreezeThawImportDialog", "West")), ("xmax", QCoreApplication.translate("FreezeThawImportDialog", "East")),
-                                          ("ymin", QCoreApplication.translate("FreezeThawImportDialog", "South")), ("ymax", QCoreApplication.translate("FreezeThawImportDialog", "North")))):
+        sides = (("xmin", QCoreApplication.translate("FreezeThawImportDialog", "West")),
+                 ("xmax", QCoreApplication.translate("FreezeThawImportDialog", "East")),
+                 ("ymin", QCoreApplication.translate("FreezeThawImportDialog", "South")),
+                 ("ymax", QCoreApplication.translate("FreezeThawImportDialog", "North")))
+        for i, (key, label) in enumerate(sides):
             box = QDoubleSpinBox()
             box.setRange(-1e9, 1e9)
             box.setDecimals(6)
@@ -183,14 +191,18 @@ class ImportDialogLayout:
         self.output_widget = QgsFileWidget()
         self.output_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output_widget.setFilter(QCoreApplication.translate("FreezeThawImportDialog", "GeoTIFF (*.tif *.tiff)"))
-        self.output_widget.setDialogTitle(QCoreApplication.translate("FreezeThawImportDialog", "Decoded freeze/thaw stack"))
+        self.output_widget.setDialogTitle(
+            QCoreApplication.translate("FreezeThawImportDialog", "Decoded freeze/thaw stack"))
         self.output_widget.fileChanged.connect(self._update_state)
-        self.table_check = QCheckBox(QCoreApplication.translate("FreezeThawImportDialog", "Also write the daily class areas (CSV beside the GeoTIFF)"))
+        self.table_check = QCheckBox(
+            QCoreApplication.translate("FreezeThawImportDialog",
+                                       "Also write the daily class areas (CSV beside the GeoTIFF)"))
         self.table_check.setChecked(True)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.addWidget(QLabel(QCoreApplication.translate("FreezeThawImportDialog", "Decoded stack (GeoTIFF, one band per day)")))
+        box.addWidget(QLabel(
+            QCoreApplication.translate("FreezeThawImportDialog", "Decoded stack (GeoTIFF, one band per day)")))
         box.addWidget(self.output_widget)
         box.addWidget(self.table_check)
         box.addWidget(self.result_label)

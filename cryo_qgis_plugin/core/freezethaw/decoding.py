@@ -110,7 +110,7 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
                              "CRS".format(grid.describe()))
     if not grid.is_geographic:
         run.warning("Projected grid: areas use the pixel area, which is the true area only on an equal-area "
-            "projection (e.g. EASE-Grid 2.0).")
+                    "projection (e.g. EASE-Grid 2.0).")
     row_areas = grid.row_cell_areas_km2()
     areas = np.zeros((len(dates), len(AREA_COLUMNS)))
     unknown: Dict[int, int] = {}
@@ -139,7 +139,7 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
     result = DecodeResult(dates, areas, unknown)
     if unknown:
         run.warning("Unknown codes (kept unchanged, counted as unknown_km2): " + ", ".join(
-            "{}: {} pixel-days".format(v, c) for v, c in sorted(unknown.items())))
+                    "{}: {} pixel-days".format(v, c) for v, c in sorted(unknown.items())))
     if table_path:
         write_area_table(table_path, result)
     return result

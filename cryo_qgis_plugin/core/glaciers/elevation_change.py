@@ -10,8 +10,8 @@ The chain (each step cited in its module):
 4. ``dh = reference − aligned DEM`` (newer minus older when the reference is the later DEM). Stable cells
    farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of
    their 50 m elevation band (:mod:`.voids`), become nodata.
-5. Glacier voids are filled (:mod:`.voids`); the mean glacier dh times the glacier area is the volume
-   change; its error and the mass balance follow :mod:`.uncertainty`.
+5. Glacier voids are filled (:mod:`.voids`, in :mod:`.glacier_change`); the mean glacier dh times the glacier
+   area is the volume change; its error and the mass balance follow :mod:`.uncertainty`.
 """
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ from ..errors import CryoInputError
 from ..io.geotiff import GeoTiffWriter
 from ..io.grid import Grid, spatial_reference
 from ..io.raster import grid_of, open_raster
-from ..io.rasterize import Polygons, polygon_labels, polygons_area_m2
-from ..stats.robust import group_medians, median_and_nmad
+from ..io.rasterize import Polygons, polygon_labels
+from ..stats.robust import median_and_nmad
 from ..style import diverging_qml
 from ..run import Run, Severity
+from .glacier_change import DemDifferenceOptions, GlacierChange, glacier_change
 
 COREGISTER_METHODS = tuple(coregistration.METHODS)
 NODATA = -9999.0
@@ -40,22 +41,6 @@ HISTOGRAM_BINS = 80
 HISTOGRAM_SAMPLES = 2_000_000
 APPLY_ROWS = 512
 
-@dataclass(frozen=True)
-class DemDifferenceOptions:
-    coregister: str = "nuth_kaab"
-    max_iterations: int = 10
-    outlier_nmad: float = 3.0
-    fill_voids: str = "local_hypsometric"
-    reference_year: Optional[float] = None
-    dem_year: Optional[float] = None
-    density: float = 850.0
-    density_error: float = 60.0
-
-    @property
-    def years(self) -> Optional[float]:
-        if self.reference_year is None or self.dem_year is None or self.reference_year == self.dem_year:
-            return None
-        return self.reference_year - self.dem_year
 
 @dataclass(frozen=True)
 class Summary:
@@ -77,19 +62,6 @@ class Summary:
         centre, spread = median_and_nmad(values)
         return cls(centre, spread, count), sample
 
-@dataclass
-class GlacierChange:
-    area_km2: float
-    polygons_area_km2: float
-    cells: int
-    valid_cells: int
-    outlier_cells: int
-    filled_cells: int
-    mean_dh: float
-    mean_dh_error: float
-    effective_samples: float
-    mass: uncertainty.MassBalance
-    hypsometry: List[Tuple[float, float, float, int]]  # (band bottom m, area km², median dh m, valid cells)
 
 @dataclass
 class DemDifferenceResult:
@@ -107,8 +79,10 @@ class DemDifferenceResult:
     options: DemDifferenceOptions
     messages: List[str] = field(default_factory=list)
 
+
 def _utm_for(lon: float, lat: float) -> int:
     return (32600 if lat >= 0 else 32700) + int((lon + 180) // 6) % 60 + 1
+
 
 def _as_float(ds: gdal.Dataset) -> np.ndarray:
     band = ds.GetRasterBand(1)
@@ -118,6 +92,7 @@ def _as_float(ds: gdal.Dataset) -> np.ndarray:
         data[data == np.float32(nodata)] = np.nan
     data[~np.isfinite(data)] = np.nan
     return data
+
 
 def working_reference(path: str, run: Run) -> Tuple[Grid, np.ndarray]:
     """The reference DEM as float32 (NaN = nodata) on a metric grid: its own, or UTM if it is geographic."""
@@ -148,6 +123,7 @@ def working_reference(path: str, run: Run) -> Tuple[Grid, np.ndarray]:
         epsg, cell))
     return grid_of(warped), _as_float(warped)
 
+
 def dem_on_grid(path: str, grid: Grid, run: Run) -> np.ndarray:
     """The DEM to align as float32 (NaN = nodata) on ``grid``, resampled bilinearly unless it already is on it."""
     ds = open_raster(path, "DEM")
@@ -160,6 +136,7 @@ def dem_on_grid(path: str, grid: Grid, run: Run) -> np.ndarray:
                        outputType=gdal.GDT_Float32, dstNodata=float("nan"))
     run.info("The DEM was resampled (bilinear) from {} onto the reference grid {}".format(own.describe(), grid.describe()))
     return _as_float(warped)
+
 
 def dem_difference(reference_path: str, dem_path: str, output_path: str,
                    glaciers: Optional[Polygons] = None, unstable: Optional[Polygons] = None,
@@ -233,8 +210,8 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
 
         glacier = None
         if labels is not None:
-            glacier = _glacier_change(dh, reference, elevation_from_dem, labels, glaciers, grid, cell_area,
-                                      after.nmad, model_for_error, options, run)
+            glacier = glacier_change(dh, reference, elevation_from_dem, labels, glaciers, grid, cell_area,
+                                     after.nmad, model_for_error, options, run)
         del labels
         run.report(0.9)
 
@@ -242,6 +219,7 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
     run.report(1.0)
     return DemDifferenceResult(grid, coreg, before, after, stable_outliers, edges, histogram_before,
                                histogram_after, variogram, model, glacier, options, messages)
+
 
 def _load_pair(reference_path: str, dem_path: str,
                run: Run) -> Tuple[Grid, np.ndarray, np.ndarray, np.ndarray]:
@@ -257,6 +235,7 @@ def _load_pair(reference_path: str, dem_path: str,
             "or the DEM is all nodata".format(dem_path, reference_path))
     return grid, reference, dem, valid
 
+
 def _error_model(dh: np.ndarray, stable: np.ndarray, pixel: float, run: Run) -> Tuple[
         uncertainty.Variogram, Optional[uncertainty.SphericalModel], uncertainty.SphericalModel]:
     """Empirical variogram of stable dh, its fitted spherical model (None if no fit), and the model the errors
@@ -269,8 +248,9 @@ def _error_model(dh: np.ndarray, stable: np.ndarray, pixel: float, run: Run) -> 
         return variogram, model, model
     largest = float(variogram.lags.max()) if variogram.lags.size else pixel
     run.info("No spherical model could be fitted to the stable-terrain variogram; the error assumes dh errors "
-         "correlated over {:.0f} m (the largest lag), which is conservative".format(largest))
+             "correlated over {:.0f} m (the largest lag), which is conservative".format(largest))
     return variogram, None, uncertainty.SphericalModel(0.0, 1.0, largest)
+
 
 def _write_dh(path: str, grid: Grid, dh: np.ndarray) -> None:
     """The elevation change GeoTIFF (NaN -> nodata, in place), styled diverging around 0."""
@@ -282,6 +262,7 @@ def _write_dh(path: str, grid: Grid, dh: np.ndarray) -> None:
         for r0 in range(0, grid.height, APPLY_ROWS):
             out.write(r0, dh[r0:r0 + APPLY_ROWS])
 
+
 def _labels(grid: Grid, polygons: Optional[Polygons], role: str) -> Optional[np.ndarray]:
     if polygons is None or not len(polygons.wkb):
         return None
@@ -290,6 +271,7 @@ def _labels(grid: Grid, polygons: Optional[Polygons], role: str) -> Optional[np.
         raise CryoInputError("None of the {} {} polygons covers the centre of a reference DEM cell: they lie "
                              "outside the DEM (check their CRS and extent)".format(len(polygons.wkb), role))
     return labels
+
 
 def _apply(reference: np.ndarray, dem: np.ndarray, shift: coregistration.Shift, pixel: Tuple[float, float],
            aligned: Optional[GeoTiffWriter], out: np.ndarray) -> None:
@@ -301,11 +283,13 @@ def _apply(reference: np.ndarray, dem: np.ndarray, shift: coregistration.Shift, 
         if aligned is not None:
             aligned.write(r0, np.where(np.isfinite(shifted), shifted, NODATA))
 
+
 def _subsample_median_and_nmad(dh: np.ndarray, cells: np.ndarray, samples: int = 2_000_000) -> Tuple[float, float]:
     """Median and NMAD of ``dh`` over ``cells`` on a regular sub-grid of at most about ``samples`` cells
     (enough for an outlier threshold, and cheap on 10^8 cells)."""
     step = max(1, int(np.sqrt(dh.size / samples)))
     return median_and_nmad(dh[::step, ::step][cells[::step, ::step]])
+
 
 def _remove_outliers(dh: np.ndarray, stable: np.ndarray, centre: float, threshold: float) -> int:
     """Set stable cells with ``|dh − centre| > threshold`` to NaN and drop them from ``stable`` (in place, by
@@ -319,6 +303,7 @@ def _remove_outliers(dh: np.ndarray, stable: np.ndarray, centre: float, threshol
         removed += int(np.count_nonzero(bad))
     return removed
 
+
 def _fill_glacier_elevation(reference: np.ndarray, dem: np.ndarray, labels: np.ndarray,
                             shift: coregistration.Shift, pixel: Tuple[float, float]) -> np.ndarray:
     """Give glacier cells where the reference is void the aligned DEM's elevation (in place; the reference
@@ -330,10 +315,12 @@ def _fill_glacier_elevation(reference: np.ndarray, dem: np.ndarray, labels: np.n
         reference.ravel()[holes] = aligned + shift.z
     return holes
 
+
 def _histogram_edges(before: Summary) -> np.ndarray:
     """Bins centred on 0 wide enough for the stable dh before co-registration (after is narrower)."""
     half = max(abs(before.median) + 4 * before.nmad, 1.0)
     return np.linspace(-half, half, HISTOGRAM_BINS + 1)
+
 
 def _style_limit(dh: np.ndarray) -> float:
     """A round colour-ramp limit: the 98th percentile of |dh| (1, 2 or 5 times a power of ten)."""
@@ -345,57 +332,3 @@ def _style_limit(dh: np.ndarray) -> float:
     top = float(np.percentile(values, 98)) or 1.0
     power = 10 ** math.floor(math.log10(top))
     return next(step * power for step in (1, 2, 5, 10) if step * power >= top)
-
-def _glacier_change(dh: np.ndarray, reference: np.ndarray, elevation_from_dem: np.ndarray, labels: np.ndarray,
-                    glaciers: Polygons, grid: Grid, cell_area: float, sigma_dh: float,
-                    model: uncertainty.SphericalModel, options: DemDifferenceOptions,
-                    run: Run) -> GlacierChange:
-    """Outliers per band, void filling, mean dh, volume and mass change over the glacier cells (in place).
-
-    Where the reference is void, a cell's reference elevation is estimated as the aligned DEM's elevation plus
-    the hypsometric dh of all glaciers at that elevation, so that it falls in the right band."""
-    cells = np.flatnonzero(labels.ravel())
-    values = dh.ravel()[cells]
-    elevation = reference.ravel()[cells].astype(np.float64)
-    from_dem = np.isin(cells, elevation_from_dem, assume_unique=True)
-    regional = voids.hypsometric_curve(values, elevation) if from_dem.any() else None
-    if regional is not None:
-        elevation[from_dem] += regional(elevation[from_dem])
-    outliers = voids.band_outliers(values, elevation, options.outlier_nmad)
-    values[outliers] = np.nan
-    valid_cells = int(np.count_nonzero(np.isfinite(values)))
-    if valid_cells == 0:
-        raise CryoInputError("No glacier cell has an elevation change: both DEMs are void over the glaciers")
-    hypsometry = _hypsometry(values, elevation, cell_area)
-    values = voids.FILL_METHODS[options.fill_voids](values, elevation, labels, cells, dh, run)
-    dh.ravel()[cells] = values
-    finite = np.isfinite(values)
-    still_void = cells.size - int(np.count_nonzero(finite))
-    filled_cells = cells.size - still_void - valid_cells
-    mean_dh = float(np.mean(values[finite], dtype=np.float64))
-    area = cells.size * cell_area
-    polygons_area = polygons_area_m2(glaciers.wkb, glaciers.crs_wkt, grid)
-    if polygons_area > 1.02 * area + cell_area:
-        run.info("The glacier polygons cover {:.3f} km² but only {:.3f} km² of them lie on the reference grid: the "
-             "statistics are for the part inside the DEM".format(polygons_area / 1e6, area / 1e6))
-    if still_void:
-        run.info("{} glacier cells are still void: they count with the mean dh".format(still_void))
-    error, n_eff = uncertainty.standard_error(sigma_dh, model, area, cell_area)
-    mass = uncertainty.mass_balance(mean_dh, error, area, options.years, options.density, options.density_error)
-    run.info("Glaciers: {:.3f} km², mean dh {:.3f} ± {:.3f} m ({} outliers removed, {} voids filled, {:.1f} effective "
-         "samples)".format(area / 1e6, mean_dh, error, int(outliers.sum()), filled_cells, n_eff))
-    return GlacierChange(area / 1e6, polygons_area / 1e6, cells.size, valid_cells, int(outliers.sum()),
-                         filled_cells, mean_dh, error, n_eff, mass, hypsometry)
-
-def _hypsometry(values: np.ndarray, elevation: np.ndarray, cell_area: float) -> List[Tuple[float, float, float, int]]:
-    """Per 50 m band of glacier elevation: bottom, area, median dh of the valid cells, valid cells."""
-    known = np.isfinite(elevation)
-    bands = voids.elevation_bands(elevation[known])
-    all_bands, cells = np.unique(bands, return_counts=True)
-    finite = np.isfinite(values[known])
-    labels, medians, valid = group_medians(bands[finite], values[known][finite])
-    index = np.searchsorted(labels, all_bands)
-    present = (index < labels.size) & (labels[np.minimum(index, labels.size - 1)] == all_bands)
-    return [(float(band * voids.BAND_WIDTH), n * cell_area / 1e6,
-             float(medians[i]) if ok else float("nan"), int(valid[i]) if ok else 0)
-            for band, n, i, ok in zip(all_bands, cells, index, present)]

@@ -22,11 +22,13 @@ TILE = 256
 DATE_KEY = "DATE"
 CLASS_TABLE_KEY = "CRYO_CLASS_TABLE"  # dataset metadata: the name of the class table (codes.TABLES) of the values
 
+
 def temporary_name(path: str) -> str:
     """A hidden sibling of ``path`` (same folder, so the final rename is atomic)."""
     folder, name = os.path.split(os.path.abspath(path))
     stem, ext = os.path.splitext(name)
     return os.path.join(folder, ".{}.partial-{}{}".format(stem, os.getpid(), ext))
+
 
 @contextlib.contextmanager
 def atomic_path(path: str) -> Iterator[str]:
@@ -39,13 +41,16 @@ def atomic_path(path: str) -> Iterator[str]:
         raise
     os.replace(tmp, path)
 
+
 def style_sidecar(path: str) -> str:
     """The ``.qml`` beside a raster, which QGIS loads as the raster's default style."""
     return os.path.splitext(path)[0] + ".qml"
 
+
 def write_text_atomic(path: str, text: str) -> None:
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
+
 
 class GeoTiffWriter:
     """Context manager writing a multi-band GeoTIFF atomically.
@@ -154,6 +159,7 @@ class GeoTiffWriter:
             _remove_quietly(self.path + ".aux.xml")
         if self.style_qml is not None:
             write_text_atomic(style_sidecar(self.path), self.style_qml)
+
 
 def _remove_quietly(path: str) -> None:
     try:

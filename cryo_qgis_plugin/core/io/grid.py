@@ -22,12 +22,14 @@ from ..errors import CryoInputError
 
 GeoTransform = Tuple[float, float, float, float, float, float]
 
+
 def spatial_reference(crs: str) -> osr.SpatialReference:
     """An OSR CRS from WKT (or ``EPSG:n``, PROJ), with x = easting/longitude and y = northing/latitude."""
     srs = osr.SpatialReference()
     srs.SetFromUserInput(crs)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
+
 
 def crs_wkt_from_user(text: str) -> str:
     """Return the WKT of a CRS given as ``EPSG:4326``, a PROJ string or WKT."""
@@ -37,6 +39,7 @@ def crs_wkt_from_user(text: str) -> str:
     except RuntimeError as exc:
         raise CryoInputError("Unknown CRS {!r}: give e.g. 'EPSG:4326' ({})".format(text, exc)) from None
     return srs.ExportToWkt()
+
 
 @dataclass(frozen=True)
 class Grid:
@@ -100,11 +103,13 @@ class Grid:
         metres = srs.GetLinearUnits()
         return np.full(self.height, abs(dx * dy) * metres * metres / 1e6)
 
+
 def _authalic_q(phi: np.ndarray, e: float) -> np.ndarray:
     s = np.sin(phi)
     if e == 0.0:
         return 2.0 * s
     return (1 - e * e) * (s / (1 - (e * s) ** 2) - np.log((1 - e * s) / (1 + e * s)) / (2 * e))
+
 
 def quadrangle_area_km2(lat1_deg: np.ndarray, lat2_deg: np.ndarray, dlon_deg: float,
                         semi_major_m: float = 6378137.0, inv_flattening: float = 298.257223563) -> np.ndarray:
@@ -118,6 +123,7 @@ def quadrangle_area_km2(lat1_deg: np.ndarray, lat2_deg: np.ndarray, dlon_deg: fl
     lat2 = np.radians(np.clip(np.asarray(lat2_deg, dtype=float), -90, 90))
     area_m2 = semi_major_m ** 2 / 2 * np.radians(dlon_deg) * np.abs(_authalic_q(lat2, e) - _authalic_q(lat1, e))
     return area_m2 / 1e6
+
 
 @dataclass(frozen=True)
 class Georeference:
@@ -139,5 +145,6 @@ class Georeference:
                 "EPSG:4326 grid; give the extent and CRS of this product (EXTENT and CRS parameters)".format(
                     source, rows, cols, *self.expected_shape))
         return Grid.from_extent(*self.extent, cols, rows, self.crs)
+
 
 GLOBAL_QUARTER_DEGREE = Georeference(expected_shape=(720, 1440))

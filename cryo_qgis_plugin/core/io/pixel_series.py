@@ -30,6 +30,7 @@ from .geotiff import CLASS_TABLE_KEY, DATE_KEY
 
 _KEPT_OPEN = 4  # rasters kept open between picks
 
+
 @dataclass
 class PixelSeries:
     """The values of one pixel in every band of a raster, with what is needed to plot them."""
@@ -44,8 +45,10 @@ class PixelSeries:
     values: np.ndarray  # float64, one per band, NaN where the band's nodata value
     class_table: Optional[ClassTable]  # the plugin class table of the raster's values, else None
 
+
 class OutsideRaster(CryoInputError):
     """The requested point is not on the raster."""
+
 
 @dataclass(frozen=True)
 class _BandInfo:
@@ -53,6 +56,7 @@ class _BandInfo:
     labels: Tuple[str, ...]
     nodata: np.ndarray  # float64 per band, NaN for a band without nodata
     class_table: Optional[ClassTable]
+
 
 class _OpenRaster:
     """A raster kept open between picks, with its band information. It is opened :data:`_READERS` times, and a
@@ -78,15 +82,18 @@ class _OpenRaster:
             range(len(bounds) - 1))
         return np.frombuffer(b"".join(parts), np.float64).copy()
 
+
 _READERS = 2
 _POOL = ThreadPoolExecutor(_READERS, thread_name_prefix="pixel-series")
 _open: "OrderedDict[Tuple[str, int, int], _OpenRaster]" = OrderedDict()
 _open_lock = threading.Lock()
 
+
 def close_all() -> None:
     """Close the rasters kept open: the plugin's unload, a test session's end, and at exit."""
     with _open_lock:
         _open.clear()
+
 
 def read_pixel_series(path: str, x: float, y: float) -> PixelSeries:
     """The values of every band of ``path`` at the point ``(x, y)``, given in the raster's CRS.
@@ -102,6 +109,7 @@ def read_pixel_series(path: str, x: float, y: float) -> PixelSeries:
     return PixelSeries(path, column, row, x, y, list(info.dates) if info.dates is not None else None,
                        list(info.labels), values, info.class_table)
 
+
 def class_table_of(ds: gdal.Dataset) -> Optional[ClassTable]:
     """The class table recorded in ``ds`` (metadata item ``CRYO_CLASS_TABLE``), else None.
 
@@ -111,6 +119,7 @@ def class_table_of(ds: gdal.Dataset) -> Optional[ClassTable]:
     if name is None and ds.GetMetadataItem("CRYO_PRODUCT") == "freeze_thaw_codes":
         name = FREEZE_THAW.name
     return TABLES.get(name)
+
 
 def _pixel(ds: gdal.Dataset, path: str, x: float, y: float) -> Tuple[int, int]:
     """Column and row of the cell holding ``(x, y)``."""
@@ -125,6 +134,7 @@ def _pixel(ds: gdal.Dataset, path: str, x: float, y: float) -> Tuple[int, int]:
                             "y {:.10g} .. {:.10g} (in the raster's CRS); pick a point on the raster".format(
                                 x, y, path, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)))
     return int(column), int(row)
+
 
 def _opened(path: str) -> _OpenRaster:
     """``path`` open, reused while the file is unchanged (same modification time and size): opening a
@@ -153,6 +163,7 @@ def _opened(path: str) -> _OpenRaster:
             _open.popitem(last=False)
     return raster
 
+
 def _read_band_info(ds: gdal.Dataset) -> _BandInfo:
     dates, labels, nodata = [], [], []
     for i in range(1, ds.RasterCount + 1):
@@ -163,6 +174,7 @@ def _read_band_info(ds: gdal.Dataset) -> _BandInfo:
         nodata.append(_nodata(band))
     return _BandInfo(None if None in dates else tuple(dates), tuple(labels), np.array(nodata, np.float64),
                      class_table_of(ds))
+
 
 def _nodata(band: gdal.Band) -> float:
     """The band's nodata value as its float64 values read (NaN when it has none)."""

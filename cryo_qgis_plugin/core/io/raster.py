@@ -9,6 +9,7 @@ from osgeo import gdal
 from ..errors import CryoInputError
 from .grid import Grid
 
+
 def open_raster(path: str, role: str) -> gdal.Dataset:
     """Open ``path`` (the ``role`` names it in errors): a north-up raster with a CRS."""
     try:
@@ -22,8 +23,10 @@ def open_raster(path: str, role: str) -> gdal.Dataset:
         raise CryoInputError("The {} {} is rotated; warp it to a north-up grid first".format(role, path))
     return ds
 
+
 def grid_of(ds: gdal.Dataset) -> Grid:
     return Grid(ds.RasterXSize, ds.RasterYSize, tuple(ds.GetGeoTransform()), ds.GetProjection())
+
 
 def band_on_grid(ds: gdal.Dataset, grid: Grid, resample: str, band: int = 1) -> Tuple[np.ndarray, Optional[float]]:
     """Band ``band`` of ``ds`` on ``grid`` (read as is when the grids match, else warped with ``resample``,

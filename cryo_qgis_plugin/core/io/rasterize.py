@@ -9,12 +9,14 @@ from osgeo import gdal, ogr, osr
 
 from .grid import Grid, spatial_reference
 
+
 @dataclass(frozen=True)
 class Polygons:
     """Polygons as WKB geometries in the CRS ``crs_wkt``."""
 
     wkb: Sequence[bytes]
     crs_wkt: str
+
 
 def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
     """Cells whose centre lies in polygon ``i`` get ``i + 1`` (0 outside every polygon; where polygons overlap
@@ -42,9 +44,11 @@ def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optiona
     gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"])
     return target.ReadAsArray()
 
+
 def polygon_mask(grid: Grid, wkb_geometries: Iterable[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
     """True where a cell centre falls inside one of the polygons (WKB in ``crs_wkt``, default the grid's)."""
     return polygon_labels(grid, list(wkb_geometries), crs_wkt) > 0
+
 
 def polygons_area_m2(wkb_geometries: Sequence[bytes], crs_wkt: str, grid: Grid) -> float:
     """Planar area of the union of the polygons in the grid's CRS (m² for a metric projected CRS)."""

@@ -35,6 +35,7 @@ HDF5_SUFFIXES = (".h5", ".hdf5", ".he5", ".hdf")
 GDAL_SUFFIXES = (".tif", ".tiff", ".nc", ".nc4")
 TimeIndex = Union[slice, Sequence[int]]
 
+
 class Stack(ABC):
     """A dated series of grids on one :class:`Grid`."""
 
@@ -80,6 +81,7 @@ class Stack(ABC):
         return "{}: {} dates {} .. {}, {}".format(self.source, len(self.dates), self.dates[0],
                                                    self.dates[-1], self.grid.describe())
 
+
 def _check_unique_dates(source: str, dates: Sequence[dt.date]) -> None:
     seen: Dict[dt.date, int] = {}
     for i, day in enumerate(dates):
@@ -88,10 +90,12 @@ def _check_unique_dates(source: str, dates: Sequence[dt.date]) -> None:
                                  "file or band".format(source, day, seen[day] + 1, i + 1))
         seen[day] = i
 
+
 def _time_positions(n: int, times: TimeIndex) -> List[int]:
     return list(range(n))[times] if isinstance(times, slice) else [int(t) for t in times]
 
 # --------------------------------------------------------------------------------------------- HDF5
+
 
 def hdf5_grid_datasets(path: str) -> Dict[str, Tuple[int, ...]]:
     """All numeric 2-D and 3-D datasets of an HDF5 file, as ``{name: shape}``."""
@@ -107,6 +111,7 @@ def hdf5_grid_datasets(path: str) -> Dict[str, Tuple[int, ...]]:
     except OSError as exc:
         raise CryoInputError("{} is not a readable HDF5 file ({})".format(path, exc)) from None
     return found
+
 
 def choose_hdf5_dataset(path: str, dataset: Optional[str]) -> str:
     """The dataset to read: ``dataset`` when given (checked), else the only 2-D/3-D numeric dataset."""
@@ -125,11 +130,13 @@ def choose_hdf5_dataset(path: str, dataset: Optional[str]) -> str:
     raise CryoInputError("{} holds several grids ({}); choose one with the DATASET parameter".format(
         path, ", ".join("{} {}".format(k, v) for k, v in sorted(found.items()))))
 
+
 def _hdf5_nodata(ds: h5py.Dataset) -> Optional[float]:
     for key in ("_FillValue", "missing_value", "nodata"):
         if key in ds.attrs:
             return float(np.asarray(ds.attrs[key]).ravel()[0])
     return None
+
 
 class Hdf5Stack(Stack):
     """One HDF5 file: a 3-D ``(time, row, col)`` dataset, or a 2-D dataset for a single day."""
@@ -168,6 +175,7 @@ class Hdf5Stack(Stack):
         self._h5.close()
 
 # ------------------------------------------------------------------------------------------- folders
+
 
 class FolderStack(Stack):
     """A folder of daily single-grid files (HDF5 or GeoTIFF), dated by their names."""
@@ -244,6 +252,7 @@ class FolderStack(Stack):
                 out[i] = ds.GetRasterBand(1).ReadAsArray(0, r0, self.grid.width, r1 - r0)
         return out
 
+
 def _dated_files(folder: str) -> List[Tuple[dt.date, str]]:
     names = sorted(n for n in os.listdir(folder) if n.lower().endswith(HDF5_SUFFIXES + GDAL_SUFFIXES))
     if not names:
@@ -265,9 +274,11 @@ def _dated_files(folder: str) -> List[Tuple[dt.date, str]]:
 
 # ---------------------------------------------------------------------------------------------- GDAL
 
+
 def gdal_array_dtype(gdal_type: int) -> np.dtype:
     from osgeo import gdal_array
     return np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(gdal_type))
+
 
 def _open_gdal(path: str) -> gdal.Dataset:
     try:
@@ -279,6 +290,7 @@ def _open_gdal(path: str) -> gdal.Dataset:
                              .format(path))
     return ds
 
+
 def _gdal_grid(ds: gdal.Dataset, georef: Georeference, path: str) -> Grid:
     """The raster's own grid, or the one ``georef`` gives when it carries no georeferencing."""
     gt = ds.GetGeoTransform(can_return_null=True)
@@ -286,6 +298,7 @@ def _gdal_grid(ds: gdal.Dataset, georef: Georeference, path: str) -> Grid:
     if gt is None or not wkt:
         return georef.grid_for((ds.RasterYSize, ds.RasterXSize), path)
     return Grid(ds.RasterXSize, ds.RasterYSize, tuple(gt), wkt)
+
 
 def _netcdf_dates(ds: gdal.Dataset) -> Optional[List[dt.date]]:
     """Dates of netCDF bands from ``NETCDF_DIM_time`` and ``time#units`` ("days since 2002-06-01")."""
@@ -303,6 +316,7 @@ def _netcdf_dates(ds: gdal.Dataset) -> Optional[List[dt.date]]:
             return None
         dates.append(origin + dt.timedelta(days=int(np.floor(float(value) / per_day))))
     return dates
+
 
 class GdalStack(Stack):
     """A multi-band raster read through GDAL (GeoTIFF, netCDF variable, ...), one band per day."""
@@ -355,6 +369,7 @@ class GdalStack(Stack):
     def close(self) -> None:
         self._ds = None
 
+
 def _open_gdal_any(path: str) -> gdal.Dataset:
     try:
         return gdal.Open(path)
@@ -362,6 +377,7 @@ def _open_gdal_any(path: str) -> gdal.Dataset:
         raise CryoInputError("{} cannot be opened ({})".format(path, exc)) from None
 
 # ------------------------------------------------------------------------------------------- opening
+
 
 def open_stack(path: str, dataset: Optional[str] = None, start_date: Optional[dt.date] = None,
                georef: Optional[Georeference] = None) -> Stack:

@@ -181,7 +181,7 @@ def ice_index_from_tb(values: np.ndarray, run: Run, lakes: Sequence[str],
     flat = (contrast[:, 0] < MIN_TB_CONTRAST) & np.isfinite(values).any(axis=1)
     for i in np.flatnonzero(flat):
         run.info("Lake {}, season {}: the brightness temperature varies by only {:.1f} K (under {} K), so no ice "
-            "signal: no dates".format(lakes[i], season, contrast[i, 0], MIN_TB_CONTRAST))
+                 "signal: no dates".format(lakes[i], season, contrast[i, 0], MIN_TB_CONTRAST))
     index[flat | ~np.isfinite(contrast[:, 0])] = np.nan
     return index
 

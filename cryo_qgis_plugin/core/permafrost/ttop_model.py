@@ -300,7 +300,7 @@ def ttop_map(inputs: TtopInputs, outputs: TtopOutputs, parameters: Sequence[Surf
         index = np.zeros(grid.shape, np.int32)
     if options.indices_from == "ground" and any(p.nf.value != 1 or p.nt.value != 1 for p in parameters):
         run.warning("INDICES_FROM = ground: the indices already hold the n-factors, so nf and nt are not applied "
-            "(only rk is)")
+                    "(only rk is)")
     ensemble = options.members > 0
     if ensemble:
         varied = {"ground": ("rk",), "air": PARAMETERS}[options.indices_from]

@@ -25,6 +25,7 @@ from ..errors import CryoInputError
 from ..io.grid import Grid, spatial_reference
 from ..io.raster import band_on_grid, grid_of, open_raster
 
+
 def parse_grouping(text: str) -> Dict[int, int]:
     """``"1:1;2,3:0"`` → {1: 1, 2: 0, 3: 0}: source classes before the colon, the group after it."""
     grouping: Dict[int, int] = {}
@@ -40,6 +41,7 @@ def parse_grouping(text: str) -> Dict[int, int]:
                 raise CryoInputError("The class {} is put in two groups in {!r}".format(code, text))
             grouping[code] = target
     return grouping
+
 
 @dataclass
 class Accuracy:
@@ -75,6 +77,7 @@ class Accuracy:
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(columns > 0, np.diag(self.matrix) / columns, np.nan)
 
+
 def confusion(mapped: np.ndarray, reference: np.ndarray, excluded: Optional[Dict[str, int]] = None) -> Accuracy:
     """Confusion matrix of paired integer classes (1-D arrays of equal length, nodata already removed)."""
     classes = sorted(set(np.unique(mapped).tolist()) | set(np.unique(reference).tolist()))
@@ -85,6 +88,7 @@ def confusion(mapped: np.ndarray, reference: np.ndarray, excluded: Optional[Dict
         np.add.at(matrix, (lookup(mapped), lookup(reference)), 1)
     return Accuracy([int(c) for c in classes], matrix, dict(excluded or {}))
 
+
 def _group(values: np.ndarray, keep: np.ndarray, grouping: Dict[int, int]) -> Tuple[np.ndarray, np.ndarray]:
     """Apply ``grouping`` (empty: unchanged); values it does not list are dropped from ``keep``."""
     if not grouping:
@@ -93,6 +97,7 @@ def _group(values: np.ndarray, keep: np.ndarray, grouping: Dict[int, int]) -> Tu
     listed = np.isin(values, codes)
     mapped = np.array([grouping[c] for c in codes])[np.searchsorted(codes, np.where(listed, values, codes[0]))]
     return np.where(listed, mapped, 0), keep & listed
+
 
 def _pairs(mapped: np.ndarray, map_valid: np.ndarray, reference: np.ndarray, ref_valid: np.ndarray,
            grouping: Dict[int, int], reference_grouping: Dict[int, int]) -> Accuracy:
@@ -108,6 +113,7 @@ def _pairs(mapped: np.ndarray, map_valid: np.ndarray, reference: np.ndarray, ref
         raise CryoInputError("No cell is left after the class grouping; check CLASSES against the class values")
     return confusion(mapped[keep].astype(np.int64), reference[keep].astype(np.int64), excluded)
 
+
 def _map(path: str) -> Tuple[gdal.Dataset, Grid, np.ndarray, np.ndarray]:
     ds = open_raster(path, "classified map")
     band = ds.GetRasterBand(1)
@@ -118,6 +124,7 @@ def _map(path: str) -> Tuple[gdal.Dataset, Grid, np.ndarray, np.ndarray]:
     nodata = band.GetNoDataValue()
     valid = np.ones(data.shape, bool) if nodata is None else data != nodata
     return ds, grid_of(ds), data.astype(np.int64), valid
+
 
 def accuracy_against_raster(map_path: str, reference_path: str, grouping: Dict[int, int],
                             reference_grouping: Dict[int, int]) -> Accuracy:
@@ -134,6 +141,7 @@ def accuracy_against_raster(map_path: str, reference_path: str, grouping: Dict[i
         ref_valid = np.ones(reference.shape, bool) if nodata is None else reference != nodata
     return _pairs(mapped, map_valid, reference.astype(np.int64), ref_valid, grouping, reference_grouping)
 
+
 def accuracy_against_features(map_path: str, wkb: Sequence[bytes], classes: Sequence[Optional[int]], crs_wkt: str,
                               grouping: Dict[int, int], reference_grouping: Dict[int, int]) -> Accuracy:
     """Reference features: polygons are burnt onto the map grid, points pick the cell they fall in. A
@@ -149,6 +157,7 @@ def accuracy_against_features(map_path: str, wkb: Sequence[bytes], classes: Sequ
     reference, ref_valid = _burn(grid, geometries, classes, crs_wkt)
     return _pairs(mapped, map_valid, reference, ref_valid, grouping, reference_grouping)
 
+
 def _in_grid_crs(geometries, classes, crs_wkt: str, grid: Grid):
     """(geometry in the grid's CRS, class) of the features that have both."""
     transform = None
@@ -161,6 +170,7 @@ def _in_grid_crs(geometries, classes, crs_wkt: str, grid: Grid):
         if transform is not None:
             geometry.Transform(transform)
         yield geometry, value
+
 
 def _burn(grid: Grid, geometries, classes, crs_wkt: str) -> Tuple[np.ndarray, np.ndarray]:
     srs = spatial_reference(grid.crs_wkt)
@@ -178,6 +188,7 @@ def _burn(grid: Grid, geometries, classes, crs_wkt: str) -> Tuple[np.ndarray, np
     gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"])
     gdal.RasterizeLayer(target, [2], layer, burn_values=[1])
     return target.GetRasterBand(1).ReadAsArray().astype(np.int64), target.GetRasterBand(2).ReadAsArray() > 0
+
 
 def _point_pairs(mapped, map_valid, grid: Grid, geometries, classes, crs_wkt, grouping, reference_grouping) -> Accuracy:
     x0, dx, _, y0, _, dy = grid.geotransform

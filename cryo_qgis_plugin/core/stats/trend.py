@@ -32,6 +32,7 @@ from ..style import diverging_qml
 TREND_BANDS = ("sen_slope", "mk_p", "ols_slope", "n")
 TREND_NODATA = -9999.0
 
+
 def trend_statistics(values: np.ndarray, years: Sequence[float], min_years: int = 5) -> Dict[str, np.ndarray]:
     """Trend statistics of ``values`` ``(years, pixels)`` (NaN = missing): float arrays per :data:`TREND_BANDS`."""
     x = np.asarray(values, dtype=np.float64)
@@ -55,6 +56,7 @@ def trend_statistics(values: np.ndarray, years: Sequence[float], min_years: int 
     out = {"sen_slope": sen, "mk_p": p, "ols_slope": ols, "n": n.astype(np.float64)}
     return {key: np.where(enough, value, TREND_NODATA) for key, value in out.items()}
 
+
 def _nanmedian(pairs: np.ndarray) -> np.ndarray:
     """Median over axis 0 ignoring NaN (NaN where a column has none), without numpy's all-NaN warnings."""
     ordered = np.sort(pairs, axis=0)  # NaN sort last
@@ -64,14 +66,17 @@ def _nanmedian(pairs: np.ndarray) -> np.ndarray:
     hi = ordered[np.maximum(count // 2, 0), cols]
     return np.where(count > 0, (lo + hi) / 2.0, np.nan)
 
+
 @dataclass(frozen=True)
 class YearlyBand:
     path: str
     band: int
     year: int
 
+
 _YEAR_AT_END = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)$")
 _YEAR_ANYWHERE = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+
 
 def yearly_bands(paths: Sequence[str], band_prefix: str = "") -> List[YearlyBand]:
     """The bands that make the yearly series, with their years, in time order.
@@ -112,6 +117,7 @@ def yearly_bands(paths: Sequence[str], band_prefix: str = "") -> List[YearlyBand
         raise CryoInputError("The year(s) {} occur more than once in the input; give one value per year".format(
             ", ".join(map(str, duplicates))))
     return sorted(found, key=lambda item: item.year)
+
 
 def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int = 5, run: Run = Run()) -> Grid:
     """Write Sen slope, Mann-Kendall p, OLS slope and n of the yearly series to a 4-band float32 GeoTIFF."""
