@@ -47,3 +47,15 @@ def test_missing_lake_field_is_named(qgis_app, tmp_path):
         run("cryo:lakeiceseries", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "lake_id",
                                    "OUTPUT": str(tmp_path / "o.csv")})
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_an_output_on_an_input_is_refused_and_the_input_kept(qgis_app, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    stack, lakes = stack_and_lakes(tmp_path)
+    before = {path: open(path, "rb").read() for path in (stack, lakes)}
+    for algorithm in ("cryo:lakeiceseries", "cryo:lakeicephenology"):
+        for target in (stack, lakes):
+            with pytest.raises(QgsProcessingException, match="is one of the inputs"):
+                run(algorithm, {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "name", "OUTPUT": target})
+    assert {path: open(path, "rb").read() for path in (stack, lakes)} == before

@@ -231,7 +231,9 @@ class LakeIcePhenology(StackAlgorithm):
                                                                    series.date(series.values.shape[1] - 1)))
         else:
             series = daily_lake_means(self, parameters, context, feedback, lakes_source, lake_field, value_type,
-                                      self.parameterAsDouble(parameters, self.SHORE_BUFFER, context))
+                                      self.parameterAsDouble(parameters, self.SHORE_BUFFER, context),
+                                      [self.parameterAsOutputLayer(parameters, name, context)
+                                       for name in (self.OUTPUT, self.OUTPUT_LAKES) if parameters.get(name)])
         with core_errors():
             events = lakeice.phenology(series, options, run=run_for(feedback))
         sink, output = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields(), WKB_NO_GEOMETRY)

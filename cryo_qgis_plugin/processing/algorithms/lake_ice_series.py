@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from typing import Sequence
 
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsFeatureSource, QgsFields, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
@@ -13,7 +14,7 @@ from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, W
 from ...core import lakeice
 from ...qgis_io.lake_polygons import lake_polygons
 from ...qgis_io.run import run_for
-from ..base import core_errors, logs_results, translated
+from ..base import core_errors, logs_results, refuse_overwriting_inputs, translated
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 
@@ -26,12 +27,16 @@ def series_fields() -> QgsFields:
 
 
 def daily_lake_means(algorithm: StackAlgorithm, parameters, context, feedback, lakes: QgsFeatureSource,
-                     lake_field: str, value_type: str, shore_buffer: float) -> lakeice.Series:
+                     lake_field: str, value_type: str, shore_buffer: float,
+                     outputs: Sequence[str] = ()) -> lakeice.Series:
     """The daily means of the stack given by the stack parameters (INPUT, DATASET, ...) over each polygon of
     ``lakes`` shrunk by ``shore_buffer`` metres: the stack path of cryo:lakeiceseries and of
-    cryo:lakeicephenology."""
+    cryo:lakeicephenology. Stops first when one of ``outputs`` would replace a file of the stack or the LAKES
+    layer."""
     shapes, ids = lake_polygons(lakes, lake_field)
+    lakes_layer = algorithm.parameterAsVectorLayer(parameters, algorithm.LAKES, context)
     with open_stack_from_parameters(algorithm, parameters, context) as stack:
+        refuse_overwriting_inputs(outputs, stack.files + ([lakes_layer.source().split("|")[0]] if lakes_layer else []))
         feedback.pushInfo(stack.describe())
         with core_errors():
             return lakeice.zonal_series(stack, shapes, ids, value_type, shore_buffer, run=run_for(feedback))
@@ -96,7 +101,8 @@ class LakeIceSeries(StackAlgorithm):
                                   self.parameterAsSource(parameters, self.LAKES, context),
                                   self.parameterAsString(parameters, self.LAKE_FIELD, context),
                                   self.parameterAsEnumString(parameters, self.VALUE_TYPE, context),
-                                  self.parameterAsDouble(parameters, self.SHORE_BUFFER, context))
+                                  self.parameterAsDouble(parameters, self.SHORE_BUFFER, context),
+                                  [self.parameterAsOutputLayer(parameters, self.OUTPUT, context)])
         sink, output = self.parameterAsSink(parameters, self.OUTPUT, context, series_fields(), WKB_NO_GEOMETRY)
         days = series.values.shape[1]
         run = run_for(feedback)
