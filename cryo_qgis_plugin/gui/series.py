@@ -11,7 +11,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..core.codes import ClassCode, ClassTable
-from ..core.io.geotiff import atomic_path
+from ..core.io.outputs import atomic_path
 from ..core.lakeice.freeze_events import DATE_COLUMNS
 from ..core.io.pixel_series import PixelSeries
 

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, 
 from ..compat import (FIELD_FILTER_DATE, FIELD_FILTER_DATETIME, FIELD_FILTER_NUMERIC, FIELD_FILTER_STRING,
                       LAYER_FILTER_VECTOR, REQUEST_NO_GEOMETRY)
 from ..core.codes import ClassTable
-from ..core.io.geotiff import atomic_path
+from ..core.io.outputs import atomic_path
 from ..qgis_io.cells import date_or_none, is_null, number_or_none
 from ..class_labels import class_label
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text

@@ -15,6 +15,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import Cancelled, CryoInputError
 from ..core.io.geotiff import style_sidecar
+from ..core.io.outputs import will_exist
+from .guard import guarded
 
 ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons", "cryo.svg")
 
@@ -44,6 +46,14 @@ class CryoAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set ``GROUP`` (a key of :data:`GROUPS`) and implement the usual methods."""
 
     GROUP = ""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Every ``processAlgorithm`` runs inside the guard (:mod:`.guard`): paths checked first, outputs put in
+        place together only when complete, every failure a ``QgsProcessingException``."""
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None and not getattr(process, "is_guarded", False):
+            cls.processAlgorithm = guarded(process)
 
     def createInstance(self) -> "CryoAlgorithm":  # noqa: N802 (QGIS API)
         return type(self)()
@@ -152,7 +162,7 @@ class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
     def attach(cls, context: QgsProcessingContext, output_path: str) -> None:
         """Style ``output_path`` from its sidecar when the run loads it (no-op when it is not loaded)."""
         qml = style_sidecar(output_path)
-        if context.willLoadLayerOnCompletion(output_path) and os.path.exists(qml):
+        if context.willLoadLayerOnCompletion(output_path) and will_exist(qml):
             processor = cls(qml)
             cls._alive.append(processor)
             context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)

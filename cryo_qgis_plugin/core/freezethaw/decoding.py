@@ -12,7 +12,8 @@ import numpy as np
 
 from ..codes import FREEZE_THAW
 from ..errors import CryoInputError
-from ..io.geotiff import GeoTiffWriter, atomic_path
+from ..io.geotiff import GeoTiffWriter
+from ..io.outputs import atomic_path
 from ..io.stack import Stack
 from ..run import Run, blocks
 

@@ -12,7 +12,8 @@ gdal.UseExceptions()
 osr.UseExceptions()
 
 from .dates import date_from_description, date_from_name, parse_iso_date, parse_month_day, season_bounds  # noqa: E402
-from .geotiff import GeoTiffWriter, atomic_path, style_sidecar, write_text_atomic  # noqa: E402
+from .geotiff import GeoTiffWriter, style_sidecar  # noqa: E402
+from .outputs import atomic_path, output_set, write_text_atomic  # noqa: E402
 from .grid import GLOBAL_QUARTER_DEGREE, Georeference, Grid, crs_wkt_from_user, spatial_reference  # noqa: E402
 from .raster import band_on_grid, grid_of, open_raster  # noqa: E402
 from .rasterize import Polygons, polygon_labels, polygon_mask, polygons_area_m2  # noqa: E402
@@ -21,6 +22,6 @@ from .temperature import Packing  # noqa: E402
 
 __all__ = ["GLOBAL_QUARTER_DEGREE", "GeoTiffWriter", "Georeference", "Grid", "Packing", "Polygons", "Stack",
            "atomic_path", "band_on_grid", "crs_wkt_from_user", "date_from_description", "date_from_name",
-           "grid_of", "open_raster", "open_stack", "parse_iso_date", "parse_month_day", "polygon_labels",
+           "grid_of", "open_raster", "open_stack", "output_set", "parse_iso_date", "parse_month_day", "polygon_labels",
            "polygon_mask", "polygons_area_m2", "season_bounds", "spatial_reference", "style_sidecar",
            "write_text_atomic"]

@@ -1,14 +1,13 @@
 """Atomic GeoTIFF writing: tiled, DEFLATE-compressed, with band descriptions, nodata and style sidecar.
 
-The file is built under a hidden temporary name in the output folder and renamed onto the requested
-name only when every band is complete, so a cancel or a crash never leaves a half-written output (nor
-destroys an older file of the same name before the new one is ready).
+The file is built under a hidden temporary name in the output folder and put in place only when every band is
+complete (:mod:`.outputs`), so a cancel or a crash never leaves a half-written output (nor destroys an older
+file of the same name before the new one is ready).
 """
 from __future__ import annotations
 
-import contextlib
 import os
-from typing import Dict, Iterator, Optional, Sequence
+from typing import Dict, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, gdal_array
@@ -16,6 +15,8 @@ from osgeo import gdal, gdal_array
 from ..codes import ClassTable
 from ..errors import CryoInputError
 from .grid import Grid
+from .outputs import (finish, remove_leftovers, remove_quietly, remove_when_finished, temporary_name,
+                      write_text_atomic)
 from ..style import paletted_qml
 
 TILE = 256
@@ -23,33 +24,9 @@ DATE_KEY = "DATE"
 CLASS_TABLE_KEY = "CRYO_CLASS_TABLE"  # dataset metadata: the name of the class table (codes.TABLES) of the values
 
 
-def temporary_name(path: str) -> str:
-    """A hidden sibling of ``path`` (same folder, so the final rename is atomic)."""
-    folder, name = os.path.split(os.path.abspath(path))
-    stem, ext = os.path.splitext(name)
-    return os.path.join(folder, ".{}.partial-{}{}".format(stem, os.getpid(), ext))
-
-
-@contextlib.contextmanager
-def atomic_path(path: str) -> Iterator[str]:
-    """Yield a temporary sibling of ``path`` to write; it becomes ``path`` only if the block succeeds."""
-    tmp = temporary_name(path)
-    try:
-        yield tmp
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-    os.replace(tmp, path)
-
-
 def style_sidecar(path: str) -> str:
     """The ``.qml`` beside a raster, which QGIS loads as the raster's default style."""
     return os.path.splitext(path)[0] + ".qml"
-
-
-def write_text_atomic(path: str, text: str) -> None:
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
 
 
 class GeoTiffWriter:
@@ -82,6 +59,7 @@ class GeoTiffWriter:
         self.style_qml = style_qml if style_qml is not None else (
             paletted_qml(class_table) if class_table is not None else None)
         self.tile = tile
+        remove_leftovers(path)
         self._tmp = temporary_name(path)
         self._ds: Optional[gdal.Dataset] = None
 
@@ -145,24 +123,25 @@ class GeoTiffWriter:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         ds, self._ds = self._ds, None
-        if exc_type is not None:
+        try:
+            if exc_type is None:
+                ds.FlushCache()  # raises on a full disk
             ds = None
-            _remove_quietly(self._tmp)
-            _remove_quietly(self._tmp + ".aux.xml")
+        except BaseException:
+            ds = None
+            self._discard()
+            raise
+        if exc_type is not None:
+            self._discard()
             return
-        ds.FlushCache()
-        ds = None
-        os.replace(self._tmp, self.path)
+        finish(self._tmp, self.path)
         if os.path.exists(self._tmp + ".aux.xml"):  # category names live in the PAM sidecar
-            os.replace(self._tmp + ".aux.xml", self.path + ".aux.xml")
+            finish(self._tmp + ".aux.xml", self.path + ".aux.xml")
         else:
-            _remove_quietly(self.path + ".aux.xml")
+            remove_when_finished(self.path + ".aux.xml")
         if self.style_qml is not None:
             write_text_atomic(style_sidecar(self.path), self.style_qml)
 
-
-def _remove_quietly(path: str) -> None:
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass
+    def _discard(self) -> None:
+        remove_quietly(self._tmp)
+        remove_quietly(self._tmp + ".aux.xml")

@@ -26,7 +26,8 @@ from typing import Dict, List, Sequence
 import numpy as np
 
 from ..errors import CryoInputError
-from ..io.geotiff import GeoTiffWriter, write_text_atomic
+from ..io.geotiff import GeoTiffWriter
+from ..io.outputs import write_text_atomic
 from ..io.stack import Stack
 from ..run import Run, blocks
 from ..io.temperature import Packing

@@ -10,7 +10,7 @@ from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_POLYGON
 from ...core.glaciers import elevation_change as dem
 from ...core.glaciers.report import html_report
 from ...core.glaciers.voids import FILL_METHODS
-from ...core.io.geotiff import write_text_atomic
+from ...core.io.outputs import write_text_atomic
 from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, translated

@@ -17,6 +17,7 @@ from ...core.io.dates import parse_month_day
 from ...qgis_io.cells import as_date, as_value
 from ...qgis_io.run import run_for
 from ..base import core_errors, logs_results, translated
+from ..guard import staged_sink
 from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters
 from .lake_ice_series import daily_lake_means
@@ -236,7 +237,7 @@ class LakeIcePhenology(StackAlgorithm):
                                        for name in (self.OUTPUT, self.OUTPUT_LAKES) if parameters.get(name)])
         with core_errors():
             events = lakeice.phenology(series, options, run=run_for(feedback))
-        sink, output = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields(), WKB_NO_GEOMETRY)
+        sink, output = staged_sink(self, parameters, self.OUTPUT, context, output_fields(), WKB_NO_GEOMETRY)
         for event in events:
             feature = QgsFeature(output_fields())
             row = event.row()
@@ -254,8 +255,8 @@ class LakeIcePhenology(StackAlgorithm):
             for name in LAKE_COLUMNS:
                 fields.append(_field("{}_{}".format(name, season)))
         main: Dict[tuple, dict] = {(e.lake, e.season): e.row() for e in events if e.main}
-        sink, output = self.parameterAsSink(parameters, self.OUTPUT_LAKES, context, fields, source.wkbType(),
-                                            source.sourceCrs())
+        sink, output = staged_sink(self, parameters, self.OUTPUT_LAKES, context, fields, source.wkbType(),
+                                   source.sourceCrs())
         for feature in source.getFeatures():
             lake = str(feature[lake_field])
             values = list(feature.attributes())

@@ -15,6 +15,7 @@ from ...core import lakeice
 from ...qgis_io.lake_polygons import lake_polygons
 from ...qgis_io.run import run_for
 from ..base import core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..guard import staged_sink
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 
@@ -103,7 +104,7 @@ class LakeIceSeries(StackAlgorithm):
                                   self.parameterAsEnumString(parameters, self.VALUE_TYPE, context),
                                   self.parameterAsDouble(parameters, self.SHORE_BUFFER, context),
                                   [self.parameterAsOutputLayer(parameters, self.OUTPUT, context)])
-        sink, output = self.parameterAsSink(parameters, self.OUTPUT, context, series_fields(), WKB_NO_GEOMETRY)
+        sink, output = staged_sink(self, parameters, self.OUTPUT, context, series_fields(), WKB_NO_GEOMETRY)
         days = series.values.shape[1]
         run = run_for(feedback)
         with core_errors():  # a cancel stops here: Processing then discards the table

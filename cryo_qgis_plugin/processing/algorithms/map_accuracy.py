@@ -14,6 +14,7 @@ from ...compat import (SOURCE_RASTER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POINT, SO
 from ...core.stats import accuracy
 from ...qgis_io.cells import as_value
 from ..base import CryoAlgorithm, core_errors, logs_results, translated
+from ..guard import staged_sink
 from ..parameters import with_help
 
 
@@ -163,7 +164,7 @@ class MapAccuracy(CryoAlgorithm):
         feedback.pushInfo(self.tr("N = {}, overall accuracy {:.4f}, kappa {:.4f}").format(result.n, result.overall,
                                                                                           result.kappa))
         fields = _table_fields(result.classes)
-        sink, table = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NO_GEOMETRY)
+        sink, table = staged_sink(self, parameters, self.OUTPUT_TABLE, context, fields, WKB_NO_GEOMETRY)
         users, producers = result.users, result.producers
         rows = [[str(c)] + result.matrix[i].tolist() + [int(result.matrix[i].sum()), users[i]]
                 for i, c in enumerate(result.classes)]

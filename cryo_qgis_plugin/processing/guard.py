@@ -1,0 +1,264 @@
+"""The one guard around every ``cryo`` algorithm run (applied by :class:`~.base.CryoAlgorithm` to each
+``processAlgorithm``):
+
+- before anything runs, every output path is checked against every input (files, folders, layers' sources) and
+  against the other outputs, and its folder must exist and be writable;
+- the run's outputs are written under temporary names and put in place together only when the whole run
+  succeeded (:func:`~..core.io.outputs.output_set`); a failed or cancelled run leaves none of them;
+- every exception (the core's, GDAL's, h5py's, the OS's, numpy's) becomes a ``QgsProcessingException`` that says
+  what failed, on which file, and what to do; an unexpected one is reported as a bug, its traceback in the QGIS
+  message log, never as a traceback in the dialog.
+"""
+from __future__ import annotations
+
+import errno
+import functools
+import os
+import shutil
+import traceback
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
+
+from qgis.core import (Qgis, QgsFeatureSink, QgsMessageLog, QgsProcessingException, QgsProcessingOutputLayerDefinition,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterVectorDestination,
+                       QgsProperty, QgsProviderRegistry)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import Cancelled, CryoInputError
+from osgeo import ogr
+
+from ..core.io.outputs import check_before_commit, finish, output_set, remove_leftovers, temporary_name
+
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
+_DISK_FULL_TEXTS = ("no space left", "free disk space", "disk full", "not enough space")
+_PERMISSION_TEXTS = ("permission denied", "read-only file system", "access is denied")
+_DAMAGED_TEXTS = ("can't read data", "inflate", "filter returned failure", "decompress", "tiffread", "ireadblock",
+                  "corrupt", "truncated", "bad object header", "unable to open object", "checksum")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CryoAlgorithm", text)
+
+
+def guarded(process_algorithm: Callable) -> Callable:
+    """Decorator for ``processAlgorithm`` (see the module docstring)."""
+
+    @functools.wraps(process_algorithm)
+    def process_guarded(algorithm, parameters, context, feedback):
+        outputs = destination_paths(algorithm, parameters)
+        check_destinations(outputs, source_paths(algorithm, parameters, context))
+        try:
+            with output_set():
+                results = process_algorithm(algorithm, parameters, context, feedback)
+                if feedback is not None and feedback.isCanceled():
+                    raise Cancelled()
+            return results
+        except QgsProcessingException:
+            raise
+        except Exception as exc:  # noqa: BLE001 (the point of the guard)
+            message = explain(exc, [path for _, path in outputs])
+            if not isinstance(exc, (CryoInputError, Cancelled)):
+                QgsMessageLog.logMessage("{}: {}\n{}".format(algorithm.id(), message, traceback.format_exc()),
+                                         "Cryo", Qgis.Critical)
+            raise QgsProcessingException(message) from None
+
+    process_guarded.is_guarded = True
+    return process_guarded
+
+
+# ------------------------------------------------------------------------------------------- paths
+
+_DESTINATIONS = (QgsProcessingParameterRasterDestination, QgsProcessingParameterFileDestination,
+                 QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)
+
+
+def file_of_value(value) -> Optional[str]:
+    """The file a destination parameter's value names, or None (a temporary or memory output, a database)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if not value or value == "TEMPORARY_OUTPUT" or value.startswith(("memory:", "ogr:", "postgis:", "postgres:")):
+        return None
+    return value.split("|")[0]
+
+
+def destination_paths(algorithm, parameters) -> List[Tuple[str, str]]:
+    """``(parameter name, file)`` of every output the run is asked to write to a named file (with the parameter's
+    default extension when the name has none, as QGIS adds it)."""
+    found = []
+    for definition in algorithm.parameterDefinitions():
+        if not isinstance(definition, _DESTINATIONS):
+            continue
+        path = file_of_value(parameters.get(definition.name()))
+        if path:
+            found.append((definition.name(), with_extension(path, definition)))
+    return found
+
+
+def with_extension(path: str, definition) -> str:
+    """``path`` with the destination's default extension when it has none (QGIS adds it the same way)."""
+    if not os.path.splitext(path)[1] and definition.defaultFileExtension():
+        return "{}.{}".format(path, definition.defaultFileExtension())
+    return path
+
+
+def source_paths(algorithm, parameters, context) -> List[Tuple[str, str]]:
+    """``(parameter name, file or folder)`` of every input: file parameters and the sources of layers."""
+    found = []
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination() or parameters.get(definition.name()) is None:
+            continue
+        kind = definition.type()
+        name = definition.name()
+        if kind == "file":
+            found.append((name, algorithm.parameterAsFile(parameters, name, context)))
+        elif kind in ("raster", "vector", "source", "layer", "mesh", "pointcloud"):
+            found.append((name, _layer_file(algorithm.parameterAsLayer(parameters, name, context))))
+        elif kind == "multilayer":
+            found += [(name, _layer_file(layer)) for layer in algorithm.parameterAsLayerList(parameters, name, context)]
+    return [(name, path) for name, path in found if path]
+
+
+def _layer_file(layer) -> Optional[str]:
+    if layer is None:
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return parts.get("path") or None
+
+
+def check_destinations(outputs: Iterable[Tuple[str, str]], inputs: Iterable[Tuple[str, str]]) -> None:
+    """Refuse, before anything is written, an output that is an input or another output, names a folder, or lies
+    in a folder that does not exist or cannot be written."""
+    inputs_by_path: Dict[str, str] = {os.path.realpath(path): name for name, path in inputs}
+    seen: Dict[str, str] = {}
+    for name, path in outputs:
+        real = os.path.realpath(path)
+        if real in inputs_by_path:
+            raise QgsProcessingException(_tr(
+                "The output {} ({}) is one of the inputs ({}): choose another output name so the input is kept").format(
+                name, path, inputs_by_path[real]))
+        if real in seen:
+            raise QgsProcessingException(_tr(
+                "{} and {} are the same file {}; give each output its own name").format(seen[real], name, path))
+        seen[real] = name
+        if os.path.isdir(real):
+            raise QgsProcessingException(_tr(
+                "The output {} ({}) is a folder: give a file name inside it").format(name, path))
+        folder = os.path.dirname(real)
+        if not os.path.isdir(folder):
+            raise QgsProcessingException(_tr(
+                "The folder of the output {} does not exist: {}; create it or choose another folder").format(
+                name, folder))
+        if not os.access(folder, os.W_OK):
+            raise QgsProcessingException(_tr(
+                "The folder of the output {} cannot be written (read-only or no permission): {}; choose a folder "
+                "you can write to").format(name, folder))
+
+
+def staged_sink(algorithm, parameters, name: str, context, fields, geometry_type, crs=None):
+    """``parameterAsSink`` whose file is written under a temporary name and put in place with the run's other
+    outputs (a table that fails half-way is never left behind); ``(sink, final destination)``."""
+    value = parameters.get(name)
+    final = file_of_value(value)
+    args = (fields, geometry_type) + ((crs,) if crs is not None else ())
+    if not final:
+        return algorithm.parameterAsSink(parameters, name, context, *args)
+    final = with_extension(final, algorithm.parameterDefinition(name))
+    remove_leftovers(final)
+    temporary = temporary_name(final)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        staged = QgsProcessingOutputLayerDefinition(value)
+        staged.sink = QgsProperty.fromValue(temporary)
+    else:
+        staged = temporary
+    sink, written = algorithm.parameterAsSink(dict(parameters, **{name: staged}), name, context, *args)
+    if sink is None:
+        return sink, written
+    layers = context.layersToLoadOnCompletion()
+    if written in layers:
+        layers[final] = layers.pop(written)
+        context.setLayersToLoadOnCompletion(layers)
+    checked = CheckedSink(sink, written.split("|")[0], final)
+    check_before_commit(checked.close_and_check)
+    finish(checked.path, final, siblings=True)
+    return checked, final
+
+
+class CheckedSink:
+    """A feature sink that raises when a row cannot be written (QGIS's returns False, e.g. on a full disk) and,
+    before the run's outputs are put in place, is closed and its file checked to hold every row."""
+
+    def __init__(self, sink, path: str, final: str) -> None:
+        self._sink = sink
+        self.path = path
+        self.final = final
+        self.count = 0
+
+    def addFeature(self, feature, flags=QgsFeatureSink.Flags()) -> bool:  # noqa: N802 (QGIS API)
+        if not self._sink.addFeature(feature, flags):
+            raise OSError(errno.EIO, _tr("a row could not be written ({})").format(self._sink.lastError()),
+                          self.final)
+        self.count += 1
+        return True
+
+    def close_and_check(self) -> None:
+        self._sink = None  # the only reference: QGIS closes and flushes the file
+        written = _feature_count(self.path)
+        if written != self.count:
+            raise OSError(errno.EIO, _tr("only {} of {} rows reached the file (is the disk full?)").format(
+                written, self.count), self.final)
+
+
+def _feature_count(path: str) -> int:
+    dataset = ogr.Open(path)
+    if dataset is None or dataset.GetLayerCount() == 0:
+        return -1
+    return dataset.GetLayer(0).GetFeatureCount()
+
+
+# ------------------------------------------------------------------------------------------ messages
+
+def explain(exc: BaseException, outputs: List[str]) -> str:
+    """What went wrong and what to do, for a person."""
+    if isinstance(exc, CryoInputError):
+        return str(exc)
+    if isinstance(exc, Cancelled):
+        return _tr("Cancelled: no output was written")
+    if isinstance(exc, MemoryError):
+        return _tr("Out of memory ({}): process a smaller EXTENT or period, or close other programs; no output was "
+                   "written").format(str(exc) or _tr("an array did not fit"))
+    text = str(exc)
+    lower = text.lower()
+    number = getattr(exc, "errno", None)
+    file = getattr(exc, "filename", None) or (outputs[0] if outputs else "")
+    if number in DISK_FULL or any(t in lower for t in _DISK_FULL_TEXTS):
+        folder = os.path.dirname(os.path.abspath(file)) if file else ""
+        return _tr("The disk is full: {} could not be written ({} free in {}). Free some space or choose an output "
+                   "folder on another disk; no output was written").format(file, _free_space(folder), folder)
+    if number in NO_PERMISSION or any(t in lower for t in _PERMISSION_TEXTS):
+        return _tr("No permission to write or read {}: {}. Choose an output folder you can write to, and check "
+                   "that the inputs can be read; no output was written").format(file, text)
+    if number == errno.ENOENT:
+        return _tr("File or folder not found: {}; check the paths of the inputs and outputs").format(file)
+    if isinstance(exc, (OSError, RuntimeError)) and any(t in lower for t in _DAMAGED_TEXTS):
+        return _tr("An input could not be read, it looks damaged or incomplete ({}): download it again or leave "
+                   "it out; no output was written").format(text)
+    if isinstance(exc, (OSError, RuntimeError)):
+        return _tr("Reading or writing failed: {}. Check the files named above; no output was written").format(text)
+    return _tr("Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it "
+               "with the log (the QGIS message log, tab Cryo, has the details)").format(type(exc).__name__, text)
+
+
+def _free_space(folder: str) -> str:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return "?"
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if free < 1024 or unit == "GiB":
+            return "{:.0f} {}".format(free, unit) if unit == "B" else "{:.1f} {}".format(free, unit)
+        free /= 1024
+    return "?"
