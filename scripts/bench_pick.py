@@ -86,7 +86,7 @@ class SyntheticStack(Stack):
         codes[np.ix_(self.tropics, gap)] = 0  # swath gap
         return np.where(self.land, codes, self.fixed)
 
-    def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
+    def _read(self, rows: slice, times: TimeIndex) -> np.ndarray:
         positions = range(DAYS)[times] if isinstance(times, slice) else times
         return np.stack([self.codes(d)[rows] for d in positions])
 

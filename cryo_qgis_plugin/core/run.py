@@ -9,10 +9,11 @@ on the budget, not on how many days a stack holds.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass, replace
 from typing import Callable, List, Tuple
 
-from .errors import Cancelled
+from .errors import Cancelled, CryoInputError
 
 DEFAULT_BUDGET = 256 * 1024 * 1024  # bytes of arrays one computation may hold at a time
 
@@ -74,12 +75,27 @@ class Run:
         return replace(self, budget_bytes=int(budget_bytes))
 
 
+def memory_ceiling() -> float:
+    """Half the machine's physical memory (a single block above it would not fit beside QGIS and the OS);
+    infinite where the platform does not say."""
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2
+    except (AttributeError, OSError, ValueError):
+        return float("inf")
+
+
 def blocks(count: int, bytes_each: int, budget_bytes: int, align: int = 1) -> List[Tuple[int, int]]:
     """Split ``count`` rows (or dates) into ``(start, stop)`` blocks of at most ``budget_bytes`` each.
 
-    ``bytes_each`` is the memory one row (or date) needs. Blocks start on multiples of ``align`` when the budget
+    ``bytes_each`` is the memory one row (or date) needs; a single one beyond :func:`memory_ceiling` is refused
+    before anything is allocated. Blocks start on multiples of ``align`` when the budget
     allows, so tiled outputs are written tile row by tile row and chunked inputs are read whole chunks at a time.
     """
+    if bytes_each > memory_ceiling():
+        raise CryoInputError(
+            "One step of this computation needs {:.1f} GiB of memory, more than this machine can give ({:.1f} GiB "
+            "for one step): choose a smaller EXTENT or period, or resample the input to coarser cells".format(
+                bytes_each / 2 ** 30, memory_ceiling() / 2 ** 30))
     size = max(1, int(budget_bytes // max(1, bytes_each)))
     if size >= align:
         size -= size % align

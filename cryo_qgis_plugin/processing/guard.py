@@ -94,7 +94,7 @@ def destination_paths(algorithm, parameters) -> List[Tuple[str, str]]:
             continue
         path = file_of_value(parameters.get(definition.name()))
         if path:
-            found.append((definition.name(), with_extension(path, definition)))
+            found.append((definition.name(), path if os.path.isdir(path) else with_extension(path, definition)))
     return found
 
 
@@ -234,7 +234,10 @@ def explain(exc: BaseException, outputs: List[str]) -> str:
     lower = text.lower()
     number = getattr(exc, "errno", None)
     file = getattr(exc, "filename", None) or (outputs[0] if outputs else "")
-    if number in DISK_FULL or any(t in lower for t in _DISK_FULL_TEXTS):
+    full = [path for path in outputs if _almost_full(os.path.dirname(os.path.abspath(path)))]
+    if number in DISK_FULL or any(t in lower for t in _DISK_FULL_TEXTS) or (
+            full and isinstance(exc, (OSError, RuntimeError))):  # GDAL says only "IO error writing tag data"
+        file = full[0] if full else file
         folder = os.path.dirname(os.path.abspath(file)) if file else ""
         return _tr("The disk is full: {} could not be written ({} free in {}). Free some space or choose an output "
                    "folder on another disk; no output was written").format(file, _free_space(folder), folder)
@@ -250,6 +253,14 @@ def explain(exc: BaseException, outputs: List[str]) -> str:
         return _tr("Reading or writing failed: {}. Check the files named above; no output was written").format(text)
     return _tr("Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it "
                "with the log (the QGIS message log, tab Cryo, has the details)").format(type(exc).__name__, text)
+
+
+def _almost_full(folder: str) -> bool:
+    """Less than 1 MiB free in ``folder``: a write that failed there most likely failed for lack of space."""
+    try:
+        return shutil.disk_usage(folder).free < 2 ** 20
+    except OSError:
+        return False
 
 
 def _free_space(folder: str) -> str:

@@ -20,6 +20,7 @@ from .outputs import (finish, remove_leftovers, remove_quietly, remove_when_fini
 from ..style import paletted_qml
 
 TILE = 256
+MAX_BANDS = 65535  # the GeoTIFF format's limit (SamplesPerPixel is a 16-bit field)
 DATE_KEY = "DATE"
 CLASS_TABLE_KEY = "CRYO_CLASS_TABLE"  # dataset metadata: the name of the class table (codes.TABLES) of the values
 
@@ -45,6 +46,11 @@ class GeoTiffWriter:
                  style_qml: Optional[str] = None, tile: int = TILE):
         if not band_descriptions:
             raise CryoInputError("Nothing to write to {}: no bands".format(path))
+        if len(band_descriptions) > MAX_BANDS:
+            raise CryoInputError(
+                "{}: a GeoTIFF holds at most {:,} bands and this output needs {:,} (one per date); choose a shorter "
+                "period (e.g. PERIOD_START/PERIOD_END) or split the input by year".format(
+                    path, MAX_BANDS, len(band_descriptions)))
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise CryoInputError("The output folder {} does not exist".format(folder))

@@ -17,7 +17,8 @@ import numpy as np
 from ..codes import ClassTable
 from ..errors import CryoInputError
 from .grid import Georeference
-from .stack import GDAL_SUFFIXES, HDF5_SUFFIXES, Stack, choose_hdf5_dataset, hdf5_grid_datasets, open_stack
+from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_grid_datasets
+from .stack import GDAL_SUFFIXES, Stack, open_stack
 
 # Previews accept any grid shape (on the global extent); the grid the decoding uses is chosen separately.
 PREVIEW_GEOREF = Georeference()

@@ -30,8 +30,8 @@ from osgeo import gdal
 from .dates import date_from_description, date_from_name
 from ..errors import CryoInputError
 from .grid import GLOBAL_QUARTER_DEGREE, Georeference, Grid
+from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_nodata
 
-HDF5_SUFFIXES = (".h5", ".hdf5", ".he5", ".hdf")
 GDAL_SUFFIXES = (".tif", ".tiff", ".nc", ".nc4")
 TimeIndex = Union[slice, Sequence[int]]
 
@@ -41,9 +41,15 @@ class Stack(ABC):
 
     def __init__(self, source: str, dates: List[dt.date], grid: Grid, dtype: np.dtype,
                  nodata: Optional[float]):
+        if not dates:
+            raise CryoInputError("{} holds no grid (0 dates); check that it is the right file and dataset"
+                                 .format(source))
         _check_unique_dates(source, dates)
+        order = sorted(range(len(dates)), key=dates.__getitem__)
+        # bands stored out of date order (unambiguous: every band has its date) are read in date order
+        self._stored: Optional[List[int]] = order if order != list(range(len(dates))) else None
         self.source = source
-        self.dates = dates
+        self.dates = [dates[i] for i in order]
         self.grid = grid
         self.dtype = np.dtype(dtype)
         self.nodata = nodata
@@ -52,9 +58,39 @@ class Stack(ABC):
     def shape(self) -> Tuple[int, int, int]:
         return (len(self.dates),) + self.grid.shape
 
-    @abstractmethod
     def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
-        """Read the rows ``rows`` of the grids at positions ``times``: array ``(t, r, width)``."""
+        """Read the rows ``rows`` of the grids at (date-ordered) positions ``times``: array ``(t, r, width)``.
+        A grid that cannot be read (a damaged compressed block, a truncated file) is named by file and date."""
+        if self._stored is not None:
+            times = [self._stored[p] for p in _time_positions(len(self.dates), times)]
+        try:
+            return self._read(rows, times)
+        except (OSError, RuntimeError) as exc:
+            raise self._unreadable(rows, _time_positions(len(self.dates), times), exc) from None
+
+    @abstractmethod
+    def _read(self, rows: slice, stored: TimeIndex) -> np.ndarray:
+        """Read the rows ``rows`` of the grids at the positions ``stored`` in storage order."""
+
+    def file_of(self, stored: int) -> str:
+        """The file holding the grid at storage position ``stored``."""
+        return self.source
+
+    def _unreadable(self, rows: slice, stored: List[int], exc: Exception) -> CryoInputError:
+        """The error naming the first grid of ``stored`` that cannot be read on its own."""
+        r0, r1, _ = rows.indices(self.grid.height)
+        by_date = {t: i for i, t in enumerate(self._stored)} if self._stored is not None else None
+        for t in stored:
+            try:
+                self._read(rows, [t])
+            except (OSError, RuntimeError) as single:
+                p = by_date[t] if by_date is not None else t
+                return CryoInputError(
+                    "{}: the grid of {} (date {} of {}, rows {}-{}) cannot be read ({}): the file is damaged or "
+                    "incomplete; download it again, or choose a period without that date".format(
+                        self.file_of(t), self.dates[p], p + 1, len(self.dates), r0, r1 - 1, single))
+        return CryoInputError("{}: reading rows {}-{} failed ({}); check that the file is complete".format(
+            self.source, r0, r1 - 1, exc))
 
     @property
     def files(self) -> List[str]:
@@ -76,10 +112,12 @@ class Stack(ABC):
         self.close()
 
     def describe(self) -> str:
-        if not self.dates:
-            return "{}: empty".format(self.source)
-        return "{}: {} dates {} .. {}, {}".format(self.source, len(self.dates), self.dates[0],
-                                                   self.dates[-1], self.grid.describe())
+        text = "{}: {} dates {} .. {}, {}".format(self.source, len(self.dates), self.dates[0], self.dates[-1],
+                                                  self.grid.describe())
+        if self._stored is not None:
+            text += "; its grids are not stored in date order (the first is {}): read in date order".format(
+                self.dates[self._stored.index(0)])
+        return text
 
 
 def _check_unique_dates(source: str, dates: Sequence[dt.date]) -> None:
@@ -97,47 +135,6 @@ def _time_positions(n: int, times: TimeIndex) -> List[int]:
 # --------------------------------------------------------------------------------------------- HDF5
 
 
-def hdf5_grid_datasets(path: str) -> Dict[str, Tuple[int, ...]]:
-    """All numeric 2-D and 3-D datasets of an HDF5 file, as ``{name: shape}``."""
-    found: Dict[str, Tuple[int, ...]] = {}
-
-    def visit(name: str, obj) -> None:
-        if isinstance(obj, h5py.Dataset) and obj.ndim in (2, 3) and obj.dtype.kind in "uif":
-            found["/" + name] = tuple(obj.shape)
-
-    try:
-        with h5py.File(path, "r") as h5:
-            h5.visititems(visit)
-    except OSError as exc:
-        raise CryoInputError("{} is not a readable HDF5 file ({})".format(path, exc)) from None
-    return found
-
-
-def choose_hdf5_dataset(path: str, dataset: Optional[str]) -> str:
-    """The dataset to read: ``dataset`` when given (checked), else the only 2-D/3-D numeric dataset."""
-    found = hdf5_grid_datasets(path)
-    if dataset:
-        name = dataset if dataset.startswith("/") else "/" + dataset
-        if name not in found:
-            raise CryoInputError("{} has no 2-D or 3-D numeric dataset {!r}; it has: {}".format(
-                path, dataset, ", ".join(sorted(found)) or "none"))
-        return name
-    if len(found) == 1:
-        return next(iter(found))
-    if not found:
-        raise CryoInputError("{} holds no 2-D or 3-D numeric dataset, so it has no grid to read; check that "
-                             "it is a gridded daily product".format(path))
-    raise CryoInputError("{} holds several grids ({}); choose one with the DATASET parameter".format(
-        path, ", ".join("{} {}".format(k, v) for k, v in sorted(found.items()))))
-
-
-def _hdf5_nodata(ds: h5py.Dataset) -> Optional[float]:
-    for key in ("_FillValue", "missing_value", "nodata"):
-        if key in ds.attrs:
-            return float(np.asarray(ds.attrs[key]).ravel()[0])
-    return None
-
-
 class Hdf5Stack(Stack):
     """One HDF5 file: a 3-D ``(time, row, col)`` dataset, or a 2-D dataset for a single day."""
 
@@ -145,7 +142,7 @@ class Hdf5Stack(Stack):
         self.dataset = choose_hdf5_dataset(path, dataset)
         with h5py.File(path, "r") as h5:
             ds = h5[self.dataset]
-            shape, dtype, nodata = ds.shape, ds.dtype, _hdf5_nodata(ds)
+            shape, dtype, nodata = ds.shape, ds.dtype, hdf5_nodata(ds)
         grid = georef.grid_for(shape[-2:], path)
         n_times = shape[0] if len(shape) == 3 else 1
         first = start_date or (date_from_name(os.path.basename(path)) if n_times == 1 else None)
@@ -161,8 +158,8 @@ class Hdf5Stack(Stack):
     def time_chunk(self) -> int:
         return self._ds.chunks[0] if self._ds.ndim == 3 and self._ds.chunks else 1
 
-    def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
-        positions = _time_positions(len(self.dates), times)
+    def _read(self, rows: slice, stored: TimeIndex) -> np.ndarray:
+        positions = _time_positions(len(self.dates), stored)
         if self._ds.ndim == 2:
             return np.repeat(self._ds[rows][np.newaxis], len(positions), axis=0)
         if not positions:
@@ -206,7 +203,7 @@ class FolderStack(Stack):
                         raise CryoInputError("{}: {} is {}-D; a folder stack needs one 2-D grid per file"
                                              .format(path, self.dataset, ds.ndim))
                     if grid is None:
-                        grid, dtype, nodata = georef.grid_for(ds.shape, path), ds.dtype, _hdf5_nodata(ds)
+                        grid, dtype, nodata = georef.grid_for(ds.shape, path), ds.dtype, hdf5_nodata(ds)
                         reference = path
                     elif ds.shape != grid.shape:
                         raise CryoInputError("{} is {} rows x {} columns but {} is {} x {}; every file of the "
@@ -238,9 +235,12 @@ class FolderStack(Stack):
     def files(self) -> List[str]:
         return list(self.paths)
 
-    def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
+    def file_of(self, stored: int) -> str:
+        return self.paths[stored]
+
+    def _read(self, rows: slice, stored: TimeIndex) -> np.ndarray:
         r0, r1, _ = rows.indices(self.grid.height)
-        positions = _time_positions(len(self.paths), times)
+        positions = _time_positions(len(self.paths), stored)
         out = np.empty((len(positions), r1 - r0, self.grid.width), self.dtype)
         for i, t in enumerate(positions):
             path = self.paths[t]
@@ -358,9 +358,9 @@ class GdalStack(Stack):
         raise CryoInputError("{} holds several variables ({}); choose one with the DATASET parameter".format(
             path, ", ".join(s.split(":")[-1] for s in subs)))
 
-    def read(self, rows: slice, times: TimeIndex = slice(None)) -> np.ndarray:
+    def _read(self, rows: slice, stored: TimeIndex) -> np.ndarray:
         r0, r1, _ = rows.indices(self.grid.height)
-        positions = _time_positions(len(self.dates), times)
+        positions = _time_positions(len(self.dates), stored)
         if not positions:
             return np.empty((0, r1 - r0, self.grid.width), self.dtype)
         data = self._ds.ReadAsArray(0, r0, self.grid.width, r1 - r0, band_list=[t + 1 for t in positions])
