@@ -302,3 +302,30 @@ def test_leftovers_of_a_killed_run_are_removed_and_a_live_one_kept(inputs, tmp_p
     run("cryo:decodefreezethaw", valid_parameters(inputs, "cryo:decodefreezethaw", tmp_path))
     assert not stale.exists() and alive.exists()
     assert sorted(os.listdir(tmp_path)) == [".ft.partial-1.tif", "areas.csv", "ft.qml", "ft.tif"]
+
+
+@pytest.mark.parametrize("alg, late", [("cryo:decodefreezethaw", "OUTPUT_TABLE"), ("cryo:demdifference", "OUTPUT_REPORT")])
+def test_outputs_appear_together_or_not_at_all(inputs, tmp_path, alg, late):
+    """The GeoTIFF is complete before the table/report fails on a full disk: it must not be left alone."""
+    from qgis.core import QgsProcessingException
+
+    with mounted_tmpfs(tmp_path / "full") as full:
+        parameters = valid_parameters(inputs, alg, tmp_path)
+        parameters[late] = str(full / os.path.basename(parameters[late]))
+        with pytest.raises(QgsProcessingException, match="disk is full"):
+            run(alg, parameters)
+        assert os.listdir(full) == ["filler"]
+    assert os.listdir(tmp_path) == ["full"]
+
+
+def test_qgis_process_refuses_with_a_message_and_no_traceback(inputs, qgis_process_env, tmp_path):
+    parameters = valid_parameters(inputs, "cryo:gstmodel", tmp_path)
+    before = fingerprint(inputs[0])
+    args = [os.path.join(ROOT, "scripts", "qgis-process"), "run", "cryo:gstmodel", "--",
+            "INPUT={}".format(parameters["INPUT"]), "GST_FIELD=gst", "LST_FIELDS=lst1", "LST_FIELDS=lst2",
+            "OUTPUT_MODEL={}".format(parameters["INPUT"])]
+    proc = subprocess.run(args, capture_output=True, text=True, env=qgis_process_env)
+    assert proc.returncode != 0
+    assert "is one of the inputs (INPUT)" in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert fingerprint(inputs[0]) == before
