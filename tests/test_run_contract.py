@@ -12,8 +12,8 @@ from cryo_qgis_plugin.core.run import DEFAULT_BUDGET, Run, Severity, blocks
 from test_freezethaw_core import season_folder
 
 ENTRY_POINTS = [freezethaw.decode, freezethaw.indicators, permafrost.degree_days, permafrost.lst_to_gst,
-                permafrost.ttop_map, glaciers.dem_difference, lakeice.phenology, lakeice.zonal_series,
-                stats.trend_raster]
+                permafrost.fit_gst_model, permafrost.ttop_map, glaciers.dem_difference, glaciers.altimetry_rate,
+                lakeice.phenology, lakeice.zonal_series, stats.trend_raster]
 
 
 @pytest.mark.parametrize("function", ENTRY_POINTS, ids=lambda f: f.__name__)

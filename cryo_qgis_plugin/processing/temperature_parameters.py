@@ -13,7 +13,9 @@ from .parameters import with_help
 PACKING_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(PACKING_HELP)
     "CryoAlgorithm",
     "<p>Stored values become °C as value × SCALE + OFFSET, minus 273.15 when UNITS = kelvin (MODIS LST: SCALE "
-    "0.02, UNITS kelvin; its 0 = no retrieval is the band's nodata). Nodata and NaN are missing days.</p>")
+    "0.02, UNITS kelvin; its 0 = no retrieval is the band's nodata). Nodata and NaN are missing days. "
+    "Temperatures outside −100..100 °C after this conversion are refused with the likely cause (Kelvin read as "
+    "°C, a missing SCALE).</p>")
 
 
 # names of the shared parameters (interfaces: tests/contract); algorithms use them as class attributes

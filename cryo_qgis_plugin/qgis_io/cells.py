@@ -3,6 +3,7 @@ time-series dock: None for an empty or unreadable cell), strictly for algorithms
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Optional
 
 from qgis.core import QgsProcessingException
@@ -47,12 +48,16 @@ def as_date(value, row: int, field: str) -> dt.date:
 
 
 def as_value(value, row: int, field: str) -> float:
-    """A table cell as a number; empty/NULL cells are missing values (NaN); anything else is an error naming the
-    row and field."""
+    """A table cell as a finite number; empty/NULL cells are missing values (NaN); anything else, including
+    inf, -inf and nan (as numbers or as text), is an error naming the row and field."""
     if is_null(value):
         return float("nan")
     number = number_or_none(value)
     if number is None:
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "Row {}: the value {!r} in field {} is not a number").format(row, value, field))
+    if not math.isfinite(number):
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "Row {}: the value {} in field {} is not a finite number; correct it, or leave the cell "
+            "empty for a missing value").format(row, str(value).strip(), field))
     return number

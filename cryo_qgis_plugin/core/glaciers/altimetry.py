@@ -9,11 +9,15 @@ for cells with points of both epochs, the cell-median approach of gridded ICESat
 *Nature* 488, 495-498). With ``outlier_nmad`` k > 0, points farther than k NMAD from the median of their cell
 and epoch are dropped first (cells with at least three points), which removes cloud returns and other
 blunders. The grid is aligned on multiples of the cell size and covers the points of both epochs.
+
+Fill values (−9999, 3.4e38, ...) and elevations outside the Earth's range are missing points
+(:func:`.plausible.drop_fill_elevations`). ``years`` is given, or is the difference of the epochs' mean
+acquisition dates when the points carry them (:func:`years_between`).
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Tuple
 
 import numpy as np
@@ -22,21 +26,26 @@ from osgeo import osr
 from ..errors import CryoInputError
 from ..io.geotiff import GeoTiffWriter
 from ..io.grid import Grid, spatial_reference
+from ..run import Run
+from .plausible import MAX_MEAN_RATE, drop_fill_elevations
 from ..stats.robust import group_medians, group_outliers
 from ..style import diverging_qml
 
 NODATA = -9999.0
+DAYS_PER_YEAR = 365.25
 BANDS = ["elevation_change_rate_m_per_yr", "point_count"]
 
 
 @dataclass(frozen=True)
 class Points:
-    """Point coordinates in ``crs_wkt`` and their elevations (m)."""
+    """Point coordinates in ``crs_wkt``, their elevations (m) and optionally their acquisition dates (``days``:
+    days since any fixed origin, the same for both epochs; NaN where unknown)."""
 
     x: np.ndarray
     y: np.ndarray
     z: np.ndarray
     crs_wkt: str
+    days: Optional[np.ndarray] = None
 
 
 @dataclass
@@ -44,6 +53,7 @@ class RateGrid:
     grid: Grid
     rate: np.ndarray   # m per year, NaN where a cell lacks either epoch
     count: np.ndarray  # points of both epochs used in the cell
+    years: Optional[float] = None  # the time between the epochs the rates are per
 
     @property
     def cells(self) -> int:
@@ -73,17 +83,44 @@ def _cell_medians(cell: np.ndarray, z: np.ndarray, outlier_nmad: float) -> Tuple
     return group_medians(cell, z)
 
 
-def altimetry_rate(epoch1: Points, epoch2: Points, cell_size: float, crs_wkt: str, years: float,
-                   outlier_nmad: float = 3.0) -> RateGrid:
-    """Rate of elevation change per cell (module docstring)."""
+def years_between(epoch1: Points, epoch2: Points) -> float:
+    """Years from the mean date of ``epoch1``'s points to that of ``epoch2``'s (points with an elevation and a
+    date), with years of 365.25 days."""
+    means = []
+    for name, points in (("EPOCH1", epoch1), ("EPOCH2", epoch2)):
+        dated = np.isfinite(points.z)
+        if points.days is not None:
+            dated &= np.isfinite(points.days)
+        if points.days is None or not dated.any():
+            raise CryoInputError("{} has no point with both an elevation and a date: give YEARS (the time between "
+                                 "the epochs, in years) or a date field".format(name))
+        means.append(float(np.mean(points.days[dated])))
+    years = (means[1] - means[0]) / DAYS_PER_YEAR
+    if years <= 0:
+        raise CryoInputError("The mean date of EPOCH2 is not after that of EPOCH1 ({:+.3f} years): EPOCH1 must be the "
+                             "earlier epoch".format(years))
+    return years
+
+
+def altimetry_rate(epoch1: Points, epoch2: Points, cell_size: float, crs_wkt: str, years: Optional[float],
+                   outlier_nmad: float = 3.0, run: Run = Run()) -> RateGrid:
+    """Rate of elevation change per cell (module docstring); ``years`` None: from the points' dates."""
     if not spatial_reference(crs_wkt).IsProjected():
         raise CryoInputError("The output CRS must be projected (cells in metres), e.g. EPSG:3413 for Greenland or "
                              "the local UTM zone")
-    if cell_size <= 0 or years <= 0:
-        raise CryoInputError("CELL_SIZE and YEARS must be positive (got {} and {})".format(cell_size, years))
+    if cell_size <= 0:
+        raise CryoInputError("CELL_SIZE must be positive (got {})".format(cell_size))
+    if years is not None and not years > 0:
+        raise CryoInputError("YEARS must be positive (got {}): give the time between the epochs in years, or leave "
+                             "it empty to compute it from a date field".format(years))
+    epoch1 = replace(epoch1, z=drop_fill_elevations(epoch1.z, "EPOCH1", run))
+    epoch2 = replace(epoch2, z=drop_fill_elevations(epoch2.z, "EPOCH2", run))
     for name, points in (("EPOCH1", epoch1), ("EPOCH2", epoch2)):
         if not np.isfinite(points.z).any():
             raise CryoInputError("{} has no point with an elevation".format(name))
+    if years is None:
+        years = years_between(epoch1, epoch2)
+        run.info("Years between the epochs' mean dates: {:.3f}".format(years))
     x1, y1 = project(epoch1, crs_wkt)
     x2, y2 = project(epoch2, crs_wkt)
     xs, ys = np.r_[x1, x2], np.r_[y1, y2]
@@ -111,7 +148,12 @@ def altimetry_rate(epoch1: Points, epoch2: Points, cell_size: float, crs_wkt: st
     count = np.zeros(width * height, dtype=np.int32)
     rate[common] = (median2[at2] - median1[at1]) / years
     count[common] = count1[at1] + count2[at2]
-    return RateGrid(grid, rate.reshape(height, width), count.reshape(height, width))
+    result = RateGrid(grid, rate.reshape(height, width), count.reshape(height, width), years)
+    if abs(result.mean_rate) > MAX_MEAN_RATE:
+        run.warning("The mean elevation change is {:+.2f} m/yr over {:g} years: beyond ±{:g} m/yr, more than glaciers "
+                    "and ice sheets change on average; check YEARS (or the dates) and that both epochs are in metres "
+                    "in the same vertical datum".format(result.mean_rate, years, MAX_MEAN_RATE))
+    return result
 
 
 def write_rate(path: str, result: RateGrid, years: float) -> None:

@@ -24,6 +24,7 @@ import numpy as np
 from osgeo import gdal
 
 from . import coregistration, uncertainty, voids
+from .plausible import check_array_heights, check_band_heights
 from ..errors import CryoInputError
 from ..io.geotiff import GeoTiffWriter
 from ..io.grid import Grid, spatial_reference
@@ -84,13 +85,16 @@ def _utm_for(lon: float, lat: float) -> int:
     return (32600 if lat >= 0 else 32700) + int((lon + 180) // 6) % 60 + 1
 
 
-def _as_float(ds: gdal.Dataset) -> np.ndarray:
+def _as_float(ds: gdal.Dataset, path: str, role: str) -> np.ndarray:
+    """Band 1 of ``ds`` as float32 metres, NaN where nodata or not finite; undeclared fill values and heights
+    outside the Earth's range are refused (:mod:`.plausible`, naming the ``role`` DEM ``path``)."""
     band = ds.GetRasterBand(1)
     data = band.ReadAsArray().astype(np.float32, copy=False)
     nodata = band.GetNoDataValue()
     if nodata is not None:
         data[data == np.float32(nodata)] = np.nan
     data[~np.isfinite(data)] = np.nan
+    check_array_heights(data, nodata, path, role)
     return data
 
 
@@ -103,7 +107,8 @@ def working_reference(path: str, run: Run) -> Tuple[Grid, np.ndarray]:
         if abs(srs.GetLinearUnits() - 1.0) > 1e-9:
             raise CryoInputError("The reference DEM {} is in a CRS with {} units; warp it to a CRS in metres "
                                  "first".format(path, srs.GetLinearUnitsName()))
-        return grid, _as_float(ds)
+        return grid, _as_float(ds, path, "reference DEM")
+    check_band_heights(ds.GetRasterBand(1), path, "reference DEM")  # before warping mixes fill values in
     xmin, ymin, xmax, ymax = grid.extent
     lon, lat = (xmin + xmax) / 2, (ymin + ymax) / 2
     if xmax - xmin > 12 or max(abs(ymin), abs(ymax)) > 84:
@@ -121,7 +126,7 @@ def working_reference(path: str, run: Run) -> Tuple[Grid, np.ndarray]:
                        targetAlignedPixels=True)
     run.info("The reference DEM is geographic: it was warped to EPSG:{} (UTM) at {} m; outputs use that grid".format(
         epsg, cell))
-    return grid_of(warped), _as_float(warped)
+    return grid_of(warped), _as_float(warped, path, "reference DEM")
 
 
 def dem_on_grid(path: str, grid: Grid, run: Run) -> np.ndarray:
@@ -129,13 +134,15 @@ def dem_on_grid(path: str, grid: Grid, run: Run) -> np.ndarray:
     ds = open_raster(path, "DEM")
     own = grid_of(ds)
     if own.matches(grid):
-        return _as_float(ds)
+        return _as_float(ds, path, "DEM")
+    check_band_heights(ds.GetRasterBand(1), path, "DEM")  # before resampling mixes fill values in
     xmin, ymin, xmax, ymax = grid.extent
     warped = gdal.Warp("", ds, format="MEM", dstSRS=grid.crs_wkt, outputBounds=(xmin, ymin, xmax, ymax),
                        width=grid.width, height=grid.height, resampleAlg="bilinear",
                        outputType=gdal.GDT_Float32, dstNodata=float("nan"))
-    run.info("The DEM was resampled (bilinear) from {} onto the reference grid {}".format(own.describe(), grid.describe()))
-    return _as_float(warped)
+    run.info("The DEM was resampled (bilinear) from {} onto the reference grid {}".format(
+        own.describe(), grid.describe()))
+    return _as_float(warped, path, "DEM")
 
 
 def dem_difference(reference_path: str, dem_path: str, output_path: str,

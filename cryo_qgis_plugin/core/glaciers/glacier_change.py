@@ -9,6 +9,7 @@ from typing import List, Optional, Tuple
 import numpy as np
 
 from . import uncertainty, voids
+from .plausible import warn_implausible_rates
 from ..errors import CryoInputError
 from ..io.grid import Grid
 from ..io.rasterize import Polygons, polygons_area_m2
@@ -85,13 +86,15 @@ def glacier_change(dh: np.ndarray, reference: np.ndarray, elevation_from_dem: np
         run.info("{} glacier cells are still void: they count with the mean dh".format(still_void))
     error, n_eff = uncertainty.standard_error(sigma_dh, model, area, cell_area)
     mass = uncertainty.mass_balance(mean_dh, error, area, options.years, options.density, options.density_error)
+    warn_implausible_rates(mean_dh, options.years, mass.rate_mwe, run)
     run.info("Glaciers: {:.3f} km², mean dh {:.3f} ± {:.3f} m ({} outliers removed, {} voids filled, {:.1f} effective "
              "samples)".format(area / 1e6, mean_dh, error, int(outliers.sum()), filled_cells, n_eff))
     return GlacierChange(area / 1e6, polygons_area / 1e6, cells.size, valid_cells, int(outliers.sum()),
                          filled_cells, mean_dh, error, n_eff, mass, hypsometry)
 
 
-def hypsometry_bands(values: np.ndarray, elevation: np.ndarray, cell_area: float) -> List[Tuple[float, float, float, int]]:
+def hypsometry_bands(values: np.ndarray, elevation: np.ndarray,
+                     cell_area: float) -> List[Tuple[float, float, float, int]]:
     """Per 50 m band of glacier elevation: bottom, area, median dh of the valid cells, valid cells."""
     known = np.isfinite(elevation)
     bands = voids.elevation_bands(elevation[known])

@@ -96,7 +96,7 @@ class _Season:
         """float32 DDF and DDT, nodata where the season had a gap longer than ``max_gap``."""
         self._flush()
         ddf = np.maximum(self.ddt - self.sum_t, 0.0).astype(np.float32)
-        ddt = self.ddt.astype(np.float32)
+        ddt = np.maximum(self.ddt, 0.0).astype(np.float32)  # a sum of max(T, 0): rounding cannot make it negative
         ddf[self.bad] = NODATA
         ddt[self.bad] = NODATA
         return ddf, ddt
@@ -240,8 +240,9 @@ def _split(r0: int, r1: int, parts: int) -> List[Tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:]) if b > a]
 
 
-def _add_day(state: DegreeDayState, day: int, stored: np.ndarray, packing: Packing, nodata) -> None:
-    state.add_day(day, *packing.celsius_and_missing(stored, nodata))
+def _add_day(state: DegreeDayState, day: int, stored: np.ndarray, packing: Packing, nodata, what: str) -> None:
+    """Convert one day of ``stored`` values to °C (refusing implausible ones, named ``what``) and add it."""
+    state.add_day(day, *packing.celsius_and_missing(stored, nodata, what))
 
 
 def _style(limit: float, colour: str) -> str:
@@ -262,8 +263,8 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
     day_of = [(day - first).days for day in stack.dates]
     n_days = day_of[-1] + 1
     if len(day_of) < n_days:
-        run.warning("{} of the {} dates from {} to {} are absent from the stack; they are filled like missing days".format(
-            n_days - len(day_of), n_days, first, stack.dates[-1]))
+        run.warning("{} of the {} dates from {} to {} are absent from the stack; they are filled like missing "
+                    "days".format(n_days - len(day_of), n_days, first, stack.dates[-1]))
     seasons = []
     for year in years:
         start, stop = season_bounds(year, year_start)
@@ -308,7 +309,7 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
                         for (h0, h1), state in zip(halves, states):
                             write(h0, h1 - h0, state.advance_to(day))
                         running = [summers.submit(_add_day, state, day, slab[k, h0 - r0:h1 - r0].reshape(-1),
-                                                  packing, stack.nodata)
+                                                  packing, stack.nodata, "INPUT " + stack.source)
                                    for (h0, h1), state in zip(halves, states)]
                         for future in running:
                             future.result()
@@ -323,6 +324,6 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
         run.report(1.0)
     for year, count in nodata_pixels.items():
         if count:
-            run.warning("Season {}: {} pixel(s) have a run of more than {} missing days (or no data) and are nodata".format(
-                year, count, max_gap))
+            run.warning("Season {}: {} pixel(s) have a run of more than {} missing days (or no data) and are "
+                        "nodata".format(year, count, max_gap))
     return DegreeDayResult(years, partial, nodata_pixels)

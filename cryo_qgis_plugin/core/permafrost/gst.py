@@ -108,9 +108,9 @@ def fold_of_rows(n: int, folds: int) -> np.ndarray:
 
 
 def fit_gst_model(gst: np.ndarray, lst: Dict[str, np.ndarray], folds: int = 10,
-                  penalties: Sequence[float] = PENALTIES) -> GstModel:
+                  penalties: Sequence[float] = PENALTIES, run: Run = Run()) -> GstModel:
     """Fit the model of the module docstring. ``gst`` and each ``lst`` array are °C per station-day, with no
-    missing values (drop incomplete rows first)."""
+    missing values (drop incomplete rows first). Progress and cancel go through ``run`` fold by fold."""
     names = list(lst)
     if not 1 <= len(names) <= MAX_PREDICTORS:
         raise CryoInputError("Give 1 to {} LST fields, got {}".format(MAX_PREDICTORS, len(names)))
@@ -129,11 +129,13 @@ def fit_gst_model(gst: np.ndarray, lst: Dict[str, np.ndarray], folds: int = 10,
     fold = fold_of_rows(n, folds)
     predicted = np.empty((len(penalties), n))
     for k in range(folds):
+        run.report(k / (folds + 1))
         train, test = fold != k, fold == k
         if np.any(x[train].std(axis=0) == 0):
             raise CryoInputError("A predictor is constant inside a cross-validation fold; use fewer FOLDS")
         mean, sd, y_mean, betas = _ridge(x[train], y[train], penalties)
         predicted[:, test] = y_mean + betas @ ((x[test] - mean) / sd).T
+    run.report(folds / (folds + 1))
     mse = np.mean((predicted - y) ** 2, axis=1)
     best = int(np.argmin(mse))
     residual = predicted[best] - y
@@ -159,7 +161,8 @@ def check_same_stacks(stacks: Sequence[Stack]) -> None:
             only_first = sorted(set(first.dates) - set(other.dates))
             only_other = sorted(set(other.dates) - set(first.dates))
             raise CryoInputError(
-                "The LST stacks {} and {} do not hold the same dates ({} vs {}){}{}; give stacks of the same days".format(
+                "The LST stacks {} and {} do not hold the same dates ({} vs {}){}{}; give stacks of the same "
+                "days".format(
                     first.source, other.source, len(first.dates), len(other.dates),
                     "; only in the first: {}".format(", ".join(map(str, only_first[:5]))) if only_first else "",
                     "; only in the second: {}".format(", ".join(map(str, only_other[:5]))) if only_other else ""))
@@ -179,7 +182,8 @@ def lst_to_gst(stacks: Sequence[Stack], model: GstModel, packing: Packing, outpu
     grid = first.grid
     dates: List[dt.date] = first.dates
     per_pixel_day = 4 * (len(stacks) + 2) + sum(s.dtype.itemsize for s in stacks)
-    slabs = blocks(len(dates), grid.width * grid.height * per_pixel_day, run.budget_bytes, max(s.time_chunk for s in stacks))
+    slabs = blocks(len(dates), grid.width * grid.height * per_pixel_day, run.budget_bytes,
+                   max(s.time_chunk for s in stacks))
     row_blocks = [(0, grid.height)]
     if grid.width * grid.height * per_pixel_day > run.budget_bytes:  # a single date larger than the budget
         row_blocks = blocks(grid.height, grid.width * per_pixel_day, run.budget_bytes, align=256)
@@ -195,7 +199,8 @@ def lst_to_gst(stacks: Sequence[Stack], model: GstModel, packing: Packing, outpu
             for r0, r1 in row_blocks:
                 run.report(done / steps)
                 done += 1
-                lst = [packing.celsius(s.read(slice(r0, r1), slice(t0, t1)), s.nodata) for s in stacks]
+                lst = [packing.celsius(s.read(slice(r0, r1), slice(t0, t1)), s.nodata, "INPUT " + s.source)
+                       for s in stacks]
                 gst = model.predict(lst)
                 del lst
                 valid_values += int(np.count_nonzero(~np.isnan(gst)))

@@ -234,12 +234,20 @@ def _index_grids(ddf_path: str, ddt_path: str):
     return ddf_ds, ddt_ds, grid
 
 
-def _mean_over_bands(ds, r0: int, r1: int) -> np.ndarray:
-    """Mean over the bands (years) of rows r0..r1, ignoring nodata; NaN where no band has a value."""
+def _mean_over_bands(ds, r0: int, r1: int, name: str, path: str) -> np.ndarray:
+    """Mean over the bands (years) of rows r0..r1, ignoring nodata; NaN where no band has a value. Negative
+    values are refused: degree-day indices are sums of positive parts (``name`` and ``path`` say which input)."""
     data = ds.ReadAsArray(0, r0, ds.RasterXSize, r1 - r0).astype(np.float32).reshape(ds.RasterCount, r1 - r0, -1)
     nodata = ds.GetRasterBand(1).GetNoDataValue()
     if nodata is not None:
         data[data == np.float32(nodata)] = np.nan
+    lowest = float(np.min(data, where=~np.isnan(data), initial=0.0))
+    if lowest < 0:
+        raise CryoInputError(
+            "{} {} holds negative values (min {:,.1f} °C·d): degree-day indices are positive sums (a freezing index "
+            "counts degrees below 0 °C as positive); give the absolute values{}".format(
+                name, path, lowest, ", or set the band's nodata if {:g} marks missing values".format(lowest)
+                if lowest in (-9999.0, -32768.0, -32767.0) or lowest < -1e30 else ""))
     count = np.sum(~np.isnan(data), axis=0)
     with np.errstate(invalid="ignore"):
         return np.where(count > 0, np.nansum(data, axis=0) / np.maximum(count, 1), np.nan)
@@ -340,8 +348,8 @@ def ttop_map(inputs: TtopInputs, outputs: TtopOutputs, parameters: Sequence[Surf
         extreme = 0.0
         for b, (r0, r1) in enumerate(row_blocks):
             run.report(b / len(row_blocks))
-            ddf = _mean_over_bands(ddf_ds, r0, r1)
-            ddt = _mean_over_bands(ddt_ds, r0, r1)
+            ddf = _mean_over_bands(ddf_ds, r0, r1, "DDF", inputs.ddf)
+            ddt = _mean_over_bands(ddt_ds, r0, r1, "DDT", inputs.ddt)
             idx = index[r0:r1]
             valid = ~np.isnan(ddf) & ~np.isnan(ddt) & (idx >= 0)
             safe = np.where(valid, idx, 0)

@@ -7,33 +7,55 @@ from qgis.core import (QgsFeatureRequest, QgsProcessingException, QgsProcessingO
                        QgsProcessingParameterRasterDestination)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...compat import FIELD_NUMERIC, NUMBER_DOUBLE, SOURCE_VECTOR_POINT, WKT_PREFERRED_GDAL
+from ...compat import FIELD_ANY, FIELD_NUMERIC, NUMBER_DOUBLE, SOURCE_VECTOR_POINT, WKT_PREFERRED_GDAL
 from ...core.glaciers import altimetry
+from ...qgis_io.cells import as_date, is_null
+from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results
 from ..parameters import with_help
 
 
-def read_points(source, field: str, parameter: str, feedback) -> altimetry.Points:
-    """Coordinates (in the layer's CRS) and elevations of every point of ``source`` (multipoints: each part);
-    the elevation is ``field``, or the geometry's Z when ``field`` is empty."""
+def _field_index(source, field: str, parameter: str, hint: str) -> int:
+    """Index of ``field`` in ``source``, or an error naming the layer ``parameter`` and the field, with ``hint``
+    (how to choose it)."""
+    index = source.fields().lookupField(field)
+    if index < 0:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "The {} layer has no field {!r}: {}").format(parameter, field, hint))
+    return index
+
+
+def date_field_of(sources) -> str:
+    """The name of a date or date-time field that every layer of ``sources`` has ("" when there is none)."""
+    names = [[f.name() for f in source.fields() if f.isDateOrTime()] for source in sources]
+    common = [name for name in names[0] if all(name in others for others in names[1:])]
+    return common[0] if common else ""
+
+
+def read_points(source, field: str, parameter: str, feedback, date_field: str = "") -> altimetry.Points:
+    """Coordinates (in the layer's CRS), elevations and, with ``date_field``, acquisition days of every point of
+    ``source`` (multipoints: each part); the elevation is ``field``, or the geometry's Z when ``field`` is empty."""
     request = QgsFeatureRequest()
-    index = -1
-    if field:
-        index = source.fields().lookupField(field)
-        if index < 0:
-            raise QgsProcessingException(QCoreApplication.translate(
-                "CryoAlgorithm", "The {} layer has no field {!r}: choose the elevation field of both epochs, or leave "
-                "ELEVATION_FIELD empty to use the points' Z").format(parameter, field))
-        request.setSubsetOfAttributes([index])
+    index = _field_index(source, field, parameter, QCoreApplication.translate(
+        "CryoAlgorithm", "choose the elevation field of both epochs, or leave ELEVATION_FIELD empty to use the "
+        "points' Z")) if field else -1
+    date_index = _field_index(source, date_field, parameter, QCoreApplication.translate(
+        "CryoAlgorithm", "choose a date field of both epochs as DATE_FIELD, or give YEARS")) if date_field else -1
+    attributes = [i for i in (index, date_index) if i >= 0]
+    if attributes:
+        request.setSubsetOfAttributes(attributes)
     else:
         request.setNoAttributes()
-    xs, ys, zs = [], [], []
+    xs, ys, zs, days = [], [], [], []
     skipped = 0
     for number, feature in enumerate(source.getFeatures(request)):
         if number % 10000 == 0 and feedback.isCanceled():
             raise QgsProcessingException(
                 QCoreApplication.translate("CryoAlgorithm", "Cancelled: no output was written"))
         value = feature.attributes()[index] if field else None
+        day = float("nan")
+        if date_field and not is_null(feature.attributes()[date_index]):
+            day = float(as_date(feature.attributes()[date_index], number + 1, date_field).toordinal())
         for vertex in feature.geometry().vertices():
             elevation = value if field else vertex.z()
             try:
@@ -43,6 +65,7 @@ def read_points(source, field: str, parameter: str, feedback) -> altimetry.Point
                 continue
             xs.append(vertex.x())
             ys.append(vertex.y())
+            days.append(day)
     if skipped:
         feedback.pushWarning(QCoreApplication.translate(
             "CryoAlgorithm", "{}: {} point(s) without a numeric elevation were skipped").format(parameter, skipped))
@@ -50,7 +73,7 @@ def read_points(source, field: str, parameter: str, feedback) -> altimetry.Point
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "The {} layer has no point with an elevation").format(parameter))
     crs = source.sourceCrs().toWkt(WKT_PREFERRED_GDAL)
-    return altimetry.Points(np.array(xs), np.array(ys), np.array(zs), crs)
+    return altimetry.Points(np.array(xs), np.array(ys), np.array(zs), crs, np.array(days) if date_field else None)
 
 
 class AltimetryDifference(CryoAlgorithm):
@@ -61,6 +84,7 @@ class AltimetryDifference(CryoAlgorithm):
     CELL_SIZE = "CELL_SIZE"
     CRS = "CRS"
     YEARS = "YEARS"
+    DATE_FIELD = "DATE_FIELD"
     OUTLIER_NMAD = "OUTLIER_NMAD"
     OUTPUT = "OUTPUT"
     MEAN_RATE = "MEAN_RATE"
@@ -83,7 +107,10 @@ class AltimetryDifference(CryoAlgorithm):
             "to CRS (default: the EPOCH1 layer's CRS, which must then be projected). With OUTLIER_NMAD k &gt; 0, "
             "points farther than k NMAD from the median of their cell and epoch are dropped before the medians "
             "(cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. "
-            "Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.</p>")
+            "Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.</p>"
+            "<p>YEARS is the time between the epochs; left empty, it is the difference of the mean acquisition dates "
+            "of the two epochs' points (DATE_FIELD, or a date field both layers have). Elevations that are fill "
+            "values (−9999, 3.4e38, ...) or outside −500..9,000 m are left out and counted in the log.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(with_help(
@@ -115,9 +142,18 @@ class AltimetryDifference(CryoAlgorithm):
                     "both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected.")))
         self.addParameter(with_help(
             QgsProcessingParameterNumber(
-                self.YEARS, self.tr("Years between the epochs"), NUMBER_DOUBLE, minValue=0.001),
+                self.YEARS, self.tr("Years between the epochs (empty: from the dates)"), NUMBER_DOUBLE,
+                optional=True, minValue=0.0),
             self.tr("Time between the two epochs in years (> 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the "
-                    "difference of the medians is divided by it to give m/yr.")))
+                    "difference of the medians is divided by it to give m/yr. Empty: the difference of the mean "
+                    "dates of the two epochs' points (DATE_FIELD).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(
+                self.DATE_FIELD, self.tr("Acquisition date field, in both layers (for YEARS)"),
+                parentLayerParameterName=self.EPOCH1, type=FIELD_ANY, optional=True),
+            self.tr("Field with each point's acquisition date (date, date-time or YYYY-MM-DD text), present under "
+                    "this name in both layers: when YEARS is empty, YEARS = (mean date of EPOCH2 − mean date of "
+                    "EPOCH1) / 365.25 days. Empty: a date or date-time field both layers have, if any.")))
         self.addParameter(with_help(
             QgsProcessingParameterNumber(
                 self.OUTLIER_NMAD, self.tr("Outlier threshold in NMAD within a cell (0 = no filtering)"),
@@ -143,20 +179,33 @@ class AltimetryDifference(CryoAlgorithm):
                 raise QgsProcessingException(self.tr(
                     "EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 "
                     "for Greenland)").format(crs.authid()))
-        points = {name: read_points(source, field, name, feedback) for name, source in sources.items()}
+        years = self.parameterAsDouble(parameters, self.YEARS, context) \
+            if parameters.get(self.YEARS) not in (None, "") else None
+        date_field = self.parameterAsString(parameters, self.DATE_FIELD, context)
+        if date_field and years:
+            feedback.pushWarning(self.tr("Both YEARS and DATE_FIELD are given: the dates are used"))
+            years = None
+        if not years and not date_field:
+            date_field = date_field_of(sources.values())
+            if not date_field:
+                raise QgsProcessingException(self.tr(
+                    "YEARS is not set and the layers have no date field: give YEARS (the time between the epochs, in "
+                    "years) or a date field (DATE_FIELD) present in both layers"))
+            feedback.pushInfo(self.tr("YEARS from the mean dates of field {}").format(date_field))
+        points = {name: read_points(source, field, name, feedback, date_field) for name, source in sources.items()}
         feedback.pushInfo(self.tr("Points: {} in epoch 1, {} in epoch 2").format(points[self.EPOCH1].z.size,
                                                                                  points[self.EPOCH2].z.size))
         feedback.setProgress(50)
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-        years = self.parameterAsDouble(parameters, self.YEARS, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled: no output was written"))
         with core_errors():
             result = altimetry.altimetry_rate(points[self.EPOCH1], points[self.EPOCH2], cell_size,
-                                              crs.toWkt(WKT_PREFERRED_GDAL), years,
-                                              self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context))
-            altimetry.write_rate(output, result, years)
+                                              crs.toWkt(WKT_PREFERRED_GDAL), years or None,
+                                              self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context),
+                                              run=run_for(feedback))
+            altimetry.write_rate(output, result, result.years)
         feedback.pushInfo(self.tr("{} cells with a rate; mean {:.3f} m/yr").format(result.cells, result.mean_rate))
         SidecarStyle.attach(context, output)
         return {self.OUTPUT: output, self.MEAN_RATE: result.mean_rate, self.N_CELLS: result.cells}

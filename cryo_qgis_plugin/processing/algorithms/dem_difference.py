@@ -79,6 +79,9 @@ class DemDifference(CryoAlgorithm):
             "samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is "
             "ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); "
             "years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.</p>"
+            "<p><b>Checks.</b> DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does "
+            "not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a "
+            "mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.</p>"
             "<p>OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after "
             "co-registration and the glacier hypsometry of dh.</p>")
 

@@ -10,21 +10,35 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...compat import NUMBER_INTEGER, SOURCE_VECTOR_ANY, parameter_as_strings
-from ...core.io.temperature import KELVIN_AT_ZERO_CELSIUS, UNITS
+from ...core.io.temperature import KELVIN_AT_ZERO_CELSIUS, UNITS, Packing, check_plausible_celsius
 from ...core.permafrost import gst
 from ...qgis_io.cells import as_value
+from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, core_errors, logs_results
 from ..parameters import with_help
 
 
-def table_rows(algorithm, parameters, context, fields: Sequence[str]) -> List[Tuple]:
+def table_rows(algorithm, parameters, context, fields: Sequence[str], feedback) -> List[Tuple]:
     """The values of ``fields`` in every feature of INPUT, as plain Python values (no layer outlives this call,
-    so an error raised while parsing them cannot keep one alive past QGIS's exit)."""
+    so an error raised while parsing them cannot keep one alive past QGIS's exit). A field the table does not
+    have is refused with the list of those it has; a cancel is noticed every 10,000 rows."""
     source = algorithm.parameterAsSource(parameters, algorithm.INPUT, context)
     if source is None:
         raise QgsProcessingException(
             QCoreApplication.translate("CryoAlgorithm", "INPUT is not a readable table"))
-    return [tuple(feature[name] for name in fields) for feature in source.getFeatures()]
+    names = source.fields().names()
+    absent = [name for name in fields if name not in names]
+    if absent:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "INPUT has no field {}: its fields are {}; choose GST_FIELD and LST_FIELDS among "
+            "them").format(", ".join(absent), ", ".join(names)))
+    rows = []
+    for number, feature in enumerate(source.getFeatures()):
+        if number % 10000 == 0 and feedback.isCanceled():
+            raise QgsProcessingException(
+                QCoreApplication.translate("CryoAlgorithm", "Cancelled: no output was written"))
+        rows.append(tuple(feature[name] for name in fields))
+    return rows
 
 
 class GstModelAlgorithm(CryoAlgorithm):
@@ -60,7 +74,8 @@ class GstModelAlgorithm(CryoAlgorithm):
             "2009, eq. 3.44).</p>"
             "<p><b>INPUT</b>: one row per station and day (CSV, GeoPackage, any table or layer) with the measured "
             "GST and 1-4 LST fields. Rows with an empty or NULL value in any of these fields are dropped and "
-            "counted in the log. <b>UNITS</b> applies to all of them; the model is in °C.</p>"
+            "counted in the log; inf and nan are errors. <b>UNITS</b> applies to all of them; the model is in °C. "
+            "Temperatures outside −100..100 °C after UNITS are refused (e.g. Kelvin read as °C).</p>"
             "<p><b>OUTPUT_MODEL</b>: JSON with predictors (the LST field names, in order), coefficients, intercept, "
             "penalty, folds, n, r2, rmse, mae. Use it with <i>Apply GST model to LST stacks</i>.</p>")
 
@@ -119,7 +134,7 @@ class GstModelAlgorithm(CryoAlgorithm):
         if target in predictors:
             raise QgsProcessingException(self.tr("GST_FIELD {} is also one of the LST fields").format(target))
         fields = [target] + predictors
-        rows = table_rows(self, parameters, context, fields)
+        rows = table_rows(self, parameters, context, fields, feedback)
         values = np.array([[as_value(v, row, name) for v, name in zip(cells, fields)]
                            for row, cells in enumerate(rows, start=1)], float).reshape(-1, len(fields))
         complete = ~np.isnan(values).any(axis=1)
@@ -127,13 +142,17 @@ class GstModelAlgorithm(CryoAlgorithm):
         feedback.pushInfo(self.tr("{} rows, {} dropped for missing values, {} used").format(
             len(values), dropped, int(complete.sum())))
         values = values[complete]
-        if self.parameterAsEnumString(parameters, self.UNITS, context) == "kelvin":
+        units = self.parameterAsEnumString(parameters, self.UNITS, context)
+        if units == "kelvin":
             values -= KELVIN_AT_ZERO_CELSIUS
         folds = self.parameterAsInt(parameters, self.FOLDS, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
         with core_errors():
+            for i, name in enumerate(fields):
+                check_plausible_celsius(values[:, i], None, "Field {} of INPUT".format(name), Packing(units=units),
+                                        packed=False)
             model = gst.fit_gst_model(values[:, 0], {name: values[:, i + 1] for i, name in enumerate(predictors)},
-                                      folds)
+                                      folds, run=run_for(feedback))
             gst.write_model(model, output)
         coefficients = ", ".join("{}={:.4f}".format(p, c) for p, c in zip(model.predictors, model.coefficients))
         feedback.pushInfo(self.tr("GST = {:.4f} + {}; penalty {:g}; cross-validated R² {:.3f}, RMSE {:.3f} °C, "
