@@ -120,10 +120,15 @@ def permafrost_from_lst() -> Workflow:
                        "class,nf,nt,rk with *_min/*_max ranges for the ensemble.")
     members = w.input(QgsProcessingParameterNumber("members", "Ensemble members", QgsProcessingParameterNumber.Integer,
                                                    200, minValue=1), "200 as in Obu et al. (2019).")
-    reference = w.input(QgsProcessingParameterMapLayer("reference", "Reference permafrost map (raster or polygons)"),
-                        "For the accuracy assessment.")
+    # the field is tied to a vector-only input: a field widget whose parent layer may be a raster crashes QGIS
+    reference = w.input(QgsProcessingParameterMapLayer("reference", "Reference permafrost map (raster)",
+                                                       optional=True),
+                        "For the accuracy assessment: a raster, or leave empty and give reference_polygons.")
+    reference_polygons = w.input(QgsProcessingParameterFeatureSource(
+        "reference_polygons", "…or reference polygons or points", [QgsProcessing.TypeVectorAnyGeometry],
+        optional=True), "With their class in reference_field.")
     reference_field = w.input(QgsProcessingParameterField("reference_field", "Reference class field (polygons)", None,
-                                                          "reference", optional=True), "Empty for a raster.")
+                                                          "reference_polygons", optional=True), "Empty for a raster.")
     classes = w.input(QgsProcessingParameterString("classes", "Map class grouping", "1:1;2,3:0"),
                       "Permafrost (1) vs the rest.")
     reference_classes = w.input(QgsProcessingParameterString("reference_classes", "Reference class grouping",
@@ -142,7 +147,7 @@ def permafrost_from_lst() -> Workflow:
             "OUTPUT_PROBABILITY": ("probability", "Permafrost probability"),
             "OUTPUT_ZONES": ("zones", "Permafrost zones")})
     w.step("cryo:mapaccuracy", "accuracy", {"INPUT": from_child("ttop", "OUTPUT_CLASSES"), "REFERENCE": reference,
-                                            "FIELD": reference_field, "CLASSES": classes,
+                                            "REFERENCE_VECTOR": reference_polygons, "FIELD": reference_field, "CLASSES": classes,
                                             "REFERENCE_CLASSES": reference_classes},
            {"OUTPUT_TABLE": ("accuracy", "Confusion matrix, OA and kappa")})
     return w

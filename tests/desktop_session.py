@@ -109,3 +109,79 @@ def drive():
 
 
 QTimer.singleShot(1500, run)
+
+
+# ------------------------------------------------------------------ the Processing dialogs (scenario "dialogs")
+
+def drive_dialogs():
+    """Map accuracy with a raster only, then a vector reference; Decode with a folder (CONFIG["scenario"] ==
+    "dialogs", started by test_desktop.test_desktop_processing_dialogs)."""
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    window = iface.mainWindow()
+    window.resize(1500, 950)
+    shots = CONFIG["screenshots"]
+    classes = QgsRasterLayer(CONFIG["map"], "classes")
+    assert classes.isValid(), CONFIG["map"]
+    QgsProject.instance().addMapLayer(classes)  # a raster only: the dialog used to crash QGIS here
+    dialog = processing.createAlgorithmDialog("cryo:mapaccuracy")
+    dialog.show()
+    QTest.qWait(800)
+    ANSWER["steps"].append("map accuracy dialog opened with a raster only")
+    reference = QgsRasterLayer(CONFIG["reference_raster"], "reference_raster")
+    QgsProject.instance().addMapLayer(reference)
+    dialog.setParameters({"INPUT": classes, "REFERENCE": reference})
+    QTest.qWait(500)
+    ANSWER["raster_reference"] = dialog.createProcessingParameters().get("REFERENCE") is not None
+    dialog.grab().save(os.path.join(shots, "map_accuracy_raster_reference.png"))
+    ANSWER["steps"].append("raster chosen as REFERENCE")
+    vector = QgsVectorLayer(CONFIG["reference_vector"], "reference_polygons", "ogr")
+    assert vector.isValid(), CONFIG["reference_vector"]
+    QgsProject.instance().addMapLayer(vector)
+    QTest.qWait(300)
+    dialog.setParameters({"REFERENCE": None, "REFERENCE_VECTOR": vector, "FIELD": "pf"})
+    QTest.qWait(800)
+    chosen = dialog.createProcessingParameters()
+    ANSWER["vector_reference"] = [str(chosen.get("REFERENCE_VECTOR")), chosen.get("FIELD"), chosen.get("REFERENCE")]
+    ANSWER["field_choices"] = dialog.mainWidget().wrappers["FIELD"].wrappedWidget().fields().names() \
+        if hasattr(dialog.mainWidget().wrappers["FIELD"].wrappedWidget(), "fields") else []
+    window.grab().save(os.path.join(shots, "qgis_map_accuracy_dialog.png"))
+    dialog.grab().save(os.path.join(shots, "map_accuracy_vector_reference.png"))
+    ANSWER["steps"].append("vector chosen as REFERENCE_VECTOR")
+    modals = QTimer()  # a message box would block the session: note its text and close it
+    modals.timeout.connect(_close_modal)
+    modals.start(300)
+    dialog.setParameters({"OUTPUT_TABLE": CONFIG["table"]})
+    QTimer.singleShot(0, dialog.runAlgorithm)
+    ANSWER["table_written"] = wait_until(lambda: os.path.exists(CONFIG["table"]), 60)
+    QTest.qWait(500)
+    dialog.grab().save(os.path.join(shots, "map_accuracy_run.png"))
+    dialog.close()
+
+    decode = processing.createAlgorithmDialog("cryo:decodefreezethaw")
+    decode.show()
+    QTest.qWait(500)
+    decode.setParameters({"INPUT_FOLDER": CONFIG["sample_folder"], "OUTPUT": CONFIG["decoded"]})
+    QTest.qWait(300)
+    folder_widget = decode.mainWidget().wrappers["INPUT_FOLDER"].wrappedWidget()
+    ANSWER["folder_shown"] = folder_widget.filePath() if hasattr(folder_widget, "filePath") else ""
+    decode.grab().save(os.path.join(shots, "decode_folder_chosen.png"))
+    QTimer.singleShot(0, decode.runAlgorithm)
+    ANSWER["decoded"] = wait_until(lambda: os.path.exists(CONFIG["decoded"]), 60)
+    QTest.qWait(1000)
+    decode.grab().save(os.path.join(shots, "decode_folder_run.png"))
+    ANSWER["steps"].append("decode run from a folder")
+    ANSWER["alive"] = True
+
+
+def _close_modal():
+    modal = QApplication.activeModalWidget()
+    if modal is not None:
+        ANSWER.setdefault("modals", []).append(getattr(modal, "text", modal.windowTitle)())
+        modal.grab().save(os.path.join(CONFIG["screenshots"], "modal.png"))
+        modal.close()
+
+
+if CONFIG.get("scenario") == "dialogs":
+    drive = drive_dialogs  # noqa: F811 (run() calls the scenario's driver)

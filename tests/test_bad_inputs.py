@@ -304,7 +304,8 @@ def test_leftovers_of_a_killed_run_are_removed_and_a_live_one_kept(inputs, tmp_p
     assert sorted(os.listdir(tmp_path)) == [".ft.partial-1.tif", "areas.csv", "ft.qml", "ft.tif"]
 
 
-@pytest.mark.parametrize("alg, late", [("cryo:decodefreezethaw", "OUTPUT_TABLE"), ("cryo:demdifference", "OUTPUT_REPORT")])
+@pytest.mark.parametrize("alg, late", [("cryo:decodefreezethaw", "OUTPUT_TABLE"),
+                                       ("cryo:demdifference", "OUTPUT_REPORT")])
 def test_outputs_appear_together_or_not_at_all(inputs, tmp_path, alg, late):
     """The GeoTIFF is complete before the table/report fails on a full disk: it must not be left alone."""
     from qgis.core import QgsProcessingException

@@ -46,6 +46,7 @@ def test_decode_in_batch_one_row_per_season(qgis_app, tmp_path):
     rows = [{"INPUT": daily, "EXTENT": SMALL_EXTENT, "PERIOD_START": "{}-08-01".format(year),
              "PERIOD_END": "{}-07-31".format(year + 1), "OUTPUT": str(tmp_path / "decoded_{}.tif".format(year)),
              "OUTPUT_TABLE": str(tmp_path / "areas_{}.csv".format(year))} for year in (2005, 2007)]
+    rows[1].update(INPUT="", INPUT_FOLDER=daily)  # the batch table's folder column, its file column left empty
     (first, log_first), (second, log_second) = run_batch("cryo:decodefreezethaw", rows)
     # 2005-08-01..2006-07-31 has 365 days, 2007-08-01..2008-07-31 366 (2008 is a leap year); the sample's one
     # unknown code sits on 2006-01-01, inside the first season only

@@ -84,3 +84,65 @@ def test_desktop_pick_and_import_dialog(qgis_process_env, tmp_path):
         assert os.path.getsize(str(screenshots / name)) > 10000
         if os.environ.get("CRYO_UPDATE_SCREENSHOTS") == "1":
             shutil.copy(str(screenshots / name), os.path.join(SCREENSHOTS, name))
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis") is None,
+                    reason="needs the QGIS desktop and Xvfb (make deps)")
+def test_desktop_processing_dialogs(qgis_process_env, tmp_path):
+    """Map accuracy opened with a raster only, a raster then a vector reference chosen (it used to crash QGIS
+    3.22), and Decode run from a folder chosen as INPUT_FOLDER: QGIS stays alive and the run starts."""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    paths = {}
+    for name, values in (("map", np.array([[1, 1, 2], [2, 1, 2]], np.uint8)),
+                         ("reference_raster", np.array([[1, 0, 0], [0, 1, 0]], np.uint8))):
+        paths[name] = str(tmp_path / (name + ".tif"))
+        ds = gdal.GetDriverByName("GTiff").Create(paths[name], 3, 2, 1, gdal.GDT_Byte)
+        ds.SetGeoTransform((500000.0, 1000.0, 0.0, 4000000.0, 0.0, -1000.0))
+        ds.SetProjection(srs.ExportToWkt())
+        ds.GetRasterBand(1).SetNoDataValue(255)
+        ds.GetRasterBand(1).WriteArray(values)
+        ds = None
+    paths["reference_vector"] = str(tmp_path / "reference.gpkg")
+    vector = ogr.GetDriverByName("GPKG").CreateDataSource(paths["reference_vector"])
+    layer = vector.CreateLayer("reference", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("pf", ogr.OFTInteger))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        "POLYGON ((500000 4000000, 502000 4000000, 502000 3998000, 500000 3998000, 500000 4000000))"))
+    feature.SetField("pf", 1)
+    layer.CreateFeature(feature)
+    vector = None
+    folder = str(tmp_path / "daily")
+    sampledata.write_freeze_thaw_folder(folder, dt.date(2005, 10, 1), dt.date(2005, 10, 20))
+    profiles = tmp_path / "profiles"
+    settings = profiles / "profiles" / "default" / "QGIS"
+    settings.mkdir(parents=True)
+    (settings / "QGIS3.ini").write_text("[PythonPlugins]\ncryo_qgis_plugin=true\n[qgis]\ncheckVersion=false\n"
+                                        "showTips322=false\n")
+    screenshots = tmp_path / "screenshots"
+    screenshots.mkdir()
+    answer = tmp_path / "answer.json"
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps(dict(paths, scenario="dialogs", sample_folder=folder, screenshots=str(screenshots),
+                                      decoded=str(tmp_path / "decoded.tif"), table=str(tmp_path / "accuracy.csv"),
+                                      answer=str(answer))))
+    env = dict(qgis_process_env, CRYO_DESKTOP_CONFIG=str(config), QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
+                           "--nologo", "--noversioncheck", "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert answer.exists(), "QGIS died: " + proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads(answer.read_text())
+    assert "error" not in seen, seen["error"]
+    assert seen["alive"] and seen["raster_reference"] and not seen.get("modals")
+    assert seen["table_written"]
+    assert seen["vector_reference"][1] == "pf" and seen["vector_reference"][2] is None
+    assert "reference" in seen["vector_reference"][0]
+    assert seen["folder_shown"] == folder and seen["decoded"]
+    assert gdal.Open(str(tmp_path / "decoded.tif")).RasterCount == 20
+    for name in ("map_accuracy_raster_reference.png", "map_accuracy_vector_reference.png",
+                 "qgis_map_accuracy_dialog.png", "map_accuracy_run.png", "decode_folder_chosen.png",
+                 "decode_folder_run.png"):
+        assert os.path.getsize(str(screenshots / name)) > 10000

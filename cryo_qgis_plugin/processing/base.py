@@ -55,6 +55,11 @@ class CryoAlgorithm(QgsProcessingAlgorithm):
         if process is not None and not getattr(process, "is_guarded", False):
             cls.processAlgorithm = guarded(process)
 
+    def effective_parameters(self, parameters):
+        """The parameters ``processAlgorithm`` sees (the guard calls this first): by default as given; a subclass
+        may fold an alternative parameter into the one it replaces."""
+        return parameters
+
     def createInstance(self) -> "CryoAlgorithm":  # noqa: N802 (QGIS API)
         return type(self)()
 

@@ -46,6 +46,7 @@ def guarded(process_algorithm: Callable) -> Callable:
 
     @functools.wraps(process_algorithm)
     def process_guarded(algorithm, parameters, context, feedback):
+        parameters = algorithm.effective_parameters(parameters)
         outputs = destination_paths(algorithm, parameters)
         check_destinations(outputs, source_paths(algorithm, parameters, context))
         try:

@@ -7,9 +7,9 @@ from typing import Optional
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterExtent,
                        QgsProcessingParameterFile, QgsProcessingParameterString)
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QVariant
 
-from ..compat import FILE_BEHAVIOR_FILE
+from ..compat import FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER
 from ..core.io.dates import parse_iso_date
 from ..core.io.grid import Georeference
 from ..core.io.stack import Stack, open_stack
@@ -27,6 +27,7 @@ STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
 
 # names of the shared parameters (interfaces: tests/contract); algorithms use them as class attributes
 INPUT = "INPUT"
+INPUT_FOLDER = "INPUT_FOLDER"
 DATASET = "DATASET"
 START_DATE = "START_DATE"
 EXTENT = "EXTENT"
@@ -34,16 +35,55 @@ CRS = "CRS"
 
 
 def add_stack_parameters(algorithm: QgsProcessingAlgorithm) -> None:
-    """INPUT, DATASET, START_DATE, EXTENT, CRS."""
+    """INPUT, INPUT_FOLDER, DATASET, START_DATE, EXTENT, CRS.
+
+    INPUT (a file; a folder path is accepted too, as scripts give it) and INPUT_FOLDER (a folder, chosen with the
+    dialog's folder picker) are both optional for the widgets; :class:`StackAlgorithm` requires exactly one."""
     algorithm.addParameter(with_help(
         QgsProcessingParameterFile(INPUT, QCoreApplication.translate(
-            "CryoAlgorithm", "Daily grids (HDF5 file, folder of daily files, or multi-band GeoTIFF/netCDF)"),
-            FILE_BEHAVIOR_FILE),
+            "CryoAlgorithm", "Daily grids in one file (HDF5, or multi-band GeoTIFF/netCDF)"),
+            FILE_BEHAVIOR_FILE, optional=True),
         QCoreApplication.translate(
             "CryoAlgorithm",
-            "A file, or a folder of daily files (type or paste the folder path). Dates come from the file names "
-            "(YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.")))
+            "A file holding the daily grids; for a folder of daily files use INPUT_FOLDER (scripts may give the "
+            "folder here too). Give INPUT or INPUT_FOLDER. Dates come from the file names (YYYYMMDD or YYYYDDD), "
+            "the band descriptions, netCDF time, or START_DATE.")))
+    algorithm.addParameter(with_help(
+        QgsProcessingParameterFile(INPUT_FOLDER, QCoreApplication.translate(
+            "CryoAlgorithm", "…or a folder of daily files (HDF5 or GeoTIFF)"), FILE_BEHAVIOR_FOLDER, optional=True),
+        QCoreApplication.translate(
+            "CryoAlgorithm",
+            "A folder of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD, instead "
+            "of INPUT. Give INPUT or INPUT_FOLDER.")))
     add_stack_options(algorithm)
+
+
+def is_given(value) -> bool:
+    """Whether an optional parameter has a value (the dialog gives an empty one as None, "" or a NULL QVariant)."""
+    return value is not None and value != "" and not (isinstance(value, QVariant) and value.isNull())
+
+
+def stack_input_problem(parameters) -> str:
+    """Why INPUT / INPUT_FOLDER cannot be used ('' when exactly one of them is given)."""
+    given = [name for name in (INPUT, INPUT_FOLDER) if is_given(parameters.get(name))]
+    if len(given) == 1:
+        return ""
+    if given:
+        return QCoreApplication.translate(
+            "CryoAlgorithm", "INPUT and INPUT_FOLDER are both given: give the daily grids once, as a file (INPUT) "
+            "or as a folder (INPUT_FOLDER), and leave the other empty")
+    return QCoreApplication.translate(
+        "CryoAlgorithm", "No input: give the daily grids as a file (INPUT: HDF5, multi-band GeoTIFF/netCDF) or "
+        "as a folder of daily files (INPUT_FOLDER)")
+
+
+def with_input_folder(parameters):
+    """``parameters`` with INPUT_FOLDER, when given, moved into INPUT (which accepts a folder)."""
+    if not is_given(parameters.get(INPUT_FOLDER)):
+        return parameters
+    if is_given(parameters.get(INPUT)):
+        raise QgsProcessingException(stack_input_problem(parameters))
+    return dict(parameters, **{INPUT: parameters[INPUT_FOLDER], INPUT_FOLDER: None})
 
 
 def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
@@ -85,23 +125,40 @@ def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
 
 
 class StackAlgorithm(CryoAlgorithm):
-    """An algorithm whose INPUT is a daily stack: a file, or a folder of daily files."""
+    """An algorithm whose INPUT is a daily stack: a file, or a folder of daily files (INPUT or INPUT_FOLDER).
+    Its ``processAlgorithm`` sees the folder of INPUT_FOLDER as INPUT."""
 
     INPUT = INPUT
+    INPUT_FOLDER = INPUT_FOLDER
     DATASET = DATASET
     START_DATE = START_DATE
     EXTENT = EXTENT
     CRS = CRS
 
+    def effective_parameters(self, parameters):
+        """INPUT_FOLDER, when given, as INPUT (which accepts a folder)."""
+        return with_input_folder(parameters)
+
     def checkParameterValues(self, parameters, context):
-        """Accept a folder for INPUT too: QGIS's file parameter takes files only, so the folder's first
-        file stands in for it during the generic checks (the stack reader checks every file later)."""
-        folder = parameters.get(self.INPUT)
+        """Exactly one of INPUT / INPUT_FOLDER; a folder for INPUT too: QGIS's file parameter takes files only,
+        so the folder's first file stands in for it during the generic checks (the stack reader checks every
+        file later)."""
+        problem = stack_input_problem(parameters)
+        if problem:
+            return False, problem
+        name = self.INPUT if is_given(parameters.get(self.INPUT)) else self.INPUT_FOLDER
+        folder = parameters.get(name)
         if isinstance(folder, str) and os.path.isdir(folder):
             entries = sorted(os.listdir(folder))
             if not entries:
-                return False, self.tr("The INPUT folder {} is empty").format(folder)
-            parameters = dict(parameters, **{self.INPUT: os.path.join(folder, entries[0])})
+                if name == self.INPUT:
+                    return False, self.tr("The INPUT folder {} is empty").format(folder)
+                return False, self.tr("The INPUT_FOLDER folder {} is empty").format(folder)
+            if name == self.INPUT:
+                parameters = dict(parameters, **{self.INPUT: os.path.join(folder, entries[0])})
+        elif name == self.INPUT_FOLDER and isinstance(folder, str):
+            return False, self.tr("INPUT_FOLDER {} is not a folder; give a folder of daily files, or the file as "
+                                  "INPUT").format(folder)
         return super().checkParameterValues(parameters, context)
 
 
@@ -116,10 +173,9 @@ def optional_date(algorithm: QgsProcessingAlgorithm, parameters, name: str,
 
 def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
                                context: QgsProcessingContext) -> Stack:
-    path = algorithm.parameterAsFile(parameters, INPUT, context)
+    path = algorithm.parameterAsFile(with_input_folder(parameters), INPUT, context)
     if not path:
-        raise QgsProcessingException(QCoreApplication.translate(
-            "CryoAlgorithm", "INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack"))
+        raise QgsProcessingException(stack_input_problem(parameters))
     return open_stack_at(algorithm, path, parameters, context)
 
 

@@ -5,14 +5,16 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
+from .crs_checks import geometries_in_crs
 from .grid import Grid, spatial_reference
 
 
 @dataclass(frozen=True)
 class Polygons:
-    """Polygons as WKB geometries in the CRS ``crs_wkt``."""
+    """Polygons as WKB geometries in the CRS ``crs_wkt`` (``wkb`` may be a :class:`.crs_checks.LayerGeometries`
+    that names the layer and the features in messages)."""
 
     wkb: Sequence[bytes]
     crs_wkt: str
@@ -21,18 +23,13 @@ class Polygons:
 def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
     """Cells whose centre lies in polygon ``i`` get ``i + 1`` (0 outside every polygon; where polygons overlap
     the later one wins; uint16, or uint32 for 65,535 polygons or more). Geometries are WKB in ``crs_wkt``
-    (default: the grid's CRS)."""
+    (default: the grid's CRS); a layer whose coordinates do not fit its CRS is refused (:mod:`.crs_checks`)."""
     grid_srs = spatial_reference(grid.crs_wkt)
-    transform = None
-    if crs_wkt and not spatial_reference(crs_wkt).IsSame(grid_srs):
-        transform = osr.CoordinateTransformation(spatial_reference(crs_wkt), grid_srs)
+    geometries = geometries_in_crs(wkb_geometries, crs_wkt, grid.crs_wkt)
     vector = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
     layer = vector.CreateLayer("polygons", grid_srs, ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger64))
-    for i, wkb in enumerate(wkb_geometries):
-        geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
-        if transform is not None:
-            geometry.Transform(transform)
+    for i, geometry in enumerate(geometries):
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetGeometry(geometry)
         feature.SetField("label", i + 1)
@@ -47,18 +44,14 @@ def polygon_labels(grid: Grid, wkb_geometries: Sequence[bytes], crs_wkt: Optiona
 
 def polygon_mask(grid: Grid, wkb_geometries: Iterable[bytes], crs_wkt: Optional[str] = None) -> np.ndarray:
     """True where a cell centre falls inside one of the polygons (WKB in ``crs_wkt``, default the grid's)."""
-    return polygon_labels(grid, list(wkb_geometries), crs_wkt) > 0
+    if not isinstance(wkb_geometries, Sequence):
+        wkb_geometries = list(wkb_geometries)
+    return polygon_labels(grid, wkb_geometries, crs_wkt) > 0
 
 
 def polygons_area_m2(wkb_geometries: Sequence[bytes], crs_wkt: str, grid: Grid) -> float:
     """Planar area of the union of the polygons in the grid's CRS (m² for a metric projected CRS)."""
-    transform = None
-    if crs_wkt and not spatial_reference(crs_wkt).IsSame(spatial_reference(grid.crs_wkt)):
-        transform = osr.CoordinateTransformation(spatial_reference(crs_wkt), spatial_reference(grid.crs_wkt))
     union = ogr.Geometry(ogr.wkbMultiPolygon)
-    for wkb in wkb_geometries:
-        geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
-        if transform is not None:
-            geometry.Transform(transform)
+    for geometry in geometries_in_crs(wkb_geometries, crs_wkt, grid.crs_wkt):
         union = union.Union(geometry)
     return union.GetArea()

@@ -9,7 +9,9 @@
 
 Missing values (NaN) are left out pixel by pixel; a pixel with fewer than ``min_years`` values is nodata
 in every band.
-Everything is vectorised over pixels; the only loops run over the (few) years.
+Everything is vectorised over pixels. The pairs make the work grow as years²: :func:`trend_raster` hands the
+kernel chunks of pixels of about :data:`PAIR_VALUES_PER_CHUNK` pair values (a fraction of a second each) and
+checks for a cancel between them.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from ..style import diverging_qml
 
 TREND_BANDS = ("sen_slope", "mk_p", "ols_slope", "n")
 TREND_NODATA = -9999.0
+PAIR_VALUES_PER_CHUNK = 1 << 20  # pairs x pixels per kernel call: about 0.1 s, so a cancel is honoured quickly
 
 
 def trend_statistics(values: np.ndarray, years: Sequence[float], min_years: int = 5) -> Dict[str, np.ndarray]:
@@ -43,7 +46,7 @@ def trend_statistics(values: np.ndarray, years: Sequence[float], min_years: int 
     with np.errstate(invalid="ignore", divide="ignore"):
         dx = x[j] - x[i]  # NaN where either value is missing
         sen = _nanmedian(dx / (t[j] - t[i])[:, np.newaxis])
-        s = np.nansum(np.sign(dx), axis=0)
+        s = (dx > 0).sum(axis=0) - (dx < 0).sum(axis=0)  # NaN compares False: missing pairs count 0
         equal = (x[:, np.newaxis, :] == x[np.newaxis, :, :]).sum(axis=1)  # size of each value's tie group
         ties = np.where(valid, (equal - 1) * (2 * equal + 5), 0).sum(axis=0)
         var = (n * (n - 1) * (2 * n + 5) - ties) / 18.0
@@ -58,13 +61,21 @@ def trend_statistics(values: np.ndarray, years: Sequence[float], min_years: int 
 
 
 def _nanmedian(pairs: np.ndarray) -> np.ndarray:
-    """Median over axis 0 ignoring NaN (NaN where a column has none), without numpy's all-NaN warnings."""
-    ordered = np.sort(pairs, axis=0)  # NaN sort last
-    count = (~np.isnan(pairs)).sum(axis=0)
-    cols = np.arange(pairs.shape[1])
-    lo = ordered[np.maximum((count - 1) // 2, 0), cols]
-    hi = ordered[np.maximum(count // 2, 0), cols]
-    return np.where(count > 0, (lo + hi) / 2.0, np.nan)
+    """Median over axis 0 ignoring NaN (NaN where a column has none), without numpy's all-NaN warnings.
+
+    The columns are taken pixel by pixel (contiguous) and partitioned, not sorted, around the middle of their
+    valid values; columns with the same number of valid values share one partition."""
+    by_column = np.ascontiguousarray(pairs.T)  # NaN order last in a partition as in a sort
+    count = (~np.isnan(by_column)).sum(axis=1)
+    median = np.full(by_column.shape[0], np.nan)
+    for c in np.unique(count):
+        if c == 0:
+            continue
+        columns = np.flatnonzero(count == c)
+        lo, hi = (c - 1) // 2, c // 2
+        middle = np.partition(by_column[columns], [lo, hi], axis=1)
+        median[columns] = (middle[:, lo] + middle[:, hi]) / 2.0
+    return median
 
 
 @dataclass(frozen=True)
@@ -134,25 +145,34 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
     if n < min_years:
         raise CryoInputError("The series has {} year(s) ({}) but MIN_YEARS is {}: add years or lower MIN_YEARS"
                              .format(n, ", ".join(map(str, years)), min_years))
-    per_row = grid.width * 8 * (n * n + 4 * n * (n - 1) // 2 + 4 * n)
-    row_blocks = blocks(grid.height, per_row, run.budget_bytes, align=256)
+    pairs = n * (n - 1) // 2
+    per_pixel = 8 * (n * n + 4 * pairs + 4 * n)  # bytes the kernel holds per pixel
+    row_blocks = blocks(grid.height, grid.width * (per_pixel + 8 * n), run.budget_bytes, align=256)
+    chunk = int(max(1, min(run.budget_bytes // per_pixel, PAIR_VALUES_PER_CHUNK // max(1, pairs))))
     with GeoTiffWriter(output_path, grid, TREND_BANDS, np.float32, nodata=TREND_NODATA,
                        metadata={"YEARS": ",".join(map(str, years))}) as out:
         largest_slope = 0.0
-        for k, (r0, r1) in enumerate(row_blocks):
-            run.report(k / len(row_blocks))
+        for r0, r1 in row_blocks:
+            run.report(r0 / grid.height)
             values = np.empty((n, r1 - r0, grid.width))
             for i, item in enumerate(bands):
+                run.check()
                 band = datasets[item.path].GetRasterBand(item.band)
                 data = band.ReadAsArray(0, r0, grid.width, r1 - r0).astype(np.float64)
                 nodata = band.GetNoDataValue()
                 if nodata is not None:
                     data[data == nodata] = np.nan
                 values[i] = data
-            stats = trend_statistics(values.reshape(n, -1), years, min_years)
+            values = values.reshape(n, -1)
+            stats = {key: np.empty(values.shape[1]) for key in TREND_BANDS}
+            for c0 in range(0, values.shape[1], chunk):
+                run.report((r0 + (r1 - r0) * c0 / values.shape[1]) / grid.height)
+                for key, value in trend_statistics(values[:, c0:c0 + chunk], years, min_years).items():
+                    stats[key][c0:c0 + chunk] = value
             for b, key in enumerate(TREND_BANDS, start=1):
                 out.write_band(b, r0, stats[key].reshape(r1 - r0, grid.width))
             slopes = stats["sen_slope"][stats["sen_slope"] != TREND_NODATA]
             largest_slope = max(largest_slope, float(np.abs(slopes).max()) if slopes.size else 0.0)
+        run.check()
         out.style_qml = diverging_qml(largest_slope or 1.0)
     return grid

@@ -5,28 +5,37 @@ from typing import List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterMapLayer,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsRasterLayer)
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterMapLayer, QgsProcessingParameterRasterLayer,
+                       QgsProcessingParameterString, QgsRasterLayer)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...compat import (SOURCE_RASTER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POINT, SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY,
                        WKT_PREFERRED_GDAL, double_field, parameter_as_strings, string_field)
+from ...core.errors import Cancelled
+from ...core.io.crs_checks import LayerGeometries
 from ...core.stats import accuracy
 from ...qgis_io.cells import as_value
+from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, core_errors, logs_results, translated
 from ..guard import staged_sink
+from ..stack_parameters import is_given
 from ..parameters import with_help
 
 
-def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[int]], str]:
-    """WKB, integer class (None for NULL) and CRS of a vector reference, as plain values."""
+def _reference_features(layer, field: str, name: str,
+                        feedback) -> Tuple[LayerGeometries, List[Optional[int]], str]:
+    """WKB (named ``name``, with the feature ids), integer class (None for NULL) and CRS of a vector reference
+    (a layer or a feature source), as plain values."""
     index = layer.fields().lookupField(field)
     if index < 0:
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "The reference layer has no field {!r} (fields: {}); set FIELD").format(
             field, ", ".join(layer.fields().names())))
-    wkb, classes = [], []
+    wkb, classes, ids = [], [], []
     for row, feature in enumerate(layer.getFeatures(), start=1):
+        if row % 1000 == 0 and feedback is not None and feedback.isCanceled():
+            raise Cancelled()
         if feature.geometry().isEmpty():
             continue
         number = as_value(feature[index], row, field)
@@ -39,7 +48,8 @@ def _reference_features(layer, field: str) -> Tuple[List[bytes], List[Optional[i
         else:
             classes.append(int(number))
         wkb.append(bytes(feature.geometry().asWkb()))
-    return wkb, classes, layer.crs().toWkt(WKT_PREFERRED_GDAL)
+        ids.append(feature.id())
+    return LayerGeometries(wkb, name, ids), classes, layer.sourceCrs().toWkt(WKT_PREFERRED_GDAL)
 
 
 # why cells were left out (keys of core.accuracy's Accuracy.excluded), for the log
@@ -73,6 +83,7 @@ class MapAccuracy(CryoAlgorithm):
     GROUP = "validation"
     INPUT = "INPUT"
     REFERENCE = "REFERENCE"
+    REFERENCE_VECTOR = "REFERENCE_VECTOR"
     FIELD = "FIELD"
     CLASSES = "CLASSES"
     REFERENCE_CLASSES = "REFERENCE_CLASSES"
@@ -90,10 +101,11 @@ class MapAccuracy(CryoAlgorithm):
 
     def shortHelpString(self) -> str:
         return self.tr(
-            "<p>Compares a classified raster (INPUT) with a reference: a raster (resampled onto INPUT's grid by "
-            "nearest neighbour when needed), polygons (cell centres inside take the polygon's FIELD value) or "
-            "points (each compared with the INPUT cell it falls in), in any CRS. Cells with nodata on either "
-            "side are left out and counted in the log.</p>"
+            "<p>Compares a classified raster (INPUT) with a reference: a raster (REFERENCE, resampled onto INPUT's "
+            "grid by nearest neighbour when needed), or polygons or points (REFERENCE_VECTOR with the class field "
+            "FIELD: cell centres inside a polygon take its class, a point is compared with the INPUT cell it falls "
+            "in), in any CRS. Give one of REFERENCE and REFERENCE_VECTOR. Cells with nodata on either side are left "
+            "out and counted in the log.</p>"
             "<p>With the confusion matrix m (rows: map classes, columns: reference classes) and N = Σm: overall "
             "accuracy OA = Σ m<sub>ii</sub> / N; Cohen's kappa = (OA − p<sub>e</sub>) / (1 − p<sub>e</sub>) with "
             "p<sub>e</sub> = Σ row<sub>i</sub>·column<sub>i</sub> / N² (Cohen 1960; Congalton &amp; Green 2009); "
@@ -113,16 +125,22 @@ class MapAccuracy(CryoAlgorithm):
                     "comparison is made on its grid; its nodata cells are left out.")))
         self.addParameter(with_help(
             QgsProcessingParameterMapLayer(
-                self.REFERENCE, self.tr("Reference (raster, polygons or points)"),
-                types=[SOURCE_RASTER, SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_POINT]),
-            self.tr("Reference classes in any CRS: a raster (resampled onto INPUT by nearest neighbour when "
-                    "needed), polygons (the cells whose centre lies inside take the polygon's class) or points "
-                    "(each compared with the INPUT cell it falls in).")))
+                self.REFERENCE, self.tr("Reference raster"), types=[SOURCE_RASTER], optional=True),
+            self.tr("Reference classes as a raster in any CRS, resampled onto INPUT by nearest neighbour when "
+                    "needed. For polygons or points use REFERENCE_VECTOR instead (scripts may still give a vector "
+                    "file here, with FIELD).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(
+                self.REFERENCE_VECTOR, self.tr("Reference polygons or points"),
+                [SOURCE_VECTOR_POLYGON, SOURCE_VECTOR_POINT], optional=True),
+            self.tr("Reference classes as polygons (the cells whose centre lies inside take the polygon's class) "
+                    "or points (each compared with the INPUT cell it falls in), in any CRS, with their class in "
+                    "FIELD. Give this or REFERENCE, not both.")))
         self.addParameter(with_help(
             QgsProcessingParameterField(
                 self.FIELD, self.tr("Reference class field (vector reference)"),
-                parentLayerParameterName=self.REFERENCE, optional=True),
-            self.tr("Field with the integer class of each polygon or point; needed for a vector REFERENCE, not "
+                parentLayerParameterName=self.REFERENCE_VECTOR, optional=True),
+            self.tr("Field with the integer class of each polygon or point; needed for a vector reference, not "
                     "used for a raster. Empty (NULL) values count as reference nodata.")))
         self.addParameter(with_help(
             QgsProcessingParameterString(
@@ -148,6 +166,21 @@ class MapAccuracy(CryoAlgorithm):
                                   (self.N_EXCLUDED, self.tr("Cells left out"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            message = self._reference_problem(parameters)
+        return (False, message) if message else (ok, message)
+
+    def _reference_problem(self, parameters) -> str:
+        """Why the reference parameters cannot be used ('' when exactly one reference is given)."""
+        given = [name for name in (self.REFERENCE, self.REFERENCE_VECTOR) if is_given(parameters.get(name))]
+        if len(given) == 1:
+            return ""
+        return self.tr("Give one reference: REFERENCE (a raster) or REFERENCE_VECTOR (polygons or points, with "
+                       "their class in FIELD); {}").format(
+            self.tr("both are given, leave one empty") if given else self.tr("none is given"))
+
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
         map_path = self.parameterAsRasterLayer(parameters, self.INPUT, context).source()
@@ -155,7 +188,7 @@ class MapAccuracy(CryoAlgorithm):
             grouping = accuracy.parse_grouping(self.parameterAsString(parameters, self.CLASSES, context))
             reference_text = self.parameterAsString(parameters, self.REFERENCE_CLASSES, context).strip()
             reference_grouping = accuracy.parse_grouping(reference_text) if reference_text else grouping
-        result = self._compare(parameters, context, map_path, grouping, reference_grouping)
+        result = self._compare(parameters, context, map_path, grouping, reference_grouping, feedback)
         for reason, count in result.excluded.items():
             if count:
                 reason_text = translated(EXCLUSION_REASONS[reason]) if reason in EXCLUSION_REASONS else \
@@ -180,19 +213,28 @@ class MapAccuracy(CryoAlgorithm):
         return {self.OUTPUT_TABLE: table, self.OVERALL_ACCURACY: result.overall, self.KAPPA: result.kappa,
                 self.N: result.n, self.N_EXCLUDED: int(sum(result.excluded.values()))}
 
-    def _compare(self, parameters, context, map_path: str, grouping, reference_grouping) -> accuracy.Accuracy:
-        layer = self.parameterAsLayer(parameters, self.REFERENCE, context)
+    def _compare(self, parameters, context, map_path: str, grouping, reference_grouping,
+                 feedback) -> accuracy.Accuracy:
+        problem = self._reference_problem(parameters)
+        if problem:
+            raise QgsProcessingException(problem)
+        run = run_for(feedback)
+        if is_given(parameters.get(self.REFERENCE_VECTOR)):
+            layer, name = self.parameterAsSource(parameters, self.REFERENCE_VECTOR, context), self.REFERENCE_VECTOR
+        else:
+            layer, name = self.parameterAsLayer(parameters, self.REFERENCE, context), self.REFERENCE
         if layer is None:
-            raise QgsProcessingException(self.tr("REFERENCE is not a readable raster or vector layer"))
+            raise QgsProcessingException(self.tr("{} is not a readable raster or vector layer").format(name))
         if isinstance(layer, QgsRasterLayer):
             reference_path = layer.source()
             del layer
             with core_errors():
-                return accuracy.accuracy_against_raster(map_path, reference_path, grouping, reference_grouping)
+                return accuracy.accuracy_against_raster(map_path, reference_path, grouping, reference_grouping,
+                                                        run=run)
         field = (parameter_as_strings(self, parameters, self.FIELD, context) or [""])[0]
         if not field:
-            raise QgsProcessingException(self.tr("A vector REFERENCE needs FIELD: the field holding its classes"))
-        features = _reference_features(layer, field)
+            raise QgsProcessingException(self.tr("A vector reference needs FIELD: the field holding its classes"))
+        features = _reference_features(layer, field, name, feedback)
         del layer
         with core_errors():
-            return accuracy.accuracy_against_features(map_path, *features, grouping, reference_grouping)
+            return accuracy.accuracy_against_features(map_path, *features, grouping, reference_grouping, run=run)
