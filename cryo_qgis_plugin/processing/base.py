@@ -1,19 +1,18 @@
-"""Shared plumbing of the ``cryo`` algorithms: groups, error and progress translation from the core, and the
+"""Shared plumbing of the ``cryo`` algorithms: groups, the guard around every run (:mod:`.guard`, applied by
+:class:`CryoAlgorithm` to each ``processAlgorithm``), numeric results in the log, output styles, and the
 translation of texts for people into the user's language (:meth:`CryoAlgorithm.tr`, :func:`translated`)."""
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
-from typing import Callable, Dict, Iterable, Iterator, Tuple
+from typing import Callable, Dict, Iterable
 
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingLayerPostProcessorInterface)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.errors import Cancelled, CryoInputError
 from ..core.io.geotiff import style_sidecar
 from ..core.io.outputs import will_exist
 from .guard import guarded
@@ -124,18 +123,6 @@ def results_in_log(lines: Iterable[str]) -> Dict[str, Dict[str, str]]:
     return found
 
 
-@contextlib.contextmanager
-def core_errors() -> Iterator[None]:
-    """Turn the core's exceptions into ``QgsProcessingException`` with the same message."""
-    try:
-        yield
-    except CryoInputError as exc:
-        raise QgsProcessingException(str(exc)) from None
-    except Cancelled:
-        raise QgsProcessingException(
-            QCoreApplication.translate("CryoAlgorithm", "Cancelled: no output was written")) from None
-
-
 def refuse_overwriting_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
     """Stop before an output path would replace one of the inputs."""
     real_inputs = {os.path.realpath(p) for p in inputs if p}
@@ -171,14 +158,3 @@ class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
             processor = cls(qml)
             cls._alive.append(processor)
             context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)
-
-
-def refuse_shared_outputs(outputs: Iterable[Tuple[str, str]]) -> None:
-    """Stop before two outputs of one run (``(parameter, path)`` pairs) would be written to the same file."""
-    seen = {}
-    for name, path in outputs:
-        if path and os.path.realpath(path) in seen:
-            raise QgsProcessingException(QCoreApplication.translate(
-                "CryoAlgorithm", "{} and {} are the same file {}; give each output its own name").format(
-                seen[os.path.realpath(path)], name, path))
-        seen[os.path.realpath(path)] = name

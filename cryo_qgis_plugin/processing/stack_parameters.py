@@ -13,7 +13,7 @@ from ..compat import FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER
 from ..core.io.dates import parse_iso_date
 from ..core.io.grid import Georeference
 from ..core.io.stack import Stack, open_stack
-from .base import CryoAlgorithm, core_errors
+from .base import CryoAlgorithm
 from .parameters import advanced, with_help
 
 STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
@@ -167,8 +167,7 @@ def optional_date(algorithm: QgsProcessingAlgorithm, parameters, name: str,
     text = algorithm.parameterAsString(parameters, name, context).strip()
     if not text:
         return None
-    with core_errors():
-        return parse_iso_date(text, name)
+    return parse_iso_date(text, name)
 
 
 def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
@@ -195,5 +194,4 @@ def open_stack_at(algorithm: QgsProcessingAlgorithm, path: str, parameters, cont
     elif crs.isValid() and crs.authid() != "EPSG:4326":
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "A CRS other than EPSG:4326 needs an EXTENT too (the grid's bounds in that CRS)"))
-    with core_errors():
-        return open_stack(path, dataset, start, georef)
+    return open_stack(path, dataset, start, georef)

@@ -7,7 +7,6 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..compat import NUMBER_DOUBLE
 from ..core.io.temperature import UNITS as UNIT_OPTIONS, Packing
-from .base import core_errors
 from .parameters import with_help
 
 PACKING_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(PACKING_HELP)
@@ -51,7 +50,6 @@ def add_packing_parameters(algorithm: QgsProcessingAlgorithm) -> None:
 
 
 def packing_from(algorithm: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext) -> Packing:
-    with core_errors():
-        return Packing(algorithm.parameterAsDouble(parameters, SCALE, context),
-                       algorithm.parameterAsDouble(parameters, OFFSET, context),
-                       algorithm.parameterAsEnumString(parameters, UNITS, context))
+    return Packing(algorithm.parameterAsDouble(parameters, SCALE, context),
+                   algorithm.parameterAsDouble(parameters, OFFSET, context),
+                   algorithm.parameterAsEnumString(parameters, UNITS, context))

@@ -11,7 +11,7 @@ from ...compat import FIELD_ANY, FIELD_NUMERIC, NUMBER_DOUBLE, SOURCE_VECTOR_POI
 from ...core.glaciers import altimetry
 from ...qgis_io.cells import as_date, is_null
 from ...qgis_io.run import run_for
-from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results
+from ..base import CryoAlgorithm, SidecarStyle, logs_results
 from ..parameters import with_help
 
 
@@ -200,12 +200,11 @@ class AltimetryDifference(CryoAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled: no output was written"))
-        with core_errors():
-            result = altimetry.altimetry_rate(points[self.EPOCH1], points[self.EPOCH2], cell_size,
-                                              crs.toWkt(WKT_PREFERRED_GDAL), years or None,
-                                              self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context),
-                                              run=run_for(feedback))
-            altimetry.write_rate(output, result, result.years)
+        result = altimetry.altimetry_rate(points[self.EPOCH1], points[self.EPOCH2], cell_size,
+                                          crs.toWkt(WKT_PREFERRED_GDAL), years or None,
+                                          self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context),
+                                          run=run_for(feedback))
+        altimetry.write_rate(output, result, result.years)
         feedback.pushInfo(self.tr("{} cells with a rate; mean {:.3f} m/yr").format(result.cells, result.mean_rate))
         SidecarStyle.attach(context, output)
         return {self.OUTPUT: output, self.MEAN_RATE: result.mean_rate, self.N_CELLS: result.cells}

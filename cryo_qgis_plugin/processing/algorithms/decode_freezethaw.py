@@ -12,7 +12,7 @@ from ...core.codes import FREEZE_THAW
 from ...core.io.rasterize import polygon_mask
 from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
-from ..base import SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
 from ..parameters import with_help
 from ..stack_parameters import (STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters,
                                 optional_date)
@@ -103,9 +103,8 @@ class DecodeFreezeThaw(StackAlgorithm):
             if region is not None:
                 feedback.pushInfo(self.tr("Statistics limited to {} MASK polygon(s)").format(len(region.wkb)))
                 mask = polygon_mask(stack.grid, region.wkb, region.crs_wkt)
-            with core_errors():
-                result = freezethaw.decode(stack, output, table or None, period, mask,
-                                           run=run_for(feedback))
+            result = freezethaw.decode(stack, output, table or None, period, mask,
+                                       run=run_for(feedback))
         SidecarStyle.attach(context, output)
         feedback.pushInfo(self.tr("Decoded {} dates, {} .. {}").format(
             len(result.dates), result.dates[0], result.dates[-1]))

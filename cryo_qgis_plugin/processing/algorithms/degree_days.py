@@ -9,8 +9,7 @@ from ...core.io.dates import parse_month_day
 from ...core.permafrost import degreedays
 from ...qgis_io.run import run_for
 from .. import temperature_parameters
-from ..base import (SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, refuse_shared_outputs,
-                    translated)
+from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
 from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 from ..temperature_parameters import PACKING_HELP, add_packing_parameters, packing_from
@@ -87,17 +86,14 @@ class DegreeDays(StackAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         ddf = self.parameterAsOutputLayer(parameters, self.OUTPUT_DDF, context)
         ddt = self.parameterAsOutputLayer(parameters, self.OUTPUT_DDT, context)
-        refuse_shared_outputs([(self.OUTPUT_DDF, ddf), (self.OUTPUT_DDT, ddt)])
-        with core_errors():
-            year_start = parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context))
+        year_start = parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context))
         packing = packing_from(self, parameters, context)
         max_gap = self.parameterAsInt(parameters, self.MAX_GAP, context)
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([ddf, ddt], stack.files)
-            with core_errors():
-                result = degreedays.degree_days(stack, ddf, ddt, packing, year_start, max_gap,
-                                                run=run_for(feedback))
+            result = degreedays.degree_days(stack, ddf, ddt, packing, year_start, max_gap,
+                                            run=run_for(feedback))
         years = ",".join(map(str, result.years))
         feedback.pushInfo(self.tr("Season years: {}").format(years))
         for path in (ddf, ddt):

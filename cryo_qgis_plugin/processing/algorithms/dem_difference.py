@@ -13,7 +13,7 @@ from ...core.glaciers.voids import FILL_METHODS
 from ...core.io.outputs import write_text_atomic
 from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
-from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..base import CryoAlgorithm, SidecarStyle, logs_results, translated
 from ..parameters import with_help
 
 
@@ -186,7 +186,6 @@ class DemDifference(CryoAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         aligned = self.parameterAsOutputLayer(parameters, self.OUTPUT_ALIGNED, context) or None
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context) or None
-        refuse_overwriting_inputs([output, aligned, report], [reference, dem_path])
 
         def year(name):
             return self.parameterAsDouble(parameters, name, context) if parameters.get(name) not in (None, "") else None
@@ -204,11 +203,10 @@ class DemDifference(CryoAlgorithm):
         if glaciers is not None and options.years is None:
             feedback.pushWarning(self.tr("REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume "
                                          "change is computed, the mass-balance rate is not"))
-        with core_errors():
-            result = dem.dem_difference(reference, dem_path, output, glaciers, unstable, options, aligned,
-                                        run=run_for(feedback))
-            if report:
-                write_text_atomic(report, html_report(result, reference, dem_path))
+        result = dem.dem_difference(reference, dem_path, output, glaciers, unstable, options, aligned,
+                                    run=run_for(feedback))
+        if report:
+            write_text_atomic(report, html_report(result, reference, dem_path))
         SidecarStyle.attach(context, output)
         return dict(numeric_results(result),
                     **{self.OUTPUT: output, self.OUTPUT_ALIGNED: aligned, self.OUTPUT_REPORT: report})

@@ -9,7 +9,7 @@ from ...compat import NUMBER_INTEGER
 from ...core import freezethaw
 from ...core.io.dates import parse_month_day
 from ...qgis_io.run import run_for
-from ..base import SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
 from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
@@ -83,16 +83,14 @@ class FreezeThawIndicators(StackAlgorithm):
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        with core_errors():
-            year_start = parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context))
+        year_start = parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context))
         min_run = self.parameterAsInt(parameters, self.MIN_RUN, context)
         precipitation = self.parameterAsEnumString(parameters, self.PRECIPITATION, context)
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([output], stack.files)
-            with core_errors():
-                result = freezethaw.indicators(stack, output, year_start, min_run, precipitation == "thawed",
-                                               run=run_for(feedback))
+            result = freezethaw.indicators(stack, output, year_start, min_run, precipitation == "thawed",
+                                           run=run_for(feedback))
         years = ",".join(map(str, result.years))
         feedback.pushInfo(self.tr("Season years: {}").format(years))
         SidecarStyle.attach(context, output)

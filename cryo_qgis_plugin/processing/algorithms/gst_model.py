@@ -14,7 +14,7 @@ from ...core.io.temperature import KELVIN_AT_ZERO_CELSIUS, UNITS, Packing, check
 from ...core.permafrost import gst
 from ...qgis_io.cells import as_value
 from ...qgis_io.run import run_for
-from ..base import CryoAlgorithm, core_errors, logs_results
+from ..base import CryoAlgorithm, logs_results
 from ..parameters import with_help
 
 
@@ -147,13 +147,12 @@ class GstModelAlgorithm(CryoAlgorithm):
             values -= KELVIN_AT_ZERO_CELSIUS
         folds = self.parameterAsInt(parameters, self.FOLDS, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
-        with core_errors():
-            for i, name in enumerate(fields):
-                check_plausible_celsius(values[:, i], None, "Field {} of INPUT".format(name), Packing(units=units),
-                                        packed=False)
-            model = gst.fit_gst_model(values[:, 0], {name: values[:, i + 1] for i, name in enumerate(predictors)},
-                                      folds, run=run_for(feedback))
-            gst.write_model(model, output)
+        for i, name in enumerate(fields):
+            check_plausible_celsius(values[:, i], None, "Field {} of INPUT".format(name), Packing(units=units),
+                                    packed=False)
+        model = gst.fit_gst_model(values[:, 0], {name: values[:, i + 1] for i, name in enumerate(predictors)},
+                                  folds, run=run_for(feedback))
+        gst.write_model(model, output)
         coefficients = ", ".join("{}={:.4f}".format(p, c) for p, c in zip(model.predictors, model.coefficients))
         feedback.pushInfo(self.tr("GST = {:.4f} + {}; penalty {:g}; cross-validated R² {:.3f}, RMSE {:.3f} °C, "
                                   "MAE {:.3f} °C").format(model.intercept, coefficients, model.penalty, model.r2,

@@ -16,7 +16,7 @@ from ...core import lakeice
 from ...core.io.dates import parse_month_day
 from ...qgis_io.cells import as_date, as_value
 from ...qgis_io.run import run_for
-from ..base import core_errors, logs_results, translated
+from ..base import logs_results, translated
 from ..guard import staged_sink
 from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters
@@ -51,8 +51,7 @@ def read_table(path: str, lake_field: str, date_field: str, value_field: str, va
     lakes = [str(lake) for lake, _, _ in rows]
     dates = [as_date(date, row, date_field) for row, (_, date, _) in enumerate(rows, start=1)]
     values = [as_value(value, row, value_field) for row, (_, _, value) in enumerate(rows, start=1)]
-    with core_errors():
-        return lakeice.series_from_records(lakes, dates, values, value_type)
+    return lakeice.series_from_records(lakes, dates, values, value_type)
 
 
 def _field(name: str) -> QgsField:
@@ -212,14 +211,13 @@ class LakeIcePhenology(StackAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         lake_field = self.parameterAsString(parameters, self.LAKE_FIELD, context)
         value_type = self.parameterAsEnumString(parameters, self.VALUE_TYPE, context)
-        with core_errors():
-            options = lakeice.PhenologyOptions(
-                value_type=value_type, low=self.parameterAsDouble(parameters, self.THRESHOLD_LOW, context),
-                high=self.parameterAsDouble(parameters, self.THRESHOLD_HIGH, context),
-                min_run=self.parameterAsInt(parameters, self.MIN_RUN, context),
-                smoothing=self.parameterAsInt(parameters, self.SMOOTHING, context),
-                max_gap=self.parameterAsInt(parameters, self.MAX_GAP, context),
-                year_start=parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context)))
+        options = lakeice.PhenologyOptions(
+            value_type=value_type, low=self.parameterAsDouble(parameters, self.THRESHOLD_LOW, context),
+            high=self.parameterAsDouble(parameters, self.THRESHOLD_HIGH, context),
+            min_run=self.parameterAsInt(parameters, self.MIN_RUN, context),
+            smoothing=self.parameterAsInt(parameters, self.SMOOTHING, context),
+            max_gap=self.parameterAsInt(parameters, self.MAX_GAP, context),
+            year_start=parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context)))
         lakes_source = self.parameterAsSource(parameters, self.LAKES, context)
         if lakes_source is None:
             if not path.lower().endswith(TABLE_EXTENSIONS):
@@ -235,8 +233,7 @@ class LakeIcePhenology(StackAlgorithm):
                                       self.parameterAsDouble(parameters, self.SHORE_BUFFER, context),
                                       [self.parameterAsOutputLayer(parameters, name, context)
                                        for name in (self.OUTPUT, self.OUTPUT_LAKES) if parameters.get(name)])
-        with core_errors():
-            events = lakeice.phenology(series, options, run=run_for(feedback))
+        events = lakeice.phenology(series, options, run=run_for(feedback))
         sink, output = staged_sink(self, parameters, self.OUTPUT, context, output_fields(), WKB_NO_GEOMETRY)
         for event in events:
             feature = QgsFeature(output_fields())

@@ -14,7 +14,7 @@ from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, W
 from ...core import lakeice
 from ...qgis_io.lake_polygons import lake_polygons
 from ...qgis_io.run import run_for
-from ..base import core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..base import logs_results, refuse_overwriting_inputs, translated
 from ..guard import staged_sink
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
@@ -39,8 +39,7 @@ def daily_lake_means(algorithm: StackAlgorithm, parameters, context, feedback, l
     with open_stack_from_parameters(algorithm, parameters, context) as stack:
         refuse_overwriting_inputs(outputs, stack.files + ([lakes_layer.source().split("|")[0]] if lakes_layer else []))
         feedback.pushInfo(stack.describe())
-        with core_errors():
-            return lakeice.zonal_series(stack, shapes, ids, value_type, shore_buffer, run=run_for(feedback))
+        return lakeice.zonal_series(stack, shapes, ids, value_type, shore_buffer, run=run_for(feedback))
 
 
 class LakeIceSeries(StackAlgorithm):
@@ -107,13 +106,12 @@ class LakeIceSeries(StackAlgorithm):
         sink, output = staged_sink(self, parameters, self.OUTPUT, context, series_fields(), WKB_NO_GEOMETRY)
         days = series.values.shape[1]
         run = run_for(feedback)
-        with core_errors():  # a cancel stops here: Processing then discards the table
-            for k, (lake, values) in enumerate(zip(series.lakes, series.values)):
-                run.report(k / len(series.lakes))
-                for day in range(days):
-                    feature = QgsFeature(series_fields())
-                    value = float(values[day])
-                    feature.setAttributes([lake, series.date(day).isoformat(), None if math.isnan(value) else value])
-                    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        for k, (lake, values) in enumerate(zip(series.lakes, series.values)):
+            run.report(k / len(series.lakes))
+            for day in range(days):
+                feature = QgsFeature(series_fields())
+                value = float(values[day])
+                feature.setAttributes([lake, series.date(day).isoformat(), None if math.isnan(value) else value])
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(self.tr("{} lakes, {} days from {}").format(len(series.lakes), days, series.first))
         return {self.OUTPUT: output, self.N_LAKES: len(series.lakes), self.N_DAYS: days}

@@ -11,7 +11,7 @@ from ...compat import SOURCE_FILE
 from ...core.permafrost import gst
 from ...qgis_io.run import run_for
 from .. import stack_parameters, temperature_parameters
-from ..base import CryoAlgorithm, core_errors, logs_results, refuse_overwriting_inputs, translated
+from ..base import CryoAlgorithm, logs_results, refuse_overwriting_inputs, translated
 from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, add_stack_options, open_stack_at
 from ..temperature_parameters import PACKING_HELP, add_packing_parameters, packing_from
@@ -77,8 +77,7 @@ class LstToGst(CryoAlgorithm):
         missing = [p for p in paths if not os.path.exists(p)]
         if missing:
             raise QgsProcessingException(self.tr("These LST stacks do not exist: {}").format(", ".join(missing)))
-        with core_errors():
-            model = gst.read_model(self.parameterAsFile(parameters, self.MODEL, context))
+        model = gst.read_model(self.parameterAsFile(parameters, self.MODEL, context))
         packing = packing_from(self, parameters, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         with contextlib.ExitStack() as open_stacks:
@@ -86,8 +85,7 @@ class LstToGst(CryoAlgorithm):
             for predictor, stack in zip(model.predictors, stacks):
                 feedback.pushInfo("{}: {}".format(predictor, stack.describe()))
             refuse_overwriting_inputs([output], [f for s in stacks for f in s.files])
-            with core_errors():
-                valid = gst.lst_to_gst(stacks, model, packing, output, run=run_for(feedback))
+            valid = gst.lst_to_gst(stacks, model, packing, output, run=run_for(feedback))
             n_dates = len(stacks[0].dates)
             total = n_dates * stacks[0].grid.width * stacks[0].grid.height
         return {self.OUTPUT: output, self.N_DATES: n_dates, self.VALID_FRACTION: valid / total}

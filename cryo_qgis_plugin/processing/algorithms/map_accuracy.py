@@ -17,7 +17,7 @@ from ...core.io.crs_checks import LayerGeometries
 from ...core.stats import accuracy
 from ...qgis_io.cells import as_value
 from ...qgis_io.run import run_for
-from ..base import CryoAlgorithm, core_errors, logs_results, translated
+from ..base import CryoAlgorithm, logs_results, translated
 from ..guard import staged_sink
 from ..stack_parameters import is_given
 from ..parameters import with_help
@@ -184,10 +184,9 @@ class MapAccuracy(CryoAlgorithm):
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
         map_path = self.parameterAsRasterLayer(parameters, self.INPUT, context).source()
-        with core_errors():
-            grouping = accuracy.parse_grouping(self.parameterAsString(parameters, self.CLASSES, context))
-            reference_text = self.parameterAsString(parameters, self.REFERENCE_CLASSES, context).strip()
-            reference_grouping = accuracy.parse_grouping(reference_text) if reference_text else grouping
+        grouping = accuracy.parse_grouping(self.parameterAsString(parameters, self.CLASSES, context))
+        reference_text = self.parameterAsString(parameters, self.REFERENCE_CLASSES, context).strip()
+        reference_grouping = accuracy.parse_grouping(reference_text) if reference_text else grouping
         result = self._compare(parameters, context, map_path, grouping, reference_grouping, feedback)
         for reason, count in result.excluded.items():
             if count:
@@ -228,13 +227,11 @@ class MapAccuracy(CryoAlgorithm):
         if isinstance(layer, QgsRasterLayer):
             reference_path = layer.source()
             del layer
-            with core_errors():
-                return accuracy.accuracy_against_raster(map_path, reference_path, grouping, reference_grouping,
-                                                        run=run)
+            return accuracy.accuracy_against_raster(map_path, reference_path, grouping, reference_grouping,
+                                                    run=run)
         field = (parameter_as_strings(self, parameters, self.FIELD, context) or [""])[0]
         if not field:
             raise QgsProcessingException(self.tr("A vector reference needs FIELD: the field holding its classes"))
         features = _reference_features(layer, field, name, feedback)
         del layer
-        with core_errors():
-            return accuracy.accuracy_against_features(map_path, *features, grouping, reference_grouping, run=run)
+        return accuracy.accuracy_against_features(map_path, *features, grouping, reference_grouping, run=run)

@@ -7,7 +7,7 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterMultiple
 from ...compat import NUMBER_INTEGER, SOURCE_RASTER
 from ...core.stats import trend
 from ...qgis_io.run import run_for
-from ..base import CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs
+from ..base import CryoAlgorithm, SidecarStyle, logs_results
 from ..parameters import with_help
 
 
@@ -71,10 +71,8 @@ class Trend(CryoAlgorithm):
         prefix = self.parameterAsString(parameters, self.BAND_PREFIX, context).strip()
         min_years = self.parameterAsInt(parameters, self.MIN_YEARS, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        refuse_overwriting_inputs([output], paths)
-        with core_errors():
-            bands = trend.yearly_bands(paths, prefix)
-            feedback.pushInfo(self.tr("Years: {}").format(", ".join(str(b.year) for b in bands)))
-            trend.trend_raster(bands, output, min_years, run=run_for(feedback))
+        bands = trend.yearly_bands(paths, prefix)
+        feedback.pushInfo(self.tr("Years: {}").format(", ".join(str(b.year) for b in bands)))
+        trend.trend_raster(bands, output, min_years, run=run_for(feedback))
         SidecarStyle.attach(context, output)
         return {self.OUTPUT: output, self.N_YEARS: len(bands)}

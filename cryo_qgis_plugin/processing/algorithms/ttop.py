@@ -9,8 +9,7 @@ from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_POLYGON
 from ...core import permafrost
 from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
-from ..base import (CryoAlgorithm, SidecarStyle, core_errors, logs_results, refuse_overwriting_inputs,
-                    refuse_shared_outputs)
+from ..base import CryoAlgorithm, SidecarStyle, logs_results
 from ..parameters import with_help
 
 
@@ -172,17 +171,14 @@ class Ttop(CryoAlgorithm):
         del inputs
         outputs = {name: self.parameterAsOutputLayer(parameters, name, context) if parameters.get(name) else None
                    for name in (self.OUTPUT_TTOP, self.OUTPUT_CLASSES, self.OUTPUT_PROBABILITY, self.OUTPUT_ZONES)}
-        refuse_shared_outputs([(n, p) for n, p in outputs.items() if p])
-        refuse_overwriting_inputs([p for p in outputs.values() if p], [p for p in paths.values() if p])
         table = self.parameterAsFile(parameters, self.NFACTORS, context)
         rk = self.parameterAsDouble(parameters, self.RK, context)
-        with core_errors():
-            if table:
-                parameters_by_class = permafrost.read_nfactors(table, rk)
-            else:
-                parameters_by_class = permafrost.constant_parameters(
-                    self.parameterAsDouble(parameters, self.NF, context),
-                    self.parameterAsDouble(parameters, self.NT, context), rk)
+        if table:
+            parameters_by_class = permafrost.read_nfactors(table, rk)
+        else:
+            parameters_by_class = permafrost.constant_parameters(
+                self.parameterAsDouble(parameters, self.NF, context),
+                self.parameterAsDouble(parameters, self.NT, context), rk)
         if paths[self.LANDCOVER] and not table:
             raise QgsProcessingException(
                 self.tr("LANDCOVER needs an NFACTORS table giving nf, nt, rk for each of its classes"))
@@ -192,13 +188,12 @@ class Ttop(CryoAlgorithm):
                                          self.parameterAsInt(parameters, self.SEED, context))
         glaciers = polygons_of(self.parameterAsSource(parameters, self.GLACIERS, context), self.GLACIERS)
         lakes = polygons_of(self.parameterAsSource(parameters, self.LAKES, context), self.LAKES)
-        with core_errors():
-            result = permafrost.ttop_map(
-                permafrost.TtopInputs(paths[self.DDF], paths[self.DDT], paths[self.LANDCOVER], glaciers, lakes),
-                permafrost.TtopOutputs(outputs[self.OUTPUT_TTOP], outputs[self.OUTPUT_CLASSES],
-                                       outputs[self.OUTPUT_PROBABILITY] if options.members else None,
-                                       outputs[self.OUTPUT_ZONES] if options.members else None),
-                parameters_by_class, options, run=run_for(feedback))
+        result = permafrost.ttop_map(
+            permafrost.TtopInputs(paths[self.DDF], paths[self.DDT], paths[self.LANDCOVER], glaciers, lakes),
+            permafrost.TtopOutputs(outputs[self.OUTPUT_TTOP], outputs[self.OUTPUT_CLASSES],
+                                   outputs[self.OUTPUT_PROBABILITY] if options.members else None,
+                                   outputs[self.OUTPUT_ZONES] if options.members else None),
+            parameters_by_class, options, run=run_for(feedback))
         if not options.members and (outputs[self.OUTPUT_PROBABILITY] or outputs[self.OUTPUT_ZONES]):
             feedback.pushWarning(self.tr("MEMBERS = 0: no ensemble was run, so no probability or zones were written"))
         feedback.pushInfo(self.tr("Permafrost {:.1f} km² ({:.1%} of the land); areas by class (km²): {}").format(
