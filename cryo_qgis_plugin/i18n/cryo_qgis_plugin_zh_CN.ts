@@ -47,124 +47,149 @@
 <context>
     <name>AltimetryDifference</name>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="73"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="97"/>
         <source>Altimetry points to gridded elevation change</source>
         <translation>测高点生成格网化高程变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="76"/>
-        <source>&lt;p&gt;Grids the elevation change between two epochs of repeat altimetry points (ICESat, ICESat-2, CryoSat-2 POCA, airborne lidar): in each cell of CELL_SIZE metres of a projected CRS, &lt;b&gt;rate = (median of the EPOCH2 elevations − median of the EPOCH1 elevations) / YEARS&lt;/b&gt;, for cells with points of both epochs (cell-median gridding as in Sørensen et al. 2011, The Cryosphere 5, 173-186). OUTPUT has two bands: the rate in m per year (nodata −9999) and the number of points used (both epochs).&lt;/p&gt;&lt;p&gt;Elevations come from ELEVATION_FIELD, or from the points' Z when it is empty; points are reprojected to CRS (default: the EPOCH1 layer's CRS, which must then be projected). With OUTLIER_NMAD k &amp;gt; 0, points farther than k NMAD from the median of their cell and epoch are dropped before the medians (cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将两期重复测高点（ICESat、ICESat-2、CryoSat-2 POCA、机载激光雷达）之间的高程变化格网化：在投影坐标参考系中边长为 CELL_SIZE 米的每个格网单元内，&lt;b&gt;速率 = （EPOCH2 高程中位数 − EPOCH1 高程中位数）/ YEARS&lt;/b&gt;，仅计算两期均有点的格网单元（格网单元中位数法，同 Sørensen et al. 2011, The Cryosphere 5, 173-186）。OUTPUT 有两个波段：以米每年为单位的速率（无数据值 −9999）和所用点数（两期合计）。&lt;/p&gt;&lt;p&gt;高程取自 ELEVATION_FIELD，该项为空时取点的 Z 值；点会被重投影到 CRS（默认：EPOCH1 图层的坐标参考系，此时它必须是投影坐标系）。当 OUTLIER_NMAD k &amp;gt; 0 时，在计算中位数之前剔除偏离其所在格网单元和期次中位数超过 k 倍 NMAD 的点（仅针对至少有 3 个点的格网单元；可去除云回波）。格网与 CELL_SIZE 的整数倍对齐。结果：MEAN_RATE（有速率的格网单元的平均值）和 N_CELLS。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="89"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
         <source>Epoch 1 points (earlier)</source>
         <translation>第 1 期点（较早）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="94"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
         <source>Epoch 2 points (later)</source>
         <translation>第 2 期点（较晚）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="99"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="126"/>
         <source>Elevation field, in both layers (empty: the points&apos; Z)</source>
         <translation>高程字段，两个图层中均需存在（留空：使用点的 Z 值）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="105"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="132"/>
         <source>Cell size (m)</source>
         <translation>格网单元大小（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="110"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="137"/>
         <source>Projected CRS of the output grid (empty: the EPOCH1 layer&apos;s CRS)</source>
         <translation>输出格网的投影坐标参考系（留空：EPOCH1 图层的坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
-        <source>Years between the epochs</source>
-        <translation>两期之间的年数</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="157"/>
         <source>Outlier threshold in NMAD within a cell (0 = no filtering)</source>
         <translation>格网单元内的异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="127"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="163"/>
         <source>Elevation change rate (m/yr)</source>
         <translation>高程变化速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="131"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="167"/>
         <source>Mean rate over the cells with a rate (m/yr)</source>
         <translation>有速率格网单元的平均速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="133"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="169"/>
         <source>Cells with points of both epochs</source>
         <translation>两期均有点的格网单元数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="143"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="179"/>
         <source>EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 for Greenland)</source>
         <translation>EPOCH1 为地理坐标（{}）：请为格网选择投影坐标参考系（例如格陵兰用 EPSG:3413）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="147"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="196"/>
         <source>Points: {} in epoch 1, {} in epoch 2</source>
         <translation>点数：第 1 期 {} 个，第 2 期 {} 个</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="154"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="202"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="160"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="208"/>
         <source>{} cells with a rate; mean {:.3f} m/yr</source>
         <translation>{} 个格网单元有速率；平均 {:.3f} m/a</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="89"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
         <source>Altimetry points of the earlier epoch (e.g. ICESat footprints), in any CRS; multipoints count each part. Its CRS is the grid&apos;s when CRS is empty.</source>
         <translation>较早一期的测高点（例如 ICESat 足印），可为任意坐标参考系；多点要素的每个部分各计为一个点。CRS 留空时，格网使用该图层的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="94"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
         <source>Altimetry points of the later epoch (e.g. ICESat-2 ATL06), in any CRS, with the elevation in the same field (or Z) and vertical datum as EPOCH1.</source>
         <translation>较晚一期的测高点（例如 ICESat-2 ATL06），可为任意坐标参考系；高程所在字段（或 Z 值）和高程基准须与 EPOCH1 相同。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="99"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="126"/>
         <source>Numeric field with the elevation in metres, present under this name in both layers; points without a numeric value are skipped. Empty: the Z coordinate of the points.</source>
         <translation>以米为单位的高程数值字段，两个图层中须有同名字段；没有数值的点将被跳过。留空：使用点的 Z 坐标。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="105"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="132"/>
         <source>Side of the square grid cells in metres (≥ 1, default 500); the grid is aligned on multiples of it. Larger cells hold more points of both epochs but blur the pattern of change.</source>
         <translation>正方形格网单元的边长，单位为米（≥ 1，默认 500）；格网与其整数倍对齐。格网单元越大，包含两期点的数量越多，但变化的空间格局越模糊。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="110"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="137"/>
         <source>Projected CRS in metres for the grid, e.g. EPSG:3413 (Greenland) or EPSG:3031 (Antarctica); both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected.</source>
         <translation>格网所用的以米为单位的投影坐标参考系，例如 EPSG:3413（格陵兰）或 EPSG:3031（南极）；两期点都会重投影到该坐标参考系。留空：使用 EPOCH1 的坐标参考系，此时它必须是投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
-        <source>Time between the two epochs in years (&gt; 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the difference of the medians is divided by it to give m/yr.</source>
-        <translation>两期之间的时间间隔，单位为年（&gt; 0，可为小数），例如 2019.5 − 2005.0 = 14.5；中位数之差除以该值得到 m/yr。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="157"/>
         <source>k ≥ 0, default 3: in each cell and epoch with at least 3 points, points farther than k NMAD from the median are dropped before the medians (removes cloud returns). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：在至少有 3 个点的每个格网单元和期次中，计算中位数之前剔除偏离中位数超过 k 倍 NMAD 的点（可去除云回波）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="127"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="163"/>
         <source>Float32 GeoTIFF with two bands: the elevation change rate in m/yr and the number of points used (both epochs); cells without points of both epochs are nodata (−9999).</source>
         <translation>含两个波段的 float32 GeoTIFF：以 m/yr 为单位的高程变化速率，以及所用点数（两期合计）；不同时含两期点的格网单元为无数据值（−9999）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="100"/>
+        <source>&lt;p&gt;Grids the elevation change between two epochs of repeat altimetry points (ICESat, ICESat-2, CryoSat-2 POCA, airborne lidar): in each cell of CELL_SIZE metres of a projected CRS, &lt;b&gt;rate = (median of the EPOCH2 elevations − median of the EPOCH1 elevations) / YEARS&lt;/b&gt;, for cells with points of both epochs (cell-median gridding as in Sørensen et al. 2011, The Cryosphere 5, 173-186). OUTPUT has two bands: the rate in m per year (nodata −9999) and the number of points used (both epochs).&lt;/p&gt;&lt;p&gt;Elevations come from ELEVATION_FIELD, or from the points' Z when it is empty; points are reprojected to CRS (default: the EPOCH1 layer's CRS, which must then be projected). With OUTLIER_NMAD k &amp;gt; 0, points farther than k NMAD from the median of their cell and epoch are dropped before the medians (cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.&lt;/p&gt;&lt;p&gt;YEARS is the time between the epochs; left empty, it is the difference of the mean acquisition dates of the two epochs' points (DATE_FIELD, or a date field both layers have). Elevations that are fill values (−9999, 3.4e38, ...) or outside −500..9,000 m are left out and counted in the log.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将两期重复测高点（ICESat、ICESat-2、CryoSat-2 POCA、机载激光雷达）之间的高程变化格网化：在投影坐标参考系中边长为 CELL_SIZE 米的每个格网单元内，&lt;b&gt;速率 = （EPOCH2 高程中位数 − EPOCH1 高程中位数）/ YEARS&lt;/b&gt;，仅计算两期均有点的格网单元（格网单元中位数法，同 Sørensen et al. 2011, The Cryosphere 5, 173-186）。OUTPUT 有两个波段：以米每年为单位的速率（无数据值 −9999）和所用点数（两期合计）。&lt;/p&gt;&lt;p&gt;高程取自 ELEVATION_FIELD，该项为空时取点的 Z 值；点会被重投影到 CRS（默认：EPOCH1 图层的坐标参考系，此时它必须是投影坐标系）。当 OUTLIER_NMAD k &amp;gt; 0 时，在计算中位数之前剔除偏离其所在格网单元和期次中位数超过 k 倍 NMAD 的点（仅针对至少有 3 个点的格网单元；可去除云回波）。格网与 CELL_SIZE 的整数倍对齐。结果：MEAN_RATE（有速率的格网单元的平均值）和 N_CELLS。&lt;/p&gt;&lt;p&gt;YEARS 为两期之间的时间；为空时，取两期点的平均采集日期之差（DATE_FIELD，或两个图层共有的日期字段）。填充值（−9999、3.4e38 等）或超出 −500..9,000 m 的高程将被略去，并在日志中计数。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="143"/>
+        <source>Years between the epochs (empty: from the dates)</source>
+        <translation>两期之间的年数（为空：由日期计算）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="143"/>
+        <source>Time between the two epochs in years (&gt; 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the difference of the medians is divided by it to give m/yr. Empty: the difference of the mean dates of the two epochs' points (DATE_FIELD).</source>
+        <translation>两期之间的时间间隔，单位为年（&gt; 0，可为小数），例如 2019.5 − 2005.0 = 14.5；中位数之差除以该值得到 m/yr。为空：取两期点的平均日期之差（DATE_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="150"/>
+        <source>Acquisition date field, in both layers (for YEARS)</source>
+        <translation>采集日期字段，两个图层均需具备（用于计算 YEARS）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="150"/>
+        <source>Field with each point's acquisition date (date, date-time or YYYY-MM-DD text), present under this name in both layers: when YEARS is empty, YEARS = (mean date of EPOCH2 − mean date of EPOCH1) / 365.25 days. Empty: a date or date-time field both layers have, if any.</source>
+        <translation>存放每个点采集日期的字段（日期、日期时间或 YYYY-MM-DD 文本），两个图层中须有同名字段：YEARS 为空时，YEARS = （EPOCH2 平均日期 − EPOCH1 平均日期）/ 365.25 天。为空：使用两个图层共有的日期或日期时间字段（如有）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="186"/>
+        <source>Both YEARS and DATE_FIELD are given: the dates are used</source>
+        <translation>同时给出了 YEARS 和 DATE_FIELD：使用日期</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="191"/>
+        <source>YEARS is not set and the layers have no date field: give YEARS (the time between the epochs, in years) or a date field (DATE_FIELD) present in both layers</source>
+        <translation>未设置 YEARS，且图层没有日期字段：请给出 YEARS（两期之间的时间，单位为年），或两个图层均具备的日期字段（DATE_FIELD）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="194"/>
+        <source>YEARS from the mean dates of field {}</source>
+        <translation>YEARS 由字段 {} 的平均日期计算</translation>
     </message>
 </context>
 <context>
@@ -248,172 +273,167 @@
 <context>
     <name>CryoAlgorithm</name>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="24"/>
-        <source>The {} layer has no field {!r}: choose the elevation field of both epochs, or leave ELEVATION_FIELD empty to use the points&apos; Z</source>
-        <translation>{} 图层没有字段 {!r}：请选择两期共有的高程字段，或将 ELEVATION_FIELD 留空以使用点的 Z 值</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="120"/>
+        <location filename="../processing/guard.py" line="230"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="47"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="70"/>
         <source>{}: {} point(s) without a numeric elevation were skipped</source>
         <translation>{}：已跳过 {} 个没有数值高程的点</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="50"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="73"/>
         <source>The {} layer has no point with an elevation</source>
         <translation>{} 图层中没有带高程的点</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="29"/>
+        <location filename="../processing/base.py" line="30"/>
         <source>Freeze/thaw</source>
         <translation>冻融</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="30"/>
+        <location filename="../processing/base.py" line="31"/>
         <source>Permafrost</source>
         <translation>多年冻土</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="31"/>
+        <location filename="../processing/base.py" line="32"/>
         <source>Glaciers</source>
         <translation>冰川</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="32"/>
+        <location filename="../processing/base.py" line="33"/>
         <source>Lake ice</source>
         <translation>湖冰</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="33"/>
+        <location filename="../processing/base.py" line="34"/>
         <source>Validation</source>
         <translation>精度验证</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="129"/>
+        <location filename="../processing/base.py" line="131"/>
         <source>The output {} is one of the inputs; choose another output name so the input is kept</source>
         <translation>输出 {} 是输入之一；请另选输出文件名，以免覆盖输入</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="147"/>
+        <location filename="../processing/base.py" line="149"/>
         <source>Could not apply the style {}: {}</source>
         <translation>无法应用样式 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="166"/>
+        <location filename="../processing/guard.py" line="143"/>
         <source>{} and {} are the same file {}; give each output its own name</source>
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="215"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>Shift applied to the DEM, east (m)</source>
         <translation>施加到 DEM 的偏移，东向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="217"/>
         <source>Shift applied to the DEM, north (m)</source>
         <translation>施加到 DEM 的偏移，北向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="217"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
         <source>Shift applied to the DEM, up (m)</source>
         <translation>施加到 DEM 的偏移，垂向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
         <source>Stable-terrain median dh before co-registration (m)</source>
         <translation>配准前稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="220"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="221"/>
         <source>Stable-terrain NMAD before co-registration (m)</source>
         <translation>配准前稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="222"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="223"/>
         <source>Stable-terrain median dh after co-registration (m)</source>
         <translation>配准后稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="224"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
         <source>Stable-terrain NMAD after co-registration (m)</source>
         <translation>配准后稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="226"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
         <source>Glacier area on the grid (km²)</source>
         <translation>格网上的冰川面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
         <source>Mean glacier elevation change (m)</source>
         <translation>冰川平均高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="229"/>
         <source>Glacier volume change (m³)</source>
         <translation>冰川体积变化（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="229"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
         <source>Glacier volume change error, 1 sigma (m³)</source>
         <translation>冰川体积变化误差，1 sigma（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="232"/>
         <source>Geodetic mass balance (m w.e. per year)</source>
         <translation>大地测量物质平衡（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="232"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="233"/>
         <source>Geodetic mass balance error, 1 sigma (m w.e. per year)</source>
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="25"/>
+        <location filename="../processing/algorithms/gst_model.py" line="27"/>
         <source>INPUT is not a readable table</source>
         <translation>INPUT 不是可读取的表格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="43"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="44"/>
         <source>{} cannot be opened as a table</source>
         <translation>无法将 {} 作为表格打开</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="47"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="48"/>
         <source>The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and VALUE_FIELD</source>
         <translation>表格 {} 没有字段 {!r}（现有字段：{}）；请设置 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="24"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="32"/>
         <source>The reference layer has no field {!r} (fields: {}); set FIELD</source>
         <translation>参考图层没有字段 {!r}（现有字段：{}）；请设置 FIELD</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="35"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="45"/>
         <source>Row {}: the reference class {} in field {} is not an integer</source>
         <translation>第 {} 行：参考类别 {}（字段 {}）不是整数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="46"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="57"/>
         <source>map nodata</source>
         <translation>分类图无数据</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="47"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="58"/>
         <source>reference nodata</source>
         <translation>参考数据无数据</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="48"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="59"/>
         <source>not in CLASSES</source>
         <translation>不在 CLASSES 中</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="49"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="60"/>
         <source>outside the map</source>
         <translation>位于分类图范围之外</translation>
     </message>
@@ -423,82 +443,62 @@
         <translation>&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：一个 HDF5 文件（三维数据集 时间 x 行 x 列，或某一天的二维格网）；一个逐日 HDF5 或 GeoTIFF 文件的文件夹，文件名以 YYYYMMDD 或 YYYYDDD 表示日期（例如 AMSR_20070125_FT_25.h5）；或一个多波段 GeoTIFF/netCDF，其波段描述为 ISO 日期（本插件即如此写出）。HDF5 文件不含地理参考信息：除非给出范围和坐标参考系，否则将其置于全球 0.25° EPSG:4326 格网上（1440 x 720，第 0 行位于 90°N）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="38"/>
-        <source>Daily grids (HDF5 file, folder of daily files, or multi-band GeoTIFF/netCDF)</source>
-        <translation>逐日格网（HDF5 文件、逐日文件的文件夹或多波段 GeoTIFF/netCDF）</translation>
-    </message>
-    <message>
-        <location filename="../processing/stack_parameters.py" line="38"/>
-        <source>A file, or a folder of daily files (type or paste the folder path). Dates come from the file names (YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.</source>
-        <translation>一个文件，或逐日文件的文件夹（输入或粘贴文件夹路径）。日期取自文件名（YYYYMMDD 或 YYYYDDD）、波段描述、netCDF 时间或 START_DATE。</translation>
-    </message>
-    <message>
-        <location filename="../processing/stack_parameters.py" line="51"/>
+        <location filename="../processing/stack_parameters.py" line="91"/>
         <source>HDF5 dataset or netCDF variable (empty: the only grid in the file)</source>
         <translation>HDF5 数据集或 netCDF 变量（留空：文件中唯一的格网）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="59"/>
+        <location filename="../processing/stack_parameters.py" line="99"/>
         <source>Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)</source>
         <translation>第一个格网的日期，YYYY-MM-DD（仅用于格网不带日期的文件）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="68"/>
+        <location filename="../processing/stack_parameters.py" line="108"/>
         <source>Extent of grids stored without georeferencing (empty: global 0.25° grid)</source>
         <translation>无地理参考格网的范围（留空：全球 0.25° 格网）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="77"/>
+        <location filename="../processing/stack_parameters.py" line="117"/>
         <source>CRS of grids stored without georeferencing</source>
         <translation>无地理参考格网的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="121"/>
-        <source>INPUT is empty: give an HDF5 file, a folder of daily files or a raster stack</source>
-        <translation>INPUT 为空：请给出 HDF5 文件、逐日文件的文件夹或栅格数据栈</translation>
-    </message>
-    <message>
-        <location filename="../processing/stack_parameters.py" line="135"/>
+        <location filename="../processing/stack_parameters.py" line="190"/>
         <source>EXTENT is empty; give xmin,xmax,ymin,ymax of the grid</source>
         <translation>EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="140"/>
+        <location filename="../processing/stack_parameters.py" line="195"/>
         <source>A CRS other than EPSG:4326 needs an EXTENT too (the grid&apos;s bounds in that CRS)</source>
         <translation>EPSG:4326 以外的坐标参考系还需要 EXTENT（格网在该坐标参考系中的边界）</translation>
     </message>
     <message>
-        <location filename="../qgis_io/cells.py" line="43"/>
+        <location filename="../qgis_io/cells.py" line="44"/>
         <source>Row {}: cannot read the date {!r} in field {}; write dates as YYYY-MM-DD</source>
         <translation>第 {} 行：无法读取日期 {!r}（字段 {}）；日期请写为 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../qgis_io/cells.py" line="56"/>
+        <location filename="../qgis_io/cells.py" line="57"/>
         <source>Row {}: the value {!r} in field {} is not a number</source>
         <translation>第 {} 行：值 {!r}（字段 {}）不是数字</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="13"/>
-        <source>&lt;p&gt;Stored values become °C as value × SCALE + OFFSET, minus 273.15 when UNITS = kelvin (MODIS LST: SCALE 0.02, UNITS kelvin; its 0 = no retrieval is the band's nodata). Nodata and NaN are missing days.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;存储值按 值 × SCALE + OFFSET 换算为 °C，UNITS = kelvin 时再减去 273.15（MODIS 陆表温度：SCALE 0.02，UNITS kelvin；其 0 = 无反演值，即该波段的无数据值）。无数据值和 NaN 视为缺测日。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/temperature_parameters.py" line="27"/>
+        <location filename="../processing/temperature_parameters.py" line="28"/>
         <source>Scale factor of stored values</source>
         <translation>存储值的比例因子</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="34"/>
+        <location filename="../processing/temperature_parameters.py" line="35"/>
         <source>Offset added after scaling</source>
         <translation>缩放后加上的偏移量</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="41"/>
+        <location filename="../processing/temperature_parameters.py" line="42"/>
         <source>Temperature units (after scale and offset)</source>
         <translation>温度单位（缩放和偏移之后）</translation>
     </message>
     <message>
-        <location filename="../qgis_io/features.py" line="21"/>
+        <location filename="../qgis_io/features.py" line="25"/>
         <source>The {} layer has no polygon; choose a layer with polygons or leave it empty</source>
         <translation>{} 图层没有多边形；请选择含多边形的图层或留空</translation>
     </message>
@@ -508,37 +508,37 @@
         <translation>{} 图层没有坐标参考系；请先设置其坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="51"/>
+        <location filename="../processing/stack_parameters.py" line="91"/>
         <source>Name of the grid to read in every file: an HDF5 dataset path such as /Geophysical_Data/ft (the leading / may be left out) or a netCDF variable name. Needed only when a file holds more than one 2-D or 3-D grid; not used for GeoTIFF.</source>
         <translation>每个文件中要读取的格网名称：HDF5 数据集路径，例如 /Geophysical_Data/ft（开头的 / 可省略），或 netCDF 变量名。仅当文件含有多个二维或三维格网时才需要；GeoTIFF 不使用此项。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="59"/>
+        <location filename="../processing/stack_parameters.py" line="99"/>
         <source>Date (YYYY-MM-DD) of the first grid of a 3-D HDF5 dataset or of a multi-band raster whose bands carry no dates; the grids that follow are taken as consecutive days. Leave empty when the file names, band descriptions or netCDF time give the dates.</source>
         <translation>三维 HDF5 数据集或波段不带日期的多波段栅格中第一个格网的日期（YYYY-MM-DD）；其后的格网视为逐日连续。若日期可由文件名、波段描述或 netCDF 时间得出，则留空。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="68"/>
+        <location filename="../processing/stack_parameters.py" line="108"/>
         <source>Outer bounds (xmin, xmax, ymin, ymax, in the units of CRS) of grids that carry no georeferencing, such as HDF5: the rectangle is divided evenly into the grid's cells, row 0 at the top. Empty: the global 0.25° EPSG:4326 grid (1440 x 720 cells). Files with their own georeferencing keep it.</source>
         <translation>不含地理参考信息的格网（如 HDF5）的外边界（xmin, xmax, ymin, ymax，采用 CRS 的单位）：该矩形被均匀划分为格网单元，第 0 行位于顶部。留空：全球 0.25° EPSG:4326 格网（1440 x 720 个格网单元）。自带地理参考信息的文件保持其原有地理参考。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="77"/>
+        <location filename="../processing/stack_parameters.py" line="117"/>
         <source>Coordinate reference system of EXTENT and of the grids without georeferencing (default EPSG:4326, longitude/latitude in degrees). A CRS other than EPSG:4326 needs EXTENT as well.</source>
         <translation>EXTENT 以及不含地理参考信息的格网的坐标参考系（默认 EPSG:4326，以度为单位的经纬度）。EPSG:4326 以外的坐标参考系还需要给出 EXTENT。</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="27"/>
+        <location filename="../processing/temperature_parameters.py" line="28"/>
         <source>Factor the stored values are multiplied by before OFFSET is added (default 1: values are stored as temperatures). MODIS LST (MOD11/MYD11): 0.02, with UNITS = kelvin.</source>
         <translation>存储值在加上 OFFSET 之前所乘的因子（默认 1：存储值即为温度）。MODIS 陆表温度（MOD11/MYD11）：0.02，并设 UNITS = kelvin。</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="34"/>
+        <location filename="../processing/temperature_parameters.py" line="35"/>
         <source>Added to the scaled values, in the units of UNITS (default 0). Use it for products packed as value × scale + offset; the 273.15 of kelvin is subtracted by UNITS, not here.</source>
         <translation>加到缩放后数值上的量，单位与 UNITS 相同（默认 0）。用于按 值 × 比例 + 偏移 打包存储的产品；开尔文的 273.15 由 UNITS 扣除，不在此处设置。</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="41"/>
+        <location filename="../processing/temperature_parameters.py" line="42"/>
         <source>Units of value × SCALE + OFFSET: celsius (°C, default) or kelvin (K; 273.15 is subtracted to get °C). The algorithms compute in °C.</source>
         <translation>值 × SCALE + OFFSET 的单位：celsius（°C，默认）或 kelvin（K；减去 273.15 得到 °C）。算法均以 °C 计算。</translation>
     </message>
@@ -546,6 +546,136 @@
         <location filename="../qgis_io/lake_polygons.py" line="17"/>
         <source>The {} layer has no field {!r} (fields: {})</source>
         <translation>{} 图层没有字段 {!r}（现有字段：{}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="23"/>
+        <source>The {} layer has no field {!r}: {}</source>
+        <translation>{} 图层没有字段 {!r}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="39"/>
+        <source>choose the elevation field of both epochs, or leave ELEVATION_FIELD empty to use the points&apos; Z</source>
+        <translation>请选择两期共有的高程字段，或将 ELEVATION_FIELD 留空以使用点的 Z 值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="42"/>
+        <source>choose a date field of both epochs as DATE_FIELD, or give YEARS</source>
+        <translation>请选择两期共有的日期字段作为 DATE_FIELD，或给出 YEARS</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="32"/>
+        <source>INPUT has no field {}: its fields are {}; choose GST_FIELD and LST_FIELDS among them</source>
+        <translation>INPUT 没有字段 {}：其字段为 {}；请从中选择 GST_FIELD 和 LST_FIELDS</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="139"/>
+        <source>The output {} ({}) is one of the inputs ({}): choose another output name so the input is kept</source>
+        <translation>输出 {}（{}）是输入之一（{}）：请另选输出名称，以保留该输入</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="148"/>
+        <source>The output {} ({}) is a folder: give a file name inside it</source>
+        <translation>输出 {}（{}）是一个文件夹：请给出其中的文件名</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="152"/>
+        <source>The folder of the output {} does not exist: {}; create it or choose another folder</source>
+        <translation>输出 {} 的文件夹不存在：{}；请创建该文件夹或另选文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="156"/>
+        <source>The folder of the output {} cannot be written (read-only or no permission): {}; choose a folder you can write to</source>
+        <translation>输出 {} 的文件夹无法写入（只读或无权限）：{}；请选择可写入的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="202"/>
+        <source>a row could not be written ({})</source>
+        <translation>有一行无法写入（{}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="211"/>
+        <source>only {} of {} rows reached the file (is the disk full?)</source>
+        <translation>只有 {} 行（共 {} 行）写入了文件（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="232"/>
+        <source>Out of memory ({}): process a smaller EXTENT or period, or close other programs; no output was written</source>
+        <translation>内存不足（{}）：请处理更小的 EXTENT 或时段，或关闭其他程序；未写出任何输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="234"/>
+        <source>an array did not fit</source>
+        <translation>数组无法放入内存</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="244"/>
+        <source>The disk is full: {} could not be written ({} free in {}). Free some space or choose an output folder on another disk; no output was written</source>
+        <translation>磁盘已满：无法写入 {}（剩余 {}，位于 {}）。请释放空间，或将输出文件夹选在另一个磁盘上；未写出任何输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="248"/>
+        <source>No permission to write or read {}: {}. Choose an output folder you can write to, and check that the inputs can be read; no output was written</source>
+        <translation>没有写入或读取 {} 的权限：{}。请选择可写入的输出文件夹，并检查输入是否可读；未写出任何输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="252"/>
+        <source>File or folder not found: {}; check the paths of the inputs and outputs</source>
+        <translation>找不到文件或文件夹：{}；请检查输入和输出的路径</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="255"/>
+        <source>An input could not be read, it looks damaged or incomplete ({}): download it again or leave it out; no output was written</source>
+        <translation>某个输入无法读取，似乎已损坏或不完整（{}）：请重新下载或将其排除；未写出任何输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="259"/>
+        <source>Reading or writing failed: {}. Check the files named above; no output was written</source>
+        <translation>读取或写入失败：{}。请检查上面提到的文件；未写出任何输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="262"/>
+        <source>Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it with the log (the QGIS message log, tab Cryo, has the details)</source>
+        <translation>意外错误（{}：{}）；未写出任何输出。这是插件的缺陷：请附上日志报告（QGIS 日志消息面板的 Cryo 选项卡中有详细信息）</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="42"/>
+        <source>Daily grids in one file (HDF5, or multi-band GeoTIFF/netCDF)</source>
+        <translation>单个文件中的逐日格网（HDF5，或多波段 GeoTIFF/netCDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="42"/>
+        <source>A file holding the daily grids; for a folder of daily files use INPUT_FOLDER (scripts may give the folder here too). Give INPUT or INPUT_FOLDER. Dates come from the file names (YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.</source>
+        <translation>存放逐日格网的文件；逐日文件的文件夹请使用 INPUT_FOLDER（脚本也可在此给出文件夹）。请给出 INPUT 或 INPUT_FOLDER。日期取自文件名（YYYYMMDD 或 YYYYDDD）、波段描述、netCDF 时间或 START_DATE。</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="51"/>
+        <source>…or a folder of daily files (HDF5 or GeoTIFF)</source>
+        <translation>……或逐日文件的文件夹（HDF5 或 GeoTIFF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="51"/>
+        <source>A folder of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD, instead of INPUT. Give INPUT or INPUT_FOLDER.</source>
+        <translation>逐日 HDF5 或 GeoTIFF 文件的文件夹，文件名中以 YYYYMMDD 或 YYYYDDD 标注日期，用于代替 INPUT。请给出 INPUT 或 INPUT_FOLDER。</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="72"/>
+        <source>INPUT and INPUT_FOLDER are both given: give the daily grids once, as a file (INPUT) or as a folder (INPUT_FOLDER), and leave the other empty</source>
+        <translation>同时给出了 INPUT 和 INPUT_FOLDER：逐日格网只需给出一次，作为文件（INPUT）或文件夹（INPUT_FOLDER），另一项请留空</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="75"/>
+        <source>No input: give the daily grids as a file (INPUT: HDF5, multi-band GeoTIFF/netCDF) or as a folder of daily files (INPUT_FOLDER)</source>
+        <translation>没有输入：请以文件（INPUT：HDF5、多波段 GeoTIFF/netCDF）或逐日文件的文件夹（INPUT_FOLDER）给出逐日格网</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="12"/>
+        <source>&lt;p&gt;Stored values become °C as value × SCALE + OFFSET, minus 273.15 when UNITS = kelvin (MODIS LST: SCALE 0.02, UNITS kelvin; its 0 = no retrieval is the band's nodata). Nodata and NaN are missing days. Temperatures outside −100..100 °C after this conversion are refused with the likely cause (Kelvin read as °C, a missing SCALE).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;存储值按 值 × SCALE + OFFSET 换算为 °C，UNITS = kelvin 时再减去 273.15（MODIS 陆表温度：SCALE 0.02，UNITS kelvin；其 0 = 无反演值，即该波段的无数据值）。无数据值和 NaN 视为缺测日。换算后超出 −100..100 °C 的温度将被拒绝，并给出可能的原因（把开尔文当作 °C 读取、缺少 SCALE）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/cells.py" line="60"/>
+        <source>Row {}: the value {} in field {} is not a finite number; correct it, or leave the cell empty for a missing value</source>
+        <translation>第 {} 行：值 {}（字段 {}）不是有限数值；请更正，或将该单元格留空表示缺测</translation>
     </message>
 </context>
 <context>
@@ -644,7 +774,7 @@
         <translation>统计范围限于 {} 个 MASK 多边形</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="110"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="109"/>
         <source>Decoded {} dates, {} .. {}</source>
         <translation>已解码 {} 个日期，{} .. {}</translation>
     </message>
@@ -677,82 +807,82 @@
 <context>
     <name>DegreeDays</name>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="36"/>
+        <location filename="../processing/algorithms/degree_days.py" line="35"/>
         <source>Degree-day indices (freezing DDF, thawing DDT)</source>
         <translation>度日指数（冻结指数 DDF、融化指数 DDT）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="39"/>
+        <location filename="../processing/algorithms/degree_days.py" line="38"/>
         <source>&lt;p&gt;Per pixel and season year: DDF = Σ max(−T, 0) and DDT = Σ max(T, 0) over the season's days, with T the daily temperature in °C; both are positive °C·days (Smith &amp;amp; Riseborough 1996; Obu et al. 2019, eq. 1). A season year starts on YEAR_START (MM-DD, default 07-01, so a whole winter falls in one season) and is named by the calendar year it starts in; seasons the stack covers only in part are left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Missing days&lt;/b&gt; (nodata, clouds, dates absent from the stack): a run of at most MAX_GAP days is filled by linear interpolation in time between the values around it (at the very start or end of the record, with the nearest value); a season with a longer run is nodata for that pixel, and the log counts those pixels.&lt;/p&gt;</source>
         <translation>&lt;p&gt;逐像元、逐季节年计算：DDF = Σ max(−T, 0)，DDT = Σ max(T, 0)，对季节内各日求和，T 为以 °C 表示的逐日温度；两者均为正的 °C·日（Smith &amp;amp; Riseborough 1996；Obu et al. 2019, eq. 1）。季节年从 YEAR_START 开始（MM-DD，默认 07-01，使整个冬季落在同一季节内），以其开始的日历年命名；数据栈只覆盖一部分的季节将被略去。&lt;/p&gt;&lt;p&gt;&lt;b&gt;缺测日&lt;/b&gt;（无数据值、云、数据栈中缺少的日期）：连续不超过 MAX_GAP 天的缺测段用前后值在时间上线性插值填补（位于记录最开始或最末尾时取最近的值）；含更长缺测段的季节在该像元上为无数据值，日志中会统计这些像元。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="49"/>
+        <location filename="../processing/algorithms/degree_days.py" line="48"/>
         <source>&lt;p&gt;The stack is read once, date by date, keeping a few grids in memory whatever its length. Outputs: float32 GeoTIFFs with one band per season year named ddf_&amp;lt;year&amp;gt; / ddt_&amp;lt;year&amp;gt;, nodata -9999; inputs of &lt;i&gt;TTOP permafrost model&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据栈按日期只读取一遍，无论其长度如何，内存中只保留少量格网。输出：float32 GeoTIFF，每个季节年一个波段，命名为 ddf_&amp;lt;year&amp;gt; / ddt_&amp;lt;year&amp;gt;，无数据值 -9999；可作为 &lt;i&gt;TTOP 多年冻土模型&lt;/i&gt;的输入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="57"/>
+        <location filename="../processing/algorithms/degree_days.py" line="56"/>
         <source>Daily temperature stack (GST, LST or air temperature)</source>
         <translation>逐日温度数据栈（地面温度、陆表温度或气温）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="63"/>
+        <location filename="../processing/algorithms/degree_days.py" line="62"/>
         <source>Season year starts on (MM-DD)</source>
         <translation>季节年开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="68"/>
+        <location filename="../processing/algorithms/degree_days.py" line="67"/>
         <source>Longest run of missing days filled by interpolation (days)</source>
         <translation>插值填补的最长连续缺测天数（天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="75"/>
+        <location filename="../processing/algorithms/degree_days.py" line="74"/>
         <source>Freezing index DDF (°C·days)</source>
         <translation>冻结指数 DDF（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="79"/>
+        <location filename="../processing/algorithms/degree_days.py" line="78"/>
         <source>Thawing index DDT (°C·days)</source>
         <translation>融化指数 DDT（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="83"/>
+        <location filename="../processing/algorithms/degree_days.py" line="82"/>
         <source>Season years computed (comma separated)</source>
         <translation>已计算的季节年（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="84"/>
+        <location filename="../processing/algorithms/degree_days.py" line="83"/>
         <source>Number of season years</source>
         <translation>季节年数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="102"/>
+        <location filename="../processing/algorithms/degree_days.py" line="98"/>
         <source>Season years: {}</source>
         <translation>季节年：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="58"/>
+        <location filename="../processing/algorithms/degree_days.py" line="57"/>
         <source>Daily temperatures (stored values turned into °C by SCALE, OFFSET and UNITS), e.g. the output of Apply GST model to LST stacks: a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a folder of daily files.</source>
         <translation>逐日温度（存储值经 SCALE、OFFSET 和 UNITS 换算为 °C），例如“将地面温度模型应用于陆表温度数据栈”的输出：波段带日期的多波段 GeoTIFF/netCDF、HDF5 文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="63"/>
+        <location filename="../processing/algorithms/degree_days.py" line="62"/>
         <source>Month and day (MM-DD) on which each season year begins; default 07-01, so that a whole northern winter falls in one season. A season is named by the calendar year it starts in.</source>
         <translation>每个季节年开始的月和日（MM-DD）；默认 07-01，使北半球的整个冬季落在同一季节内。季节以其开始所在的日历年命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="68"/>
+        <location filename="../processing/algorithms/degree_days.py" line="67"/>
         <source>Runs of up to this many missing days (0-60, default 5) are filled by linear interpolation in time; a pixel with a longer run in a season is nodata for that season. 0: any missing day makes the season nodata.</source>
         <translation>不超过该天数（0-60，默认 5）的连续缺测按时间线性插值填补；某季节内有更长连续缺测的像元在该季节为无数据值。0：任何缺测日都会使该季节为无数据值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="75"/>
+        <location filename="../processing/algorithms/degree_days.py" line="74"/>
         <source>Float32 GeoTIFF, one band per season year named ddf_YYYY: DDF = Σ max(−T, 0) in °C·days (positive); nodata −9999. The DDF input of TTOP permafrost model.</source>
         <translation>float32 GeoTIFF，每个季节年一个波段，命名为 ddf_YYYY：DDF = Σ max(−T, 0)，单位 °C·日（正值）；无数据值 −9999。作为“TTOP 多年冻土模型”的 DDF 输入。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="79"/>
+        <location filename="../processing/algorithms/degree_days.py" line="78"/>
         <source>Float32 GeoTIFF, one band per season year named ddt_YYYY: DDT = Σ max(T, 0) in °C·days; nodata −9999. The DDT input of TTOP permafrost model.</source>
         <translation>float32 GeoTIFF，每个季节年一个波段，命名为 ddt_YYYY：DDT = Σ max(T, 0)，单位 °C·日；无数据值 −9999。作为“TTOP 多年冻土模型”的 DDT 输入。</translation>
     </message>
@@ -765,169 +895,169 @@
         <translation>DEM 差分：高程、体积与物质变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="59"/>
-        <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009). Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt; from each glacier's median dh per 50 m band (the glacier set as a whole for glaciers with under 20 valid cells), &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation, or &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt; 用每条冰川各 50 m 高程带的 dh 中位数填补（有效像元少于 20 个的冰川按全部冰川整体计算），&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值，&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、配准前后稳定地形 dh 的直方图以及冰川 dh 随高程的分布。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="86"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="89"/>
         <source>Reference DEM (kept fixed; usually the later one)</source>
         <translation>参考 DEM（保持不动；通常为较新的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
         <source>DEM to align (usually the earlier one)</source>
         <translation>待配准的 DEM（通常为较早的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="95"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="98"/>
         <source>Glacier outlines (excluded from stable terrain; glacier statistics)</source>
         <translation>冰川边界（从稳定地形中排除；用于冰川统计）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="102"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="105"/>
         <source>Other unstable terrain to exclude (lakes, landslides, ...)</source>
         <translation>需排除的其他不稳定地形（湖泊、滑坡等）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="109"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="112"/>
         <source>Co-registration</source>
         <translation>配准</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="116"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="119"/>
         <source>Maximum Nuth &amp; Kääb iterations</source>
         <translation>Nuth &amp; Kääb 最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="122"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="125"/>
         <source>Outlier threshold in NMAD (0 = no filtering)</source>
         <translation>异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="129"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="132"/>
         <source>Glacier void filling</source>
         <translation>冰川空洞填补</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="137"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
         <source>Date of the reference DEM (decimal year, for rates)</source>
         <translation>参考 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="143"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="146"/>
         <source>Date of the DEM to align (decimal year, for rates)</source>
         <translation>待配准 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="149"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="152"/>
         <source>Volume-to-mass conversion density (kg m⁻³)</source>
         <translation>体积-质量换算密度（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="155"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="158"/>
         <source>Density uncertainty (kg m⁻³)</source>
         <translation>密度不确定性（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="161"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
         <source>Elevation change (m)</source>
         <translation>高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="165"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="168"/>
         <source>Aligned DEM</source>
         <translation>配准后的 DEM</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="173"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="173"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="202"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="204"/>
         <source>REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change is computed, the mass-balance rate is not</source>
         <translation>REFERENCE_YEAR 和 DEM_YEAR 未同时给出（或二者相等）：将计算体积变化，但不计算物质平衡速率</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="86"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="89"/>
         <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic REFERENCE is first warped to the UTM zone of its centre.</source>
         <translation>以米为单位的高程，其格网即输出的格网；DEM 向其配准。地理坐标系的 REFERENCE 会先重投影到其中心所在的 UTM 带。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
         <source>Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.</source>
         <translation>以米为单位的高程，高程基准须与 REFERENCE 相同；经双线性重采样到 REFERENCE 格网，按配准结果平移后，由 REFERENCE 减去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="95"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="98"/>
         <source>Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. Empty: no glacier results.</source>
         <translation>任意坐标参考系的多边形（例如 RGI 冰川边界）：从稳定地形中排除；中心位于其中的格网单元用于计算冰川面积、平均 dh、体积和物质变化，并进行空洞填补。留空：不输出冰川结果。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="102"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="105"/>
         <source>Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and errors.</source>
         <translation>任意坐标参考系的多边形，表示两期 DEM 之间发生变化的非冰川地形（湖泊、滑坡、石冰川等）：从用于配准和误差估计的稳定地形中排除。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="109"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="112"/>
         <source>nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh (Nuth &amp; Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as it is.</source>
         <translation>nuth_kaab（默认）：由稳定地形 dh 对坡向的依赖关系求水平和垂直偏移（Nuth &amp; Kääb 2011）；vertical：只扣除稳定地形 dh 的中位数；none：按原样使用 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="116"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="119"/>
         <source>Upper limit (1-100, default 10) of the Nuth &amp; Kääb iterations; they stop earlier once the horizontal shift of an iteration is below a small fraction of a cell.</source>
         <translation>Nuth &amp; Kääb 迭代次数的上限（1-100，默认 10）；当某次迭代的水平偏移小于格网单元的很小一部分时提前停止。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="122"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="125"/>
         <source>k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier cells farther than k NMAD from the median of their 50 m elevation band, become nodata (NMAD = 1.4826 · median absolute deviation). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：偏离稳定地形 dh 中位数超过 k 倍 NMAD 的稳定地形格网单元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川格网单元，均设为无数据值（NMAD = 1.4826 · 绝对中位差）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="129"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="132"/>
         <source>How glacier cells without dh are filled before the volume change (McNabb et al. 2019). local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band (all glaciers together for glaciers with under 20 valid cells); linear: Delaunay interpolation; none: voids stay empty.</source>
         <translation>计算体积变化前如何填补没有 dh 的冰川格网单元（McNabb et al. 2019）。local_hypsometric（默认）：取同一冰川同一 50 m 高程带的 dh 中位数（有效格网单元少于 20 个的冰川使用全部冰川合计的值）；linear：Delaunay 插值；none：空洞保持为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="137"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
         <source>Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the period of the mass-balance rate; without both only the volume change is computed.</source>
         <translation>REFERENCE 的获取日期，以小数年表示（例如 2019.7）。与 DEM_YEAR 一起确定物质平衡速率的时段；二者未同时给出时只计算体积变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="143"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="146"/>
         <source>Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR in the mass-balance rate.</source>
         <translation>DEM 的获取日期，以小数年表示（例如 2000.1）；物质平衡速率中的年数 = REFERENCE_YEAR − DEM_YEAR。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="149"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="152"/>
         <source>Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss 2013).</source>
         <translation>将体积变化换算为质量所用的密度，单位 kg m⁻³（1-1000；默认 850，Huss 2013）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="155"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="158"/>
         <source>1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the mass-balance error.</source>
         <translation>DENSITY 的 1 sigma 不确定性，单位 kg m⁻³（默认 60，Huss 2013），传播到物质平衡误差中。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="161"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
         <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999.</source>
         <translation>位于 REFERENCE 格网上的 float32 GeoTIFF：REFERENCE − 配准后的 DEM，单位为米，已剔除异常值并填补冰川空洞；无数据值 −9999。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="165"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="168"/>
         <source>Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata −9999. Not written unless a file is given.</source>
         <translation>float32 GeoTIFF：按配准结果平移并位于 REFERENCE 格网上的 DEM，单位为米；无数据值 −9999。除非指定文件，否则不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="173"/>
         <source>HTML page with the numeric results, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.</source>
         <translation>HTML 页面，包含数值结果、配准前后稳定地形 dh 的直方图，以及冰川 dh 随高程的分布（面积-高程曲线）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="59"/>
+        <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009). Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt; from each glacier's median dh per 50 m band (the glacier set as a whole for glaciers with under 20 valid cells), &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation, or &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt; 用每条冰川各 50 m 高程带的 dh 中位数填补（有效像元少于 20 个的冰川按全部冰川整体计算），&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值，&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查。&lt;/b&gt;超出 −500..9,000 m 的 DEM 高程（英尺、厘米）以及文件未声明为无数据值的填充值（−9999、−32768、−3.4e38）将被拒绝；冰川平均变化速率超过 ±10 m/yr 或物质平衡超过 ±10 m w.e./yr 时，会在日志中标记为可能的单位或日期错误。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、配准前后稳定地形 dh 的直方图以及冰川 dh 随高程的分布。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -953,137 +1083,137 @@
         <translation>一个 HDF5/GeoTIFF/netCDF 文件或逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="54"/>
+        <location filename="../gui/import_dialog_layout.py" line="56"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="56"/>
+        <location filename="../gui/import_dialog_layout.py" line="58"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="64"/>
+        <location filename="../gui/import_dialog_layout.py" line="66"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="69"/>
+        <location filename="../gui/import_dialog_layout.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="69"/>
+        <location filename="../gui/import_dialog_layout.py" line="71"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="69"/>
+        <location filename="../gui/import_dialog_layout.py" line="71"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="83"/>
+        <location filename="../gui/import_dialog_layout.py" line="87"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="89"/>
+        <location filename="../gui/import_dialog_layout.py" line="93"/>
         <source>Date of the first grid</source>
         <translation>第一个格网的日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="106"/>
+        <location filename="../gui/import_dialog_layout.py" line="110"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="109"/>
+        <location filename="../gui/import_dialog_layout.py" line="113"/>
         <source>Decode from</source>
         <translation>解码时段</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="113"/>
+        <location filename="../gui/import_dialog_layout.py" line="117"/>
         <source>Grid (HDF5 files carry no georeferencing)</source>
         <translation>格网（HDF5 文件不含地理参考信息）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="118"/>
+        <location filename="../gui/import_dialog_layout.py" line="123"/>
         <source>Custom extent and CRS</source>
         <translation>自定义范围和坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="120"/>
+        <location filename="../gui/import_dialog_layout.py" line="125"/>
         <source>Grid</source>
         <translation>格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="125"/>
+        <location filename="../gui/import_dialog_layout.py" line="130"/>
         <source>West</source>
         <translation>西</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="125"/>
+        <location filename="../gui/import_dialog_layout.py" line="130"/>
         <source>East</source>
         <translation>东</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="125"/>
+        <location filename="../gui/import_dialog_layout.py" line="130"/>
         <source>South</source>
         <translation>南</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="125"/>
+        <location filename="../gui/import_dialog_layout.py" line="130"/>
         <source>North</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="135"/>
+        <location filename="../gui/import_dialog_layout.py" line="143"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="150"/>
+        <location filename="../gui/import_dialog_layout.py" line="158"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="168"/>
+        <location filename="../gui/import_dialog_layout.py" line="176"/>
         <source>Other code</source>
         <translation>其他代码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="181"/>
+        <location filename="../gui/import_dialog_layout.py" line="189"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="185"/>
+        <location filename="../gui/import_dialog_layout.py" line="193"/>
         <source>GeoTIFF (*.tif *.tiff)</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="186"/>
+        <location filename="../gui/import_dialog_layout.py" line="194"/>
         <source>Decoded freeze/thaw stack</source>
         <translation>解码后的冻融数据栈</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="188"/>
+        <location filename="../gui/import_dialog_layout.py" line="197"/>
         <source>Also write the daily class areas (CSV beside the GeoTIFF)</source>
         <translation>同时写出每日各类别面积（与 GeoTIFF 同目录的 CSV）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="193"/>
+        <location filename="../gui/import_dialog_layout.py" line="204"/>
         <source>Decoded stack (GeoTIFF, one band per day)</source>
         <translation>解码后的数据栈（GeoTIFF，每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="204"/>
+        <location filename="../gui/import_dialog_layout.py" line="216"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="207"/>
+        <location filename="../gui/import_dialog_layout.py" line="219"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1291,7 +1421,7 @@
         <translation>季节年数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="97"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="95"/>
         <source>Season years: {}</source>
         <translation>季节年：{}</translation>
     </message>
@@ -1319,134 +1449,134 @@
 <context>
     <name>GstModelAlgorithm</name>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="50"/>
+        <location filename="../processing/algorithms/gst_model.py" line="64"/>
         <source>Fit ground-surface temperature model (GST from LST)</source>
         <translation>拟合地面温度模型（由陆表温度估算地面温度）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="53"/>
-        <source>&lt;p&gt;Fits GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt; (°C) on a station table by ridge regression, as the Tarim Basin permafrost map did with the four daily MODIS/TRIMS overpasses (Terra/Aqua, day/night). Predictors are standardised; the penalty α of (1/n)‖y − ȳ − Zβ‖² + α‖β‖² is chosen among 33 values from 10⁻⁶ to 10² by FOLDS-fold cross-validation (rows shuffled with a fixed seed, so runs repeat). R2, RMSE and MAE are the cross-validated scores (°C) of the out-of-fold predictions; the coefficients are then refitted on all rows and written in original units (Hoerl &amp;amp; Kennard 1970; Hastie et al. 2009, eq. 3.44).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;: one row per station and day (CSV, GeoPackage, any table or layer) with the measured GST and 1-4 LST fields. Rows with an empty or NULL value in any of these fields are dropped and counted in the log. &lt;b&gt;UNITS&lt;/b&gt; applies to all of them; the model is in °C.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt;: JSON with predictors (the LST field names, in order), coefficients, intercept, penalty, folds, n, r2, rmse, mae. Use it with &lt;i&gt;Apply GST model to LST stacks&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;在站点表上用岭回归拟合 GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt;（°C，GST 为地面温度，LST 为陆表温度），与塔里木盆地多年冻土制图使用四次逐日 MODIS/TRIMS 过境（Terra/Aqua，白天/夜间）的做法相同。预测变量经标准化；(1/n)‖y − ȳ − Zβ‖² + α‖β‖² 中的惩罚系数 α 通过 FOLDS 折交叉验证从 10⁻⁶ 到 10² 的 33 个值中选取（各行以固定种子打乱，结果可重复）。R2、RMSE 和 MAE 是折外预测的交叉验证得分（°C）；随后在全部行上重新拟合系数，并以原始单位写出（Hoerl &amp;amp; Kennard 1970；Hastie et al. 2009, eq. 3.44）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;：每个站点每天一行（CSV、GeoPackage 或任意表格或图层），包含实测地面温度和 1-4 个陆表温度字段。任一字段为空或 NULL 的行将被剔除，并在日志中计数。&lt;b&gt;UNITS&lt;/b&gt; 适用于所有这些字段；模型以 °C 为单位。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt;：JSON 文件，包含 predictors（按顺序的陆表温度字段名）、coefficients、intercept、penalty、folds、n、r2、rmse、mae。供&lt;i&gt;将地面温度模型应用于陆表温度数据栈&lt;/i&gt;使用。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="83"/>
         <source>Station table (one row per station and day)</source>
         <translation>站点表（每个站点每天一行）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="73"/>
+        <location filename="../processing/algorithms/gst_model.py" line="88"/>
         <source>Measured ground-surface temperature field</source>
         <translation>实测地面温度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="79"/>
+        <location filename="../processing/algorithms/gst_model.py" line="94"/>
         <source>LST fields (1-4 predictors, in the order of the LST stacks)</source>
         <translation>陆表温度字段（1-4 个预测变量，顺序与陆表温度数据栈一致）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="86"/>
+        <location filename="../processing/algorithms/gst_model.py" line="101"/>
         <source>Temperature units of the table</source>
         <translation>表中温度的单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="92"/>
+        <location filename="../processing/algorithms/gst_model.py" line="107"/>
         <source>Cross-validation folds</source>
         <translation>交叉验证折数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="98"/>
+        <location filename="../processing/algorithms/gst_model.py" line="113"/>
         <source>GST model</source>
         <translation>地面温度模型</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="98"/>
+        <location filename="../processing/algorithms/gst_model.py" line="113"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="103"/>
+        <location filename="../processing/algorithms/gst_model.py" line="118"/>
         <source>Cross-validated R²</source>
         <translation>交叉验证 R²</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="103"/>
+        <location filename="../processing/algorithms/gst_model.py" line="118"/>
         <source>Cross-validated RMSE (°C)</source>
         <translation>交叉验证 RMSE（°C）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="103"/>
+        <location filename="../processing/algorithms/gst_model.py" line="118"/>
         <source>Cross-validated MAE (°C)</source>
         <translation>交叉验证 MAE（°C）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="103"/>
+        <location filename="../processing/algorithms/gst_model.py" line="118"/>
         <source>Chosen ridge penalty α</source>
         <translation>选定的岭回归惩罚系数 α</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="103"/>
+        <location filename="../processing/algorithms/gst_model.py" line="118"/>
         <source>Rows used</source>
         <translation>使用的行数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="103"/>
+        <location filename="../processing/algorithms/gst_model.py" line="118"/>
         <source>Rows dropped (missing values)</source>
         <translation>剔除的行数（缺失值）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="110"/>
+        <location filename="../processing/algorithms/gst_model.py" line="125"/>
         <source>Coefficients (field=value, °C per °C)</source>
         <translation>系数（字段=值，°C/°C）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="118"/>
+        <location filename="../processing/algorithms/gst_model.py" line="133"/>
         <source>Choose 1 to 4 LST fields, got {}</source>
         <translation>请选择 1 到 4 个陆表温度字段，当前为 {} 个</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="120"/>
+        <location filename="../processing/algorithms/gst_model.py" line="135"/>
         <source>GST_FIELD {} is also one of the LST fields</source>
         <translation>GST_FIELD {} 同时也是陆表温度字段之一</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="127"/>
+        <location filename="../processing/algorithms/gst_model.py" line="142"/>
         <source>{} rows, {} dropped for missing values, {} used</source>
         <translation>共 {} 行，因缺失值剔除 {} 行，使用 {} 行</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="139"/>
+        <location filename="../processing/algorithms/gst_model.py" line="157"/>
         <source>GST = {:.4f} + {}; penalty {:g}; cross-validated R² {:.3f}, RMSE {:.3f} °C, MAE {:.3f} °C</source>
         <translation>GST = {:.4f} + {}；惩罚系数 {:g}；交叉验证 R² {:.3f}，RMSE {:.3f} °C，MAE {:.3f} °C</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="68"/>
+        <location filename="../processing/algorithms/gst_model.py" line="83"/>
         <source>Table or layer (CSV, GeoPackage, ...) with one row per station and day: the measured GST and the LST of each overpass for that station&apos;s pixel and day. Geometries are not used.</source>
         <translation>每个站点每天一行的表格或图层（CSV、GeoPackage 等）：实测地面温度，以及该站点所在像元当天各次过境的陆表温度。不使用几何信息。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="73"/>
+        <location filename="../processing/algorithms/gst_model.py" line="88"/>
         <source>Field with the daily mean ground-surface temperature measured at the station (e.g. by a logger just below the surface), in UNITS: the response of the regression.</source>
         <translation>站点实测的日平均地面温度字段（例如由紧贴地表下方的温度记录仪测得），单位为 UNITS：即回归的因变量。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="79"/>
+        <location filename="../processing/algorithms/gst_model.py" line="94"/>
         <source>1-4 fields with the land-surface temperatures, in UNITS, e.g. Terra day, Terra night, Aqua day, Aqua night. Their order is the model&apos;s: give the LST stacks to Apply GST model in the same order.</source>
         <translation>1-4 个陆表温度字段，单位为 UNITS，例如 Terra 白天、Terra 夜间、Aqua 白天、Aqua 夜间。其顺序即模型中的顺序：在“应用地面温度模型”中请按相同顺序给出陆表温度数据栈。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="86"/>
+        <location filename="../processing/algorithms/gst_model.py" line="101"/>
         <source>celsius (°C, default) or kelvin (K): the units of GST_FIELD and LST_FIELDS. Kelvin values are converted to °C (−273.15) before the fit, so the model is always in °C.</source>
         <translation>celsius（°C，默认）或 kelvin（K）：GST_FIELD 和 LST_FIELDS 的单位。开尔文值在拟合前换算为 °C（减去 273.15），因此模型始终以 °C 表示。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="92"/>
+        <location filename="../processing/algorithms/gst_model.py" line="107"/>
         <source>Number k of folds (2-100, default 10) of the k-fold cross-validation that chooses the ridge penalty and gives R², RMSE and MAE; at most the number of rows.</source>
         <translation>k 折交叉验证的折数 k（2-100，默认 10），用于选择岭回归惩罚系数并给出 R²、RMSE 和 MAE；不得超过行数。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="98"/>
+        <location filename="../processing/algorithms/gst_model.py" line="113"/>
         <source>JSON file with the predictors (LST field names, in order), coefficients, intercept, penalty and cross-validated scores: the MODEL input of Apply GST model to LST stacks.</source>
         <translation>JSON 文件，包含预测变量（按顺序排列的陆表温度字段名）、系数、截距、惩罚系数和交叉验证得分：作为“将地面温度模型应用于陆表温度数据栈”的 MODEL 输入。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/gst_model.py" line="67"/>
+        <source>&lt;p&gt;Fits GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt; (°C) on a station table by ridge regression, as the Tarim Basin permafrost map did with the four daily MODIS/TRIMS overpasses (Terra/Aqua, day/night). Predictors are standardised; the penalty α of (1/n)‖y − ȳ − Zβ‖² + α‖β‖² is chosen among 33 values from 10⁻⁶ to 10² by FOLDS-fold cross-validation (rows shuffled with a fixed seed, so runs repeat). R2, RMSE and MAE are the cross-validated scores (°C) of the out-of-fold predictions; the coefficients are then refitted on all rows and written in original units (Hoerl &amp;amp; Kennard 1970; Hastie et al. 2009, eq. 3.44).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;: one row per station and day (CSV, GeoPackage, any table or layer) with the measured GST and 1-4 LST fields. Rows with an empty or NULL value in any of these fields are dropped and counted in the log; inf and nan are errors. &lt;b&gt;UNITS&lt;/b&gt; applies to all of them; the model is in °C. Temperatures outside −100..100 °C after UNITS are refused (e.g. Kelvin read as °C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt;: JSON with predictors (the LST field names, in order), coefficients, intercept, penalty, folds, n, r2, rmse, mae. Use it with &lt;i&gt;Apply GST model to LST stacks&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在站点表上用岭回归拟合 GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt;（°C，GST 为地面温度，LST 为陆表温度），与塔里木盆地多年冻土制图使用四次逐日 MODIS/TRIMS 过境（Terra/Aqua，白天/夜间）的做法相同。预测变量经标准化；(1/n)‖y − ȳ − Zβ‖² + α‖β‖² 中的惩罚系数 α 通过 FOLDS 折交叉验证从 10⁻⁶ 到 10² 的 33 个值中选取（各行以固定种子打乱，结果可重复）。R2、RMSE 和 MAE 是折外预测的交叉验证得分（°C）；随后在全部行上重新拟合系数，并以原始单位写出（Hoerl &amp;amp; Kennard 1970；Hastie et al. 2009, eq. 3.44）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;：每个站点每天一行（CSV、GeoPackage 或任意表格或图层），包含实测地面温度和 1-4 个陆表温度字段。任一字段为空或 NULL 的行将被剔除，并在日志中计数；inf 和 nan 视为错误。&lt;b&gt;UNITS&lt;/b&gt; 适用于所有这些字段；模型以 °C 为单位。按 UNITS 换算后超出 −100..100 °C 的温度将被拒绝（例如把开尔文当作 °C 读取）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt;：JSON 文件，包含 predictors（按顺序的陆表温度字段名）、coefficients、intercept、penalty、folds、n、r2、rmse、mae。供&lt;i&gt;将地面温度模型应用于陆表温度数据栈&lt;/i&gt;使用。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1552,19 +1682,14 @@
         <translation>识别出的冻结事件数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="225"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="224"/>
         <source>INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack</source>
         <translation>INPUT {} 不是表格：请给出 LAKES 多边形，以便从栅格数据栈中提取湖泊序列</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="230"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="229"/>
         <source>{} lakes, {} .. {}</source>
         <translation>{} 个湖泊，{} .. {}</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="251"/>
-        <source>The LAKES layer has no field {!r} (fields: {})</source>
-        <translation>LAKES 图层没有字段 {!r}（现有字段：{}）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_phenology.py" line="130"/>
@@ -1645,82 +1770,82 @@
 <context>
     <name>LakeIceSeries</name>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="43"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="60"/>
         <source>Lake-ice series from a raster stack (daily lake means)</source>
         <translation>由栅格数据栈提取湖冰序列（逐日湖泊平均值）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="46"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="63"/>
         <source>&lt;p&gt;Daily lake-ice values per lake from a daily raster stack (e.g. MODIS ice fraction, passive-microwave brightness temperature) and lake polygons: the value of a lake on a day is the mean of the cells whose centre lies in its polygon shrunk inwards by SHORE_BUFFER metres, so that mixed land/water cells at the shore are left out; a day counts when at least half of those cells have a value. The stack is read date by date, so memory does not grow with the record length.&lt;/p&gt;&lt;p&gt;OUTPUT is a long table (lake, date as YYYY-MM-DD, value) ready for cryo:lakeicephenology (LAKE_FIELD lake, DATE_FIELD date, VALUE_FIELD value) or for the time-series dock. Values are checked against the range of VALUE_TYPE.&lt;/p&gt;</source>
         <translation>&lt;p&gt;由逐日栅格数据栈（例如 MODIS 冰覆盖比例、被动微波亮温）和湖泊多边形得到每个湖泊的逐日湖冰值：湖泊某日的值为中心位于其多边形（向内收缩 SHORE_BUFFER 米）内的像元的平均值，从而排除湖岸处水陆混合的像元；至少一半像元有值的日子才计入。数据栈按日期逐个读取，内存占用不随记录长度增长。&lt;/p&gt;&lt;p&gt;OUTPUT 为长格式表格（lake、以 YYYY-MM-DD 表示的 date、value），可直接用于 cryo:lakeicephenology（LAKE_FIELD lake、DATE_FIELD date、VALUE_FIELD value）或时间序列面板。数值会按 VALUE_TYPE 的取值范围进行检查。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="58"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="75"/>
         <source>Daily lake-ice raster stack</source>
         <translation>逐日湖冰栅格数据栈</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Lake polygons</source>
         <translation>湖泊多边形</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Polygons of the lakes, in any CRS (they are reprojected onto the stack&apos;s grid).</source>
         <translation>湖泊多边形，可为任意坐标参考系（会重投影到数据栈的格网上）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Lake id field</source>
         <translation>湖泊标识字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Field of LAKES whose text identifies each lake in the output; one polygon per lake.</source>
         <translation>LAKES 中的字段，其文本在输出中标识每个湖泊；每个湖泊一个多边形。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Values are</source>
         <translation>数值类型</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>What the stack holds: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K); lake means outside that range stop the run.</source>
         <translation>数据栈中存放的内容：ice_percent（0-100）、ice_fraction（0-1）或 brightness_temperature（K）；湖泊平均值超出该范围时运行将中止。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Shore buffer (m, inwards)</source>
         <translation>湖岸缓冲距离（m，向内）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Metres by which each polygon is shrunk before averaging (0: the whole polygon); use about one cell size to leave out mixed shore cells.</source>
         <translation>求平均前每个多边形向内收缩的米数（0：使用整个多边形）；取约一个像元大小可排除湖岸处的混合像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Daily lake series</source>
         <translation>逐日湖泊序列</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="59"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="76"/>
         <source>Table with one row per lake and day: lake, date (YYYY-MM-DD), value.</source>
         <translation>每个湖泊每天一行的表格：lake、date（YYYY-MM-DD）、value。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="78"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="95"/>
         <source>Lakes with a series</source>
         <translation>有序列的湖泊数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="79"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="96"/>
         <source>Days in the series</source>
         <translation>序列中的天数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_series.py" line="102"/>
+        <location filename="../processing/algorithms/lake_ice_series.py" line="116"/>
         <source>{} lakes, {} days from {}</source>
         <translation>{} 个湖泊，{} 天，起始于 {}</translation>
     </message>
@@ -1796,114 +1921,139 @@
 <context>
     <name>MapAccuracy</name>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="88"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="100"/>
         <source>Map accuracy (confusion matrix, overall accuracy, kappa)</source>
         <translation>分类图精度（混淆矩阵、总体精度、Kappa 系数）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="91"/>
-        <source>&lt;p&gt;Compares a classified raster (INPUT) with a reference: a raster (resampled onto INPUT's grid by nearest neighbour when needed), polygons (cell centres inside take the polygon's FIELD value) or points (each compared with the INPUT cell it falls in), in any CRS. Cells with nodata on either side are left out and counted in the log.&lt;/p&gt;&lt;p&gt;With the confusion matrix m (rows: map classes, columns: reference classes) and N = Σm: overall accuracy OA = Σ m&lt;sub&gt;ii&lt;/sub&gt; / N; Cohen's kappa = (OA − p&lt;sub&gt;e&lt;/sub&gt;) / (1 − p&lt;sub&gt;e&lt;/sub&gt;) with p&lt;sub&gt;e&lt;/sub&gt; = Σ row&lt;sub&gt;i&lt;/sub&gt;·column&lt;sub&gt;i&lt;/sub&gt; / N² (Cohen 1960; Congalton &amp;amp; Green 2009); user's accuracy of a class = m&lt;sub&gt;ii&lt;/sub&gt; / row total, producer's accuracy = m&lt;sub&gt;ii&lt;/sub&gt; / column total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CLASSES&lt;/b&gt; merges classes before comparing, e.g. &lt;tt&gt;1:1;2,3:0&lt;/tt&gt; compares permafrost (1) against everything else of the TTOP classes; classes it does not list are left out. It applies to the reference too unless REFERENCE_CLASSES is given (for a reference coded differently).&lt;/p&gt;&lt;p&gt;OUTPUT_TABLE: one row per map class with the counts per reference class, the row total and the user's accuracy, then a row of column totals, a row of producer's accuracies, and the overall accuracy and kappa (in the total column).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将分类栅格（INPUT）与参考数据比较：参考可以是栅格（必要时按最邻近法重采样到 INPUT 的格网）、多边形（中心位于多边形内的像元取该多边形的 FIELD 值）或点（每个点与其所在的 INPUT 像元比较），坐标参考系不限。任一方为无数据值的像元将被略去，并在日志中计数。&lt;/p&gt;&lt;p&gt;设混淆矩阵为 m（行：分类图类别，列：参考类别），N = Σm：总体精度 OA = Σ m&lt;sub&gt;ii&lt;/sub&gt; / N；Cohen's Kappa 系数 = (OA − p&lt;sub&gt;e&lt;/sub&gt;) / (1 − p&lt;sub&gt;e&lt;/sub&gt;)，其中 p&lt;sub&gt;e&lt;/sub&gt; = Σ row&lt;sub&gt;i&lt;/sub&gt;·column&lt;sub&gt;i&lt;/sub&gt; / N²（Cohen 1960；Congalton &amp;amp; Green 2009）；某类别的用户精度 = m&lt;sub&gt;ii&lt;/sub&gt; / 行合计，生产者精度 = m&lt;sub&gt;ii&lt;/sub&gt; / 列合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;CLASSES&lt;/b&gt; 在比较前合并类别，例如 &lt;tt&gt;1:1;2,3:0&lt;/tt&gt; 将 TTOP 类别中的多年冻土（1）与其余所有类别比较；未列出的类别将被略去。除非给出 REFERENCE_CLASSES（用于编码不同的参考数据），它同样适用于参考数据。&lt;/p&gt;&lt;p&gt;OUTPUT_TABLE：每个分类图类别一行，包含各参考类别的计数、行合计和用户精度；随后是列合计行、生产者精度行，以及总体精度和 Kappa 系数（位于合计列）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="109"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="122"/>
         <source>Classified map</source>
         <translation>分类图</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="113"/>
-        <source>Reference (raster, polygons or points)</source>
-        <translation>参考数据（栅格、多边形或点）</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="120"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="139"/>
         <source>Reference class field (vector reference)</source>
         <translation>参考类别字段（矢量参考数据）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="126"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="145"/>
         <source>Class grouping, e.g. 1:1;2,3:0 (empty: compare classes as they are)</source>
         <translation>类别合并，例如 1:1;2,3:0（留空：按原类别比较）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="133"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="152"/>
         <source>Reference class grouping (empty: the same as CLASSES)</source>
         <translation>参考类别合并（留空：与 CLASSES 相同）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="139"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="158"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="163"/>
         <source>Overall accuracy</source>
         <translation>总体精度</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="163"/>
         <source>Cohen&apos;s kappa</source>
         <translation>Cohen's Kappa 系数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="163"/>
         <source>Cells (or points) compared</source>
         <translation>参与比较的像元（或点）数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="144"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="163"/>
         <source>Cells left out</source>
         <translation>略去的像元数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="162"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="195"/>
         <source>Left out: {} ({})</source>
         <translation>略去：{}（{}）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="163"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="196"/>
         <source>N = {}, overall accuracy {:.4f}, kappa {:.4f}</source>
         <translation>N = {}，总体精度 {:.4f}，Kappa 系数 {:.4f}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="185"/>
-        <source>REFERENCE is not a readable raster or vector layer</source>
-        <translation>REFERENCE 不是可读取的栅格或矢量图层</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="193"/>
-        <source>A vector REFERENCE needs FIELD: the field holding its classes</source>
-        <translation>矢量 REFERENCE 需要 FIELD：存放其类别的字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="109"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="122"/>
         <source>Raster of integer classes to assess, e.g. OUTPUT_CLASSES of TTOP permafrost model. The comparison is made on its grid; its nodata cells are left out.</source>
         <translation>待评估的整数类别栅格，例如“TTOP 多年冻土模型”的 OUTPUT_CLASSES。比较在其格网上进行；其无数据像元不参与比较。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="113"/>
-        <source>Reference classes in any CRS: a raster (resampled onto INPUT by nearest neighbour when needed), polygons (the cells whose centre lies inside take the polygon&apos;s class) or points (each compared with the INPUT cell it falls in).</source>
-        <translation>任意坐标参考系的参考类别：栅格（必要时按最邻近法重采样到 INPUT 上）、多边形（中心位于多边形内的像元取该多边形的类别）或点（每个点与其所在的 INPUT 像元比较）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="120"/>
-        <source>Field with the integer class of each polygon or point; needed for a vector REFERENCE, not used for a raster. Empty (NULL) values count as reference nodata.</source>
-        <translation>存放每个多边形或点的整数类别的字段；矢量 REFERENCE 必须给出，栅格不使用。空值（NULL）视为参考数据无数据。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="126"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="145"/>
         <source>Groups separated by semicolons, each the classes (comma separated) before a colon and their new class after it: 1:1;2,3:0 compares class 1 with classes 2 and 3 merged into 0. Classes it does not list are left out.</source>
         <translation>以分号分隔的各组，每组冒号前为类别（逗号分隔），冒号后为其新类别：1:1;2,3:0 表示将类别 1 与合并为 0 的类别 2 和 3 进行比较。未列出的类别不参与比较。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="133"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="152"/>
         <source>A grouping written like CLASSES, for a reference whose codes differ from the map&apos;s, e.g. 10,11:1;20,30:0. Empty: CLASSES applies to the reference too.</source>
         <translation>写法与 CLASSES 相同的类别合并，用于编码与分类图不同的参考数据，例如 10,11:1;20,30:0。留空：CLASSES 同样用于参考数据。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/map_accuracy.py" line="139"/>
+        <location filename="../processing/algorithms/map_accuracy.py" line="158"/>
         <source>Table without geometry: one row per map class with the counts per reference class (ref_1, ref_2, ...), the row total and the user&apos;s accuracy, then the rows total, producers_accuracy, overall_accuracy and kappa.</source>
         <translation>无几何的表格：每个分类图类别一行，包含各参考类别的计数（ref_1、ref_2 等）、行合计和用户精度；其后依次为 total、producers_accuracy、overall_accuracy 和 kappa 各行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="103"/>
+        <source>&lt;p&gt;Compares a classified raster (INPUT) with a reference: a raster (REFERENCE, resampled onto INPUT's grid by nearest neighbour when needed), or polygons or points (REFERENCE_VECTOR with the class field FIELD: cell centres inside a polygon take its class, a point is compared with the INPUT cell it falls in), in any CRS. Give one of REFERENCE and REFERENCE_VECTOR. Cells with nodata on either side are left out and counted in the log.&lt;/p&gt;&lt;p&gt;With the confusion matrix m (rows: map classes, columns: reference classes) and N = Σm: overall accuracy OA = Σ m&lt;sub&gt;ii&lt;/sub&gt; / N; Cohen's kappa = (OA − p&lt;sub&gt;e&lt;/sub&gt;) / (1 − p&lt;sub&gt;e&lt;/sub&gt;) with p&lt;sub&gt;e&lt;/sub&gt; = Σ row&lt;sub&gt;i&lt;/sub&gt;·column&lt;sub&gt;i&lt;/sub&gt; / N² (Cohen 1960; Congalton &amp;amp; Green 2009); user's accuracy of a class = m&lt;sub&gt;ii&lt;/sub&gt; / row total, producer's accuracy = m&lt;sub&gt;ii&lt;/sub&gt; / column total.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CLASSES&lt;/b&gt; merges classes before comparing, e.g. &lt;tt&gt;1:1;2,3:0&lt;/tt&gt; compares permafrost (1) against everything else of the TTOP classes; classes it does not list are left out. It applies to the reference too unless REFERENCE_CLASSES is given (for a reference coded differently).&lt;/p&gt;&lt;p&gt;OUTPUT_TABLE: one row per map class with the counts per reference class, the row total and the user's accuracy, then a row of column totals, a row of producer's accuracies, and the overall accuracy and kappa (in the total column).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将分类栅格（INPUT）与参考数据比较：参考可以是栅格（REFERENCE，必要时按最邻近法重采样到 INPUT 的格网），或多边形或点（REFERENCE_VECTOR，类别字段为 FIELD：中心位于多边形内的像元取该多边形的类别，每个点与其所在的 INPUT 像元比较），坐标参考系不限。REFERENCE 与 REFERENCE_VECTOR 二者给出其一。任一方为无数据值的像元将被略去，并在日志中计数。&lt;/p&gt;&lt;p&gt;设混淆矩阵为 m（行：分类图类别，列：参考类别），N = Σm：总体精度 OA = Σ m&lt;sub&gt;ii&lt;/sub&gt; / N；Cohen's Kappa 系数 = (OA − p&lt;sub&gt;e&lt;/sub&gt;) / (1 − p&lt;sub&gt;e&lt;/sub&gt;)，其中 p&lt;sub&gt;e&lt;/sub&gt; = Σ row&lt;sub&gt;i&lt;/sub&gt;·column&lt;sub&gt;i&lt;/sub&gt; / N²（Cohen 1960；Congalton &amp;amp; Green 2009）；某类别的用户精度 = m&lt;sub&gt;ii&lt;/sub&gt; / 行合计，生产者精度 = m&lt;sub&gt;ii&lt;/sub&gt; / 列合计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;CLASSES&lt;/b&gt; 在比较前合并类别，例如 &lt;tt&gt;1:1;2,3:0&lt;/tt&gt; 将 TTOP 类别中的多年冻土（1）与其余所有类别比较；未列出的类别将被略去。除非给出 REFERENCE_CLASSES（用于编码不同的参考数据），它同样适用于参考数据。&lt;/p&gt;&lt;p&gt;OUTPUT_TABLE：每个分类图类别一行，包含各参考类别的计数、行合计和用户精度；随后是列合计行、生产者精度行，以及总体精度和 Kappa 系数（位于合计列）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="126"/>
+        <source>Reference raster</source>
+        <translation>参考栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="126"/>
+        <source>Reference classes as a raster in any CRS, resampled onto INPUT by nearest neighbour when needed. For polygons or points use REFERENCE_VECTOR instead (scripts may still give a vector file here, with FIELD).</source>
+        <translation>以栅格表示的参考类别，坐标参考系不限，必要时按最邻近法重采样到 INPUT 上。多边形或点请改用 REFERENCE_VECTOR（脚本仍可在此给出矢量文件，并配合 FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="132"/>
+        <source>Reference polygons or points</source>
+        <translation>参考多边形或点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="132"/>
+        <source>Reference classes as polygons (the cells whose centre lies inside take the polygon&apos;s class) or points (each compared with the INPUT cell it falls in), in any CRS, with their class in FIELD. Give this or REFERENCE, not both.</source>
+        <translation>以多边形（中心位于多边形内的像元取该多边形的类别）或点（每个点与其所在的 INPUT 像元比较）表示的参考类别，坐标参考系不限，类别存放在 FIELD 中。请给出本项或 REFERENCE，不可同时给出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="139"/>
+        <source>Field with the integer class of each polygon or point; needed for a vector reference, not used for a raster. Empty (NULL) values count as reference nodata.</source>
+        <translation>存放每个多边形或点的整数类别的字段；矢量参考必须给出，栅格不使用。空值（NULL）视为参考数据无数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="180"/>
+        <source>Give one reference: REFERENCE (a raster) or REFERENCE_VECTOR (polygons or points, with their class in FIELD); {}</source>
+        <translation>请给出一个参考：REFERENCE（栅格）或 REFERENCE_VECTOR（多边形或点，类别存放在 FIELD 中）；{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="181"/>
+        <source>both are given, leave one empty</source>
+        <translation>两者都已给出，请将其中一项留空</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="181"/>
+        <source>none is given</source>
+        <translation>两者都未给出</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="226"/>
+        <source>{} is not a readable raster or vector layer</source>
+        <translation>{} 不是可读取的栅格或矢量图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/map_accuracy.py" line="234"/>
+        <source>A vector reference needs FIELD: the field holding its classes</source>
+        <translation>矢量参考需要 FIELD：存放其类别的字段</translation>
     </message>
 </context>
 <context>
@@ -1917,9 +2067,19 @@
 <context>
     <name>StackAlgorithm</name>
     <message>
-        <location filename="../processing/stack_parameters.py" line="103"/>
+        <location filename="../processing/stack_parameters.py" line="155"/>
         <source>The INPUT folder {} is empty</source>
         <translation>INPUT 文件夹 {} 为空</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="156"/>
+        <source>The INPUT_FOLDER folder {} is empty</source>
+        <translation>INPUT_FOLDER 文件夹 {} 为空</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="160"/>
+        <source>INPUT_FOLDER {} is not a folder; give a folder of daily files, or the file as INPUT</source>
+        <translation>INPUT_FOLDER {} 不是文件夹；请给出逐日文件的文件夹，或将文件作为 INPUT 给出</translation>
     </message>
 </context>
 <context>
@@ -2138,7 +2298,7 @@
         <translation>序列中的年数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="77"/>
+        <location filename="../processing/algorithms/trend.py" line="75"/>
         <source>Years: {}</source>
         <translation>年份：{}</translation>
     </message>
@@ -2166,212 +2326,212 @@
 <context>
     <name>Ttop</name>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="44"/>
+        <location filename="../processing/algorithms/ttop.py" line="43"/>
         <source>TTOP permafrost model (classes, probability, zones)</source>
         <translation>TTOP 多年冻土模型（类别、概率、分区）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="47"/>
+        <location filename="../processing/algorithms/ttop.py" line="46"/>
         <source>&lt;p&gt;Temperature at the top of permafrost (Smith &amp;amp; Riseborough 1996, 2002), in °C, from the freezing and thawing indices DDF and DDT (positive °C·days), the n-factors nf, nt, the thermal conductivity ratio rk (thawed/frozen, &amp;gt; 0) and the period P (days):&lt;/p&gt;&lt;p&gt;TTOP = (rk·nt·DDT − nf·DDF) / P when rk·nt·DDT &amp;lt; nf·DDF (permafrost, TTOP &amp;lt; 0), else TTOP = (nt·DDT − nf·DDF / rk) / P (≥ 0).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INDICES_FROM&lt;/b&gt;: &lt;i&gt;ground&lt;/i&gt; (default) when DDF/DDT were computed from ground-surface temperature (e.g. GST from LST): the n-factors are already inside them and only rk applies; &lt;i&gt;air&lt;/i&gt; when they come from air temperature: nf and nt are applied. Multi-band DDF/DDT (one band per year, as &lt;i&gt;Degree-day indices&lt;/i&gt; writes them) are averaged per pixel over the years that have a value.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parameters&lt;/b&gt;: NF, NT, RK everywhere, or a LANDCOVER raster with an NFACTORS table (CSV class,nf,nt,rk, optional nf_min, nf_max, nt_min, nt_max, rk_min, rk_max; other columns such as name and source are ignored; an empty rk takes RK). Every land-cover class on the map must be in the table. The plugin ships tables/nfactors_default.csv (in its plugin folder): only n-factors with a published source, each cited in the file, for two classes numbered by the table itself; copy it and renumber its rows to your land-cover codes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_CLASSES&lt;/b&gt;: 1 permafrost (TTOP &amp;lt; 0), 2 seasonally frozen ground (TTOP ≥ 0, DDF &amp;gt; 0), 3 unfrozen (DDF = 0), 4 glacier and 5 lake inside the optional GLACIERS / LAKES polygons. Results PERMAFROST_AREA_KM2 (true cell areas) and PERMAFROST_FRACTION (of classes 1-3).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ensemble&lt;/b&gt; (Obu et al. 2019, Earth-Sci. Rev. 193): MEMBERS runs (0 = off; Obu used 200), each drawing nf, nt and rk of every land-cover class uniformly in the table's ranges (reproducible from SEED). OUTPUT_PROBABILITY = fraction of members with permafrost (0-1); OUTPUT_ZONES: continuous p &amp;gt; 0.9, discontinuous 0.5 ≤ p ≤ 0.9, sporadic 0.1 ≤ p &amp;lt; 0.5, isolated patches 0 &amp;lt; p &amp;lt; 0.1, none p = 0. Glaciers and lakes are nodata there.&lt;/p&gt;</source>
         <translation>&lt;p&gt;多年冻土顶板温度（Smith &amp;amp; Riseborough 1996, 2002），单位 °C，由冻结指数 DDF 和融化指数 DDT（正的 °C·日）、n 因子 nf、nt、导热系数比 rk（融化/冻结，&amp;gt; 0）以及周期 P（天）计算：&lt;/p&gt;&lt;p&gt;当 rk·nt·DDT &amp;lt; nf·DDF 时 TTOP = (rk·nt·DDT − nf·DDF) / P（多年冻土，TTOP &amp;lt; 0），否则 TTOP = (nt·DDT − nf·DDF / rk) / P（≥ 0）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INDICES_FROM&lt;/b&gt;：DDF/DDT 由地面温度计算（例如由陆表温度估算的地面温度）时选 &lt;i&gt;ground&lt;/i&gt;（默认）：n 因子已包含在其中，只应用 rk；由气温计算时选 &lt;i&gt;air&lt;/i&gt;：应用 nf 和 nt。多波段的 DDF/DDT（每年一个波段，即&lt;i&gt;度日指数&lt;/i&gt;的输出）逐像元对有值的年份求平均。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参数&lt;/b&gt;：全区统一的 NF、NT、RK，或 LANDCOVER 栅格加 NFACTORS 表（CSV：class,nf,nt,rk，可选 nf_min、nf_max、nt_min、nt_max、rk_min、rk_max；name、source 等其他列将被忽略；rk 为空时取 RK）。图上每个土地覆盖类别都必须出现在表中。插件自带 tables/nfactors_default.csv（位于插件文件夹中）：只收录有公开发表来源的 n 因子，每条均在文件中注明出处，共两个类别，编号由该表自定；请复制该表并按你的土地覆盖代码重新编号。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_CLASSES&lt;/b&gt;：1 多年冻土（TTOP &amp;lt; 0），2 季节冻土（TTOP ≥ 0，DDF &amp;gt; 0），3 不冻土（DDF = 0），4 冰川和 5 湖泊（位于可选的 GLACIERS / LAKES 多边形内）。结果 PERMAFROST_AREA_KM2（按真实像元面积）和 PERMAFROST_FRACTION（占类别 1-3 的比例）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;集合模拟&lt;/b&gt;（Obu et al. 2019, Earth-Sci. Rev. 193）：运行 MEMBERS 次（0 = 关闭；Obu 使用 200 次），每次在表中给出的范围内对每个土地覆盖类别的 nf、nt 和 rk 均匀抽样（由 SEED 保证可重复）。OUTPUT_PROBABILITY = 出现多年冻土的成员比例（0-1）；OUTPUT_ZONES：连续多年冻土 p &amp;gt; 0.9，不连续多年冻土 0.5 ≤ p ≤ 0.9，零星多年冻土 0.1 ≤ p &amp;lt; 0.5，岛状多年冻土 0 &amp;lt; p &amp;lt; 0.1，无多年冻土 p = 0。冰川和湖泊在其中为无数据值。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="74"/>
+        <location filename="../processing/algorithms/ttop.py" line="73"/>
         <source>Freezing index DDF (°C·days)</source>
         <translation>冻结指数 DDF（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="79"/>
+        <location filename="../processing/algorithms/ttop.py" line="78"/>
         <source>Thawing index DDT (°C·days)</source>
         <translation>融化指数 DDT（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="83"/>
+        <location filename="../processing/algorithms/ttop.py" line="82"/>
         <source>Indices computed from</source>
         <translation>指数计算所依据的温度</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="90"/>
+        <location filename="../processing/algorithms/ttop.py" line="89"/>
         <source>Land cover (classes)</source>
         <translation>土地覆盖（类别）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="95"/>
+        <location filename="../processing/algorithms/ttop.py" line="94"/>
         <source>n-factor table (CSV class,nf,nt,rk[,ranges])</source>
         <translation>n 因子表（CSV：class,nf,nt,rk[,范围]）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <location filename="../processing/algorithms/ttop.py" line="101"/>
         <source>Freezing n-factor nf (without a table)</source>
         <translation>冻结 n 因子 nf（不使用表时）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <location filename="../processing/algorithms/ttop.py" line="101"/>
         <source>Thawing n-factor nt (without a table)</source>
         <translation>融化 n 因子 nt（不使用表时）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <location filename="../processing/algorithms/ttop.py" line="101"/>
         <source>Thermal conductivity ratio rk (thawed/frozen)</source>
         <translation>导热系数比 rk（融化/冻结）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="116"/>
+        <location filename="../processing/algorithms/ttop.py" line="115"/>
         <source>Period P (days)</source>
         <translation>周期 P（天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="121"/>
+        <location filename="../processing/algorithms/ttop.py" line="120"/>
         <source>Glacier outlines (class 4)</source>
         <translation>冰川边界（类别 4）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="126"/>
+        <location filename="../processing/algorithms/ttop.py" line="125"/>
         <source>Lake outlines (class 5)</source>
         <translation>湖泊边界（类别 5）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="131"/>
+        <location filename="../processing/algorithms/ttop.py" line="130"/>
         <source>Ensemble members (0 = no ensemble)</source>
         <translation>集合成员数（0 = 不做集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="137"/>
+        <location filename="../processing/algorithms/ttop.py" line="136"/>
         <source>Random seed of the ensemble</source>
         <translation>集合模拟的随机种子</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="142"/>
+        <location filename="../processing/algorithms/ttop.py" line="141"/>
         <source>TTOP (°C)</source>
         <translation>多年冻土顶板温度 TTOP（°C）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="146"/>
+        <location filename="../processing/algorithms/ttop.py" line="145"/>
         <source>Ground thermal classes</source>
         <translation>地温类别</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="150"/>
+        <location filename="../processing/algorithms/ttop.py" line="149"/>
         <source>Permafrost probability (ensemble)</source>
         <translation>多年冻土概率（集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="156"/>
+        <location filename="../processing/algorithms/ttop.py" line="155"/>
         <source>Permafrost zones (ensemble)</source>
         <translation>多年冻土分区（集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="162"/>
+        <location filename="../processing/algorithms/ttop.py" line="161"/>
         <source>Permafrost area (km²)</source>
         <translation>多年冻土面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="162"/>
+        <location filename="../processing/algorithms/ttop.py" line="161"/>
         <source>Permafrost fraction of the land (classes 1-3)</source>
         <translation>多年冻土占陆地的比例（类别 1-3）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="162"/>
+        <location filename="../processing/algorithms/ttop.py" line="161"/>
         <source>Mean permafrost probability (ensemble)</source>
         <translation>平均多年冻土概率（集合模拟）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="187"/>
+        <location filename="../processing/algorithms/ttop.py" line="183"/>
         <source>LANDCOVER needs an NFACTORS table giving nf, nt, rk for each of its classes</source>
         <translation>LANDCOVER 需要一个 NFACTORS 表，为其每个类别给出 nf、nt、rk</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="203"/>
+        <location filename="../processing/algorithms/ttop.py" line="198"/>
         <source>MEMBERS = 0: no ensemble was run, so no probability or zones were written</source>
         <translation>MEMBERS = 0：未运行集合模拟，因此未写出概率和分区</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="204"/>
+        <location filename="../processing/algorithms/ttop.py" line="199"/>
         <source>Permafrost {:.1f} km² ({:.1%} of the land); areas by class (km²): {}</source>
         <translation>多年冻土 {:.1f} km²（占陆地 {:.1%}）；各类别面积（km²）：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="74"/>
+        <location filename="../processing/algorithms/ttop.py" line="73"/>
         <source>Freezing degree-days, positive °C·days (OUTPUT_DDF of Degree-day indices). Several bands (one per year) are averaged per pixel over the years with a value. The outputs are on this raster's grid.</source>
         <translation>冻结度日，正值，单位 °C·日（“度日指数”的 OUTPUT_DDF）。多个波段（每年一个）按像元对有值的年份求平均。输出位于该栅格的格网上。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="79"/>
+        <location filename="../processing/algorithms/ttop.py" line="78"/>
         <source>Thawing degree-days, positive °C·days (OUTPUT_DDT of Degree-day indices), on the grid of DDF and with as many bands (years), averaged per pixel like DDF.</source>
         <translation>融化度日，正值，单位 °C·日（“度日指数”的 OUTPUT_DDT），须与 DDF 格网相同、波段（年份）数相同，并像 DDF 一样按像元求平均。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="83"/>
+        <location filename="../processing/algorithms/ttop.py" line="82"/>
         <source>ground (default): DDF and DDT come from ground-surface temperature (e.g. GST from LST), so the n-factors are already in them and only rk is applied; air: they come from air temperature and nf, nt are applied as well.</source>
         <translation>ground（默认）：DDF 和 DDT 由地面温度（例如由陆表温度估算的地面温度）计算，已包含 n 因子的作用，只应用 rk；air：由气温计算，还需应用 nf、nt。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="90"/>
+        <location filename="../processing/algorithms/ttop.py" line="89"/>
         <source>Integer land-cover classes, resampled onto the DDF grid by majority (mode) when needed; each class takes its nf, nt and rk from NFACTORS, which must list every class on the map. Empty: NF, NT, RK everywhere.</source>
         <translation>整数土地覆盖类别，必要时按众数（mode）重采样到 DDF 格网上；每个类别从 NFACTORS 中取得其 nf、nt 和 rk，NFACTORS 必须列出图上的所有类别。留空：处处使用 NF、NT、RK。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="95"/>
+        <location filename="../processing/algorithms/ttop.py" line="94"/>
         <source>CSV with the columns class, nf, nt and optionally rk (empty: RK) and the ranges nf_min, nf_max, nt_min, nt_max, rk_min, rk_max that the ensemble draws from; lines starting with # are comments. Template: tables/nfactors_default.csv in the plugin folder.</source>
         <translation>CSV，包含 class、nf、nt 列，可选 rk 列（为空时取 RK）以及集合模拟抽样所用的范围 nf_min、nf_max、nt_min、nt_max、rk_min、rk_max；以 # 开头的行为注释。模板：插件文件夹中的 tables/nfactors_default.csv。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <location filename="../processing/algorithms/ttop.py" line="101"/>
         <source>Ratio of the ground-surface to the air freezing index (dimensionless, ≥ 0, default 1), used everywhere when there is no NFACTORS table and INDICES_FROM = air.</source>
         <translation>地表冻结指数与气温冻结指数之比（无量纲，≥ 0，默认 1）；在没有 NFACTORS 表且 INDICES_FROM = air 时处处使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <location filename="../processing/algorithms/ttop.py" line="101"/>
         <source>Ratio of the ground-surface to the air thawing index (dimensionless, ≥ 0, default 1), used everywhere when there is no NFACTORS table and INDICES_FROM = air.</source>
         <translation>地表融化指数与气温融化指数之比（无量纲，≥ 0，默认 1）；在没有 NFACTORS 表且 INDICES_FROM = air 时处处使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="102"/>
+        <location filename="../processing/algorithms/ttop.py" line="101"/>
         <source>Thermal conductivity of the thawed over the frozen ground (dimensionless, &gt; 0, default 1; typically below 1 in moist soils). Used everywhere without a table, and for table rows with an empty rk.</source>
         <translation>融化土与冻结土导热系数之比（无量纲，&gt; 0，默认 1；湿润土壤中通常小于 1）。不使用表时处处使用，也用于表中 rk 为空的行。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="116"/>
+        <location filename="../processing/algorithms/ttop.py" line="115"/>
         <source>Length of the period the indices are summed over, in days (default 365, one year): TTOP is the mean temperature over it.</source>
         <translation>指数累加所覆盖的时段长度，单位为天（默认 365，即一年）：TTOP 为该时段内的平均温度。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="121"/>
+        <location filename="../processing/algorithms/ttop.py" line="120"/>
         <source>Polygons in any CRS: cells whose centre lies inside are class 4 (glacier), nodata in the probability and zones, and left out of the permafrost area and fraction.</source>
         <translation>任意坐标参考系的多边形：中心位于其中的格网单元为类别 4（冰川），在概率和分区中为无数据值，并且不计入多年冻土面积和比例。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="126"/>
+        <location filename="../processing/algorithms/ttop.py" line="125"/>
         <source>Polygons in any CRS: cells whose centre lies inside are class 5 (lake), nodata in the probability and zones, and left out of the permafrost area and fraction.</source>
         <translation>任意坐标参考系的多边形：中心位于其中的格网单元为类别 5（湖泊），在概率和分区中为无数据值，并且不计入多年冻土面积和比例。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="131"/>
+        <location filename="../processing/algorithms/ttop.py" line="130"/>
         <source>Number of model runs (0-10000) with nf, nt and rk of each class drawn uniformly in the NFACTORS ranges; 0 (default) runs no ensemble. Obu et al. (2019) used 200.</source>
         <translation>模型运行次数（0-10000），每次在 NFACTORS 给出的范围内为每个类别均匀抽取 nf、nt 和 rk；0（默认）表示不做集合模拟。Obu et al.（2019）使用 200 次。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="137"/>
+        <location filename="../processing/algorithms/ttop.py" line="136"/>
         <source>Seed of the random draws (integer ≥ 0, default 1): the same seed gives the same probability map.</source>
         <translation>随机抽样的种子（整数 ≥ 0，默认 1）：相同的种子得到相同的概率图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="142"/>
+        <location filename="../processing/algorithms/ttop.py" line="141"/>
         <source>Float32 GeoTIFF on the DDF grid: temperature at the top of permafrost (or of seasonally frozen ground) in °C, from the table's central nf, nt, rk; nodata −9999.</source>
         <translation>位于 DDF 格网上的 float32 GeoTIFF：多年冻土（或季节冻土）顶板温度，单位 °C，由表中的中心值 nf、nt、rk 计算；无数据值 −9999。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="146"/>
+        <location filename="../processing/algorithms/ttop.py" line="145"/>
         <source>8-bit GeoTIFF of classes 1 permafrost (TTOP &lt; 0), 2 seasonally frozen ground, 3 unfrozen (DDF = 0), 4 glacier and 5 lake, with their colours; nodata 0.</source>
         <translation>8 位 GeoTIFF，类别为 1 多年冻土（TTOP &lt; 0）、2 季节冻土、3 非冻土（DDF = 0）、4 冰川和 5 湖泊，附各类别颜色；无数据值 0。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="150"/>
+        <location filename="../processing/algorithms/ttop.py" line="149"/>
         <source>Float32 GeoTIFF: fraction of the ensemble members with permafrost (0-1). Written only when MEMBERS &gt; 0.</source>
         <translation>float32 GeoTIFF：判定为多年冻土的集合成员所占比例（0-1）。仅在 MEMBERS &gt; 0 时写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ttop.py" line="156"/>
+        <location filename="../processing/algorithms/ttop.py" line="155"/>
         <source>8-bit GeoTIFF of zones from the probability p: continuous (p &gt; 0.9), discontinuous (0.5-0.9), sporadic (0.1-0.5), isolated patches (0-0.1) and none (p = 0). Written only when MEMBERS &gt; 0.</source>
         <translation>由概率 p 划分分区的 8 位 GeoTIFF：连续（p &gt; 0.9）、不连续（0.5-0.9）、零星（0.1-0.5）、岛状（0-0.1）和无（p = 0）。仅在 MEMBERS &gt; 0 时写出。</translation>
     </message>

@@ -33,12 +33,10 @@ DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
 _DISK_FULL_TEXTS = ("no space left", "free disk space", "disk full", "not enough space")
 _PERMISSION_TEXTS = ("permission denied", "read-only file system", "access is denied")
+_translate = QCoreApplication.translate  # pylupdate5 extracts _translate("CryoAlgorithm", "...") like pyuic's code
+
 _DAMAGED_TEXTS = ("can't read data", "inflate", "filter returned failure", "decompress", "tiffread", "ireadblock",
                   "corrupt", "truncated", "bad object header", "unable to open object", "checksum")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CryoAlgorithm", text)
 
 
 def guarded(process_algorithm: Callable) -> Callable:
@@ -138,25 +136,26 @@ def check_destinations(outputs: Iterable[Tuple[str, str]], inputs: Iterable[Tupl
     for name, path in outputs:
         real = os.path.realpath(path)
         if real in inputs_by_path:
-            raise QgsProcessingException(_tr(
-                "The output {} ({}) is one of the inputs ({}): choose another output name so the input is kept").format(
-                name, path, inputs_by_path[real]))
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "The output {} ({}) is one of the inputs ({}): choose another output name so the "
+                "input is kept").format(name, path, inputs_by_path[real]))
         if real in seen:
-            raise QgsProcessingException(_tr(
-                "{} and {} are the same file {}; give each output its own name").format(seen[real], name, path))
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "{} and {} are the same file {}; give each output its own name").format(
+                seen[real], name, path))
         seen[real] = name
         if os.path.isdir(real):
-            raise QgsProcessingException(_tr(
-                "The output {} ({}) is a folder: give a file name inside it").format(name, path))
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "The output {} ({}) is a folder: give a file name inside it").format(name, path))
         folder = os.path.dirname(real)
         if not os.path.isdir(folder):
-            raise QgsProcessingException(_tr(
-                "The folder of the output {} does not exist: {}; create it or choose another folder").format(
-                name, folder))
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "The folder of the output {} does not exist: {}; create it or choose another "
+                "folder").format(name, folder))
         if not os.access(folder, os.W_OK):
-            raise QgsProcessingException(_tr(
-                "The folder of the output {} cannot be written (read-only or no permission): {}; choose a folder "
-                "you can write to").format(name, folder))
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "The folder of the output {} cannot be written (read-only or no permission): {}; "
+                "choose a folder you can write to").format(name, folder))
 
 
 def staged_sink(algorithm, parameters, name: str, context, fields, geometry_type, crs=None):
@@ -200,8 +199,8 @@ class CheckedSink:
 
     def addFeature(self, feature, flags=QgsFeatureSink.Flags()) -> bool:  # noqa: N802 (QGIS API)
         if not self._sink.addFeature(feature, flags):
-            raise OSError(errno.EIO, _tr("a row could not be written ({})").format(self._sink.lastError()),
-                          self.final)
+            raise OSError(errno.EIO, _translate("CryoAlgorithm", "a row could not be written ({})").format(
+                self._sink.lastError()), self.final)
         self.count += 1
         return True
 
@@ -209,7 +208,8 @@ class CheckedSink:
         self._sink = None  # the only reference: QGIS closes and flushes the file
         written = _feature_count(self.path)
         if written != self.count:
-            raise OSError(errno.EIO, _tr("only {} of {} rows reached the file (is the disk full?)").format(
+            raise OSError(errno.EIO, _translate(
+                "CryoAlgorithm", "only {} of {} rows reached the file (is the disk full?)").format(
                 written, self.count), self.final)
 
 
@@ -227,10 +227,11 @@ def explain(exc: BaseException, outputs: List[str]) -> str:
     if isinstance(exc, CryoInputError):
         return str(exc)
     if isinstance(exc, Cancelled):
-        return _tr("Cancelled: no output was written")
+        return _translate("CryoAlgorithm", "Cancelled: no output was written")
     if isinstance(exc, MemoryError):
-        return _tr("Out of memory ({}): process a smaller EXTENT or period, or close other programs; no output was "
-                   "written").format(str(exc) or _tr("an array did not fit"))
+        return _translate(
+            "CryoAlgorithm", "Out of memory ({}): process a smaller EXTENT or period, or close other programs; no "
+            "output was written").format(str(exc) or _translate("CryoAlgorithm", "an array did not fit"))
     text = str(exc)
     lower = text.lower()
     number = getattr(exc, "errno", None)
@@ -240,20 +241,27 @@ def explain(exc: BaseException, outputs: List[str]) -> str:
             full and isinstance(exc, (OSError, RuntimeError))):  # GDAL says only "IO error writing tag data"
         file = full[0] if full else file
         folder = os.path.dirname(os.path.abspath(file)) if file else ""
-        return _tr("The disk is full: {} could not be written ({} free in {}). Free some space or choose an output "
-                   "folder on another disk; no output was written").format(file, _free_space(folder), folder)
+        return _translate(
+            "CryoAlgorithm", "The disk is full: {} could not be written ({} free in {}). Free some space or choose "
+            "an output folder on another disk; no output was written").format(file, _free_space(folder), folder)
     if number in NO_PERMISSION or any(t in lower for t in _PERMISSION_TEXTS):
-        return _tr("No permission to write or read {}: {}. Choose an output folder you can write to, and check "
-                   "that the inputs can be read; no output was written").format(file, text)
+        return _translate(
+            "CryoAlgorithm", "No permission to write or read {}: {}. Choose an output folder you can write to, and "
+            "check that the inputs can be read; no output was written").format(file, text)
     if number == errno.ENOENT:
-        return _tr("File or folder not found: {}; check the paths of the inputs and outputs").format(file)
+        return _translate(
+            "CryoAlgorithm", "File or folder not found: {}; check the paths of the inputs and outputs").format(file)
     if isinstance(exc, (OSError, RuntimeError)) and any(t in lower for t in _DAMAGED_TEXTS):
-        return _tr("An input could not be read, it looks damaged or incomplete ({}): download it again or leave "
-                   "it out; no output was written").format(text)
+        return _translate(
+            "CryoAlgorithm", "An input could not be read, it looks damaged or incomplete ({}): download it again or "
+            "leave it out; no output was written").format(text)
     if isinstance(exc, (OSError, RuntimeError)):
-        return _tr("Reading or writing failed: {}. Check the files named above; no output was written").format(text)
-    return _tr("Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it "
-               "with the log (the QGIS message log, tab Cryo, has the details)").format(type(exc).__name__, text)
+        return _translate(
+            "CryoAlgorithm", "Reading or writing failed: {}. Check the files named above; no output was "
+            "written").format(text)
+    return _translate(
+        "CryoAlgorithm", "Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please "
+        "report it with the log (the QGIS message log, tab Cryo, has the details)").format(type(exc).__name__, text)
 
 
 def _almost_full(folder: str) -> bool:
