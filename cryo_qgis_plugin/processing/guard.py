@@ -18,6 +18,7 @@ import shutil
 import traceback
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
+from osgeo import ogr
 from qgis.core import (Qgis, QgsFeatureSink, QgsMessageLog, QgsProcessingException, QgsProcessingOutputLayerDefinition,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterVectorDestination,
@@ -25,16 +26,14 @@ from qgis.core import (Qgis, QgsFeatureSink, QgsMessageLog, QgsProcessingExcepti
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import Cancelled, CryoInputError
-from osgeo import ogr
-
 from ..core.io.outputs import check_before_commit, finish, output_set, remove_leftovers, temporary_name
+
+_translate = QCoreApplication.translate  # pylupdate5 extracts _translate("CryoAlgorithm", "...") like pyuic's code
 
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 NO_PERMISSION = (errno.EACCES, errno.EPERM, errno.EROFS)
 _DISK_FULL_TEXTS = ("no space left", "free disk space", "disk full", "not enough space")
 _PERMISSION_TEXTS = ("permission denied", "read-only file system", "access is denied")
-_translate = QCoreApplication.translate  # pylupdate5 extracts _translate("CryoAlgorithm", "...") like pyuic's code
-
 _DAMAGED_TEXTS = ("can't read data", "inflate", "filter returned failure", "decompress", "tiffread", "ireadblock",
                   "corrupt", "truncated", "bad object header", "unable to open object", "checksum")
 
