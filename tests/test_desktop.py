@@ -146,3 +146,6 @@ def test_desktop_processing_dialogs(qgis_process_env, tmp_path):
                  "qgis_map_accuracy_dialog.png", "map_accuracy_run.png", "decode_folder_chosen.png",
                  "decode_folder_run.png"):
         assert os.path.getsize(str(screenshots / name)) > 10000
+    if os.environ.get("CRYO_UPDATE_SCREENSHOTS") == "1":
+        for name in ("map_accuracy_vector_reference.png", "decode_folder_chosen.png"):
+            shutil.copy(str(screenshots / name), os.path.join(SCREENSHOTS, name))
