@@ -22,6 +22,29 @@ SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
 FIRST, LAST = dt.date(2005, 10, 1), dt.date(2006, 1, 31)
 
 
+def run_desktop(env, tmp_path, config):
+    """Start QGIS under Xvfb in a fresh profile with the plugin enabled, run tests/desktop_session.py with
+    ``config`` (plus the screenshots folder and answer file) and return its answer and the screenshots folder."""
+    profiles = tmp_path / "profiles"
+    settings = profiles / "profiles" / "default" / "QGIS"
+    settings.mkdir(parents=True)
+    (settings / "QGIS3.ini").write_text("[PythonPlugins]\ncryo_qgis_plugin=true\n[qgis]\ncheckVersion=false\n"
+                                        "showTips322=false\n")
+    screenshots = tmp_path / "screenshots"
+    screenshots.mkdir()
+    answer = tmp_path / "answer.json"
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(dict(config, screenshots=str(screenshots), answer=str(answer))))
+    env = dict(env, CRYO_DESKTOP_CONFIG=str(path), QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
+                           "--nologo", "--noversioncheck", "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert answer.exists(), "QGIS died: " + proc.stdout[-3000:] + proc.stderr[-3000:]
+    seen = json.loads(answer.read_text())
+    assert "error" not in seen, seen["error"]
+    return seen, screenshots
+
+
 def two_cells_with_a_season(codes):
     """Two cells 1-3° apart in the northern mid-latitudes (45-65°N on the 0.25° grid) that are frozen on
     some days and thawed on others."""
@@ -48,25 +71,9 @@ def test_desktop_pick_and_import_dialog(qgis_process_env, tmp_path):
     cells = two_cells_with_a_season(codes)
     clicks = [(transform[0] + (c + 0.5) * transform[1], transform[3] + (r + 0.5) * transform[5]) for r, c in cells]
     lon, lat = clicks[0]
-    profiles = tmp_path / "profiles"
-    settings = profiles / "profiles" / "default" / "QGIS"
-    settings.mkdir(parents=True)
-    (settings / "QGIS3.ini").write_text("[PythonPlugins]\ncryo_qgis_plugin=true\n[qgis]\ncheckVersion=false\n"
-                                        "showTips322=false\n")
-    screenshots = tmp_path / "screenshots"
-    screenshots.mkdir()
-    answer = tmp_path / "answer.json"
-    config = tmp_path / "config.json"
-    config.write_text(json.dumps({
+    seen, screenshots = run_desktop(qgis_process_env, tmp_path, {
         "stack": stack_path, "clicks": clicks, "view": [lon - 16, lat - 5, lon + 16, lat + 5],
-        "sample_folder": folder, "screenshots": str(screenshots), "answer": str(answer)}))
-    env = dict(qgis_process_env, CRYO_DESKTOP_CONFIG=str(config), QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
-    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
-                           "--nologo", "--noversioncheck", "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
-                          env=env, capture_output=True, text=True, timeout=300)
-    assert answer.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
-    seen = json.loads(answer.read_text())
-    assert "error" not in seen, seen["error"]
+        "sample_folder": folder})
     assert seen["dock_visible"] and seen["tool_is_pick"] and seen["checked_layers"] == ["decoded"]
     assert len(seen["picks"]) == 2
     for (r, c), pick in zip(cells, seen["picks"]):
@@ -117,25 +124,9 @@ def test_desktop_processing_dialogs(qgis_process_env, tmp_path):
     vector = None
     folder = str(tmp_path / "daily")
     sampledata.write_freeze_thaw_folder(folder, dt.date(2005, 10, 1), dt.date(2005, 10, 20))
-    profiles = tmp_path / "profiles"
-    settings = profiles / "profiles" / "default" / "QGIS"
-    settings.mkdir(parents=True)
-    (settings / "QGIS3.ini").write_text("[PythonPlugins]\ncryo_qgis_plugin=true\n[qgis]\ncheckVersion=false\n"
-                                        "showTips322=false\n")
-    screenshots = tmp_path / "screenshots"
-    screenshots.mkdir()
-    answer = tmp_path / "answer.json"
-    config = tmp_path / "config.json"
-    config.write_text(json.dumps(dict(paths, scenario="dialogs", sample_folder=folder, screenshots=str(screenshots),
-                                      decoded=str(tmp_path / "decoded.tif"), table=str(tmp_path / "accuracy.csv"),
-                                      answer=str(answer))))
-    env = dict(qgis_process_env, CRYO_DESKTOP_CONFIG=str(config), QT_QPA_PLATFORM="xcb", LANG="C.UTF-8")
-    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
-                           "--nologo", "--noversioncheck", "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
-                          env=env, capture_output=True, text=True, timeout=300)
-    assert answer.exists(), "QGIS died: " + proc.stdout[-3000:] + proc.stderr[-3000:]
-    seen = json.loads(answer.read_text())
-    assert "error" not in seen, seen["error"]
+    seen, screenshots = run_desktop(qgis_process_env, tmp_path, dict(
+        paths, scenario="dialogs", sample_folder=folder, decoded=str(tmp_path / "decoded.tif"),
+        table=str(tmp_path / "accuracy.csv")))
     assert seen["alive"] and seen["raster_reference"] and not seen.get("modals")
     assert seen["table_written"]
     assert seen["vector_reference"][1] == "pf" and seen["vector_reference"][2] is None
