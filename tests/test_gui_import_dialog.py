@@ -270,3 +270,16 @@ def test_cancel_stops_the_run(qgis_app, dialog, sample_folder, tmp_path):
     wait_until_done(qgis_app, dialog)
     assert any(text.startswith("Cancelled") for text in messages(dialog))
     assert not os.path.exists(out) and dialog.result_label.text() == ""
+
+
+def test_dialog_shows_the_detected_product_and_its_legend(dialog, sample_folder):
+    from conftest import ROOT
+
+    dialog.set_source(sample_folder)
+    assert "amsr_tpdc" in dialog.product_label.text() and dialog.decode_parameters()["PRODUCT"] == "amsr_tpdc"
+    smap = os.path.join(ROOT, "tests", "data", "real_products", "smap", "SMAP_L3_FT_P_fill_uint_input.tif")
+    dialog.set_source(smap)
+    assert "smap_l3ft" in dialog.product_label.text() and "SMAP_L3_FT_P_fill" in dialog.product_label.text()
+    legend = [dialog.legend.itemAt(i).widget().text() for i in range(dialog.legend.count())]
+    assert "No retrieval (fill)" in legend and "Precipitation" not in legend
+    assert dialog.decode_parameters()["PRODUCT"] == "smap_l3ft"

@@ -59,6 +59,34 @@ FREEZE_THAW = ClassTable(
 
 FROZEN, THAWED, PRECIPITATION, SNOW_ICE = 1, 2, 3, 15
 
+# SMAP L3 radiometer freeze/thaw state (SPL3FTP, SPL3FTP_E, SPL3FTA): 0 thawed, 1 frozen, 254 no retrieval
+# (fill; O'Neill et al., SMAP L3 FT product specification and user guide, NSIDC).
+SMAP_FREEZE_THAW = ClassTable(
+    "smap_l3ft",
+    (
+        ClassCode(0, "thawed", "Thawed", (227, 150, 62)),
+        ClassCode(1, "frozen", "Frozen", (31, 120, 180)),
+        ClassCode(254, "no_retrieval", "No retrieval (fill)", (220, 220, 220)),
+    ),
+)
+
+# MEaSUREs Global Record of Daily Landscape Freeze/Thaw Status (NSIDC-0477, FT-ESDR; Kim et al. 2017, ESSD 9):
+# 0 frozen (AM and PM), 1 thawed (AM and PM), 2 transitional (AM frozen, PM thawed), 3 inverse transitional
+# (AM thawed, PM frozen), 252 no data defined, 253 outside the cold-constrained domain, 254 open water (100 %);
+# 255 is its fill value.
+NSIDC0477_FREEZE_THAW = ClassTable(
+    "nsidc0477",
+    (
+        ClassCode(0, "frozen", "Frozen", (31, 120, 180)),
+        ClassCode(1, "thawed", "Thawed", (227, 150, 62)),
+        ClassCode(2, "transitional", "Transitional (AM frozen, PM thawed)", (168, 168, 0)),
+        ClassCode(3, "inverse_transitional", "Inverse transitional (AM thawed, PM frozen)", (76, 230, 0)),
+        ClassCode(252, "no_data", "No data defined", (240, 240, 240)),
+        ClassCode(253, "non_cold_constrained", "Outside the cold-constrained domain", (200, 200, 200)),
+        ClassCode(254, "open_water", "Open water", (166, 206, 227)),
+    ),
+)
+
 # Ground thermal classes of the TTOP permafrost map (cryo:ttop); 0 is nodata.
 PERMAFROST_CLASSES = ClassTable(
     "permafrost_classes",
@@ -87,4 +115,5 @@ PERMAFROST_ZONES = ClassTable(
 
 # Every class table by name: the name a GeoTIFF records in its CRYO_CLASS_TABLE metadata item, and what the
 # "Style as..." menu lists.
-TABLES: Dict[str, ClassTable] = {table.name: table for table in (FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES)}
+TABLES: Dict[str, ClassTable] = {table.name: table for table in (
+    FREEZE_THAW, SMAP_FREEZE_THAW, NSIDC0477_FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES)}

@@ -25,7 +25,7 @@ from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QImage, QPixmap
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QFileDialog, QTreeWidgetItem, QWidget
 
-from ..core.codes import FREEZE_THAW
+from ..core.freezethaw.products import DEFAULT
 from ..core.io.geotiff import style_sidecar
 from ..core.io.grid import GLOBAL_QUARTER_DEGREE, Georeference
 from ..core.io.source_summary import SourceSummary, code_colours, thumbnail_codes
@@ -44,6 +44,7 @@ class FreezeThawImportDialog(ImportDialogLayout, QDialog):
         super().__init__(parent if parent is not None or iface is None else iface.mainWindow())
         self.setWindowTitle(self.tr("Import freeze/thaw product"))
         self.summary: Optional[SourceSummary] = None
+        self.product = DEFAULT  # the freeze/thaw product profile of the source (show_product)
         self.run: Optional[DecodeRun] = None
         self._dataset: Optional[str] = None
         self._default_output = ""
@@ -118,6 +119,7 @@ class FreezeThawImportDialog(ImportDialogLayout, QDialog):
         if new_source:
             self._fill_datasets()
             self._suggest_output(path)
+        self.show_product(self.summary)
         self.start_row.setVisible(self.summary is not None and os.path.isfile(path))
         self.dates_label.setText(self._dates_text())
         self._fill_period()
@@ -218,7 +220,7 @@ class FreezeThawImportDialog(ImportDialogLayout, QDialog):
             self.day_label.clear()
             return
         codes = thumbnail_codes(self.summary.day(index), *THUMBNAIL_BOX)
-        rgb = np.ascontiguousarray(code_colours(codes, FREEZE_THAW))
+        rgb = np.ascontiguousarray(code_colours(codes, self.product.table))
         height, width = codes.shape
         image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
         self.thumbnail.setPixmap(QPixmap.fromImage(image))
@@ -314,6 +316,7 @@ class FreezeThawImportDialog(ImportDialogLayout, QDialog):
             "PERIOD_END": self.period_end.date().toString("yyyy-MM-dd"),
             "EXTENT": "{!r},{!r},{!r},{!r}".format(xmin, xmax, ymin, ymax),
             "CRS": self.crs_widget.crs(),
+            "PRODUCT": self.product.name,
             "OUTPUT": output,
             "OUTPUT_TABLE": os.path.splitext(output)[0] + "_areas.csv" if self.table_check.isChecked() else None,
         }

@@ -11,7 +11,8 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialogButtonB
                                  QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
                                  QPushButton, QSlider, QTreeWidget, QVBoxLayout, QWidget)
 
-from ..core.codes import FREEZE_THAW
+from ..core.codes import FREEZE_THAW, ClassTable
+from ..core.freezethaw.products import detect_product
 from ..class_labels import class_label
 from ..core.io.grid import GLOBAL_QUARTER_DEGREE
 from ..core.io.source_summary import UNKNOWN_COLOUR
@@ -170,20 +171,41 @@ class ImportDialogLayout:
         day_row.addWidget(self.day_slider, 1)
         day_row.addWidget(self.day_label)
         box.addLayout(day_row)
-        legend = QGridLayout()
-        # the class labels are marked for translation (context CryoAlgorithm) in processing/decode_freezethaw.py
-        entries = [(code.color, class_label(code)) for code in FREEZE_THAW]
+        self.product_label = QLabel()
+        self.product_label.setWordWrap(True)
+        box.addWidget(self.product_label)
+        self.legend = QGridLayout()
+        self.fill_legend(FREEZE_THAW)
+        box.addLayout(self.legend)
+        return group
+
+    def show_product(self, summary) -> None:
+        """The product the source's names identify (as PRODUCT=auto of the algorithm): its name and why, the
+        legend of its classes; ``self.product`` colours the preview and goes to the algorithm."""
+        names = [summary.path, summary.inspected_file or "", summary.dataset or ""] if summary else []
+        self.product, reason = detect_product(names)
+        text = QCoreApplication.translate("FreezeThawImportDialog", "Product: {} ({}): {}").format(
+            self.product.title, self.product.name, reason)
+        self.product_label.setText(text if summary else "")
+        self.fill_legend(self.product.table)
+
+    def fill_legend(self, table: ClassTable) -> None:
+        """The preview's legend: the classes of ``table`` and the colour of any other code."""
+        while self.legend.count():
+            widget = self.legend.takeAt(0).widget()
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        entries = [(code.color, class_label(code)) for code in table]
         entries.append((UNKNOWN_COLOUR, QCoreApplication.translate("FreezeThawImportDialog", "Other code")))
         for i, (colour, label) in enumerate(entries):
             swatch = QLabel()
             swatch.setFixedSize(14, 14)
             swatch.setStyleSheet("QLabel {{ background: rgb({}, {}, {}); border: 1px solid #808080; }}"
                                  .format(*colour))
-            legend.addWidget(swatch, i // 3, 2 * (i % 3))
-            legend.addWidget(QLabel(label), i // 3, 2 * (i % 3) + 1)
-        legend.setColumnStretch(5, 1)
-        box.addLayout(legend)
-        return group
+            self.legend.addWidget(swatch, i // 4, 2 * (i % 4))
+            self.legend.addWidget(QLabel(label), i // 4, 2 * (i % 4) + 1)
+        self.legend.setColumnStretch(7, 1)
 
     def _output_group(self) -> QGroupBox:
         group = QGroupBox(QCoreApplication.translate("FreezeThawImportDialog", "Output"))

@@ -1,5 +1,5 @@
 """Decoding of daily soil freeze/thaw code grids into a dated, styled GeoTIFF stack and a table of daily class
-areas on true cell areas (codes in the package docstring)."""
+areas on true cell areas, for any product profile (:mod:`.products`)."""
 from __future__ import annotations
 
 import contextlib
@@ -10,15 +10,20 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from ..codes import FREEZE_THAW
 from ..errors import CryoInputError
 from ..io.geotiff import GeoTiffWriter
 from ..io.outputs import atomic_path
 from ..io.stack import Stack
 from ..run import Run, blocks
+from .products import DEFAULT, OUTPUT_NODATA, FreezeThawProduct
 
-OUTPUT_NODATA = 255  # never a freeze/thaw code
-AREA_COLUMNS = tuple("{}_km2".format(code.key) for code in FREEZE_THAW) + ("unknown_km2",)
+
+def area_columns(product: FreezeThawProduct = DEFAULT) -> Tuple[str, ...]:
+    """The area columns of the table: ``<class key>_km2`` for each class of the product, then ``unknown_km2``."""
+    return tuple("{}_km2".format(code.key) for code in product.table) + ("unknown_km2",)
+
+
+AREA_COLUMNS = area_columns()  # of the default product (AMSR/TPDC)
 # Decoded stacks are band-interleaved in 96 x 96 tiles (the writer's default is 256 x 256). The time-series dock
 # reads one pixel of every day, which decompresses one tile per band: on an 18-year global stack (6,570 days of
 # 1440 x 720, scripts/bench_pick.py) a pick takes 0.13-0.18 s with 96 x 96 tiles against 0.16-0.21 s with 128,
@@ -50,28 +55,36 @@ def period_positions(stack: Stack, start: Optional[dt.date], end: Optional[dt.da
 @dataclass
 class DecodeResult:
     dates: List[dt.date]
-    areas_km2: np.ndarray  # (dates, len(AREA_COLUMNS))
+    areas_km2: np.ndarray  # (dates, len(area_columns(product)))
     unknown_values: Dict[int, int] = field(default_factory=dict)  # code -> pixel-days
+    product: FreezeThawProduct = DEFAULT
+
+    @property
+    def columns(self) -> Tuple[str, ...]:
+        return area_columns(self.product)
 
     @property
     def frozen_fraction(self) -> np.ndarray:
-        frozen, thawed, precip = (self.areas_km2[:, i] for i in (1, 2, 3))
-        wet = frozen + thawed + precip
+        """frozen / (frozen + thawed + precipitation + transitional) area per date (NaN without any of them)."""
+        values = list(self.product.table.values)
+        frozen = self.areas_km2[:, [values.index(c) for c in self.product.codes_of("frozen")]].sum(axis=1)
+        observed = self.areas_km2[:, [values.index(c) for c in self.product.codes_of(
+            "frozen", "thawed", "precipitation", "transitional")]].sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(wet > 0, frozen / wet, np.nan)
+            return np.where(observed > 0, frozen / observed, np.nan)
 
 
-def class_areas(block: np.ndarray, row_areas_km2: np.ndarray,
-                mask: Optional[np.ndarray]) -> Tuple[np.ndarray, int]:
-    """Area (km²) of each class of :data:`AREA_COLUMNS` per date of a ``(dates, rows, cols)`` code block,
-    and the number of pixel-days with unknown codes.
+def class_areas(block: np.ndarray, row_areas_km2: np.ndarray, mask: Optional[np.ndarray],
+                product: FreezeThawProduct = DEFAULT) -> Tuple[np.ndarray, int]:
+    """Area (km²) of each column of :func:`area_columns` per date of a ``(dates, rows, cols)`` code block, and the
+    number of pixel-days with unknown codes.
 
     ``row_areas_km2`` is the cell area of each row; ``mask`` (rows, cols) limits the statistics.
     """
     inside = np.full(block.shape[1], block.shape[2], np.int64) if mask is None else mask.sum(axis=1)
-    areas = np.empty((block.shape[0], len(AREA_COLUMNS)))
+    areas = np.empty((block.shape[0], len(product.table.codes) + 1))
     known = np.zeros(block.shape[:2], np.int64)
-    for i, code in enumerate(FREEZE_THAW):
+    for i, code in enumerate(product.table):
         hit = block == code.value
         if mask is not None:
             hit &= mask
@@ -83,9 +96,9 @@ def class_areas(block: np.ndarray, row_areas_km2: np.ndarray,
     return areas, int(unknown.sum())
 
 
-def _unknown_values(block: np.ndarray, mask: Optional[np.ndarray]) -> Dict[int, int]:
-    """Pixel-days of each unknown code (only called when there are some)."""
-    unknown = ~np.isin(block, FREEZE_THAW.values)
+def _unknown_values(block: np.ndarray, mask: Optional[np.ndarray], known: np.ndarray) -> Dict[int, int]:
+    """Pixel-days of each unknown code (only called when there are some); ``known`` is the block's known mask."""
+    unknown = ~known
     if mask is not None:
         unknown &= mask
     values, counts = np.unique(block[unknown], return_counts=True)
@@ -94,8 +107,11 @@ def _unknown_values(block: np.ndarray, mask: Optional[np.ndarray]) -> Dict[int, 
 
 def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
            period: Tuple[Optional[dt.date], Optional[dt.date]] = (None, None),
-           mask: Optional[np.ndarray] = None, run: Run = Run()) -> DecodeResult:
-    """Write the codes of ``stack`` as a dated, styled uint8 GeoTIFF and the daily class-area table.
+           mask: Optional[np.ndarray] = None, product: FreezeThawProduct = DEFAULT, run: Run = Run()) -> DecodeResult:
+    """Write the codes of ``stack`` as a dated, styled uint8 GeoTIFF and the daily class-area table of ``product``.
+
+    Codes of the product's table are kept; any other value (fill 255 included) is unknown: counted per value,
+    written as :data:`~.products.OUTPUT_NODATA`.
 
     One pass over the stack by slabs of dates (whole grids), so every date is read and written once. The GeoTIFF
     is band-interleaved in :data:`DECODED_TILE` tiles, so one day's map and one pixel's series both read fast.
@@ -113,44 +129,57 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
         run.warning("Projected grid: areas use the pixel area, which is the true area only on an equal-area "
                     "projection (e.g. EASE-Grid 2.0).")
     row_areas = grid.row_cell_areas_km2()
-    areas = np.zeros((len(dates), len(AREA_COLUMNS)))
+    areas = np.zeros((len(dates), len(area_columns(product))))
+    table_values = np.array(product.table.values)
     unknown: Dict[int, int] = {}
     iso = [d.isoformat() for d in dates]
     slabs = blocks(len(dates), grid.width * grid.height * 3, run.budget_bytes, align=stack.time_chunk)
-    writer = GeoTiffWriter(output_path, grid, iso, np.uint8, nodata=OUTPUT_NODATA, class_table=FREEZE_THAW,
-                           band_dates=iso, metadata={"CRYO_PRODUCT": "freeze_thaw_codes"}, tile=DECODED_TILE) \
+    writer = GeoTiffWriter(output_path, grid, iso, np.uint8, nodata=OUTPUT_NODATA, class_table=product.table,
+                           band_dates=iso, metadata={"CRYO_PRODUCT": "freeze_thaw_codes",
+                                                     "CRYO_FREEZE_THAW_PRODUCT": product.name},
+                           tile=DECODED_TILE) \
         if output_path else contextlib.nullcontext()
     with writer:
         for k, (t0, t1) in enumerate(slabs):
             run.report(k / len(slabs))
             slab = stack.read(slice(None), positions[t0:t1])
-            slab_areas, unknown_count = class_areas(slab, row_areas, mask)
+            slab_areas, unknown_count = class_areas(slab, row_areas, mask, product)
             areas[t0:t1] = slab_areas
+            known = np.isin(slab, table_values)
             if unknown_count:
-                for value, count in _unknown_values(slab, mask).items():
+                for value, count in _unknown_values(slab, mask, known).items():
                     unknown[value] = unknown.get(value, 0) + count
-                if slab.max() > 254:
-                    raise CryoInputError("{} holds codes above 254, which do not fit the 8-bit output; it is not "
-                                         "a freeze/thaw code product".format(stack.source))
+            if not known.all():
+                slab = np.where(known, slab, OUTPUT_NODATA)
             if output_path:
                 for i in range(slab.shape[0]):
                     writer.write_band(t0 + i + 1, 0, slab[i])
                 writer.flush()
         run.report(1.0)
-    result = DecodeResult(dates, areas, unknown)
+    result = DecodeResult(dates, areas, unknown, product)
     if unknown:
-        run.warning("Unknown codes (kept unchanged, counted as unknown_km2): " + ", ".join(
-                    "{}: {} pixel-days".format(v, c) for v, c in sorted(unknown.items())))
+        run.warning("Codes outside the {} table (written as nodata {}, counted as unknown_km2): {}".format(
+            product.name, OUTPUT_NODATA, ", ".join("{}: {} pixel-days".format(v, c)
+                                                   for v, c in sorted(unknown.items()))))
+        _warn_if_mostly_unknown(result, run)
     if table_path:
         write_area_table(table_path, result)
     return result
 
 
+def _warn_if_mostly_unknown(result: DecodeResult, run: Run) -> None:
+    """A product read with another product's table shows as mostly unknown codes: say so."""
+    total = result.areas_km2.sum()
+    if total > 0 and result.areas_km2[:, -1].sum() > 0.5 * total:
+        run.warning("More than half of the area holds codes outside the {} table ({}): is PRODUCT right?".format(
+            result.product.name, result.product.describe_roles()))
+
+
 def write_area_table(path: str, result: DecodeResult) -> None:
-    """CSV: date, the area of each class in km², frozen_fraction = frozen / (frozen + thawed + precip)."""
+    """CSV: date, the area of each class in km², frozen_fraction (:attr:`DecodeResult.frozen_fraction`)."""
     with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
         out = csv.writer(fh)
-        out.writerow(("date",) + AREA_COLUMNS + ("frozen_fraction",))
+        out.writerow(("date",) + result.columns + ("frozen_fraction",))
         for day, row, fraction in zip(result.dates, result.areas_km2, result.frozen_fraction):
             out.writerow([day.isoformat()] + ["{:.3f}".format(v) for v in row]
                          + ["" if np.isnan(fraction) else "{:.6f}".format(fraction)])

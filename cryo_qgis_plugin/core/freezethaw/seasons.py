@@ -7,7 +7,6 @@ from typing import List, Optional, Tuple
 
 import numpy as np
 
-from ..codes import FROZEN, PRECIPITATION, SNOW_ICE, THAWED
 from ..errors import CryoInputError
 from ..io.dates import season_bounds, whole_seasons
 from ..io.geotiff import GeoTiffWriter
@@ -15,6 +14,7 @@ from ..io.stack import Stack
 from ..run import Run, blocks
 from ..style import pseudocolor_qml
 from .decoding import check_codes_dtype
+from .products import DEFAULT, FROZEN, PRECIPITATION, THAWED, TRANSITIONAL, UNKNOWN, FreezeThawProduct
 
 INDICATORS = ("freeze_onset", "thaw_onset", "freeze_end", "frozen_season_length",
               "frozen_days", "thawed_days", "valid_days")
@@ -30,12 +30,15 @@ class SeasonState:
     Streaming over days keeps memory at a few grids whatever the season length and reads every day once.
     A freeze run counts consecutive frozen days; a thaw run counts consecutive thawed days after the freeze
     onset was found (such a run starts after the onset, since the onset's own days are frozen). A run that
-    reaches ``min_run`` dates the onset to its first day.
+    reaches ``min_run`` dates the onset to its first day. Codes are read through the product's roles
+    (:mod:`.products`).
     """
 
-    def __init__(self, n_pixels: int, min_run: int, precipitation_as_thawed: bool = True):
+    def __init__(self, n_pixels: int, min_run: int, precipitation_as_thawed: bool = True,
+                 product: FreezeThawProduct = DEFAULT):
         self.min_run = min_run
         self.precipitation_as_thawed = precipitation_as_thawed
+        self.roles = product.role_lut()
         shape = (n_pixels,)
         self.freeze_run = np.zeros(shape, np.int16)
         self.thaw_run = np.zeros(shape, np.int16)
@@ -53,13 +56,13 @@ class SeasonState:
             self.freeze_run[:] = 0
             self.thaw_run[:] = 0
             return
-        frozen = codes == FROZEN
+        roles = np.take(self.roles, codes)
+        frozen = roles == FROZEN
+        thawed = roles == THAWED
+        precipitation = roles == PRECIPITATION
         if self.precipitation_as_thawed:
-            thawed = (codes | 1) == PRECIPITATION  # codes 2 and 3
-            valid = frozen | thawed
-        else:
-            thawed = codes == THAWED
-            valid = frozen | thawed | (codes == PRECIPITATION)
+            thawed |= precipitation
+        valid = frozen | thawed | precipitation | (roles == TRANSITIONAL)
         for i, mask in enumerate((frozen, thawed, valid)):
             np.add(self.counts[i], mask, out=self.counts[i], casting="unsafe")
         np.putmask(self.last_frozen, np.logical_and(frozen, self.no_thaw, out=self._scratch), day)
@@ -88,12 +91,13 @@ class SeasonState:
         return out
 
 
-def season_indicators(codes: np.ndarray, min_run: int, precipitation_as_thawed: bool = True) -> np.ndarray:
+def season_indicators(codes: np.ndarray, min_run: int, precipitation_as_thawed: bool = True,
+                      product: FreezeThawProduct = DEFAULT) -> np.ndarray:
     """Indicators of one season for a ``(days, pixels)`` code array: int16 ``(len(INDICATORS), pixels)``.
 
-    ``codes[d]`` is day d+1 of the season (0 for a missing day).
+    ``codes[d]`` is day d+1 of the season (a missing code of the product for a missing day).
     """
-    state = SeasonState(codes.shape[1], min_run, precipitation_as_thawed)
+    state = SeasonState(codes.shape[1], min_run, precipitation_as_thawed, product)
     for day in range(codes.shape[0]):
         state.add_day(day, codes[day])
     return state.result()
@@ -108,7 +112,8 @@ class IndicatorResult:
 
 
 def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8, 1), min_run: int = 5,
-               precipitation_as_thawed: bool = True, run: Run = Run()) -> IndicatorResult:
+               precipitation_as_thawed: bool = True, product: FreezeThawProduct = DEFAULT,
+               run: Run = Run()) -> IndicatorResult:
     """Write the season indicators of every complete season year: int16 GeoTIFF, one band per
     indicator and year named ``<indicator>_<year>``, day numbers counted from the season's first day.
 
@@ -130,7 +135,8 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
                        metadata={"CRYO_PRODUCT": "freeze_thaw_indicators",
                                  "YEAR_START": "{:02d}-{:02d}".format(*year_start),
                                  "MIN_RUN": str(min_run),
-                                 "PRECIPITATION": "thawed" if precipitation_as_thawed else "missing"}) as out:
+                                 "PRECIPITATION": "thawed" if precipitation_as_thawed else "missing",
+                                 "CRYO_FREEZE_THAW_PRODUCT": product.name}) as out:
         for y, year in enumerate(years):
             start, stop = season_bounds(year, year_start)
             calendar = [start + dt.timedelta(days=d) for d in range((stop - start).days)]
@@ -141,12 +147,12 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
             for r0, r1 in row_blocks:
                 run.report(done / steps)
                 done += 1
-                state = SeasonState((r1 - r0) * grid.width, min_run, precipitation_as_thawed)
+                state = SeasonState((r1 - r0) * grid.width, min_run, precipitation_as_thawed, product)
                 slabs = blocks(len(calendar), (r1 - r0) * grid.width * 4, run.budget_bytes // 2, stack.time_chunk)
                 for d0, d1 in slabs:
                     present = [p for p in positions[d0:d1] if p is not None]
                     slab = stack.read(slice(r0, r1), present).reshape(len(present), -1)
-                    unknown += int(np.count_nonzero(slab > PRECIPITATION)) - int(np.count_nonzero(slab == SNOW_ICE))
+                    unknown += int(np.count_nonzero(np.take(state.roles, slab) == UNKNOWN))
                     k = 0
                     for day in range(d0, d1):
                         if positions[day] is None:

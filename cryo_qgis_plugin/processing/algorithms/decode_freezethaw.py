@@ -14,6 +14,7 @@ from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
 from ..parameters import with_help
+from ..product_parameters import PRODUCT_HELP, add_product_parameters, product_from_parameters
 from ..stack_parameters import (STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters,
                                 optional_date)
 
@@ -45,15 +46,16 @@ class DecodeFreezeThaw(StackAlgorithm):
             "per day (band description = ISO date, codes unchanged, styled with the product's colours) and a "
             "CSV table of the daily area of each class in km².</p>").format(classes)
         areas = self.tr(
-            "<p><b>Areas</b> use the true area of every cell on the grid's ellipsoid (exact ellipsoidal "
-            "quadrangle, Snyder 1987 eq. 3-12), not a constant pixel size. <i>frozen_fraction</i> = frozen / "
-            "(frozen + thawed + precipitation). Any other code is <i>unknown</i>: kept, counted in unknown_km2 "
-            "and reported in the log. An optional MASK limits the statistics (not the GeoTIFF) to cells whose "
-            "centre lies inside its polygons; PERIOD_START/PERIOD_END select dates.</p>")
-        return intro + translated(STACK_HELP) + areas
+            "<p><b>Areas</b> use the true area of every cell: on a geographic grid the exact ellipsoidal "
+            "quadrangle (Snyder 1987 eq. 3-12), on an equal-area grid (EASE-Grid 2.0, 1.0) the cell size. "
+            "<i>frozen_fraction</i> = frozen / (frozen + thawed + precipitation + transitional). An optional MASK "
+            "limits the statistics (not the GeoTIFF) to cells whose centre lies inside its polygons; "
+            "PERIOD_START/PERIOD_END select dates.</p>")
+        return intro + translated(PRODUCT_HELP) + translated(STACK_HELP) + areas
 
     def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
+        add_product_parameters(self)
         self.addParameter(with_help(
             QgsProcessingParameterString(
                 self.PERIOD_START, self.tr("First date to decode, YYYY-MM-DD (empty: first date of the input)"),
@@ -83,7 +85,8 @@ class DecodeFreezeThaw(StackAlgorithm):
                 self.OUTPUT_TABLE, self.tr("Daily class areas (km²)"), self.tr("CSV files (*.csv)"), optional=True,
                 createByDefault=True),
             self.tr("CSV with one row per date: the area of each class and of unknown codes in km² (true cell "
-                    "areas, inside MASK) and frozen_fraction = frozen / (frozen + thawed + precipitation).")))
+                    "areas, inside MASK) and frozen_fraction = frozen / (frozen + thawed + precipitation + "
+                    "transitional).")))
         self.addOutput(QgsProcessingOutputNumber(self.N_DATES, self.tr("Number of dates decoded")))
         self.addOutput(QgsProcessingOutputString(self.FIRST_DATE, self.tr("First date")))
         self.addOutput(QgsProcessingOutputString(self.LAST_DATE, self.tr("Last date")))
@@ -98,12 +101,13 @@ class DecodeFreezeThaw(StackAlgorithm):
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([output, table], stack.files)
+            product = product_from_parameters(self, parameters, context, stack, feedback)
             region = polygons_of(self.parameterAsSource(parameters, self.MASK, context), self.MASK)
             mask = None
             if region is not None:
                 feedback.pushInfo(self.tr("Statistics limited to {} MASK polygon(s)").format(len(region.wkb)))
                 mask = polygon_mask(stack.grid, region.wkb, region.crs_wkt)
-            result = freezethaw.decode(stack, output, table or None, period, mask,
+            result = freezethaw.decode(stack, output, table or None, period, mask, product,
                                        run=run_for(feedback))
         SidecarStyle.attach(context, output)
         feedback.pushInfo(self.tr("Decoded {} dates, {} .. {}").format(

@@ -10,6 +10,7 @@ from ...core import freezethaw
 from ...core.io.dates import parse_month_day
 from ...qgis_io.run import run_for
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
+from ..product_parameters import PRODUCT_HELP, add_product_parameters, product_from_parameters
 from ..parameters import with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
@@ -34,7 +35,8 @@ class FreezeThawIndicators(StackAlgorithm):
 
     def shortHelpString(self) -> str:
         indicators = self.tr(
-            "<p>Per-pixel season indicators from daily freeze/thaw codes (1 frozen, 2 thawed, 3 precipitation), "
+            "<p>Per-pixel season indicators from daily freeze/thaw codes (AMSR/TPDC: 1 frozen, 2 thawed, 3 "
+            "precipitation; other products through their roles, see PRODUCT), "
             "as used with the freeze/thaw Earth System Data Records (Kim et al. 2011, 2017). A season year starts "
             "on YEAR_START (MM-DD, default 08-01) and is named by the calendar year it starts in; day 1 is its "
             "first day.</p><ul>"
@@ -45,16 +47,18 @@ class FreezeThawIndicators(StackAlgorithm):
             "thaw_onset - freeze_onset;</li>"
             "<li><b>frozen_days</b>, <b>thawed_days</b>, <b>valid_days</b> (codes 1, 2, 3) in the season.</li></ul>"
             "<p>A missing day (code 0, 15, an unknown code, or a date absent from the stack) breaks runs and "
-            "counts nowhere; with PRECIPITATION = missing, code 3 breaks runs but is still a valid day. An onset "
+            "counts nowhere; with PRECIPITATION = missing, code 3 breaks runs but is still a valid day, and so is "
+            "a transitional day (NSIDC-0477 codes 2 and 3). An onset "
             "that does not occur is nodata, and a pixel with no valid day (water, ice sheet) is nodata in every "
             "band. Seasons the input covers only in part are left out (the log names them).</p>"
             "<p>Output: int16 GeoTIFF, one band per indicator and season year named &lt;indicator&gt;_&lt;year&gt; "
             "(e.g. freeze_onset_2005), nodata -32768.</p>")
-        return indicators + translated(STACK_HELP) + self.tr(
+        return indicators + translated(PRODUCT_HELP) + translated(STACK_HELP) + self.tr(
             "<p>The decoded stack of <i>Decode freeze/thaw product</i> is a valid input too.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
+        add_product_parameters(self)
         self.addParameter(with_help(
             QgsProcessingParameterString(self.YEAR_START, self.tr("Season year starts on (MM-DD)"),
                                          defaultValue="08-01"),
@@ -89,7 +93,8 @@ class FreezeThawIndicators(StackAlgorithm):
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([output], stack.files)
-            result = freezethaw.indicators(stack, output, year_start, min_run, precipitation == "thawed",
+            product = product_from_parameters(self, parameters, context, stack, feedback)
+            result = freezethaw.indicators(stack, output, year_start, min_run, precipitation == "thawed", product,
                                            run=run_for(feedback))
         years = ",".join(map(str, result.years))
         feedback.pushInfo(self.tr("Season years: {}").format(years))
