@@ -6,7 +6,8 @@ import pytest
 from osgeo import gdal
 
 from cryo_qgis_plugin.core import freezethaw
-from cryo_qgis_plugin.core.codes import FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES, TABLES
+from cryo_qgis_plugin.core.codes import (FREEZE_THAW, NSIDC0477_FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES,
+                                        SMAP_FREEZE_THAW, TABLES)
 from cryo_qgis_plugin.core.errors import CryoInputError
 from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
 from cryo_qgis_plugin.core.io.grid import Grid
@@ -130,8 +131,8 @@ def test_class_table_of_decoded_legacy_categorical_and_continuous_rasters(tmp_pa
     series = read_pixel_series(continuous, *centre(0, 0))
     assert series.class_table is None and class_table_of(gdal.Open(continuous)) is None
     np.testing.assert_array_equal(series.values, [1234.5, 1234.5])
-    assert TABLES == {"freeze_thaw": FREEZE_THAW, "permafrost_classes": PERMAFROST_CLASSES,
-                      "permafrost_zones": PERMAFROST_ZONES}
+    assert TABLES == {"freeze_thaw": FREEZE_THAW, "smap_l3ft": SMAP_FREEZE_THAW, "nsidc0477": NSIDC0477_FREEZE_THAW,
+                      "permafrost_classes": PERMAFROST_CLASSES, "permafrost_zones": PERMAFROST_ZONES}
 
 
 def test_float32_nodata_becomes_nan(tmp_path):

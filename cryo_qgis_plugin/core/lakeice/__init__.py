@@ -1,5 +1,6 @@
-"""Lake ice: daily lake means from a stack and lake polygons (:mod:`.lake_means`), and freeze-up/break-up dates
-and durations per lake and season (:mod:`.freeze_events`; Kropáček et al. 2013, Du et al. 2017)."""
+"""Lake ice: daily lake means from a stack and lake polygons (:mod:`.lake_means`), daily series from per-lake
+CSV/.xlsx tables (:mod:`.tables`), and freeze-up/break-up dates and durations per lake and season
+(:mod:`.freeze_events`; Kropáček et al. 2013, Du et al. 2017)."""
 from .freeze_events import (COLUMNS, DATE_COLUMNS, VALUE_TYPES, Event, PhenologyOptions, Series, fill_gaps,
                             phenology, series_from_records, smooth)
 from .lake_means import MIN_COVERAGE, shrink, zonal_series

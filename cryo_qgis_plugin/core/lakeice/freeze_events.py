@@ -22,9 +22,10 @@ Per lake and season the open-water level is the 5th and the full-ice level the 9
 ice index is ``100 · (TB − open) / (ice − open)`` clipped to 0-100; a season with less than
 :data:`MIN_TB_CONTRAST` K between the two levels has no ice signal and gets no dates.
 
-Series come from a long table (:func:`series_from_records`) or from a daily raster stack and lake polygons
-(:func:`.lake_means.zonal_series`: the mean of the cells whose centre lies in the polygon shrunk by a shore buffer, streamed
-by date). Everything is vectorised across lakes: one pass over the days of each season updates every lake.
+Series come from a long table (:func:`series_from_records`; per-lake CSV/.xlsx files: :mod:`.tables`) or from a
+daily raster stack and lake polygons (:func:`.lake_means.zonal_series`: the mean of the cells whose centre lies in
+the polygon shrunk by a shore buffer, streamed by date). Everything is vectorised across lakes: one pass over the
+days of each season updates every lake.
 """
 from __future__ import annotations
 
@@ -309,7 +310,8 @@ def phenology(series: Series, options: PhenologyOptions = PhenologyOptions(),
 
 def _check_options(options: PhenologyOptions) -> None:
     if options.value_type not in VALUE_TYPES:
-        raise CryoInputError("Unknown VALUE_TYPE {!r}: use one of {}".format(options.value_type, ", ".join(VALUE_TYPES)))
+        raise CryoInputError("Unknown VALUE_TYPE {!r}: use one of {}".format(
+            options.value_type, ", ".join(VALUE_TYPES)))
     if not 0 < options.low < options.high <= 100:
         raise CryoInputError("The thresholds must satisfy 0 < THRESHOLD_LOW < THRESHOLD_HIGH <= 100 (percent ice), "
                              "got {} and {}".format(options.low, options.high))

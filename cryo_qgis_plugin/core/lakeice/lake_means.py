@@ -32,7 +32,8 @@ def shrink(polygons: Polygons, metres: float) -> List[bytes]:
         geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
         centre = geometry.Centroid()
         centre.Transform(to_lonlat)
-        local = spatial_reference("+proj=aeqd +lat_0={} +lon_0={} +datum=WGS84 +units=m".format(centre.GetY(), centre.GetX()))
+        local = spatial_reference("+proj=aeqd +lat_0={} +lon_0={} +datum=WGS84 +units=m".format(
+            centre.GetY(), centre.GetX()))
         geometry.Transform(osr.CoordinateTransformation(source, local))
         geometry = geometry.Buffer(-metres)
         geometry.Transform(osr.CoordinateTransformation(local, source))

@@ -1,18 +1,23 @@
 """``cryo:altimetrydifference``: repeat altimetry points of two epochs -> gridded elevation-change rate."""
 from __future__ import annotations
 
+import os
+
 import numpy as np
-from qgis.core import (QgsFeatureRequest, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterCrs,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterCrs, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ...compat import FIELD_ANY, FIELD_NUMERIC, NUMBER_DOUBLE, SOURCE_VECTOR_POINT, WKT_PREFERRED_GDAL
-from ...core.glaciers import altimetry
+from ...compat import (FIELD_ANY, FIELD_NUMERIC, FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER, NUMBER_DOUBLE,
+                       SOURCE_VECTOR_POINT, WKT_PREFERRED_GDAL)
+from ...core.glaciers import altimetry, altimetry_granules
 from ...qgis_io.cells import as_date, is_null
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results
 from ..parameters import with_help
+from ..stack_parameters import is_given
 
 
 def _field_index(source, field: str, parameter: str, hint: str) -> int:
@@ -76,10 +81,17 @@ def read_points(source, field: str, parameter: str, feedback, date_field: str = 
     return altimetry.Points(np.array(xs), np.array(ys), np.array(zs), crs, np.array(days) if date_field else None)
 
 
+GRANULE_FILTER = "ICESat/ICESat-2 granules (*.h5 *.H5 *.hdf5 *.he5);;All files (*)"
+
+
 class AltimetryDifference(CryoAlgorithm):
     GROUP = "glaciers"
     EPOCH1 = "EPOCH1"
     EPOCH2 = "EPOCH2"
+    EPOCH1_FILES = "EPOCH1_FILES"
+    EPOCH2_FILES = "EPOCH2_FILES"
+    EPOCH1_FOLDER = "EPOCH1_FOLDER"
+    EPOCH2_FOLDER = "EPOCH2_FOLDER"
     ELEVATION_FIELD = "ELEVATION_FIELD"
     CELL_SIZE = "CELL_SIZE"
     CRS = "CRS"
@@ -89,6 +101,8 @@ class AltimetryDifference(CryoAlgorithm):
     OUTPUT = "OUTPUT"
     MEAN_RATE = "MEAN_RATE"
     N_CELLS = "N_CELLS"
+    # the three ways to give each epoch: a point layer, granule file(s) (a folder from scripts), a folder picked
+    SOURCES = {EPOCH1: (EPOCH1, EPOCH1_FILES, EPOCH1_FOLDER), EPOCH2: (EPOCH2, EPOCH2_FILES, EPOCH2_FOLDER)}
 
     def name(self) -> str:
         return "altimetrydifference"
@@ -103,26 +117,52 @@ class AltimetryDifference(CryoAlgorithm):
             "of the EPOCH2 elevations − median of the EPOCH1 elevations) / YEARS</b>, for cells with points of both "
             "epochs (cell-median gridding as in Sørensen et al. 2011, The Cryosphere 5, 173-186). OUTPUT has two "
             "bands: the rate in m per year (nodata −9999) and the number of points used (both epochs).</p>"
-            "<p>Elevations come from ELEVATION_FIELD, or from the points' Z when it is empty; points are reprojected "
-            "to CRS (default: the EPOCH1 layer's CRS, which must then be projected). With OUTLIER_NMAD k &gt; 0, "
-            "points farther than k NMAD from the median of their cell and epoch are dropped before the medians "
-            "(cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. "
-            "Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.</p>"
+            "<p>Each epoch is a point layer (EPOCH1, EPOCH2) or granules as NSIDC delivers them: an ICESat-2 ATL06 "
+            "or ATL11 or ICESat GLAH12 HDF5 file (EPOCH1_FILES, EPOCH2_FILES; scripts may give a granule or a "
+            "folder as EPOCH1/EPOCH2 too) or a folder of them (EPOCH1_FOLDER, EPOCH2_FOLDER). From granules only "
+            "measurements with quality flag 0 (atl06_quality_summary, quality_summary, elev_use_flg) and no fill "
+            "value are used, heights above the WGS84 ellipsoid (GLAH12 moved from TOPEX/Poseidon), dated by their "
+            "delta_time.</p>"
+            "<p>Elevations of layers come from ELEVATION_FIELD, or from the points' Z when it is empty; points are "
+            "reprojected to CRS (default: the EPOCH1 layer's CRS, which must then be projected; for granules in "
+            "EPOCH1: EPSG:3413 north of 60°N, EPSG:3031 south of 60°S, else the UTM zone of the points' centre, "
+            "named in the log). With OUTLIER_NMAD k &gt; 0, points farther than k NMAD from the median of their "
+            "cell and epoch are dropped before the medians (cells with at least 3 points; removes cloud returns). "
+            "The grid is aligned on multiples of CELL_SIZE. Results: MEAN_RATE (mean over the cells with a rate) and "
+            "N_CELLS.</p>"
             "<p>YEARS is the time between the epochs; left empty, it is the difference of the mean acquisition dates "
-            "of the two epochs' points (DATE_FIELD, or a date field both layers have). Elevations that are fill "
-            "values (−9999, 3.4e38, ...) or outside −500..9,000 m are left out and counted in the log.</p>")
+            "of the two epochs' points (granules: their times; layers: DATE_FIELD, or a date field both layers "
+            "have). Elevations that are fill values (−9999, 3.4e38, ...) or outside −500..9,000 m are left out and "
+            "counted in the log.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(
-                self.EPOCH1, self.tr("Epoch 1 points (earlier)"), [SOURCE_VECTOR_POINT]),
+                self.EPOCH1, self.tr("Epoch 1 points (earlier)"), [SOURCE_VECTOR_POINT], optional=True),
             self.tr("Altimetry points of the earlier epoch (e.g. ICESat footprints), in any CRS; multipoints count "
-                    "each part. Its CRS is the grid's when CRS is empty.")))
+                    "each part. Its CRS is the grid's when CRS is empty. Or give granules as EPOCH1_FILES or "
+                    "EPOCH1_FOLDER (scripts may give a granule or a folder of granules here).")))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(
-                self.EPOCH2, self.tr("Epoch 2 points (later)"), [SOURCE_VECTOR_POINT]),
+                self.EPOCH2, self.tr("Epoch 2 points (later)"), [SOURCE_VECTOR_POINT], optional=True),
             self.tr("Altimetry points of the later epoch (e.g. ICESat-2 ATL06), in any CRS, with the elevation in "
-                    "the same field (or Z) and vertical datum as EPOCH1.")))
+                    "the same field (or Z) and vertical datum as EPOCH1. Or give granules as EPOCH2_FILES or "
+                    "EPOCH2_FOLDER.")))
+        for files, folder, epoch in ((self.EPOCH1_FILES, self.EPOCH1_FOLDER, self.tr("Epoch 1")),
+                                     (self.EPOCH2_FILES, self.EPOCH2_FOLDER, self.tr("Epoch 2"))):
+            self.addParameter(with_help(
+                QgsProcessingParameterFile(
+                    files, self.tr("{}: …or an ICESat-2 ATL06/ATL11 or ICESat GLAH12 granule").format(epoch),
+                    FILE_BEHAVIOR_FILE, optional=True, fileFilter=GRANULE_FILTER),
+                self.tr("An HDF5 granule as downloaded from NSIDC (ICESat-2 ATL06 or ATL11, ICESat GLAH12), instead "
+                        "of a point layer; scripts may give a folder of granules here too. Measurements with "
+                        "quality flag 0 and no fill value are used, with their dates.")))
+            self.addParameter(with_help(
+                QgsProcessingParameterFile(
+                    folder, self.tr("{}: …or a folder of granules").format(epoch), FILE_BEHAVIOR_FOLDER,
+                    optional=True),
+                self.tr("A folder of ICESat-2 ATL06/ATL11 or ICESat GLAH12 granules (.h5, subfolders included), "
+                        "instead of a point layer or one granule.")))
         self.addParameter(with_help(
             QgsProcessingParameterField(
                 self.ELEVATION_FIELD, self.tr("Elevation field, in both layers (empty: the points' Z)"),
@@ -139,14 +179,16 @@ class AltimetryDifference(CryoAlgorithm):
                 self.CRS, self.tr("Projected CRS of the output grid (empty: the EPOCH1 layer's CRS)"),
                 optional=True),
             self.tr("Projected CRS in metres for the grid, e.g. EPSG:3413 (Greenland) or EPSG:3031 (Antarctica); "
-                    "both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected.")))
+                    "both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected; "
+                    "with granules as epoch 1: EPSG:3413 north of 60°N, EPSG:3031 south of 60°S, else the UTM "
+                    "zone of the points' centre.")))
         self.addParameter(with_help(
             QgsProcessingParameterNumber(
                 self.YEARS, self.tr("Years between the epochs (empty: from the dates)"), NUMBER_DOUBLE,
                 optional=True, minValue=0.0),
             self.tr("Time between the two epochs in years (> 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the "
                     "difference of the medians is divided by it to give m/yr. Empty: the difference of the mean "
-                    "dates of the two epochs' points (DATE_FIELD).")))
+                    "dates of the two epochs' points (granules' times, layers' DATE_FIELD).")))
         self.addParameter(with_help(
             QgsProcessingParameterField(
                 self.DATE_FIELD, self.tr("Acquisition date field, in both layers (for YEARS)"),
@@ -168,13 +210,80 @@ class AltimetryDifference(CryoAlgorithm):
             self.MEAN_RATE, self.tr("Mean rate over the cells with a rate (m/yr)")))
         self.addOutput(QgsProcessingOutputNumber(self.N_CELLS, self.tr("Cells with points of both epochs")))
 
+    # ---------------------------------------------------------------------- which source each epoch comes from
+
+    def effective_parameters(self, parameters):
+        """A granule or folder of granules given as EPOCH1/EPOCH2 (scripts) moves to EPOCH1_FILES/EPOCH2_FILES, and
+        a folder of EPOCHn_FOLDER too (that parameter accepts a folder), when they are free."""
+        parameters = dict(parameters)
+        for layer, files, folder in self.SOURCES.values():
+            value = parameters.get(layer)
+            if isinstance(value, str) and value.strip() and altimetry_granules.is_granule_path(value.strip()) \
+                    and not is_given(parameters.get(files)) and not is_given(parameters.get(folder)):
+                parameters[files], parameters[layer] = value.strip(), None
+            if is_given(parameters.get(folder)) and not is_given(parameters.get(files)) \
+                    and not is_given(parameters.get(layer)):
+                parameters[files], parameters[folder] = parameters[folder], None
+        return parameters
+
+    def source_problem(self, parameters) -> str:
+        """Why the epochs' sources cannot be used ('' when each epoch has exactly one)."""
+        for epoch, names in self.SOURCES.items():
+            given = [name for name in names if is_given(parameters.get(name))]
+            if len(given) > 1:
+                return self.tr("{} is given more than once ({}): give each epoch once, as a point layer, a granule "
+                               "or a folder of granules, and leave the others empty").format(epoch, ", ".join(given))
+            if not given:
+                return self.tr("No {0} points: give a point layer ({1}), an ICESat-2 ATL06/ATL11 or ICESat GLAH12 "
+                               "granule ({2}) or a folder of granules ({3})").format(epoch, *names)
+        return ""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """Exactly one source per epoch; a granule or folder given as EPOCH1/EPOCH2 is checked as a granule (QGIS
+        would try to load it as a layer), a folder as EPOCHn_FILES by its first granule."""
+        parameters = self.effective_parameters(parameters)
+        problem = self.source_problem(parameters)
+        if problem:
+            return False, problem
+        for _, files, _ in self.SOURCES.values():
+            path = parameters.get(files)
+            if isinstance(path, str) and os.path.isdir(path):
+                if not altimetry_granules.is_granule_path(path):
+                    return False, self.tr("The folder {} ({}) holds no HDF5 granule (.h5)").format(path, files)
+                parameters[files] = altimetry_granules.granule_files(path)[0]
+        return super().checkParameterValues(parameters, context)
+
+    def layers(self, parameters, context):
+        """``{epoch: feature source}`` of the epochs given as point layers."""
+        layers = {}
+        for epoch in self.SOURCES:
+            if is_given(parameters.get(epoch)):
+                layers[epoch] = self.parameterAsSource(parameters, epoch, context)
+                if layers[epoch] is None:
+                    raise QgsProcessingException(self.invalidSourceError(parameters, epoch))
+        return layers
+
+    def epoch_points(self, parameters, context, feedback, layers, field: str, date_field: str, run):
+        """``{epoch: Points}`` from the epochs' layers or granules."""
+        points = {}
+        for epoch, (_, files, _) in self.SOURCES.items():
+            if epoch in layers:
+                points[epoch] = read_points(layers[epoch], field, epoch, feedback, date_field)
+            else:
+                points[epoch] = altimetry_granules.read_granules(
+                    self.parameterAsFile(parameters, files, context), epoch, run)
+        return points
+
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
+        problem = self.source_problem(parameters)
+        if problem:
+            raise QgsProcessingException(problem)
         field = self.parameterAsString(parameters, self.ELEVATION_FIELD, context)
-        sources = {name: self.parameterAsSource(parameters, name, context) for name in (self.EPOCH1, self.EPOCH2)}
+        layers = self.layers(parameters, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
-        if not crs.isValid():
-            crs = sources[self.EPOCH1].sourceCrs()
+        if not crs.isValid() and self.EPOCH1 in layers:
+            crs = layers[self.EPOCH1].sourceCrs()
             if crs.isGeographic():
                 raise QgsProcessingException(self.tr(
                     "EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 "
@@ -185,14 +294,23 @@ class AltimetryDifference(CryoAlgorithm):
         if date_field and years:
             feedback.pushWarning(self.tr("Both YEARS and DATE_FIELD are given: the dates are used"))
             years = None
-        if not years and not date_field:
-            date_field = date_field_of(sources.values())
+        if (date_field or field) and not layers:
+            feedback.pushWarning(self.tr("ELEVATION_FIELD and DATE_FIELD are not used: both epochs are granules, "
+                                         "with their own heights and times"))
+        if not years and not date_field and layers:
+            date_field = date_field_of(layers.values())
             if not date_field:
                 raise QgsProcessingException(self.tr(
                     "YEARS is not set and the layers have no date field: give YEARS (the time between the epochs, in "
                     "years) or a date field (DATE_FIELD) present in both layers"))
             feedback.pushInfo(self.tr("YEARS from the mean dates of field {}").format(date_field))
-        points = {name: read_points(source, field, name, feedback, date_field) for name, source in sources.items()}
+        run = run_for(feedback)
+        points = self.epoch_points(parameters, context, feedback, layers, field, date_field, run)
+        if not crs.isValid():
+            authid, label = altimetry_granules.grid_crs_for([p for epoch, p in points.items() if epoch not in layers])
+            crs = QgsCoordinateReferenceSystem(authid)
+            feedback.pushInfo(self.tr("CRS is empty: the grid is in {} ({}), chosen from the centre of the granules' "
+                                      "points").format(authid, label))
         feedback.pushInfo(self.tr("Points: {} in epoch 1, {} in epoch 2").format(points[self.EPOCH1].z.size,
                                                                                  points[self.EPOCH2].z.size))
         feedback.setProgress(50)
@@ -202,8 +320,7 @@ class AltimetryDifference(CryoAlgorithm):
             raise QgsProcessingException(self.tr("Cancelled: no output was written"))
         result = altimetry.altimetry_rate(points[self.EPOCH1], points[self.EPOCH2], cell_size,
                                           crs.toWkt(WKT_PREFERRED_GDAL), years or None,
-                                          self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context),
-                                          run=run_for(feedback))
+                                          self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context), run=run)
         altimetry.write_rate(output, result, result.years)
         feedback.pushInfo(self.tr("{} cells with a rate; mean {:.3f} m/yr").format(result.cells, result.mean_rate))
         SidecarStyle.attach(context, output)

@@ -13,12 +13,13 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...compat import (NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY,
                        integer_field, string_field)
 from ...core import lakeice
+from ...core.lakeice import tables
 from ...core.io.dates import parse_month_day
 from ...qgis_io.cells import as_date, as_value
 from ...qgis_io.run import run_for
 from ..base import logs_results, translated
-from ..guard import staged_sink
-from ..parameters import with_help
+from ..guard import check_destinations, destination_paths, staged_sink
+from ..parameters import advanced, with_help
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters
 from .lake_ice_series import daily_lake_means
 
@@ -27,30 +28,53 @@ LAKE_COLUMNS = lakeice.DATE_COLUMNS + ("icd", "cfd")  # per season in OUTPUT_LAK
 
 
 def _table_rows(path: str, fields: Sequence[str]) -> Tuple[Optional[List[str]], List[tuple]]:
-    """The table's field names and the values of ``fields`` in every row (plain values: no layer outlives
-    this call, so an error raised while parsing them cannot keep a layer alive past QGIS's exit)."""
+    """The table's field names and the values of those of ``fields`` it has in every row (None for the others;
+    plain values: no layer outlives this call, so an error raised while parsing them cannot keep a layer alive past
+    QGIS's exit)."""
     layer = QgsVectorLayer(path, "table", "ogr")
     if not layer.isValid():
         return None, []
     names = layer.fields().names()
-    if not set(fields) <= set(names):
-        return names, []
-    return names, [tuple(feature[name] for name in fields) for feature in layer.getFeatures()]
+    present = [name if name in names else None for name in fields]
+    return names, [tuple(feature[name] if name else None for name in present) for feature in layer.getFeatures()]
 
 
-def read_table(path: str, lake_field: str, date_field: str, value_field: str, value_type: str) -> lakeice.Series:
-    names, rows = _table_rows(path, (lake_field, date_field, value_field))
+def read_table(path: str, columns: tables.TableColumns, value_type: str, feedback=None) -> lakeice.Series:
+    """A table read through QGIS (CSV, GeoPackage, ...): long form with the lake column, or one lake's series
+    without it (named after the file, as in a folder of per-lake tables)."""
+    wanted = [columns.lake, columns.date, columns.value] + [name for name in (columns.water, columns.cloud) if name]
+    names, rows = _table_rows(path, wanted)
     if names is None:
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "{} cannot be opened as a table").format(path))
-    for field in (lake_field, date_field, value_field):
+    for field in wanted[1:]:
         if field not in names:
+            hint = QCoreApplication.translate(
+                "CryoAlgorithm", "; for percent ice = 100 × ice / (ice + water) set VALUE_FIELD to ice and WATER_FIELD "
+                "to water") if field == columns.value and {"ice", "water"} <= set(names) else ""
             raise QgsProcessingException(QCoreApplication.translate(
                 "CryoAlgorithm", "The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and "
-                "VALUE_FIELD").format(path, field, ", ".join(names)))
-    lakes = [str(lake) for lake, _, _ in rows]
-    dates = [as_date(date, row, date_field) for row, (_, date, _) in enumerate(rows, start=1)]
-    values = [as_value(value, row, value_field) for row, (_, _, value) in enumerate(rows, start=1)]
+                "VALUE_FIELD").format(path, field, ", ".join(names)) + hint)
+    if columns.lake in names:
+        lakes = [str(row[0]) for row in rows]
+    else:
+        lake = tables.lake_name(path.split("|")[0], columns.lake_pattern)
+        if feedback is not None:
+            feedback.pushInfo(QCoreApplication.translate(
+                "CryoAlgorithm", "{}: no field {!r}, read as the series of lake {} (named after the file)").format(
+                os.path.basename(path.split("|")[0]), columns.lake, lake))
+        lakes = [lake] * len(rows)
+    dates = [as_date(row[1], number, columns.date) for number, row in enumerate(rows, start=1)]
+    values = [as_value(row[2], number, columns.value) for number, row in enumerate(rows, start=1)]
+    if columns.water:
+        if value_type != "ice_percent":
+            raise QgsProcessingException(QCoreApplication.translate(
+                "CryoAlgorithm", "WATER_FIELD gives percent ice (100 × ice / (ice + water)): set VALUE_TYPE to "
+                "ice_percent, or leave WATER_FIELD empty"))
+        values = [tables.ice_percent(
+            value, as_value(row[3], number, columns.water),
+            as_value(row[4], number, columns.cloud) if columns.cloud else float("nan"), "Row {}".format(number))
+            for number, (value, row) in enumerate(zip(values, rows), start=1)]
     return lakeice.series_from_records(lakes, dates, values, value_type)
 
 
@@ -78,6 +102,10 @@ class LakeIcePhenology(StackAlgorithm):
     DATE_FIELD = "DATE_FIELD"
     VALUE_FIELD = "VALUE_FIELD"
     VALUE_TYPE = "VALUE_TYPE"
+    LAKE_NAME_PATTERN = "LAKE_NAME_PATTERN"
+    SHEET = "SHEET"
+    WATER_FIELD = "WATER_FIELD"
+    CLOUD_FIELD = "CLOUD_FIELD"
     THRESHOLD_LOW = "THRESHOLD_LOW"
     THRESHOLD_HIGH = "THRESHOLD_HIGH"
     MIN_RUN = "MIN_RUN"
@@ -101,10 +129,17 @@ class LakeIcePhenology(StackAlgorithm):
             "<p>Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, "
             "with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS "
             "and BD = BUE − BUS (days).</p>"
-            "<p><b>INPUT</b> is either a table (CSV, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD "
-            "(YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of "
-            "a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres "
-            "(a day counts when at least half of them have a value).</p>")
+            "<p><b>INPUT</b> is either a table (CSV, Excel .xlsx, GeoPackage, ...) in long form with LAKE_FIELD, "
+            "DATE_FIELD (YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the "
+            "daily value of a lake is then the mean of the cells whose centre lies in its polygon shrunk by "
+            "SHORE_BUFFER metres (a day counts when at least half of them have a value).</p>"
+            "<p><b>Per-lake tables</b>: INPUT (or INPUT_FOLDER) may be a folder of .csv/.xlsx files, one per lake "
+            "as many lake products ship them (e.g. Nam_Co.csv with date,value): a table without LAKE_FIELD is one "
+            "lake's series named after its file (the name without extension, or the first group of "
+            "LAKE_NAME_PATTERN). Excel: the first sheet (or SHEET), its first row the column names, dates as Excel "
+            "dates or YYYY-MM-DD (needs python3-openpyxl). Tables of areas (TPDC: ice, water, cloud): VALUE_FIELD "
+            "ice and WATER_FIELD water give percent ice = 100 × ice / (ice + water); with CLOUD_FIELD, a day on "
+            "which cloud covers more than ice and water together is missing.</p>")
         return series_help + translated(STACK_HELP) + self.tr(
             "<p><b>Definitions</b> on the series after filling gaps of up to MAX_GAP days linearly and a centred "
             "SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day "
@@ -126,11 +161,19 @@ class LakeIcePhenology(StackAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
         stack = self.parameterDefinition(self.INPUT)
-        stack.setDescription(self.tr("Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)"))
+        stack.setDescription(self.tr(
+            "Daily lake ice: a table (CSV, Excel .xlsx, GeoPackage, ...) or a raster stack (with LAKES)"))
         stack.setHelp(self.tr(
-            "Either a table in long form (CSV, GeoPackage, ...: one row per lake and day with LAKE_FIELD, "
-            "DATE_FIELD and VALUE_FIELD), or a daily raster stack (HDF5 file, folder of daily files, dated "
-            "multi-band GeoTIFF/netCDF) together with LAKES."))
+            "Either a table in long form (CSV, Excel .xlsx, GeoPackage, ...: one row per lake and day with "
+            "LAKE_FIELD, DATE_FIELD and VALUE_FIELD; without LAKE_FIELD, one lake named after the file), a folder "
+            "of such tables (e.g. one .csv or .xlsx per lake), or a daily raster stack (HDF5 file, folder of daily "
+            "files, dated multi-band GeoTIFF/netCDF) together with LAKES."))
+        folder = self.parameterDefinition(self.INPUT_FOLDER)
+        folder.setDescription(self.tr("…or a folder of per-lake tables (.csv, .xlsx) or of daily grids"))
+        folder.setHelp(self.tr(
+            "A folder of tables (.csv, .xlsx: one per lake, or several long tables), or of daily HDF5 or GeoTIFF "
+            "files whose names carry the date as YYYYMMDD or YYYYDDD (with LAKES), instead of INPUT. Give INPUT or "
+            "INPUT_FOLDER."))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(
                 self.LAKES, self.tr("Lake polygons (with a raster stack)"), [SOURCE_VECTOR_POLYGON], optional=True),
@@ -149,6 +192,25 @@ class LakeIcePhenology(StackAlgorithm):
                          "days. Default: value; not used with a raster stack."))):
             self.addParameter(with_help(QgsProcessingParameterString(name, description, defaultValue=default),
                                         help_text))
+        for name, description, help_text in (
+                (self.LAKE_NAME_PATTERN, self.tr("Lake name from the file name (regular expression, tables)"),
+                 self.tr("For tables without LAKE_FIELD (one lake per file): a regular expression searched in the "
+                         "file name without extension, whose first group is the lake name (e.g. ^(.+)_ice$ names "
+                         "Nam_Co_ice.csv Nam_Co). Empty (default): the whole name.")),
+                (self.SHEET, self.tr("Excel sheet (empty: the first)"),
+                 self.tr("Name of the sheet to read in .xlsx workbooks; empty (default): the first sheet. Its first "
+                         "row must hold the column names.")),
+                (self.WATER_FIELD, self.tr("Water field: percent ice = 100 × VALUE / (VALUE + WATER) (tables)"),
+                 self.tr("For tables of ice and water areas or percentages (TPDC: date, water, ice, cloud): the "
+                         "column of open water. VALUE_FIELD then names the ice column and the daily value is 100 × "
+                         "ice / (ice + water) (VALUE_TYPE ice_percent); a day with neither is missing. Empty "
+                         "(default): VALUE_FIELD is the ice cover itself.")),
+                (self.CLOUD_FIELD, self.tr("Cloud field: days mostly under cloud are missing (with WATER_FIELD)"),
+                 self.tr("With WATER_FIELD: the column of cloud cover (same units as ice and water); a day on which "
+                         "cloud covers more than ice and water together is a missing day. Empty (default): not "
+                         "used."))):
+            self.addParameter(advanced(with_help(
+                QgsProcessingParameterString(name, description, defaultValue="", optional=True), help_text)))
         self.addParameter(with_help(
             QgsProcessingParameterEnum(
                 self.VALUE_TYPE, self.tr("Values are"), list(lakeice.VALUE_TYPES), defaultValue="ice_percent",
@@ -219,13 +281,23 @@ class LakeIcePhenology(StackAlgorithm):
             max_gap=self.parameterAsInt(parameters, self.MAX_GAP, context),
             year_start=parse_month_day(self.parameterAsString(parameters, self.YEAR_START, context)))
         lakes_source = self.parameterAsSource(parameters, self.LAKES, context)
+        columns = tables.TableColumns(*(self.parameterAsString(parameters, name, context).strip() for name in (
+            self.LAKE_FIELD, self.DATE_FIELD, self.VALUE_FIELD, self.WATER_FIELD, self.CLOUD_FIELD,
+            self.LAKE_NAME_PATTERN, self.SHEET)))
+        tabular = path.lower().endswith(".xlsx") or tables.is_table_folder(path)
+        if tabular and lakes_source is not None:
+            raise QgsProcessingException(self.tr(
+                "INPUT {} holds tables of daily values per lake: LAKES is used only with a raster stack; leave "
+                "LAKES empty").format(os.path.basename(os.path.normpath(path))))
         if lakes_source is None:
-            if not path.lower().endswith(TABLE_EXTENSIONS):
+            if tabular:
+                series = self._read_tables(path, columns, value_type, parameters, feedback)
+            elif not path.lower().endswith(TABLE_EXTENSIONS):
                 raise QgsProcessingException(self.tr(
                     "INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack").format(
                     os.path.basename(path)))
-            series = read_table(path, lake_field, self.parameterAsString(parameters, self.DATE_FIELD, context),
-                                self.parameterAsString(parameters, self.VALUE_FIELD, context), value_type)
+            else:
+                series = read_table(path, columns, value_type, feedback)
             feedback.pushInfo(self.tr("{} lakes, {} .. {}").format(len(series.lakes), series.first,
                                                                    series.date(series.values.shape[1] - 1)))
         else:
@@ -244,6 +316,24 @@ class LakeIcePhenology(StackAlgorithm):
         if lakes_source is not None and parameters.get(self.OUTPUT_LAKES):
             results[self.OUTPUT_LAKES] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
         return results
+
+    def _read_tables(self, path: str, columns: tables.TableColumns, value_type: str, parameters,
+                     feedback) -> lakeice.Series:
+        """A folder of tables or an .xlsx workbook (read through GDAL when openpyxl is missing, as before)."""
+        run = run_for(feedback)
+        if os.path.isdir(path):
+            check_destinations(destination_paths(self, parameters),
+                               [(self.INPUT, file) for file in tables.table_files(path)])
+            return tables.read_table_folder(path, columns, value_type, run)
+        try:
+            return tables.read_tables([path], columns, value_type, run)
+        except tables.OpenpyxlMissing:
+            layer_path = path + ("|layername=" + columns.sheet if columns.sheet else "")
+            if not QgsVectorLayer(layer_path, "table", "ogr").isValid():
+                raise
+            feedback.pushInfo(self.tr("openpyxl is not installed: {} is read through GDAL").format(
+                os.path.basename(path)))
+            return read_table(layer_path, columns, value_type, feedback)
 
     def _lakes_output(self, parameters, context, source, lake_field: str, events: List[lakeice.Event]) -> str:
         seasons = sorted({e.season for e in events})
