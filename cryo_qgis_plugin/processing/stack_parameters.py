@@ -5,13 +5,14 @@ import os
 from typing import Optional
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterExtent,
-                       QgsProcessingParameterFile, QgsProcessingParameterString)
+                       QgsProcessingException, QgsProcessingParameterCrs, QgsProcessingParameterEnum,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFile, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QVariant
 
 from ..compat import FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER
 from ..core.io.dates import parse_iso_date
 from ..core.io.grid import Georeference
+from ..core.io.passes import PASS_CHOICES
 from ..core.io.stack import Stack, open_stack
 from .base import CryoAlgorithm
 from .parameters import advanced, with_help
@@ -21,8 +22,11 @@ STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
     "<p><b>Input</b>: one HDF5 file (a 3-D dataset time x row x column, or a 2-D grid for one day), a folder "
     "of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD "
     "(e.g. AMSR_20070125_FT_25.h5), or a multi-band GeoTIFF/netCDF whose band descriptions are ISO dates "
-    "(as this plugin writes them). HDF5 files carry no georeferencing: they are placed on the global 0.25° "
-    "EPSG:4326 grid (1440 x 720, row 0 at 90°N) unless an extent and CRS are given.</p>")
+    "(as this plugin writes them), or a netCDF/HDF4 variable (MODIS .hdf files; folders of them are dated by "
+    "AYYYYDDD in their names). HDF5 files carry no georeferencing: they are placed on the global 0.25° "
+    "EPSG:4326 grid (1440 x 720, row 0 at 90°N) unless an extent and CRS are given; SMAP granules on the "
+    "EASE-Grid 2.0 (EPSG:6933 global, EPSG:6931 north, 36 or 9 km) and NSIDC-0477 on the EASE-Grid 1.0 are "
+    "recognised by their shape and name.</p>")
 
 
 # names of the shared parameters (interfaces: tests/contract); algorithms use them as class attributes
@@ -32,6 +36,7 @@ DATASET = "DATASET"
 START_DATE = "START_DATE"
 EXTENT = "EXTENT"
 CRS = "CRS"
+PASS = "PASS"
 
 
 def add_stack_parameters(algorithm: QgsProcessingAlgorithm) -> None:
@@ -87,15 +92,17 @@ def with_input_folder(parameters):
 
 
 def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
-    """DATASET, START_DATE, EXTENT, CRS: how to read stacks whose files do not say it themselves."""
+    """DATASET, START_DATE, EXTENT, CRS, PASS: how to read stacks whose files do not say it themselves."""
     algorithm.addParameter(with_help(
         QgsProcessingParameterString(DATASET, QCoreApplication.translate(
             "CryoAlgorithm", "HDF5 dataset or netCDF variable (empty: the only grid in the file)"), optional=True),
         QCoreApplication.translate(
             "CryoAlgorithm",
             "Name of the grid to read in every file: an HDF5 dataset path such as /Geophysical_Data/ft (the "
-            "leading / may be left out) or a netCDF variable name. Needed only when a file holds more than one "
-            "2-D or 3-D grid; not used for GeoTIFF.")))
+            "leading / may be left out), a netCDF variable (inside netCDF-4 groups: "
+            "/Freeze_Thaw_Retrieval_Data_Global/transition_direction) or an HDF4 subdataset (MODIS: LST_Day_1km). "
+            "The last part of the path alone (transition_direction) is enough when only one group has it. Needed "
+            "only when a file holds more than one 2-D or 3-D grid; not used for GeoTIFF.")))
     algorithm.addParameter(with_help(
         QgsProcessingParameterString(START_DATE, QCoreApplication.translate(
             "CryoAlgorithm", "Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)"),
@@ -122,6 +129,17 @@ def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
             "CryoAlgorithm",
             "Coordinate reference system of EXTENT and of the grids without georeferencing (default EPSG:4326, "
             "longitude/latitude in degrees). A CRS other than EPSG:4326 needs EXTENT as well."))))
+    algorithm.addParameter(advanced(with_help(
+        QgsProcessingParameterEnum(PASS, QCoreApplication.translate(
+            "CryoAlgorithm", "Satellite pass of granules holding AM and PM (SMAP)"), list(PASS_CHOICES),
+            defaultValue="auto", usesStaticStrings=True, optional=True),
+        QCoreApplication.translate(
+            "CryoAlgorithm",
+            "SMAP L3 granules (freeze/thaw SPL3FTP, soil moisture) store one day as two passes of one array: am = "
+            "the descending pass at about 6 am local solar time, pm = the ascending pass at about 6 pm, combined = "
+            "AM where AM has a valid value, else PM. auto = combined for files with an AM/PM pass dimension, "
+            "ignored for other files. Either way such a granule is ONE date (from its name, e.g. "
+            "SMAP_L3_FT_P_20180616_R16020_001.h5, or START_DATE), never two consecutive days."))))
 
 
 class StackAlgorithm(CryoAlgorithm):
@@ -134,6 +152,7 @@ class StackAlgorithm(CryoAlgorithm):
     START_DATE = START_DATE
     EXTENT = EXTENT
     CRS = CRS
+    PASS = PASS
 
     def effective_parameters(self, parameters):
         """INPUT_FOLDER, when given, as INPUT (which accepts a folder)."""
@@ -179,7 +198,7 @@ def open_stack_from_parameters(algorithm: QgsProcessingAlgorithm, parameters,
 
 
 def open_stack_at(algorithm: QgsProcessingAlgorithm, path: str, parameters, context: QgsProcessingContext) -> Stack:
-    """The stack at ``path``, read with the DATASET, START_DATE, EXTENT and CRS parameters."""
+    """The stack at ``path``, read with the DATASET, START_DATE, EXTENT, CRS and PASS parameters."""
     dataset = algorithm.parameterAsString(parameters, DATASET, context).strip() or None
     start = optional_date(algorithm, parameters, START_DATE, context)
     crs: QgsCoordinateReferenceSystem = algorithm.parameterAsCrs(parameters, CRS, context)
@@ -194,4 +213,11 @@ def open_stack_at(algorithm: QgsProcessingAlgorithm, path: str, parameters, cont
     elif crs.isValid() and crs.authid() != "EPSG:4326":
         raise QgsProcessingException(QCoreApplication.translate(
             "CryoAlgorithm", "A CRS other than EPSG:4326 needs an EXTENT too (the grid's bounds in that CRS)"))
-    return open_stack(path, dataset, start, georef)
+    return open_stack(path, dataset, start, georef, pass_choice(algorithm, parameters, context))
+
+
+def pass_choice(algorithm: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext) -> str:
+    """The PASS parameter ('auto' for algorithms without it)."""
+    if algorithm.parameterDefinition(PASS) is None:
+        return "auto"
+    return algorithm.parameterAsEnumString(parameters, PASS, context) or "auto"

@@ -12,6 +12,7 @@ equal-area projection (e.g. EASE-Grid 2.0); the caller is warned otherwise.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
@@ -19,6 +20,7 @@ import numpy as np
 from osgeo import osr
 
 from ..errors import CryoInputError
+from .ease_grid import find_preset, preset_of_grid
 
 GeoTransform = Tuple[float, float, float, float, float, float]
 
@@ -130,15 +132,23 @@ class Georeference:
     """Extent ``(xmin, ymin, xmax, ymax)`` and CRS for grids stored without georeferencing (HDF5).
 
     The grid size comes from the data. Without an explicit georeference the global 0.25° EPSG:4326 grid of
-    the AMSR-E/AMSR2 freeze/thaw product is assumed (1440x720, row 0 north), and any other shape is refused.
+    the AMSR-E/AMSR2 freeze/thaw product is assumed (1440x720, row 0 north), and any other shape is refused,
+    except the EASE grids of the products :mod:`.ease_grid` knows (``presets``: SMAP on EASE-Grid 2.0,
+    NSIDC-0477 on EASE-Grid 1.0), recognised by their shape and the file or dataset name.
     """
 
     extent: Tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)
     crs: str = "EPSG:4326"
     expected_shape: Optional[Tuple[int, int]] = None
+    presets: bool = False
 
-    def grid_for(self, shape: Tuple[int, int], source: str) -> Grid:
+    def grid_for(self, shape: Tuple[int, int], source: str, *names: str) -> Grid:
+        """The grid of an array of ``shape`` read from ``source``; ``names`` (the dataset path) help recognise
+        a product on a preset grid."""
         rows, cols = shape
+        preset = find_preset((rows, cols), os.path.basename(source), *names) if self.presets else None
+        if preset is not None:
+            return Grid.from_extent(*preset.extent, cols, rows, preset.crs)
         if self.expected_shape is not None and (rows, cols) != self.expected_shape:
             raise CryoInputError(
                 "{}: the grid is {} rows x {} columns, not the {} x {} of the default global 0.25 degree "
@@ -147,4 +157,14 @@ class Georeference:
         return Grid.from_extent(*self.extent, cols, rows, self.crs)
 
 
-GLOBAL_QUARTER_DEGREE = Georeference(expected_shape=(720, 1440))
+def snapped_to_preset(grid: Grid) -> Grid:
+    """``grid`` put exactly on the EASE grid it lies on to within a thousandth of a cell (HEG's GeoTIFFs of
+    SMAP round the corner to metres and name the CRS their own way); other grids unchanged."""
+    srs = spatial_reference(grid.crs_wkt)
+    preset = preset_of_grid(grid.shape, grid.geotransform, lambda crs: bool(srs.IsSame(spatial_reference(crs))))
+    if preset is None:
+        return grid
+    return Grid.from_extent(*preset.extent, grid.width, grid.height, preset.crs)
+
+
+GLOBAL_QUARTER_DEGREE = Georeference(expected_shape=(720, 1440), presets=True)

@@ -1,7 +1,8 @@
-"""The grids of an HDF5 file: which 2-D/3-D numeric datasets it holds, which one to read, its fill value."""
+"""The grids of an HDF5 file: which 2-D/3-D numeric datasets it holds, which one to read, its fill value and
+packing (``scale_factor``, ``add_offset``); how a DATASET name matches the grids of a file (HDF5 or netCDF)."""
 from __future__ import annotations
 
-from typing import Dict, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import h5py
 import numpy as np
@@ -9,6 +10,28 @@ import numpy as np
 from ..errors import CryoInputError
 
 HDF5_SUFFIXES = (".h5", ".hdf5", ".he5", ".hdf")
+HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+
+
+def is_hdf5_file(path: str) -> bool:
+    """Whether ``path`` is an HDF5 file (its signature, which h5py looks for at offsets 0, 512, 1024, ...): a
+    ``.hdf`` file may as well be HDF4 (MODIS), which GDAL reads."""
+    try:
+        return bool(h5py.is_hdf5(path))
+    except OSError:
+        return False
+
+
+def match_dataset_name(names: Iterable[str], wanted: str) -> List[str]:
+    """The names among ``names`` (paths such as ``/Group/var``) that DATASET ``wanted`` designates: the one equal
+    to it (the leading / optional, ``:`` taken as /), else every one ending with it on a / boundary (a leaf
+    name such as ``transition_direction``, or a partial path). More than one means ``wanted`` is ambiguous."""
+    names = list(names)
+    key = wanted.strip().replace(":", "/").strip("/")
+    exact = [n for n in names if n.strip("/") == key]
+    if exact or not key:
+        return exact[:1]
+    return [n for n in names if n.strip("/").endswith("/" + key)]
 
 
 def hdf5_grid_datasets(path: str) -> Dict[str, Tuple[int, ...]]:
@@ -31,11 +54,14 @@ def choose_hdf5_dataset(path: str, dataset: Optional[str]) -> str:
     """The dataset to read: ``dataset`` when given (checked), else the only 2-D/3-D numeric dataset."""
     found = hdf5_grid_datasets(path)
     if dataset:
-        name = dataset if dataset.startswith("/") else "/" + dataset
-        if name not in found:
+        matches = match_dataset_name(found, dataset)
+        if len(matches) > 1:
+            raise CryoInputError("{}: DATASET {!r} is ambiguous, the file has {}; give the full path".format(
+                path, dataset, " and ".join(sorted(matches))))
+        if not matches:
             raise CryoInputError("{} has no 2-D or 3-D numeric dataset {!r}; it has: {}".format(
                 path, dataset, ", ".join(sorted(found)) or "none"))
-        return name
+        return matches[0]
     if len(found) == 1:
         return next(iter(found))
     if not found:
@@ -51,3 +77,9 @@ def hdf5_nodata(ds: h5py.Dataset) -> Optional[float]:
         if key in ds.attrs:
             return float(np.asarray(ds.attrs[key]).ravel()[0])
     return None
+
+
+def hdf5_packing(ds: h5py.Dataset) -> Tuple[Optional[float], Optional[float]]:
+    """The dataset's ``scale_factor`` and ``add_offset`` attributes (None for each one it lacks)."""
+    return tuple(float(np.asarray(ds.attrs[key]).ravel()[0]) if key in ds.attrs else None
+                 for key in ("scale_factor", "add_offset"))

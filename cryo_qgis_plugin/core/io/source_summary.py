@@ -16,21 +16,23 @@ import numpy as np
 
 from ..codes import ClassTable
 from ..errors import CryoInputError
+from .gdal_sources import GDAL_SUFFIXES, gdal_variables
 from .grid import Georeference
-from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_grid_datasets
-from .stack import GDAL_SUFFIXES, Stack, open_stack
+from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_grid_datasets, is_hdf5_file
+from .stack import Stack, open_stack
 
-# Previews accept any grid shape (on the global extent); the grid the decoding uses is chosen separately.
-PREVIEW_GEOREF = Georeference()
+# Previews accept any grid shape (on the global extent, or the EASE grid of a recognised SMAP/NSIDC-0477
+# product); the grid the decoding uses is chosen separately.
+PREVIEW_GEOREF = Georeference(presets=True)
 UNKNOWN_COLOUR = (214, 39, 40)  # codes missing from the class table
 DateRange = Tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True)
 class DatasetInfo:
-    """One dataset of an HDF5 file."""
+    """One dataset of an HDF5 file, or one variable of a netCDF/HDF4 file (as GDAL lists it)."""
 
-    name: str  # absolute path in the file, e.g. "/Grid/FT"
+    name: str  # absolute path in the file, e.g. "/Grid/FT" (what DATASET accepts)
     shape: Tuple[int, ...]
     dtype: str
     is_grid: bool  # a 2-D or 3-D numeric dataset, which a stack can read
@@ -48,6 +50,12 @@ def hdf5_datasets(path: str) -> List[DatasetInfo]:
     with h5py.File(path, "r") as h5:
         h5.visititems(visit)
     return found
+
+
+def gdal_datasets(path: str) -> List[DatasetInfo]:
+    """Every variable of a netCDF or HDF4 file GDAL lists, named as DATASET accepts them (netCDF-4 groups
+    included: ``/Freeze_Thaw_Retrieval_Data_Global/transition_direction``)."""
+    return [DatasetInfo(v.name, v.shape, v.dtype, v.is_grid) for v in gdal_variables(path)]
 
 
 def date_gaps(dates: List[dt.date]) -> List[DateRange]:
@@ -72,7 +80,8 @@ class SourceSummary:
     Close it (or use it as a context manager) to release the open files.
     """
 
-    def __init__(self, path: str, dataset: Optional[str] = None, start_date: Optional[dt.date] = None):
+    def __init__(self, path: str, dataset: Optional[str] = None, start_date: Optional[dt.date] = None,
+                 passes: str = "auto"):
         self.path = path
         self.inspected_file = first_file(path)
         self.datasets: List[DatasetInfo] = []
@@ -81,13 +90,19 @@ class SourceSummary:
         self.problem: Optional[str] = None
         self.needs_start_date = False
         try:
-            if self.inspected_file and self.inspected_file.lower().endswith(HDF5_SUFFIXES):
+            lower = (self.inspected_file or "").lower()
+            if lower.endswith(HDF5_SUFFIXES) and (not lower.endswith(".hdf") or is_hdf5_file(self.inspected_file)):
                 self.datasets = hdf5_datasets(self.inspected_file)
                 self.default_dataset = _default_dataset(self.inspected_file)
-            self.stack = open_stack(path, dataset, start_date, PREVIEW_GEOREF)
+            elif lower.endswith((".nc", ".nc4", ".hdf")):
+                self.datasets = gdal_datasets(self.inspected_file)
+                grids = [d.name for d in self.datasets if d.is_grid]
+                self.default_dataset = grids[0] if len(grids) == 1 else None
+            self.stack = open_stack(path, dataset, start_date, PREVIEW_GEOREF, passes)
         except CryoInputError as exc:
             self.problem = str(exc)
-            self.needs_start_date = start_date is None and os.path.isfile(path) and _opens_with_a_date(path, dataset)
+            self.needs_start_date = (start_date is None and os.path.isfile(path)
+                                     and _opens_with_a_date(path, dataset, passes))
         self.dataset = dataset or self.default_dataset
 
     @property
@@ -130,9 +145,9 @@ def _default_dataset(path: str) -> Optional[str]:
         return None
 
 
-def _opens_with_a_date(path: str, dataset: Optional[str]) -> bool:
+def _opens_with_a_date(path: str, dataset: Optional[str], passes: str) -> bool:
     try:
-        open_stack(path, dataset, dt.date(2000, 1, 1), PREVIEW_GEOREF).close()
+        open_stack(path, dataset, dt.date(2000, 1, 1), PREVIEW_GEOREF, passes).close()
     except CryoInputError:
         return False
     return True

@@ -1,0 +1,148 @@
+"""A folder of daily files, one date each from its name: HDF5 (2-D grids, or SMAP granules whose AM and PM passes
+are two planes of one array), GeoTIFF, netCDF or HDF4 (MODIS ``MOD11A1.A2021227...hdf``, dated by year and day
+of year)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import List, Optional, Tuple
+
+import h5py
+import numpy as np
+from osgeo import gdal
+
+from ..errors import CryoInputError
+from .dates import date_from_name
+from .gdal_sources import (GDAL_SUFFIXES, choose_gdal_variable, gdal_array_dtype, gdal_grid, gdal_nodata,
+                           gdal_packing, open_gdal)
+from .gdal_stack import band_groups, read_groups
+from .grid import Georeference
+from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_nodata, hdf5_packing, is_hdf5_file
+from .passes import effective_pass, hdf5_pass_axis, select_pass
+from .stack_base import Stack, TimeIndex, time_positions
+
+
+class FolderStack(Stack):
+    """A folder of daily single-date files (HDF5, GeoTIFF, netCDF, HDF4), dated by their names."""
+
+    def __init__(self, folder: str, dataset: Optional[str], georef: Georeference, passes: str = "auto"):
+        files = dated_files(folder)
+        first = files[0][1]
+        self.is_hdf5 = first.lower().endswith(HDF5_SUFFIXES) and is_hdf5_file(first)
+        self._pass_choice = passes
+        self._pass_axis: Optional[int] = None
+        self._chosen_pass: Optional[str] = None
+        self._sources: List[Tuple[str, Tuple[int, ...]]] = []  # GDAL: what to open and the bands of the date
+        if self.is_hdf5:
+            self.dataset = choose_hdf5_dataset(first, dataset)
+            grid, dtype, nodata, packing = self._check_hdf5_files(files, georef)
+        else:
+            self.dataset = dataset
+            grid, dtype, nodata, packing = self._check_gdal_files(files, georef)
+        self.paths = [p for _, p in files]
+        super().__init__(folder, [d for d, _ in files], grid, dtype, nodata)
+        self.scale, self.offset = packing
+        self.passes = self._chosen_pass
+
+    def _check_hdf5_files(self, files, georef: Georeference):
+        grid = dtype = nodata = packing = None
+        for _, path in files:
+            try:
+                with h5py.File(path, "r") as h5:
+                    if self.dataset not in h5:
+                        raise CryoInputError("{} has no dataset {} (found in {}); every file of the folder "
+                                             "must be the same product".format(path, self.dataset, files[0][1]))
+                    ds = h5[self.dataset]
+                    axis = hdf5_pass_axis(ds, self.dataset, path)
+                    if ds.ndim != 2 and axis is None:
+                        raise CryoInputError("{}: {} is {}-D; a folder stack needs one 2-D grid per file (or the "
+                                             "AM and PM planes of one day)".format(path, self.dataset, ds.ndim))
+                    shape = tuple(n for i, n in enumerate(ds.shape) if i != axis)
+                    if grid is None:
+                        grid, dtype, nodata = georef.grid_for(shape, path, self.dataset), ds.dtype, hdf5_nodata(ds)
+                        packing, reference, self._pass_axis = hdf5_packing(ds), path, axis
+                        self._chosen_pass = effective_pass(self._pass_choice, axis is not None, path)
+                    elif axis != self._pass_axis:
+                        raise CryoInputError("{} and {} are not the same product (one holds AM and PM passes, the "
+                                             "other not); keep one product per folder".format(path, reference))
+                    elif shape != grid.shape:
+                        raise CryoInputError("{} is {} rows x {} columns but {} is {} x {}; every file of the "
+                                             "folder must be on one grid".format(path, *shape, reference,
+                                                                                 *grid.shape))
+            except OSError as exc:
+                raise CryoInputError("{} is not a readable HDF5 file ({}); remove it from the folder"
+                                     .format(path, exc)) from None
+        return grid, dtype, nodata, packing
+
+    def _check_gdal_files(self, files, georef: Georeference):
+        reference = None
+        for _, path in files:
+            open_path = choose_gdal_variable(path, self.dataset)
+            ds = open_gdal(open_path)
+            groups, has_passes = band_groups(ds, path)
+            if has_passes and len(groups) > 1:
+                raise CryoInputError("{} holds {} dates; a folder stack needs one date per file".format(
+                    path, len(groups)))
+            file_grid = gdal_grid(ds, georef, path, open_path)
+            self._sources.append((open_path, groups[0]))
+            if reference is None:
+                reference = (file_grid, path, has_passes)
+                self._chosen_pass = effective_pass(self._pass_choice, has_passes, path)
+                dtype = gdal_array_dtype(ds.GetRasterBand(1).DataType)
+                nodata, packing = gdal_nodata(ds), gdal_packing(ds)
+            elif not file_grid.matches(reference[0]):
+                raise CryoInputError(
+                    "{} is on another grid than {}:\n  {}\n  {}\nwarp the files to one grid first".format(
+                        path, reference[1], file_grid.describe(), reference[0].describe()))
+            elif has_passes != reference[2]:
+                raise CryoInputError("{} and {} are not the same product (one has AM/PM passes, the other not); "
+                                     "keep one product per folder".format(path, reference[1]))
+        return reference[0], dtype, nodata, packing
+
+    @property
+    def files(self) -> List[str]:
+        return list(self.paths)
+
+    def file_of(self, stored: int) -> str:
+        return self.paths[stored]
+
+    def _read(self, rows: slice, stored: TimeIndex) -> np.ndarray:
+        r0, r1, _ = rows.indices(self.grid.height)
+        positions = time_positions(len(self.paths), stored)
+        out = np.empty((len(positions), r1 - r0, self.grid.width), self.dtype)
+        for i, t in enumerate(positions):
+            if self.is_hdf5:
+                with h5py.File(self.paths[t], "r") as h5:
+                    ds = h5[self.dataset]
+                    if self._pass_axis is None:
+                        ds.read_direct(out, np.s_[r0:r1, :], np.s_[i])
+                    else:
+                        planes = ds[:, r0:r1, :] if self._pass_axis == 0 else np.moveaxis(ds[r0:r1, :, :], -1, 0)
+                        out[i] = select_pass(planes, self.passes, self.nodata)
+            else:
+                open_path, group = self._sources[t]
+                out[i] = read_groups(gdal.Open(open_path), [group], r0, r1, self.grid.width, self.passes,
+                                     self.nodata)[0]
+        return out
+
+
+def dated_files(folder: str) -> List[Tuple[dt.date, str]]:
+    names = sorted(n for n in os.listdir(folder) if n.lower().endswith(HDF5_SUFFIXES + GDAL_SUFFIXES))
+    if not names:
+        raise CryoInputError("{} holds no HDF5 (.h5), HDF4 (.hdf), netCDF (.nc) or GeoTIFF (.tif) files"
+                             .format(folder))
+    kinds = {n.lower().endswith(HDF5_SUFFIXES) for n in names}
+    if len(kinds) > 1:
+        raise CryoInputError("{} mixes HDF5 and GeoTIFF/netCDF files; keep one product per folder".format(folder))
+    undated = [n for n in names if date_from_name(n) is None]
+    if undated:
+        raise CryoInputError(
+            "{}: {} file(s) have no date in their name ({}{}); daily files must be named with YYYYMMDD or "
+            "YYYYDDD (e.g. AMSR_20070125_FT_25.h5, MOD11A1.A2021227...hdf): rename or move them".format(
+                folder, len(undated), ", ".join(undated[:5]), ", ..." if len(undated) > 5 else ""))
+    files = sorted((date_from_name(n), os.path.join(folder, n)) for n in names)
+    for (d1, p1), (d2, p2) in zip(files, files[1:]):
+        if d1 == d2:
+            raise CryoInputError("{} and {} carry the same date {}; remove one of them (tiles of one date are "
+                                 "not mosaicked: mosaic them first, e.g. with gdalbuildvrt)".format(p1, p2, d1))
+    return files
