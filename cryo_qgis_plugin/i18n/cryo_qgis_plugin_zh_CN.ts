@@ -47,149 +47,204 @@
 <context>
     <name>AltimetryDifference</name>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="97"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="111"/>
         <source>Altimetry points to gridded elevation change</source>
         <translation>测高点生成格网化高程变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="139"/>
         <source>Epoch 1 points (earlier)</source>
         <translation>第 1 期点（较早）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="145"/>
         <source>Epoch 2 points (later)</source>
         <translation>第 2 期点（较晚）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="126"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="166"/>
         <source>Elevation field, in both layers (empty: the points&apos; Z)</source>
         <translation>高程字段，两个图层中均需存在（留空：使用点的 Z 值）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="132"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="172"/>
         <source>Cell size (m)</source>
         <translation>格网单元大小（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="137"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="177"/>
         <source>Projected CRS of the output grid (empty: the EPOCH1 layer&apos;s CRS)</source>
         <translation>输出格网的投影坐标参考系（留空：EPOCH1 图层的坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="157"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="199"/>
         <source>Outlier threshold in NMAD within a cell (0 = no filtering)</source>
         <translation>格网单元内的异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="163"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="205"/>
         <source>Elevation change rate (m/yr)</source>
         <translation>高程变化速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="167"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="209"/>
         <source>Mean rate over the cells with a rate (m/yr)</source>
         <translation>有速率格网单元的平均速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="169"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="211"/>
         <source>Cells with points of both epochs</source>
         <translation>两期均有点的格网单元数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="179"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="288"/>
         <source>EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 for Greenland)</source>
         <translation>EPOCH1 为地理坐标（{}）：请为格网选择投影坐标参考系（例如格陵兰用 EPSG:3413）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="196"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="314"/>
         <source>Points: {} in epoch 1, {} in epoch 2</source>
         <translation>点数：第 1 期 {} 个，第 2 期 {} 个</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="202"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="320"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="208"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="325"/>
         <source>{} cells with a rate; mean {:.3f} m/yr</source>
         <translation>{} 个格网单元有速率；平均 {:.3f} m/a</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="116"/>
-        <source>Altimetry points of the earlier epoch (e.g. ICESat footprints), in any CRS; multipoints count each part. Its CRS is the grid&apos;s when CRS is empty.</source>
-        <translation>较早一期的测高点（例如 ICESat 足印），可为任意坐标参考系；多点要素的每个部分各计为一个点。CRS 留空时，格网使用该图层的坐标参考系。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="121"/>
-        <source>Altimetry points of the later epoch (e.g. ICESat-2 ATL06), in any CRS, with the elevation in the same field (or Z) and vertical datum as EPOCH1.</source>
-        <translation>较晚一期的测高点（例如 ICESat-2 ATL06），可为任意坐标参考系；高程所在字段（或 Z 值）和高程基准须与 EPOCH1 相同。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="126"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="166"/>
         <source>Numeric field with the elevation in metres, present under this name in both layers; points without a numeric value are skipped. Empty: the Z coordinate of the points.</source>
         <translation>以米为单位的高程数值字段，两个图层中须有同名字段；没有数值的点将被跳过。留空：使用点的 Z 坐标。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="132"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="172"/>
         <source>Side of the square grid cells in metres (≥ 1, default 500); the grid is aligned on multiples of it. Larger cells hold more points of both epochs but blur the pattern of change.</source>
         <translation>正方形格网单元的边长，单位为米（≥ 1，默认 500）；格网与其整数倍对齐。格网单元越大，包含两期点的数量越多，但变化的空间格局越模糊。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="137"/>
-        <source>Projected CRS in metres for the grid, e.g. EPSG:3413 (Greenland) or EPSG:3031 (Antarctica); both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected.</source>
-        <translation>格网所用的以米为单位的投影坐标参考系，例如 EPSG:3413（格陵兰）或 EPSG:3031（南极）；两期点都会重投影到该坐标参考系。留空：使用 EPOCH1 的坐标参考系，此时它必须是投影坐标系。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="157"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="199"/>
         <source>k ≥ 0, default 3: in each cell and epoch with at least 3 points, points farther than k NMAD from the median are dropped before the medians (removes cloud returns). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：在至少有 3 个点的每个格网单元和期次中，计算中位数之前剔除偏离中位数超过 k 倍 NMAD 的点（可去除云回波）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="163"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="205"/>
         <source>Float32 GeoTIFF with two bands: the elevation change rate in m/yr and the number of points used (both epochs); cells without points of both epochs are nodata (−9999).</source>
         <translation>含两个波段的 float32 GeoTIFF：以 m/yr 为单位的高程变化速率，以及所用点数（两期合计）；不同时含两期点的格网单元为无数据值（−9999）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="100"/>
-        <source>&lt;p&gt;Grids the elevation change between two epochs of repeat altimetry points (ICESat, ICESat-2, CryoSat-2 POCA, airborne lidar): in each cell of CELL_SIZE metres of a projected CRS, &lt;b&gt;rate = (median of the EPOCH2 elevations − median of the EPOCH1 elevations) / YEARS&lt;/b&gt;, for cells with points of both epochs (cell-median gridding as in Sørensen et al. 2011, The Cryosphere 5, 173-186). OUTPUT has two bands: the rate in m per year (nodata −9999) and the number of points used (both epochs).&lt;/p&gt;&lt;p&gt;Elevations come from ELEVATION_FIELD, or from the points' Z when it is empty; points are reprojected to CRS (default: the EPOCH1 layer's CRS, which must then be projected). With OUTLIER_NMAD k &amp;gt; 0, points farther than k NMAD from the median of their cell and epoch are dropped before the medians (cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.&lt;/p&gt;&lt;p&gt;YEARS is the time between the epochs; left empty, it is the difference of the mean acquisition dates of the two epochs' points (DATE_FIELD, or a date field both layers have). Elevations that are fill values (−9999, 3.4e38, ...) or outside −500..9,000 m are left out and counted in the log.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将两期重复测高点（ICESat、ICESat-2、CryoSat-2 POCA、机载激光雷达）之间的高程变化格网化：在投影坐标参考系中边长为 CELL_SIZE 米的每个格网单元内，&lt;b&gt;速率 = （EPOCH2 高程中位数 − EPOCH1 高程中位数）/ YEARS&lt;/b&gt;，仅计算两期均有点的格网单元（格网单元中位数法，同 Sørensen et al. 2011, The Cryosphere 5, 173-186）。OUTPUT 有两个波段：以米每年为单位的速率（无数据值 −9999）和所用点数（两期合计）。&lt;/p&gt;&lt;p&gt;高程取自 ELEVATION_FIELD，该项为空时取点的 Z 值；点会被重投影到 CRS（默认：EPOCH1 图层的坐标参考系，此时它必须是投影坐标系）。当 OUTLIER_NMAD k &amp;gt; 0 时，在计算中位数之前剔除偏离其所在格网单元和期次中位数超过 k 倍 NMAD 的点（仅针对至少有 3 个点的格网单元；可去除云回波）。格网与 CELL_SIZE 的整数倍对齐。结果：MEAN_RATE（有速率的格网单元的平均值）和 N_CELLS。&lt;/p&gt;&lt;p&gt;YEARS 为两期之间的时间；为空时，取两期点的平均采集日期之差（DATE_FIELD，或两个图层共有的日期字段）。填充值（−9999、3.4e38 等）或超出 −500..9,000 m 的高程将被略去，并在日志中计数。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="143"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="185"/>
         <source>Years between the epochs (empty: from the dates)</source>
         <translation>两期之间的年数（为空：由日期计算）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="143"/>
-        <source>Time between the two epochs in years (&gt; 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the difference of the medians is divided by it to give m/yr. Empty: the difference of the mean dates of the two epochs' points (DATE_FIELD).</source>
-        <translation>两期之间的时间间隔，单位为年（&gt; 0，可为小数），例如 2019.5 − 2005.0 = 14.5；中位数之差除以该值得到 m/yr。为空：取两期点的平均日期之差（DATE_FIELD）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="150"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="192"/>
         <source>Acquisition date field, in both layers (for YEARS)</source>
         <translation>采集日期字段，两个图层均需具备（用于计算 YEARS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="150"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="192"/>
         <source>Field with each point's acquisition date (date, date-time or YYYY-MM-DD text), present under this name in both layers: when YEARS is empty, YEARS = (mean date of EPOCH2 − mean date of EPOCH1) / 365.25 days. Empty: a date or date-time field both layers have, if any.</source>
         <translation>存放每个点采集日期的字段（日期、日期时间或 YYYY-MM-DD 文本），两个图层中须有同名字段：YEARS 为空时，YEARS = （EPOCH2 平均日期 − EPOCH1 平均日期）/ 365.25 天。为空：使用两个图层共有的日期或日期时间字段（如有）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="186"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="295"/>
         <source>Both YEARS and DATE_FIELD are given: the dates are used</source>
         <translation>同时给出了 YEARS 和 DATE_FIELD：使用日期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="191"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="303"/>
         <source>YEARS is not set and the layers have no date field: give YEARS (the time between the epochs, in years) or a date field (DATE_FIELD) present in both layers</source>
         <translation>未设置 YEARS，且图层没有日期字段：请给出 YEARS（两期之间的时间，单位为年），或两个图层均具备的日期字段（DATE_FIELD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="194"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="306"/>
         <source>YEARS from the mean dates of field {}</source>
         <translation>YEARS 由字段 {} 的平均日期计算</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="114"/>
+        <source>&lt;p&gt;Grids the elevation change between two epochs of repeat altimetry points (ICESat, ICESat-2, CryoSat-2 POCA, airborne lidar): in each cell of CELL_SIZE metres of a projected CRS, &lt;b&gt;rate = (median of the EPOCH2 elevations − median of the EPOCH1 elevations) / YEARS&lt;/b&gt;, for cells with points of both epochs (cell-median gridding as in Sørensen et al. 2011, The Cryosphere 5, 173-186). OUTPUT has two bands: the rate in m per year (nodata −9999) and the number of points used (both epochs).&lt;/p&gt;&lt;p&gt;Each epoch is a point layer (EPOCH1, EPOCH2) or granules as NSIDC delivers them: an ICESat-2 ATL06 or ATL11 or ICESat GLAH12 HDF5 file (EPOCH1_FILES, EPOCH2_FILES; scripts may give a granule or a folder as EPOCH1/EPOCH2 too) or a folder of them (EPOCH1_FOLDER, EPOCH2_FOLDER). From granules only measurements with quality flag 0 (atl06_quality_summary, quality_summary, elev_use_flg) and no fill value are used, heights above the WGS84 ellipsoid (GLAH12 moved from TOPEX/Poseidon), dated by their delta_time.&lt;/p&gt;&lt;p&gt;Elevations of layers come from ELEVATION_FIELD, or from the points' Z when it is empty; points are reprojected to CRS (default: the EPOCH1 layer's CRS, which must then be projected; for granules in EPOCH1: EPSG:3413 north of 60°N, EPSG:3031 south of 60°S, else the UTM zone of the points' centre, named in the log). With OUTLIER_NMAD k &amp;gt; 0, points farther than k NMAD from the median of their cell and epoch are dropped before the medians (cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.&lt;/p&gt;&lt;p&gt;YEARS is the time between the epochs; left empty, it is the difference of the mean acquisition dates of the two epochs' points (granules: their times; layers: DATE_FIELD, or a date field both layers have). Elevations that are fill values (−9999, 3.4e38, ...) or outside −500..9,000 m are left out and counted in the log.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将两期重复测高点（ICESat、ICESat-2、CryoSat-2 POCA、机载激光雷达）之间的高程变化格网化：在投影坐标参考系中边长为 CELL_SIZE 米的每个格网单元内，&lt;b&gt;速率 = （EPOCH2 高程中位数 − EPOCH1 高程中位数）/ YEARS&lt;/b&gt;，仅计算两期均有点的格网单元（格网单元中位数法，同 Sørensen et al. 2011, The Cryosphere 5, 173-186）。OUTPUT 有两个波段：以米每年为单位的速率（无数据值 −9999）和所用点数（两期合计）。&lt;/p&gt;&lt;p&gt;每一期可以是点图层（EPOCH1、EPOCH2），也可以是 NSIDC 分发的原始数据文件：ICESat-2 ATL06 或 ATL11、ICESat GLAH12 HDF5 文件（EPOCH1_FILES、EPOCH2_FILES；脚本也可将数据文件或文件夹作为 EPOCH1/EPOCH2 给出），或这些文件的文件夹（EPOCH1_FOLDER、EPOCH2_FOLDER）。数据文件中只使用质量标志为 0（atl06_quality_summary、quality_summary、elev_use_flg）且非填充值的测量，高程以 WGS84 椭球为基准（GLAH12 由 TOPEX/Poseidon 椭球换算），日期取自其 delta_time。&lt;/p&gt;&lt;p&gt;图层的高程取自 ELEVATION_FIELD，该项为空时取点的 Z 值；点会被重投影到 CRS（默认：EPOCH1 图层的坐标参考系，此时它必须是投影坐标系；EPOCH1 为数据文件时：60°N 以北用 EPSG:3413，60°S 以南用 EPSG:3031，否则用点中心所在的 UTM 带，并在日志中注明）。当 OUTLIER_NMAD k &amp;gt; 0 时，在计算中位数之前剔除偏离其所在格网单元和期次中位数超过 k 倍 NMAD 的点（仅针对至少有 3 个点的格网单元；可去除云回波）。格网与 CELL_SIZE 的整数倍对齐。结果：MEAN_RATE（有速率的格网单元的平均值）和 N_CELLS。&lt;/p&gt;&lt;p&gt;YEARS 为两期之间的时间；为空时，取两期点的平均采集日期之差（数据文件：其时间；图层：DATE_FIELD，或两个图层共有的日期字段）。填充值（−9999、3.4e38 等）或超出 −500..9,000 m 的高程将被略去，并在日志中计数。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="139"/>
+        <source>Altimetry points of the earlier epoch (e.g. ICESat footprints), in any CRS; multipoints count each part. Its CRS is the grid&apos;s when CRS is empty. Or give granules as EPOCH1_FILES or EPOCH1_FOLDER (scripts may give a granule or a folder of granules here).</source>
+        <translation>较早一期的测高点（例如 ICESat 足印），可为任意坐标参考系；多点要素的每个部分各计为一个点。CRS 留空时，格网使用该图层的坐标参考系。也可将数据文件作为 EPOCH1_FILES 或 EPOCH1_FOLDER 给出（脚本也可在此给出数据文件或数据文件的文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="145"/>
+        <source>Altimetry points of the later epoch (e.g. ICESat-2 ATL06), in any CRS, with the elevation in the same field (or Z) and vertical datum as EPOCH1. Or give granules as EPOCH2_FILES or EPOCH2_FOLDER.</source>
+        <translation>较晚一期的测高点（例如 ICESat-2 ATL06），可为任意坐标参考系；高程所在字段（或 Z 值）和高程基准须与 EPOCH1 相同。也可将数据文件作为 EPOCH2_FILES 或 EPOCH2_FOLDER 给出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="151"/>
+        <source>Epoch 1</source>
+        <translation>第 1 期</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="151"/>
+        <source>Epoch 2</source>
+        <translation>第 2 期</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="153"/>
+        <source>{}: …or an ICESat-2 ATL06/ATL11 or ICESat GLAH12 granule</source>
+        <translation>{}：……或 ICESat-2 ATL06/ATL11、ICESat GLAH12 数据文件</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="153"/>
+        <source>An HDF5 granule as downloaded from NSIDC (ICESat-2 ATL06 or ATL11, ICESat GLAH12), instead of a point layer; scripts may give a folder of granules here too. Measurements with quality flag 0 and no fill value are used, with their dates.</source>
+        <translation>从 NSIDC 下载的 HDF5 数据文件（ICESat-2 ATL06 或 ATL11、ICESat GLAH12），用于代替点图层；脚本也可在此给出数据文件的文件夹。使用质量标志为 0 且非填充值的测量及其日期。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="160"/>
+        <source>{}: …or a folder of granules</source>
+        <translation>{}：……或数据文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="160"/>
+        <source>A folder of ICESat-2 ATL06/ATL11 or ICESat GLAH12 granules (.h5, subfolders included), instead of a point layer or one granule.</source>
+        <translation>ICESat-2 ATL06/ATL11 或 ICESat GLAH12 数据文件（.h5，含子文件夹）的文件夹，用于代替点图层或单个数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="177"/>
+        <source>Projected CRS in metres for the grid, e.g. EPSG:3413 (Greenland) or EPSG:3031 (Antarctica); both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected; with granules as epoch 1: EPSG:3413 north of 60°N, EPSG:3031 south of 60°S, else the UTM zone of the points' centre.</source>
+        <translation>格网所用的以米为单位的投影坐标参考系，例如 EPSG:3413（格陵兰）或 EPSG:3031（南极）；两期点都会重投影到该坐标参考系。留空：使用 EPOCH1 的坐标参考系，此时它必须是投影坐标系；第 1 期为数据文件时：60°N 以北用 EPSG:3413，60°S 以南用 EPSG:3031，否则用点中心所在的 UTM 带。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="185"/>
+        <source>Time between the two epochs in years (&gt; 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the difference of the medians is divided by it to give m/yr. Empty: the difference of the mean dates of the two epochs' points (granules' times, layers' DATE_FIELD).</source>
+        <translation>两期之间的时间间隔，单位为年（&gt; 0，可为小数），例如 2019.5 − 2005.0 = 14.5；中位数之差除以该值得到 m/yr。为空：取两期点的平均日期之差（数据文件的时间，图层的 DATE_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="234"/>
+        <source>{} is given more than once ({}): give each epoch once, as a point layer, a granule or a folder of granules, and leave the others empty</source>
+        <translation>{} 给出了不止一次（{}）：每一期只需给出一次，作为点图层、数据文件或数据文件的文件夹，其余请留空</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="237"/>
+        <source>No {0} points: give a point layer ({1}), an ICESat-2 ATL06/ATL11 or ICESat GLAH12 granule ({2}) or a folder of granules ({3})</source>
+        <translation>没有 {0} 的点：请给出点图层（{1}）、ICESat-2 ATL06/ATL11 或 ICESat GLAH12 数据文件（{2}），或数据文件的文件夹（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="252"/>
+        <source>The folder {} ({}) holds no HDF5 granule (.h5)</source>
+        <translation>文件夹 {}（{}）中没有 HDF5 数据文件（.h5）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="298"/>
+        <source>ELEVATION_FIELD and DATE_FIELD are not used: both epochs are granules, with their own heights and times</source>
+        <translation>不使用 ELEVATION_FIELD 和 DATE_FIELD：两期均为数据文件，自带高程和时间</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="312"/>
+        <source>CRS is empty: the grid is in {} ({}), chosen from the centre of the granules&apos; points</source>
+        <translation>CRS 为空：根据数据文件中点的中心，格网采用 {}（{}）</translation>
     </message>
 </context>
 <context>
@@ -269,21 +324,51 @@
         <source>No permafrost (p = 0)</source>
         <translation>无多年冻土（p = 0）</translation>
     </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>No retrieval (fill)</source>
+        <translation>无反演值（填充值）</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>Transitional (AM frozen, PM thawed)</source>
+        <translation>过渡（上午冻结，下午融化）</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>Inverse transitional (AM thawed, PM frozen)</source>
+        <translation>反向过渡（上午融化，下午冻结）</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>No data defined</source>
+        <translation>未定义数据</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>Outside the cold-constrained domain</source>
+        <translation>冷约束区域之外</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>Open water</source>
+        <translation>开阔水面</translation>
+    </message>
 </context>
 <context>
     <name>CryoAlgorithm</name>
     <message>
-        <location filename="../processing/guard.py" line="230"/>
+        <location filename="../processing/guard.py" line="229"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="70"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="75"/>
         <source>{}: {} point(s) without a numeric elevation were skipped</source>
         <translation>{}：已跳过 {} 个没有数值高程的点</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="73"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="78"/>
         <source>The {} layer has no point with an elevation</source>
         <translation>{} 图层中没有带高程的点</translation>
     </message>
@@ -323,7 +408,7 @@
         <translation>无法应用样式 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="143"/>
+        <location filename="../processing/guard.py" line="142"/>
         <source>{} and {} are the same file {}; give each output its own name</source>
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
@@ -398,12 +483,12 @@
         <translation>INPUT 不是可读取的表格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="44"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="48"/>
         <source>{} cannot be opened as a table</source>
         <translation>无法将 {} 作为表格打开</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="48"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="55"/>
         <source>The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and VALUE_FIELD</source>
         <translation>表格 {} 没有字段 {!r}（现有字段：{}）；请设置 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD</translation>
     </message>
@@ -438,37 +523,32 @@
         <translation>位于分类图范围之外</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="19"/>
-        <source>&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: one HDF5 file (a 3-D dataset time x row x column, or a 2-D grid for one day), a folder of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD (e.g. AMSR_20070125_FT_25.h5), or a multi-band GeoTIFF/netCDF whose band descriptions are ISO dates (as this plugin writes them). HDF5 files carry no georeferencing: they are placed on the global 0.25° EPSG:4326 grid (1440 x 720, row 0 at 90°N) unless an extent and CRS are given.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：一个 HDF5 文件（三维数据集 时间 x 行 x 列，或某一天的二维格网）；一个逐日 HDF5 或 GeoTIFF 文件的文件夹，文件名以 YYYYMMDD 或 YYYYDDD 表示日期（例如 AMSR_20070125_FT_25.h5）；或一个多波段 GeoTIFF/netCDF，其波段描述为 ISO 日期（本插件即如此写出）。HDF5 文件不含地理参考信息：除非给出范围和坐标参考系，否则将其置于全球 0.25° EPSG:4326 格网上（1440 x 720，第 0 行位于 90°N）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/stack_parameters.py" line="91"/>
+        <location filename="../processing/stack_parameters.py" line="96"/>
         <source>HDF5 dataset or netCDF variable (empty: the only grid in the file)</source>
         <translation>HDF5 数据集或 netCDF 变量（留空：文件中唯一的格网）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="99"/>
+        <location filename="../processing/stack_parameters.py" line="106"/>
         <source>Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)</source>
         <translation>第一个格网的日期，YYYY-MM-DD（仅用于格网不带日期的文件）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="108"/>
+        <location filename="../processing/stack_parameters.py" line="115"/>
         <source>Extent of grids stored without georeferencing (empty: global 0.25° grid)</source>
         <translation>无地理参考格网的范围（留空：全球 0.25° 格网）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="117"/>
+        <location filename="../processing/stack_parameters.py" line="124"/>
         <source>CRS of grids stored without georeferencing</source>
         <translation>无地理参考格网的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="190"/>
+        <location filename="../processing/stack_parameters.py" line="209"/>
         <source>EXTENT is empty; give xmin,xmax,ymin,ymax of the grid</source>
         <translation>EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="195"/>
+        <location filename="../processing/stack_parameters.py" line="214"/>
         <source>A CRS other than EPSG:4326 needs an EXTENT too (the grid&apos;s bounds in that CRS)</source>
         <translation>EPSG:4326 以外的坐标参考系还需要 EXTENT（格网在该坐标参考系中的边界）</translation>
     </message>
@@ -483,17 +563,7 @@
         <translation>第 {} 行：值 {!r}（字段 {}）不是数字</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="28"/>
-        <source>Scale factor of stored values</source>
-        <translation>存储值的比例因子</translation>
-    </message>
-    <message>
-        <location filename="../processing/temperature_parameters.py" line="35"/>
-        <source>Offset added after scaling</source>
-        <translation>缩放后加上的偏移量</translation>
-    </message>
-    <message>
-        <location filename="../processing/temperature_parameters.py" line="42"/>
+        <location filename="../processing/temperature_parameters.py" line="55"/>
         <source>Temperature units (after scale and offset)</source>
         <translation>温度单位（缩放和偏移之后）</translation>
     </message>
@@ -508,37 +578,22 @@
         <translation>{} 图层没有坐标参考系；请先设置其坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="91"/>
-        <source>Name of the grid to read in every file: an HDF5 dataset path such as /Geophysical_Data/ft (the leading / may be left out) or a netCDF variable name. Needed only when a file holds more than one 2-D or 3-D grid; not used for GeoTIFF.</source>
-        <translation>每个文件中要读取的格网名称：HDF5 数据集路径，例如 /Geophysical_Data/ft（开头的 / 可省略），或 netCDF 变量名。仅当文件含有多个二维或三维格网时才需要；GeoTIFF 不使用此项。</translation>
-    </message>
-    <message>
-        <location filename="../processing/stack_parameters.py" line="99"/>
+        <location filename="../processing/stack_parameters.py" line="106"/>
         <source>Date (YYYY-MM-DD) of the first grid of a 3-D HDF5 dataset or of a multi-band raster whose bands carry no dates; the grids that follow are taken as consecutive days. Leave empty when the file names, band descriptions or netCDF time give the dates.</source>
         <translation>三维 HDF5 数据集或波段不带日期的多波段栅格中第一个格网的日期（YYYY-MM-DD）；其后的格网视为逐日连续。若日期可由文件名、波段描述或 netCDF 时间得出，则留空。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="108"/>
+        <location filename="../processing/stack_parameters.py" line="115"/>
         <source>Outer bounds (xmin, xmax, ymin, ymax, in the units of CRS) of grids that carry no georeferencing, such as HDF5: the rectangle is divided evenly into the grid's cells, row 0 at the top. Empty: the global 0.25° EPSG:4326 grid (1440 x 720 cells). Files with their own georeferencing keep it.</source>
         <translation>不含地理参考信息的格网（如 HDF5）的外边界（xmin, xmax, ymin, ymax，采用 CRS 的单位）：该矩形被均匀划分为格网单元，第 0 行位于顶部。留空：全球 0.25° EPSG:4326 格网（1440 x 720 个格网单元）。自带地理参考信息的文件保持其原有地理参考。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="117"/>
+        <location filename="../processing/stack_parameters.py" line="124"/>
         <source>Coordinate reference system of EXTENT and of the grids without georeferencing (default EPSG:4326, longitude/latitude in degrees). A CRS other than EPSG:4326 needs EXTENT as well.</source>
         <translation>EXTENT 以及不含地理参考信息的格网的坐标参考系（默认 EPSG:4326，以度为单位的经纬度）。EPSG:4326 以外的坐标参考系还需要给出 EXTENT。</translation>
     </message>
     <message>
-        <location filename="../processing/temperature_parameters.py" line="28"/>
-        <source>Factor the stored values are multiplied by before OFFSET is added (default 1: values are stored as temperatures). MODIS LST (MOD11/MYD11): 0.02, with UNITS = kelvin.</source>
-        <translation>存储值在加上 OFFSET 之前所乘的因子（默认 1：存储值即为温度）。MODIS 陆表温度（MOD11/MYD11）：0.02，并设 UNITS = kelvin。</translation>
-    </message>
-    <message>
-        <location filename="../processing/temperature_parameters.py" line="35"/>
-        <source>Added to the scaled values, in the units of UNITS (default 0). Use it for products packed as value × scale + offset; the 273.15 of kelvin is subtracted by UNITS, not here.</source>
-        <translation>加到缩放后数值上的量，单位与 UNITS 相同（默认 0）。用于按 值 × 比例 + 偏移 打包存储的产品；开尔文的 273.15 由 UNITS 扣除，不在此处设置。</translation>
-    </message>
-    <message>
-        <location filename="../processing/temperature_parameters.py" line="42"/>
+        <location filename="../processing/temperature_parameters.py" line="55"/>
         <source>Units of value × SCALE + OFFSET: celsius (°C, default) or kelvin (K; 273.15 is subtracted to get °C). The algorithms compute in °C.</source>
         <translation>值 × SCALE + OFFSET 的单位：celsius（°C，默认）或 kelvin（K；减去 273.15 得到 °C）。算法均以 °C 计算。</translation>
     </message>
@@ -548,17 +603,17 @@
         <translation>{} 图层没有字段 {!r}（现有字段：{}）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="23"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="28"/>
         <source>The {} layer has no field {!r}: {}</source>
         <translation>{} 图层没有字段 {!r}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="39"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="44"/>
         <source>choose the elevation field of both epochs, or leave ELEVATION_FIELD empty to use the points&apos; Z</source>
         <translation>请选择两期共有的高程字段，或将 ELEVATION_FIELD 留空以使用点的 Z 值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="42"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="47"/>
         <source>choose a date field of both epochs as DATE_FIELD, or give YEARS</source>
         <translation>请选择两期共有的日期字段作为 DATE_FIELD，或给出 YEARS</translation>
     </message>
@@ -568,114 +623,209 @@
         <translation>INPUT 没有字段 {}：其字段为 {}；请从中选择 GST_FIELD 和 LST_FIELDS</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="139"/>
+        <location filename="../processing/guard.py" line="138"/>
         <source>The output {} ({}) is one of the inputs ({}): choose another output name so the input is kept</source>
         <translation>输出 {}（{}）是输入之一（{}）：请另选输出名称，以保留该输入</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="148"/>
+        <location filename="../processing/guard.py" line="147"/>
         <source>The output {} ({}) is a folder: give a file name inside it</source>
         <translation>输出 {}（{}）是一个文件夹：请给出其中的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="152"/>
+        <location filename="../processing/guard.py" line="151"/>
         <source>The folder of the output {} does not exist: {}; create it or choose another folder</source>
         <translation>输出 {} 的文件夹不存在：{}；请创建该文件夹或另选文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="156"/>
+        <location filename="../processing/guard.py" line="155"/>
         <source>The folder of the output {} cannot be written (read-only or no permission): {}; choose a folder you can write to</source>
         <translation>输出 {} 的文件夹无法写入（只读或无权限）：{}；请选择可写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="202"/>
+        <location filename="../processing/guard.py" line="201"/>
         <source>a row could not be written ({})</source>
         <translation>有一行无法写入（{}）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="211"/>
+        <location filename="../processing/guard.py" line="210"/>
         <source>only {} of {} rows reached the file (is the disk full?)</source>
         <translation>只有 {} 行（共 {} 行）写入了文件（磁盘是否已满？）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="232"/>
+        <location filename="../processing/guard.py" line="231"/>
         <source>Out of memory ({}): process a smaller EXTENT or period, or close other programs; no output was written</source>
         <translation>内存不足（{}）：请处理更小的 EXTENT 或时段，或关闭其他程序；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="234"/>
+        <location filename="../processing/guard.py" line="233"/>
         <source>an array did not fit</source>
         <translation>数组无法放入内存</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="244"/>
+        <location filename="../processing/guard.py" line="243"/>
         <source>The disk is full: {} could not be written ({} free in {}). Free some space or choose an output folder on another disk; no output was written</source>
         <translation>磁盘已满：无法写入 {}（剩余 {}，位于 {}）。请释放空间，或将输出文件夹选在另一个磁盘上；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="248"/>
+        <location filename="../processing/guard.py" line="247"/>
         <source>No permission to write or read {}: {}. Choose an output folder you can write to, and check that the inputs can be read; no output was written</source>
         <translation>没有写入或读取 {} 的权限：{}。请选择可写入的输出文件夹，并检查输入是否可读；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="252"/>
+        <location filename="../processing/guard.py" line="251"/>
         <source>File or folder not found: {}; check the paths of the inputs and outputs</source>
         <translation>找不到文件或文件夹：{}；请检查输入和输出的路径</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="255"/>
+        <location filename="../processing/guard.py" line="254"/>
         <source>An input could not be read, it looks damaged or incomplete ({}): download it again or leave it out; no output was written</source>
         <translation>某个输入无法读取，似乎已损坏或不完整（{}）：请重新下载或将其排除；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="259"/>
+        <location filename="../processing/guard.py" line="258"/>
         <source>Reading or writing failed: {}. Check the files named above; no output was written</source>
         <translation>读取或写入失败：{}。请检查上面提到的文件；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="262"/>
+        <location filename="../processing/guard.py" line="261"/>
         <source>Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it with the log (the QGIS message log, tab Cryo, has the details)</source>
         <translation>意外错误（{}：{}）；未写出任何输出。这是插件的缺陷：请附上日志报告（QGIS 日志消息面板的 Cryo 选项卡中有详细信息）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="42"/>
+        <location filename="../processing/stack_parameters.py" line="47"/>
         <source>Daily grids in one file (HDF5, or multi-band GeoTIFF/netCDF)</source>
         <translation>单个文件中的逐日格网（HDF5，或多波段 GeoTIFF/netCDF）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="42"/>
+        <location filename="../processing/stack_parameters.py" line="47"/>
         <source>A file holding the daily grids; for a folder of daily files use INPUT_FOLDER (scripts may give the folder here too). Give INPUT or INPUT_FOLDER. Dates come from the file names (YYYYMMDD or YYYYDDD), the band descriptions, netCDF time, or START_DATE.</source>
         <translation>存放逐日格网的文件；逐日文件的文件夹请使用 INPUT_FOLDER（脚本也可在此给出文件夹）。请给出 INPUT 或 INPUT_FOLDER。日期取自文件名（YYYYMMDD 或 YYYYDDD）、波段描述、netCDF 时间或 START_DATE。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="51"/>
+        <location filename="../processing/stack_parameters.py" line="56"/>
         <source>…or a folder of daily files (HDF5 or GeoTIFF)</source>
         <translation>……或逐日文件的文件夹（HDF5 或 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="51"/>
+        <location filename="../processing/stack_parameters.py" line="56"/>
         <source>A folder of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD, instead of INPUT. Give INPUT or INPUT_FOLDER.</source>
         <translation>逐日 HDF5 或 GeoTIFF 文件的文件夹，文件名中以 YYYYMMDD 或 YYYYDDD 标注日期，用于代替 INPUT。请给出 INPUT 或 INPUT_FOLDER。</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="72"/>
+        <location filename="../processing/stack_parameters.py" line="77"/>
         <source>INPUT and INPUT_FOLDER are both given: give the daily grids once, as a file (INPUT) or as a folder (INPUT_FOLDER), and leave the other empty</source>
         <translation>同时给出了 INPUT 和 INPUT_FOLDER：逐日格网只需给出一次，作为文件（INPUT）或文件夹（INPUT_FOLDER），另一项请留空</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="75"/>
+        <location filename="../processing/stack_parameters.py" line="80"/>
         <source>No input: give the daily grids as a file (INPUT: HDF5, multi-band GeoTIFF/netCDF) or as a folder of daily files (INPUT_FOLDER)</source>
         <translation>没有输入：请以文件（INPUT：HDF5、多波段 GeoTIFF/netCDF）或逐日文件的文件夹（INPUT_FOLDER）给出逐日格网</translation>
-    </message>
-    <message>
-        <location filename="../processing/temperature_parameters.py" line="12"/>
-        <source>&lt;p&gt;Stored values become °C as value × SCALE + OFFSET, minus 273.15 when UNITS = kelvin (MODIS LST: SCALE 0.02, UNITS kelvin; its 0 = no retrieval is the band's nodata). Nodata and NaN are missing days. Temperatures outside −100..100 °C after this conversion are refused with the likely cause (Kelvin read as °C, a missing SCALE).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;存储值按 值 × SCALE + OFFSET 换算为 °C，UNITS = kelvin 时再减去 273.15（MODIS 陆表温度：SCALE 0.02，UNITS kelvin；其 0 = 无反演值，即该波段的无数据值）。无数据值和 NaN 视为缺测日。换算后超出 −100..100 °C 的温度将被拒绝，并给出可能的原因（把开尔文当作 °C 读取、缺少 SCALE）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../qgis_io/cells.py" line="60"/>
         <source>Row {}: the value {} in field {} is not a finite number; correct it, or leave the cell empty for a missing value</source>
         <translation>第 {} 行：值 {}（字段 {}）不是有限数值；请更正，或将该单元格留空表示缺测</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="52"/>
+        <source>; for percent ice = 100 × ice / (ice + water) set VALUE_FIELD to ice and WATER_FIELD to water</source>
+        <translation>；若要计算冰覆盖百分比 = 100 × ice / (ice + water)，请将 VALUE_FIELD 设为 ice，WATER_FIELD 设为 water</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="63"/>
+        <source>{}: no field {!r}, read as the series of lake {} (named after the file)</source>
+        <translation>{}：没有字段 {!r}，按以文件命名的湖泊 {} 的序列读取</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="71"/>
+        <source>WATER_FIELD gives percent ice (100 × ice / (ice + water)): set VALUE_TYPE to ice_percent, or leave WATER_FIELD empty</source>
+        <translation>WATER_FIELD 给出冰覆盖百分比（100 × ice / (ice + water)）：请将 VALUE_TYPE 设为 ice_percent，或将 WATER_FIELD 留空</translation>
+    </message>
+    <message>
+        <location filename="../processing/product_parameters.py" line="16"/>
+        <source>&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt; says which code table the grids follow (auto: from the file and dataset names, or the table a decoded stack records; the choice is logged): &lt;i&gt;amsr_tpdc&lt;/i&gt; AMSR-E/AMSR2 and Tibetan Plateau products (0 water or missing, 1 frozen, 2 thawed, 3 precipitation, 15 perennial snow/ice; names like AMSR_YYYYMMDD_FT_25.h5, YYYYDOY_FT_State05.h5); &lt;i&gt;smap_l3ft&lt;/i&gt; SMAP L3 FT (0 thawed, 1 frozen, 254 no retrieval; SMAP_L3_FT_*, SPL3FT*); &lt;i&gt;nsidc0477&lt;/i&gt; MEaSUREs FT-ESDR (0 frozen, 1 thawed, 2 transitional, 3 inverse transitional, 252-254 no data, outside the domain, open water); &lt;i&gt;custom&lt;/i&gt;: a CSV PRODUCT_TABLE with the columns value, class (frozen, thawed, precipitation, transitional or missing), label, colour (#rrggbb). Any other value (fill 255 included) is unknown: counted in unknown_km2 and the log, written as nodata 255, a missing day for the indicators.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt; 指定格网所遵循的代码表（auto：根据文件名和数据集名称，或已解码数据栈记录的代码表自动判断，并在日志中说明）：&lt;i&gt;amsr_tpdc&lt;/i&gt; AMSR-E/AMSR2 及青藏高原产品（0 水体或缺测，1 冻结，2 融化，3 降水，15 常年积雪/冰；文件名如 AMSR_YYYYMMDD_FT_25.h5、YYYYDOY_FT_State05.h5）；&lt;i&gt;smap_l3ft&lt;/i&gt; SMAP L3 冻融产品（0 融化，1 冻结，254 无反演值；SMAP_L3_FT_*、SPL3FT*）；&lt;i&gt;nsidc0477&lt;/i&gt; MEaSUREs FT-ESDR（0 冻结，1 融化，2 过渡，3 反向过渡，252-254 无数据、区域之外、开阔水面）；&lt;i&gt;custom&lt;/i&gt;：CSV 格式的 PRODUCT_TABLE，列为 value、class（frozen、thawed、precipitation、transitional 或 missing）、label、colour（#rrggbb）。其他任何值（包括填充值 255）均为未知：计入 unknown_km2 和日志，写为无数据值 255，指标计算中视为缺测日。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/product_parameters.py" line="32"/>
+        <source>Freeze/thaw product (code table)</source>
+        <translation>冻融产品（代码表）</translation>
+    </message>
+    <message>
+        <location filename="../processing/product_parameters.py" line="32"/>
+        <source>The product whose code table the grids follow: auto (default, from the file and dataset names; the log says which), amsr_tpdc, smap_l3ft, nsidc0477, or custom (give PRODUCT_TABLE).</source>
+        <translation>格网所遵循代码表的产品：auto（默认，根据文件名和数据集名称判断，日志中说明结果）、amsr_tpdc、smap_l3ft、nsidc0477，或 custom（需给出 PRODUCT_TABLE）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/product_parameters.py" line="40"/>
+        <source>Code table of a custom product (CSV)</source>
+        <translation>自定义产品的代码表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing/product_parameters.py" line="40"/>
+        <source>Only for PRODUCT = custom: a CSV with the header value,class,label,colour and one row per code (value 0-254; class frozen, thawed, precipitation, transitional or missing; colour #rrggbb).</source>
+        <translation>仅用于 PRODUCT = custom：表头为 value,class,label,colour 的 CSV，每个代码一行（value 0-254；class 为 frozen、thawed、precipitation、transitional 或 missing；colour 为 #rrggbb）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/product_parameters.py" line="56"/>
+        <source>Product {} ({}): {}; codes {}</source>
+        <translation>产品 {}（{}）：{}；代码 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="20"/>
+        <source>&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: one HDF5 file (a 3-D dataset time x row x column, or a 2-D grid for one day), a folder of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD (e.g. AMSR_20070125_FT_25.h5), or a multi-band GeoTIFF/netCDF whose band descriptions are ISO dates (as this plugin writes them), or a netCDF/HDF4 variable (MODIS .hdf files; folders of them are dated by AYYYYDDD in their names). HDF5 files carry no georeferencing: they are placed on the global 0.25° EPSG:4326 grid (1440 x 720, row 0 at 90°N) unless an extent and CRS are given; SMAP granules on the EASE-Grid 2.0 (EPSG:6933 global, EPSG:6931 north, 36 or 9 km) and NSIDC-0477 on the EASE-Grid 1.0 are recognised by their shape and name.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;：一个 HDF5 文件（三维数据集 时间 x 行 x 列，或某一天的二维格网）；一个逐日 HDF5 或 GeoTIFF 文件的文件夹，文件名以 YYYYMMDD 或 YYYYDDD 表示日期（例如 AMSR_20070125_FT_25.h5）；一个多波段 GeoTIFF/netCDF，其波段描述为 ISO 日期（本插件即如此写出）；或一个 netCDF/HDF4 变量（MODIS .hdf 文件；其文件夹按文件名中的 AYYYYDDD 确定日期）。HDF5 文件不含地理参考信息：除非给出范围和坐标参考系，否则将其置于全球 0.25° EPSG:4326 格网上（1440 x 720，第 0 行位于 90°N）；SMAP 数据文件（EASE-Grid 2.0：EPSG:6933 全球、EPSG:6931 北极，36 或 9 km）和 NSIDC-0477（EASE-Grid 1.0）根据其形状和文件名自动识别。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="96"/>
+        <source>Name of the grid to read in every file: an HDF5 dataset path such as /Geophysical_Data/ft (the leading / may be left out), a netCDF variable (inside netCDF-4 groups: /Freeze_Thaw_Retrieval_Data_Global/transition_direction) or an HDF4 subdataset (MODIS: LST_Day_1km). The last part of the path alone (transition_direction) is enough when only one group has it. Needed only when a file holds more than one 2-D or 3-D grid; not used for GeoTIFF.</source>
+        <translation>每个文件中要读取的格网名称：HDF5 数据集路径，例如 /Geophysical_Data/ft（开头的 / 可省略），netCDF 变量（netCDF-4 组中的变量：/Freeze_Thaw_Retrieval_Data_Global/transition_direction），或 HDF4 子数据集（MODIS：LST_Day_1km）。只有一个组含有该名称时，只给路径的最后一部分（transition_direction）即可。仅当文件含有多个二维或三维格网时才需要；GeoTIFF 不使用此项。</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="132"/>
+        <source>Satellite pass of granules holding AM and PM (SMAP)</source>
+        <translation>含上午和下午过境的数据文件所用的过境（SMAP）</translation>
+    </message>
+    <message>
+        <location filename="../processing/stack_parameters.py" line="132"/>
+        <source>SMAP L3 granules (freeze/thaw SPL3FTP, soil moisture) store one day as two passes of one array: am = the descending pass at about 6 am local solar time, pm = the ascending pass at about 6 pm, combined = AM where AM has a valid value, else PM. auto = combined for files with an AM/PM pass dimension, ignored for other files. Either way such a granule is ONE date (from its name, e.g. SMAP_L3_FT_P_20180616_R16020_001.h5, or START_DATE), never two consecutive days.</source>
+        <translation>SMAP L3 数据文件（冻融 SPL3FTP、土壤水分）将一天存为同一数组的两次过境：am = 当地太阳时约上午 6 点的降轨过境，pm = 约下午 6 点的升轨过境，combined = 上午有有效值处取上午，否则取下午。auto = 对含上午/下午过境维的文件取 combined，其他文件忽略此项。无论哪种情况，这样的数据文件都是一个日期（取自文件名，例如 SMAP_L3_FT_P_20180616_R16020_001.h5，或 START_DATE），绝不会变成连续的两天。</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="20"/>
+        <source>&lt;p&gt;Stored values become °C as value × SCALE + OFFSET, minus 273.15 when UNITS = kelvin (MODIS LST: SCALE 0.02, UNITS kelvin; its 0 = no retrieval is the band's nodata). SCALE and OFFSET left empty take the file's own scale_factor and add_offset (MODIS HDF4 files say 0.02), else 1 and 0. Nodata and NaN are missing days. Temperatures outside −100..100 °C after this conversion are refused with the likely cause (Kelvin read as °C, a missing SCALE).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;存储值按 值 × SCALE + OFFSET 换算为 °C，UNITS = kelvin 时再减去 273.15（MODIS 陆表温度：SCALE 0.02，UNITS kelvin；其 0 = 无反演值，即该波段的无数据值）。SCALE 和 OFFSET 留空时，取文件自带的 scale_factor 和 add_offset（MODIS HDF4 文件为 0.02），否则取 1 和 0。无数据值和 NaN 视为缺测日。换算后超出 −100..100 °C 的温度将被拒绝，并给出可能的原因（把开尔文当作 °C 读取、缺少 SCALE）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="37"/>
+        <source>Scale factor of stored values (empty: the file&apos;s own, else 1)</source>
+        <translation>存储值的比例因子（为空：取文件自带值，否则为 1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="37"/>
+        <source>Factor the stored values are multiplied by before OFFSET is added. Empty (default): the scale_factor the file gives for the dataset (MODIS LST HDF4 files: 0.02), else 1 (values stored as temperatures). MODIS LST (MOD11/MYD11): 0.02, with UNITS = kelvin.</source>
+        <translation>存储值在加上 OFFSET 之前所乘的因子。为空（默认）：取文件为该数据集给出的 scale_factor（MODIS 陆表温度 HDF4 文件：0.02），否则为 1（存储值即为温度）。MODIS 陆表温度（MOD11/MYD11）：0.02，并设 UNITS = kelvin。</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="46"/>
+        <source>Offset added after scaling (empty: the file&apos;s own, else 0)</source>
+        <translation>缩放后加上的偏移量（为空：取文件自带值，否则为 0）</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="46"/>
+        <source>Added to the scaled values, in the units of UNITS. Empty (default): the add_offset the file gives, else 0. Use it for products packed as value × scale + offset; the 273.15 of kelvin is subtracted by UNITS, not here.</source>
+        <translation>加到缩放后数值上的量，单位与 UNITS 相同。为空（默认）：取文件给出的 add_offset，否则为 0。用于按 值 × 比例 + 偏移 打包存储的产品；开尔文的 273.15 由 UNITS 扣除，不在此处设置。</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="79"/>
+        <source>The inputs are packed differently ({}): give SCALE and OFFSET</source>
+        <translation>各输入的打包方式不同（{}）：请给出 SCALE 和 OFFSET</translation>
+    </message>
+    <message>
+        <location filename="../processing/temperature_parameters.py" line="87"/>
+        <source>Stored values read as value × {:g} + {:g} ({}; {})</source>
+        <translation>存储值按 值 × {:g} + {:g} 读取（{}；{}）</translation>
     </message>
 </context>
 <context>
@@ -699,109 +849,109 @@
 <context>
     <name>DecodeFreezeThaw</name>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="38"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="39"/>
         <source>Decode freeze/thaw product</source>
         <translation>解码冻融产品</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="41"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="42"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="42"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="43"/>
         <source>&lt;p&gt;Decodes daily passive-microwave soil freeze/thaw grids (AMSR-E/AMSR2 global 0.25° product, Tibetan Plateau 25 km product; codes {}) into a georeferenced GeoTIFF with one band per day (band description = ISO date, codes unchanged, styled with the product's colours) and a CSV table of the daily area of each class in km².&lt;/p&gt;</source>
         <translation>&lt;p&gt;将逐日被动微波土壤冻融格网（AMSR-E/AMSR2 全球 0.25° 产品、青藏高原 25 km 产品；代码 {}）解码为带地理参考的 GeoTIFF，每天一个波段（波段描述 = ISO 日期，代码保持不变，并按产品配色设置样式），同时输出每日各类别面积（km²）的 CSV 表。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="47"/>
-        <source>&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; use the true area of every cell on the grid&apos;s ellipsoid (exact ellipsoidal quadrangle, Snyder 1987 eq. 3-12), not a constant pixel size. &lt;i&gt;frozen_fraction&lt;/i&gt; = frozen / (frozen + thawed + precipitation). Any other code is &lt;i&gt;unknown&lt;/i&gt;: kept, counted in unknown_km2 and reported in the log. An optional MASK limits the statistics (not the GeoTIFF) to cells whose centre lies inside its polygons; PERIOD_START/PERIOD_END select dates.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按格网所在椭球面上每个像元的真实面积计算（精确的椭球面四边形面积，Snyder 1987 式 3-12），而非固定像元大小。&lt;i&gt;frozen_fraction&lt;/i&gt; = 冻结 / （冻结 + 融化 + 降水）。其他任何代码均为&lt;i&gt;未知&lt;/i&gt;：予以保留，计入 unknown_km2 并在日志中报告。可选的 MASK 将统计（而非 GeoTIFF）限制在中心位于其多边形内的像元；PERIOD_START/PERIOD_END 用于选择日期。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="57"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="59"/>
         <source>First date to decode, YYYY-MM-DD (empty: first date of the input)</source>
         <translation>解码起始日期，YYYY-MM-DD（留空：输入的第一个日期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="63"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="65"/>
         <source>Last date to decode, YYYY-MM-DD (empty: last date of the input)</source>
         <translation>解码结束日期，YYYY-MM-DD（留空：输入的最后一个日期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="69"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="71"/>
         <source>Region for the area statistics (polygons)</source>
         <translation>面积统计区域（多边形）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="76"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="78"/>
         <source>Decoded freeze/thaw stack (one band per day)</source>
         <translation>解码后的冻融数据栈（每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="81"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="83"/>
         <source>Daily class areas (km²)</source>
         <translation>每日各类别面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="81"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="83"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="87"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="90"/>
         <source>Number of dates decoded</source>
         <translation>已解码的日期数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="88"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="91"/>
         <source>First date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="89"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="92"/>
         <source>Last date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="90"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="93"/>
         <source>Pixel-days with unknown codes</source>
         <translation>未知代码的像元·日数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="104"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="108"/>
         <source>Statistics limited to {} MASK polygon(s)</source>
         <translation>统计范围限于 {} 个 MASK 多边形</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="109"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="113"/>
         <source>Decoded {} dates, {} .. {}</source>
         <translation>已解码 {} 个日期，{} .. {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="57"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="59"/>
         <source>Dates of the input before this one (YYYY-MM-DD) are left out of both the GeoTIFF and the table; the date itself is kept.</source>
         <translation>输入中早于该日期（YYYY-MM-DD）的日期不写入 GeoTIFF 和表格；该日期本身保留。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="63"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="65"/>
         <source>Dates of the input after this one (YYYY-MM-DD) are left out of both the GeoTIFF and the table; the date itself is kept.</source>
         <translation>输入中晚于该日期（YYYY-MM-DD）的日期不写入 GeoTIFF 和表格；该日期本身保留。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="69"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="71"/>
         <source>Polygons in any CRS (e.g. a basin or a permafrost region): the class areas count only the cells whose centre lies inside them. The GeoTIFF keeps the whole grid. Empty: the whole grid.</source>
         <translation>任意坐标参考系的多边形（例如流域或多年冻土区）：类别面积只统计中心位于多边形内的格网单元。GeoTIFF 仍保留整个格网。留空：整个格网。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="76"/>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="78"/>
         <source>GeoTIFF with one 8-bit band per day, described by its ISO date; the product&apos;s codes are kept unchanged (nodata 255) and styled with its class colours.</source>
         <translation>每天一个 8 位波段的 GeoTIFF，波段描述为其 ISO 日期；产品代码保持不变（无数据值 255），并按产品的类别颜色设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/decode_freezethaw.py" line="81"/>
-        <source>CSV with one row per date: the area of each class and of unknown codes in km² (true cell areas, inside MASK) and frozen_fraction = frozen / (frozen + thawed + precipitation).</source>
-        <translation>每个日期一行的 CSV：各类别及未知代码的面积（km²，按格网单元真实面积计算，限于 MASK 内），以及 frozen_fraction = 冻结 / （冻结 + 融化 + 降水）。</translation>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="48"/>
+        <source>&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; use the true area of every cell: on a geographic grid the exact ellipsoidal quadrangle (Snyder 1987 eq. 3-12), on an equal-area grid (EASE-Grid 2.0, 1.0) the cell size. &lt;i&gt;frozen_fraction&lt;/i&gt; = frozen / (frozen + thawed + precipitation + transitional). An optional MASK limits the statistics (not the GeoTIFF) to cells whose centre lies inside its polygons; PERIOD_START/PERIOD_END select dates.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;面积&lt;/b&gt;按每个像元的真实面积计算：地理坐标格网用精确的椭球面四边形面积（Snyder 1987 式 3-12），等积格网（EASE-Grid 2.0、1.0）用像元大小。&lt;i&gt;frozen_fraction&lt;/i&gt; = 冻结 / （冻结 + 融化 + 降水 + 过渡）。可选的 MASK 将统计（而非 GeoTIFF）限制在中心位于其多边形内的像元；PERIOD_START/PERIOD_END 用于选择日期。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/decode_freezethaw.py" line="83"/>
+        <source>CSV with one row per date: the area of each class and of unknown codes in km² (true cell areas, inside MASK) and frozen_fraction = frozen / (frozen + thawed + precipitation + transitional).</source>
+        <translation>每个日期一行的 CSV：各类别及未知代码的面积（km²，按格网单元真实面积计算，限于 MASK 内），以及 frozen_fraction = 冻结 / （冻结 + 融化 + 降水 + 过渡）。</translation>
     </message>
 </context>
 <context>
@@ -1068,382 +1218,387 @@
         <translation>导入冻融产品</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="51"/>
+        <location filename="../gui/import_dialog.py" line="52"/>
         <source>Global 0.25°, EPSG:4326 (1440 × 720 cells)</source>
         <translation>全球 0.25°，EPSG:4326（1440 × 720 个像元）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="49"/>
+        <location filename="../gui/import_dialog_layout.py" line="50"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="52"/>
+        <location filename="../gui/import_dialog_layout.py" line="53"/>
         <source>An HDF5/GeoTIFF/netCDF file or a folder of daily files</source>
         <translation>一个 HDF5/GeoTIFF/netCDF 文件或逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="56"/>
+        <location filename="../gui/import_dialog_layout.py" line="57"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="58"/>
+        <location filename="../gui/import_dialog_layout.py" line="59"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="66"/>
+        <location filename="../gui/import_dialog_layout.py" line="67"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="71"/>
+        <location filename="../gui/import_dialog_layout.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="71"/>
+        <location filename="../gui/import_dialog_layout.py" line="72"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="71"/>
+        <location filename="../gui/import_dialog_layout.py" line="72"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="87"/>
+        <location filename="../gui/import_dialog_layout.py" line="88"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="93"/>
+        <location filename="../gui/import_dialog_layout.py" line="94"/>
         <source>Date of the first grid</source>
         <translation>第一个格网的日期</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="110"/>
+        <location filename="../gui/import_dialog_layout.py" line="111"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="113"/>
+        <location filename="../gui/import_dialog_layout.py" line="114"/>
         <source>Decode from</source>
         <translation>解码时段</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="117"/>
+        <location filename="../gui/import_dialog_layout.py" line="118"/>
         <source>Grid (HDF5 files carry no georeferencing)</source>
         <translation>格网（HDF5 文件不含地理参考信息）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="123"/>
+        <location filename="../gui/import_dialog_layout.py" line="124"/>
         <source>Custom extent and CRS</source>
         <translation>自定义范围和坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="125"/>
+        <location filename="../gui/import_dialog_layout.py" line="126"/>
         <source>Grid</source>
         <translation>格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="130"/>
+        <location filename="../gui/import_dialog_layout.py" line="131"/>
         <source>West</source>
         <translation>西</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="130"/>
+        <location filename="../gui/import_dialog_layout.py" line="131"/>
         <source>East</source>
         <translation>东</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="130"/>
+        <location filename="../gui/import_dialog_layout.py" line="131"/>
         <source>South</source>
         <translation>南</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="130"/>
+        <location filename="../gui/import_dialog_layout.py" line="131"/>
         <source>North</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="143"/>
+        <location filename="../gui/import_dialog_layout.py" line="144"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="158"/>
+        <location filename="../gui/import_dialog_layout.py" line="159"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="176"/>
+        <location filename="../gui/import_dialog_layout.py" line="200"/>
         <source>Other code</source>
         <translation>其他代码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="189"/>
+        <location filename="../gui/import_dialog_layout.py" line="211"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="193"/>
+        <location filename="../gui/import_dialog_layout.py" line="215"/>
         <source>GeoTIFF (*.tif *.tiff)</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="194"/>
+        <location filename="../gui/import_dialog_layout.py" line="216"/>
         <source>Decoded freeze/thaw stack</source>
         <translation>解码后的冻融数据栈</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="197"/>
+        <location filename="../gui/import_dialog_layout.py" line="219"/>
         <source>Also write the daily class areas (CSV beside the GeoTIFF)</source>
         <translation>同时写出每日各类别面积（与 GeoTIFF 同目录的 CSV）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="204"/>
+        <location filename="../gui/import_dialog_layout.py" line="226"/>
         <source>Decoded stack (GeoTIFF, one band per day)</source>
         <translation>解码后的数据栈（GeoTIFF，每天一个波段）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="216"/>
+        <location filename="../gui/import_dialog_layout.py" line="238"/>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog_layout.py" line="219"/>
+        <location filename="../gui/import_dialog_layout.py" line="241"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="76"/>
+        <location filename="../gui/import_dialog.py" line="77"/>
         <source>Daily freeze/thaw file</source>
         <translation>逐日冻融文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="76"/>
+        <location filename="../gui/import_dialog.py" line="77"/>
         <source>Daily grids (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;All files (*)</source>
         <translation>逐日格网 (*.h5 *.hdf5 *.he5 *.hdf *.tif *.tiff *.nc *.nc4);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="83"/>
+        <location filename="../gui/import_dialog.py" line="84"/>
         <source>Folder of daily files</source>
         <translation>逐日文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="143"/>
+        <location filename="../gui/import_dialog.py" line="145"/>
         <source>Not a 2-D or 3-D numeric grid</source>
         <translation>不是二维或三维数值格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="152"/>
+        <location filename="../gui/import_dialog.py" line="154"/>
         <source>Datasets of {}:</source>
         <translation>{} 中的数据集：</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="154"/>
+        <location filename="../gui/import_dialog.py" line="156"/>
         <source>&lt;b&gt;select the grid to decode.&lt;/b&gt;</source>
         <translation>&lt;b&gt;请选择要解码的格网。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="156"/>
+        <location filename="../gui/import_dialog.py" line="158"/>
         <source>{} is not an HDF5 file: its bands are the days.</source>
         <translation>{} 不是 HDF5 文件：其波段即为各天。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="167"/>
+        <location filename="../gui/import_dialog.py" line="169"/>
         <source>group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="176"/>
+        <location filename="../gui/import_dialog.py" line="178"/>
         <source>Choose a file or a folder of daily files.</source>
         <translation>请选择一个文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="180"/>
+        <location filename="../gui/import_dialog.py" line="182"/>
         <source>No dates found in this file (its name, bands and metadata carry none): set the date of its first grid below; the next grids follow day by day.</source>
         <translation>此文件中未找到日期（文件名、波段和元数据中均没有）：请在下方设置其第一个格网的日期，后续格网按天顺延。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="185"/>
+        <location filename="../gui/import_dialog.py" line="187"/>
         <source>&lt;b&gt;{}&lt;/b&gt; dates, {} … {}</source>
         <translation>&lt;b&gt;{}&lt;/b&gt; 个日期，{} … {}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="188"/>
+        <location filename="../gui/import_dialog.py" line="190"/>
         <source>No missing days.</source>
         <translation>没有缺测日。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="191"/>
+        <location filename="../gui/import_dialog.py" line="193"/>
         <source>&lt;b&gt;{}&lt;/b&gt; missing day(s) in {} gap(s): {}</source>
         <translation>缺测 &lt;b&gt;{}&lt;/b&gt; 天，共 {} 个缺口：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="217"/>
+        <location filename="../gui/import_dialog.py" line="219"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="225"/>
+        <location filename="../gui/import_dialog.py" line="227"/>
         <source>{} (day {} of {})</source>
         <translation>{}（第 {} 天，共 {} 天）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="252"/>
+        <location filename="../gui/import_dialog.py" line="254"/>
         <source>The grids are {} rows × {} columns, not the {} × {} of this grid: choose “Custom extent and CRS” and give their extent and CRS.</source>
         <translation>这些格网为 {} 行 × {} 列，而非此格网的 {} × {}：请选择“自定义范围和坐标参考系”，并给出其范围和坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="257"/>
+        <location filename="../gui/import_dialog.py" line="259"/>
         <source>The extent is empty: East must exceed West and North must exceed South.</source>
         <translation>范围为空：东必须大于西，北必须大于南。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="259"/>
+        <location filename="../gui/import_dialog.py" line="261"/>
         <source>Choose the CRS of the grid.</source>
         <translation>请选择格网的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="286"/>
+        <location filename="../gui/import_dialog.py" line="288"/>
         <source>Grids of {} rows × {} columns.</source>
         <translation>格网为 {} 行 × {} 列。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="329"/>
+        <location filename="../gui/import_dialog.py" line="332"/>
         <source>The Cryosphere Processing provider is not loaded ({} is missing).</source>
         <translation>冰冻圈处理提供程序未加载（缺少 {}）。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="366"/>
+        <location filename="../gui/import_dialog.py" line="369"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="369"/>
+        <location filename="../gui/import_dialog.py" line="372"/>
         <source>The decoding failed; see the Processing log.</source>
         <translation>解码失败；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="375"/>
+        <location filename="../gui/import_dialog.py" line="378"/>
         <source>The decoded stack {} could not be opened as a layer.</source>
         <translation>无法将解码后的数据栈 {} 作为图层打开。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="378"/>
+        <location filename="../gui/import_dialog.py" line="381"/>
         <source>no .qml beside it</source>
         <translation>旁边没有 .qml 文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="380"/>
+        <location filename="../gui/import_dialog.py" line="383"/>
         <source>Decoded {} dates ({} … {}) into {}; {} pixel-days with unknown codes.</source>
         <translation>已解码 {} 个日期（{} … {}）到 {}；未知代码的像元·日数为 {}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="383"/>
+        <location filename="../gui/import_dialog.py" line="386"/>
         <source>Daily class areas: {}.</source>
         <translation>每日各类别面积：{}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="385"/>
+        <location filename="../gui/import_dialog.py" line="388"/>
         <source>Decoded {} dates and added the layer to the project.</source>
         <translation>已解码 {} 个日期，并将图层添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="388"/>
+        <location filename="../gui/import_dialog.py" line="391"/>
         <source>The layer&apos;s style could not be applied: {}</source>
         <translation>无法应用图层样式：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="392"/>
+        <location filename="../gui/import_dialog.py" line="395"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="404"/>
+        <location filename="../gui/import_dialog.py" line="407"/>
         <source>Stopping the decoding; close the dialog when it has stopped.</source>
         <translation>正在停止解码；停止后请关闭对话框。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="178"/>
+        <location filename="../gui/import_dialog.py" line="180"/>
         <source>The file holds several grids: select the one to decode in the Datasets list.</source>
         <translation>该文件包含多个格网：请在“数据集”列表中选择要解码的格网。</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog_layout.py" line="187"/>
+        <source>Product: {} ({}): {}</source>
+        <translation>产品：{}（{}）：{}</translation>
     </message>
 </context>
 <context>
     <name>FreezeThawIndicators</name>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="33"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="34"/>
         <source>Freeze/thaw season indicators</source>
         <translation>冻融季节指标</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="36"/>
-        <source>&lt;p&gt;Per-pixel season indicators from daily freeze/thaw codes (1 frozen, 2 thawed, 3 precipitation), as used with the freeze/thaw Earth System Data Records (Kim et al. 2011, 2017). A season year starts on YEAR_START (MM-DD, default 08-01) and is named by the calendar year it starts in; day 1 is its first day.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;freeze_onset&lt;/b&gt;: first day d with days d .. d+MIN_RUN-1 all frozen;&lt;/li&gt;&lt;li&gt;&lt;b&gt;thaw_onset&lt;/b&gt;: first day d after freeze_onset with d .. d+MIN_RUN-1 all thawed (code 2, and code 3 when PRECIPITATION = thawed);&lt;/li&gt;&lt;li&gt;&lt;b&gt;freeze_end&lt;/b&gt;: last frozen day before thaw_onset; &lt;b&gt;frozen_season_length&lt;/b&gt; = thaw_onset - freeze_onset;&lt;/li&gt;&lt;li&gt;&lt;b&gt;frozen_days&lt;/b&gt;, &lt;b&gt;thawed_days&lt;/b&gt;, &lt;b&gt;valid_days&lt;/b&gt; (codes 1, 2, 3) in the season.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A missing day (code 0, 15, an unknown code, or a date absent from the stack) breaks runs and counts nowhere; with PRECIPITATION = missing, code 3 breaks runs but is still a valid day. An onset that does not occur is nodata, and a pixel with no valid day (water, ice sheet) is nodata in every band. Seasons the input covers only in part are left out (the log names them).&lt;/p&gt;&lt;p&gt;Output: int16 GeoTIFF, one band per indicator and season year named &amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; (e.g. freeze_onset_2005), nodata -32768.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;由逐日冻融代码（1 冻结，2 融化，3 降水）逐像元计算季节指标，与冻融地球系统数据记录（Kim et al. 2011, 2017）所用方法一致。季节年从 YEAR_START（MM-DD，默认 08-01）开始，以其开始的日历年命名；第 1 天为其第一天。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;freeze_onset&lt;/b&gt;：第 d .. d+MIN_RUN-1 天全部冻结的第一个 d（冻结开始日）；&lt;/li&gt;&lt;li&gt;&lt;b&gt;thaw_onset&lt;/b&gt;：freeze_onset 之后第 d .. d+MIN_RUN-1 天全部融化（代码 2；PRECIPITATION = thawed 时也包括代码 3）的第一个 d（融化开始日）；&lt;/li&gt;&lt;li&gt;&lt;b&gt;freeze_end&lt;/b&gt;：thaw_onset 之前的最后一个冻结日；&lt;b&gt;frozen_season_length&lt;/b&gt; = thaw_onset - freeze_onset；&lt;/li&gt;&lt;li&gt;季节内的 &lt;b&gt;frozen_days&lt;/b&gt;、&lt;b&gt;thawed_days&lt;/b&gt;、&lt;b&gt;valid_days&lt;/b&gt;（代码 1、2、3 的天数）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;缺测日（代码 0、15、未知代码或数据栈中缺少的日期）会中断连续段，且不计入任何类别；PRECIPITATION = missing 时，代码 3 会中断连续段，但仍算有效日。未出现的开始日为无数据值，没有任何有效日的像元（水体、冰盖）在所有波段中均为无数据值。输入只覆盖一部分的季节将被略去（日志中会列出）。&lt;/p&gt;&lt;p&gt;输出：int16 GeoTIFF，每个指标和季节年一个波段，命名为 &amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;（例如 freeze_onset_2005），无数据值 -32768。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="53"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="56"/>
         <source>&lt;p&gt;The decoded stack of &lt;i&gt;Decode freeze/thaw product&lt;/i&gt; is a valid input too.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;解码冻融产品&lt;/i&gt;输出的解码数据栈也可作为输入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="58"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="62"/>
         <source>Season year starts on (MM-DD)</source>
         <translation>季节年开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="63"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="67"/>
         <source>Consecutive days that make an onset (MIN_RUN)</source>
         <translation>构成开始日所需的连续天数（MIN_RUN）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="69"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="73"/>
         <source>Precipitation days (code 3) count as</source>
         <translation>降水日（代码 3）计为</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="75"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="79"/>
         <source>Season indicators</source>
         <translation>季节指标</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="80"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="84"/>
         <source>Season years computed (comma separated)</source>
         <translation>已计算的季节年（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="81"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="85"/>
         <source>Number of season years</source>
         <translation>季节年数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="95"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="100"/>
         <source>Season years: {}</source>
         <translation>季节年：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="58"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="62"/>
         <source>Month and day (MM-DD) on which each season year begins; default 08-01, so that a whole winter falls in one season. A season is named by the calendar year it starts in.</source>
         <translation>每个季节年开始的月和日（MM-DD）；默认 08-01，使整个冬季落在同一季节内。季节以其开始所在的日历年命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="63"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="67"/>
         <source>Number of consecutive frozen (or thawed) days, 1-60, that start the freeze (or thaw) onset; default 5. Longer runs make the onsets ignore brief early freezes and thaws.</source>
         <translation>确定冻结（或融化）开始日所需的连续冻结（或融化）天数，1-60；默认 5。取值越大，开始日越不受短暂的早期冻结和融化影响。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="69"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="73"/>
         <source>thawed (default): a code 3 day counts as thawed, in the thaw runs and in thawed_days; missing: it breaks runs and counts only in valid_days.</source>
         <translation>thawed（默认）：代码 3 的日子计为融化，计入融化连续日和 thawed_days；missing：它会中断连续日，只计入 valid_days。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/freezethaw_indicators.py" line="75"/>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="79"/>
         <source>Int16 GeoTIFF with one band per indicator and season year, named by both (e.g. freeze_onset_2005). Onsets and freeze_end are days of the season (day 1 = YEAR_START), the other bands numbers of days; nodata −32768.</source>
         <translation>int16 GeoTIFF，每个指标和季节年一个波段，以二者命名（例如 freeze_onset_2005）。开始日和 freeze_end 为季节内的日序（第 1 天 = YEAR_START），其他波段为天数；无数据值 −32768。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/freezethaw_indicators.py" line="37"/>
+        <source>&lt;p&gt;Per-pixel season indicators from daily freeze/thaw codes (AMSR/TPDC: 1 frozen, 2 thawed, 3 precipitation; other products through their roles, see PRODUCT), as used with the freeze/thaw Earth System Data Records (Kim et al. 2011, 2017). A season year starts on YEAR_START (MM-DD, default 08-01) and is named by the calendar year it starts in; day 1 is its first day.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;freeze_onset&lt;/b&gt;: first day d with days d .. d+MIN_RUN-1 all frozen;&lt;/li&gt;&lt;li&gt;&lt;b&gt;thaw_onset&lt;/b&gt;: first day d after freeze_onset with d .. d+MIN_RUN-1 all thawed (code 2, and code 3 when PRECIPITATION = thawed);&lt;/li&gt;&lt;li&gt;&lt;b&gt;freeze_end&lt;/b&gt;: last frozen day before thaw_onset; &lt;b&gt;frozen_season_length&lt;/b&gt; = thaw_onset - freeze_onset;&lt;/li&gt;&lt;li&gt;&lt;b&gt;frozen_days&lt;/b&gt;, &lt;b&gt;thawed_days&lt;/b&gt;, &lt;b&gt;valid_days&lt;/b&gt; (codes 1, 2, 3) in the season.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;A missing day (code 0, 15, an unknown code, or a date absent from the stack) breaks runs and counts nowhere; with PRECIPITATION = missing, code 3 breaks runs but is still a valid day, and so is a transitional day (NSIDC-0477 codes 2 and 3). An onset that does not occur is nodata, and a pixel with no valid day (water, ice sheet) is nodata in every band. Seasons the input covers only in part are left out (the log names them).&lt;/p&gt;&lt;p&gt;Output: int16 GeoTIFF, one band per indicator and season year named &amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; (e.g. freeze_onset_2005), nodata -32768.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;由逐日冻融代码（AMSR/TPDC：1 冻结，2 融化，3 降水；其他产品按其类别角色，见 PRODUCT）逐像元计算季节指标，与冻融地球系统数据记录（Kim et al. 2011, 2017）所用方法一致。季节年从 YEAR_START（MM-DD，默认 08-01）开始，以其开始的日历年命名；第 1 天为其第一天。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;freeze_onset&lt;/b&gt;：第 d .. d+MIN_RUN-1 天全部冻结的第一个 d（冻结开始日）；&lt;/li&gt;&lt;li&gt;&lt;b&gt;thaw_onset&lt;/b&gt;：freeze_onset 之后第 d .. d+MIN_RUN-1 天全部融化（代码 2；PRECIPITATION = thawed 时也包括代码 3）的第一个 d（融化开始日）；&lt;/li&gt;&lt;li&gt;&lt;b&gt;freeze_end&lt;/b&gt;：thaw_onset 之前的最后一个冻结日；&lt;b&gt;frozen_season_length&lt;/b&gt; = thaw_onset - freeze_onset；&lt;/li&gt;&lt;li&gt;季节内的 &lt;b&gt;frozen_days&lt;/b&gt;、&lt;b&gt;thawed_days&lt;/b&gt;、&lt;b&gt;valid_days&lt;/b&gt;（代码 1、2、3 的天数）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;缺测日（代码 0、15、未知代码或数据栈中缺少的日期）会中断连续段，且不计入任何类别；PRECIPITATION = missing 时，代码 3 会中断连续段，但仍算有效日，过渡日（NSIDC-0477 代码 2 和 3）亦然。未出现的开始日为无数据值，没有任何有效日的像元（水体、冰盖）在所有波段中均为无数据值。输入只覆盖一部分的季节将被略去（日志中会列出）。&lt;/p&gt;&lt;p&gt;输出：int16 GeoTIFF，每个指标和季节年一个波段，命名为 &amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;（例如 freeze_onset_2005），无数据值 -32768。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1582,189 +1737,249 @@
 <context>
     <name>LakeIcePhenology</name>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="97"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="125"/>
         <source>Lake-ice phenology (freeze-up and break-up dates)</source>
         <translation>湖冰物候（封冻与消融日期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="100"/>
-        <source>&lt;p&gt;Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS and BD = BUE − BUS (days).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; is either a table (CSV, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres (a day counts when at least half of them have a value).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;由逐日湖冰序列计算每个湖泊、每个季节的开始冻结/完全冻结和开始消融/完全消融日期，以及冰封期 ICD = BUE − FUS、完全冻结期 CFD = BUS − FUE、冻结期 FD = FUE − FUS 和消融期 BD = BUE − BUS（天）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; 可以是长格式的表格（CSV、GeoPackage 等），包含 LAKE_FIELD、DATE_FIELD（YYYY-MM-DD）和 VALUE_FIELD；也可以是逐日栅格数据栈加 LAKES 多边形：此时湖泊的日值为中心位于其多边形（向内收缩 SHORE_BUFFER 米）内的像元的平均值（至少一半像元有值的日子才计入）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="108"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="143"/>
         <source>&lt;p&gt;&lt;b&gt;Definitions&lt;/b&gt; on the series after filling gaps of up to MAX_GAP days linearly and a centred SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day starting a run ≥ THRESHOLD_LOW; FUE = first day after FUS starting a run ≥ THRESHOLD_HIGH; BUS = first day after FUE starting a run &amp;lt; THRESHOLD_HIGH; BUE = first day after FUS (and BUS) starting a run &amp;lt; THRESHOLD_LOW. An event that never reaches THRESHOLD_HIGH is a partial freeze (FUS and BUE only); several events in a season give several rows, the longest with main = 1. 10/90 % are usual with MODIS ice fraction (Kropáček et al. 2013), 30/70 % in webcam and Sentinel studies. A crossing is dated only when the day before it has data: at the start of the record, after a longer gap or when the season ends first, the date is left empty and the log says why. Seasons start on YEAR_START and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K, e.g. 18.7 or 36.5 GHz H-pol): per lake and season the 5th and 95th percentiles are taken as the open-water and full-ice levels and TB is scaled between them to percent ice (Kang et al. 2012; Du et al. 2017, The Cryosphere 11, 47-63).&lt;/p&gt;&lt;p&gt;OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with LAKES): the polygons with the main event's dates and durations of each season as columns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;定义&lt;/b&gt;（基于以线性插值填补不超过 MAX_GAP 天的缺口、并做 SMOOTHING 天居中滑动平均后的序列，以冰覆盖百分比表示；连续段指连续 MIN_RUN 天）：FUS（开始冻结）= 开始一段 ≥ THRESHOLD_LOW 的连续段的第一天；FUE（完全冻结）= FUS 之后开始一段 ≥ THRESHOLD_HIGH 的连续段的第一天；BUS（开始消融）= FUE 之后开始一段 &amp;lt; THRESHOLD_HIGH 的连续段的第一天；BUE（完全消融）= FUS（及 BUS）之后开始一段 &amp;lt; THRESHOLD_LOW 的连续段的第一天。从未达到 THRESHOLD_HIGH 的事件为部分冻结（只有 FUS 和 BUE）；一个季节内有多次事件时输出多行，其中最长的一次 main = 1。MODIS 冰覆盖比例通常用 10/90 %（Kropáček et al. 2013），网络摄像头和 Sentinel 研究中用 30/70 %。只有前一天有数据时穿越才会被定日期：在记录开始处、较长缺口之后或季节先行结束时，该日期留空，并在日志中说明原因。季节从 YEAR_START 开始，以其开始的年份命名。&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;：ice_percent（0-100）、ice_fraction（0-1）或 brightness_temperature（亮温，K，例如 18.7 或 36.5 GHz 水平极化）：对每个湖泊和季节取第 5 和第 95 百分位数作为开阔水面和完全冰覆盖的水平，并在两者之间将亮温换算为冰覆盖百分比（Kang et al. 2012；Du et al. 2017, The Cryosphere 11, 47-63）。&lt;/p&gt;&lt;p&gt;OUTPUT：lake、season、fus、fue、bus、bue、icd、cfd、fd、bd、main、valid_days。OUTPUT_LAKES（需提供 LAKES）：湖泊多边形，以列的形式附上每个季节主事件的日期和持续时间。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="129"/>
-        <source>Daily lake ice: a table (CSV, GeoPackage, ...) or a raster stack (with LAKES)</source>
-        <translation>逐日湖冰：表格（CSV、GeoPackage 等）或栅格数据栈（配合 LAKES）</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="134"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="177"/>
         <source>Lake polygons (with a raster stack)</source>
         <translation>湖泊多边形（配合栅格数据栈）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="183"/>
         <source>Lake id field</source>
         <translation>湖泊标识字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="183"/>
         <source>Date field (tables)</source>
         <translation>日期字段（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="183"/>
         <source>Value field (tables)</source>
         <translation>数值字段（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="152"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="214"/>
         <source>Values are</source>
         <translation>数值类型</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="221"/>
         <source>Low threshold (% ice)</source>
         <translation>低阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="221"/>
         <source>High threshold (% ice)</source>
         <translation>高阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="232"/>
         <source>Days a crossing must persist (MIN_RUN)</source>
         <translation>穿越阈值后须持续的天数（MIN_RUN）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="232"/>
         <source>Moving-mean window in days (0 = none)</source>
         <translation>滑动平均窗口天数（0 = 不平滑）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="232"/>
         <source>Longest gap filled by interpolation (days)</source>
         <translation>插值填补的最长缺口（天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="184"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="246"/>
         <source>Season starts on (MM-DD)</source>
         <translation>季节开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="188"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="250"/>
         <source>Shore buffer (m, inwards; raster stack only)</source>
         <translation>湖岸缓冲距离（m，向内；仅用于栅格数据栈）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="194"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="256"/>
         <source>Lake-ice phenology</source>
         <translation>湖冰物候</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="199"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="261"/>
         <source>Lakes with the main event per season</source>
         <translation>附有每季主事件的湖泊</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="206"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="268"/>
         <source>Lakes with a series</source>
         <translation>有序列的湖泊数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="207"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="269"/>
         <source>Freeze events found</source>
         <translation>识别出的冻结事件数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="224"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="296"/>
         <source>INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack</source>
         <translation>INPUT {} 不是表格：请给出 LAKES 多边形，以便从栅格数据栈中提取湖泊序列</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="229"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="301"/>
         <source>{} lakes, {} .. {}</source>
         <translation>{} 个湖泊，{} .. {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="130"/>
-        <source>Either a table in long form (CSV, GeoPackage, ...: one row per lake and day with LAKE_FIELD, DATE_FIELD and VALUE_FIELD), or a daily raster stack (HDF5 file, folder of daily files, dated multi-band GeoTIFF/netCDF) together with LAKES.</source>
-        <translation>可以是长格式表格（CSV、GeoPackage 等：每个湖泊每天一行，包含 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD），也可以是逐日栅格数据栈（HDF5 文件、逐日文件的文件夹、波段带日期的多波段 GeoTIFF/netCDF）加 LAKES。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="134"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="177"/>
         <source>Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: a lake&apos;s daily value is the mean of the stack cells whose centre lies inside its polygon shrunk by SHORE_BUFFER. Leave empty when INPUT is a table.</source>
         <translation>任意坐标参考系的湖泊多边形，每个湖泊一个，由 LAKE_FIELD 标识：湖泊的日值为中心位于其多边形（向内收缩 SHORE_BUFFER）内的数据栈像元的平均值。INPUT 为表格时留空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="183"/>
         <source>Field with the lake identifier: a column of the table, or a field of LAKES with a raster stack (one id per polygon). Default: lake.</source>
         <translation>湖泊标识字段：表格中的一列，或使用栅格数据栈时 LAKES 的字段（每个多边形一个标识）。默认：lake。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="183"/>
         <source>Table column with the day of each row, as a date or YYYY-MM-DD text. Default: date; not used with a raster stack.</source>
         <translation>表格中表示每行日期的列，为日期类型或 YYYY-MM-DD 文本。默认：date；使用栅格数据栈时不使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="140"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="183"/>
         <source>Table column with the daily ice value, in the units of VALUE_TYPE; empty cells are missing days. Default: value; not used with a raster stack.</source>
         <translation>表格中存放逐日冰值的列，单位由 VALUE_TYPE 决定；空单元格视为缺测日。默认：value；使用栅格数据栈时不使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="152"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="214"/>
         <source>ice_percent: ice cover 0-100 % (default); ice_fraction: 0-1; brightness_temperature: passive-microwave TB in K, scaled per lake and season to percent ice between its 5th (open water) and 95th (full ice) percentiles.</source>
         <translation>ice_percent：冰覆盖度 0-100 %（默认）；ice_fraction：0-1；brightness_temperature：被动微波亮温 TB（K），按每个湖泊、每个季节在其第 5 百分位数（开阔水面）与第 95 百分位数（完全冰封）之间换算为冰覆盖百分比。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="221"/>
         <source>Ice cover in % (0-100, default 10) whose upward crossing starts freeze-up (FUS) and whose downward crossing ends break-up (BUE). Below THRESHOLD_HIGH.</source>
         <translation>冰覆盖度（%，0-100，默认 10）：向上穿越该值为开始冻结（FUS），向下穿越该值为完全消融（BUE）。须低于 THRESHOLD_HIGH。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="159"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="221"/>
         <source>Ice cover in % (0-100, default 90) whose upward crossing ends freeze-up (FUE) and whose downward crossing starts break-up (BUS). Above THRESHOLD_LOW.</source>
         <translation>冰覆盖度（%，0-100，默认 90）：向上穿越该值为完全冻结（FUE），向下穿越该值为开始消融（BUS）。须高于 THRESHOLD_LOW。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="232"/>
         <source>Number of consecutive days (1-365, default 5) the series must stay beyond a threshold for its crossing to count; shorter excursions are ignored.</source>
         <translation>序列越过阈值后须持续的连续天数（1-365，默认 5），达到后该穿越才被计入；更短的波动将被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="232"/>
         <source>Width in days (0-365, default 0 = no smoothing) of the centred moving mean applied to each series after gap filling, before the thresholds.</source>
         <translation>中心滑动平均窗口的宽度，单位为天（0-365，默认 0 = 不平滑）；在填补缺口之后、应用阈值之前作用于每条序列。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="170"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="232"/>
         <source>Gaps of up to this many days (0-365, default 5) are filled by linear interpolation; a crossing right after a longer gap is not dated.</source>
         <translation>不超过该天数（0-365，默认 5）的缺口按线性插值填补；紧接在更长缺口之后的穿越不给出日期。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="184"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="246"/>
         <source>Month and day (MM-DD, default 08-01) on which each ice season begins: choose a time of open water. A season is named by the year it starts in.</source>
         <translation>每个冰季开始的月和日（MM-DD，默认 08-01）：请选择湖面无冰的时间。季节以其开始所在的年份命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="188"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="250"/>
         <source>Distance in metres (≥ 0, default 0) by which each lake polygon is shrunk before averaging, to leave out cells that mix water and land. Raster stack only.</source>
         <translation>求平均前每个湖泊多边形向内收缩的距离，单位为米（≥ 0，默认 0），用于排除水陆混合的像元。仅用于栅格数据栈。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="194"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="256"/>
         <source>Table without geometry, one row per lake, season and freeze event: lake, season, fus, fue, bus, bue (YYYY-MM-DD), icd, cfd, fd, bd (days), main (1 for the longest event) and valid_days.</source>
         <translation>无几何的表格，每个湖泊、季节和冻结事件一行：lake、season、fus、fue、bus、bue（YYYY-MM-DD）、icd、cfd、fd、bd（天）、main（最长事件为 1）和 valid_days。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="199"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="261"/>
         <source>The LAKES polygons with their fields and, for every season, the main event&apos;s dates and durations as columns (e.g. fus_2019, icd_2019). Only with LAKES; not written unless a destination is given.</source>
         <translation>LAKES 多边形及其原有字段，并以列的形式附上每个季节主事件的日期和持续时间（例如 fus_2019、icd_2019）。仅在给出 LAKES 时可用；除非指定输出位置，否则不写出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="128"/>
+        <source>&lt;p&gt;Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS and BD = BUE − BUS (days).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; is either a table (CSV, Excel .xlsx, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres (a day counts when at least half of them have a value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Per-lake tables&lt;/b&gt;: INPUT (or INPUT_FOLDER) may be a folder of .csv/.xlsx files, one per lake as many lake products ship them (e.g. Nam_Co.csv with date,value): a table without LAKE_FIELD is one lake's series named after its file (the name without extension, or the first group of LAKE_NAME_PATTERN). Excel: the first sheet (or SHEET), its first row the column names, dates as Excel dates or YYYY-MM-DD (needs python3-openpyxl). Tables of areas (TPDC: ice, water, cloud): VALUE_FIELD ice and WATER_FIELD water give percent ice = 100 × ice / (ice + water); with CLOUD_FIELD, a day on which cloud covers more than ice and water together is missing.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;由逐日湖冰序列计算每个湖泊、每个季节的开始冻结/完全冻结和开始消融/完全消融日期，以及冰封期 ICD = BUE − FUS、完全冻结期 CFD = BUS − FUE、冻结期 FD = FUE − FUS 和消融期 BD = BUE − BUS（天）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; 可以是长格式的表格（CSV、Excel .xlsx、GeoPackage 等），包含 LAKE_FIELD、DATE_FIELD（YYYY-MM-DD）和 VALUE_FIELD；也可以是逐日栅格数据栈加 LAKES 多边形：此时湖泊的日值为中心位于其多边形（向内收缩 SHORE_BUFFER 米）内的像元的平均值（至少一半像元有值的日子才计入）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;逐湖表格&lt;/b&gt;：INPUT（或 INPUT_FOLDER）可以是 .csv/.xlsx 文件的文件夹，每个湖泊一个文件，许多湖泊产品即如此分发（例如含 date,value 的 Nam_Co.csv）：不含 LAKE_FIELD 的表格是一个湖泊的序列，以其文件命名（不含扩展名的文件名，或 LAKE_NAME_PATTERN 的第一个分组）。Excel：读取第一个工作表（或 SHEET），其第一行为列名，日期为 Excel 日期或 YYYY-MM-DD（需要 python3-openpyxl）。面积表（TPDC：ice、water、cloud）：VALUE_FIELD 设为 ice、WATER_FIELD 设为 water 时，冰覆盖百分比 = 100 × ice / (ice + water)；给出 CLOUD_FIELD 时，云覆盖超过冰和水之和的日子视为缺测。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="164"/>
+        <source>Daily lake ice: a table (CSV, Excel .xlsx, GeoPackage, ...) or a raster stack (with LAKES)</source>
+        <translation>逐日湖冰：表格（CSV、Excel .xlsx、GeoPackage 等）或栅格数据栈（配合 LAKES）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="166"/>
+        <source>Either a table in long form (CSV, Excel .xlsx, GeoPackage, ...: one row per lake and day with LAKE_FIELD, DATE_FIELD and VALUE_FIELD; without LAKE_FIELD, one lake named after the file), a folder of such tables (e.g. one .csv or .xlsx per lake), or a daily raster stack (HDF5 file, folder of daily files, dated multi-band GeoTIFF/netCDF) together with LAKES.</source>
+        <translation>可以是长格式表格（CSV、Excel .xlsx、GeoPackage 等：每个湖泊每天一行，包含 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD；不含 LAKE_FIELD 时为以文件命名的一个湖泊），此类表格的文件夹（例如每个湖泊一个 .csv 或 .xlsx），也可以是逐日栅格数据栈（HDF5 文件、逐日文件的文件夹、波段带日期的多波段 GeoTIFF/netCDF）加 LAKES。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="172"/>
+        <source>…or a folder of per-lake tables (.csv, .xlsx) or of daily grids</source>
+        <translation>……或逐湖表格（.csv、.xlsx）或逐日格网的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="173"/>
+        <source>A folder of tables (.csv, .xlsx: one per lake, or several long tables), or of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD (with LAKES), instead of INPUT. Give INPUT or INPUT_FOLDER.</source>
+        <translation>表格（.csv、.xlsx：每个湖泊一个，或若干长格式表格）的文件夹，或逐日 HDF5 或 GeoTIFF 文件（文件名中以 YYYYMMDD 或 YYYYDDD 标注日期，配合 LAKES）的文件夹，用于代替 INPUT。请给出 INPUT 或 INPUT_FOLDER。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>Lake name from the file name (regular expression, tables)</source>
+        <translation>由文件名得到湖泊名称（正则表达式，用于表格）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>For tables without LAKE_FIELD (one lake per file): a regular expression searched in the file name without extension, whose first group is the lake name (e.g. ^(.+)_ice$ names Nam_Co_ice.csv Nam_Co). Empty (default): the whole name.</source>
+        <translation>用于不含 LAKE_FIELD 的表格（每个文件一个湖泊）：在不含扩展名的文件名中搜索的正则表达式，其第一个分组即湖泊名称（例如 ^(.+)_ice$ 将 Nam_Co_ice.csv 命名为 Nam_Co）。为空（默认）：整个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>Excel sheet (empty: the first)</source>
+        <translation>Excel 工作表（为空：第一个）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>Name of the sheet to read in .xlsx workbooks; empty (default): the first sheet. Its first row must hold the column names.</source>
+        <translation>.xlsx 工作簿中要读取的工作表名称；为空（默认）：第一个工作表。其第一行必须是列名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>Water field: percent ice = 100 × VALUE / (VALUE + WATER) (tables)</source>
+        <translation>水面字段：冰覆盖百分比 = 100 × VALUE / (VALUE + WATER)（用于表格）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>For tables of ice and water areas or percentages (TPDC: date, water, ice, cloud): the column of open water. VALUE_FIELD then names the ice column and the daily value is 100 × ice / (ice + water) (VALUE_TYPE ice_percent); a day with neither is missing. Empty (default): VALUE_FIELD is the ice cover itself.</source>
+        <translation>用于冰和水面积或百分比的表格（TPDC：date、water、ice、cloud）：开阔水面所在的列。此时 VALUE_FIELD 为冰所在的列，日值为 100 × ice / (ice + water)（VALUE_TYPE ice_percent）；两者都没有的日子视为缺测。为空（默认）：VALUE_FIELD 本身即冰覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>Cloud field: days mostly under cloud are missing (with WATER_FIELD)</source>
+        <translation>云字段：大部分被云覆盖的日子视为缺测（配合 WATER_FIELD）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="195"/>
+        <source>With WATER_FIELD: the column of cloud cover (same units as ice and water); a day on which cloud covers more than ice and water together is a missing day. Empty (default): not used.</source>
+        <translation>配合 WATER_FIELD：云覆盖所在的列（单位与冰和水相同）；云覆盖超过冰和水之和的日子视为缺测。为空（默认）：不使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="289"/>
+        <source>INPUT {} holds tables of daily values per lake: LAKES is used only with a raster stack; leave LAKES empty</source>
+        <translation>INPUT {} 含有逐湖的日值表格：LAKES 只与栅格数据栈一起使用；请将 LAKES 留空</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="334"/>
+        <source>openpyxl is not installed: {} is read through GDAL</source>
+        <translation>未安装 openpyxl：{} 通过 GDAL 读取</translation>
     </message>
 </context>
 <context>
@@ -2067,17 +2282,17 @@
 <context>
     <name>StackAlgorithm</name>
     <message>
-        <location filename="../processing/stack_parameters.py" line="155"/>
+        <location filename="../processing/stack_parameters.py" line="174"/>
         <source>The INPUT folder {} is empty</source>
         <translation>INPUT 文件夹 {} 为空</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="156"/>
+        <location filename="../processing/stack_parameters.py" line="175"/>
         <source>The INPUT_FOLDER folder {} is empty</source>
         <translation>INPUT_FOLDER 文件夹 {} 为空</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="160"/>
+        <location filename="../processing/stack_parameters.py" line="179"/>
         <source>INPUT_FOLDER {} is not a folder; give a folder of daily files, or the file as INPUT</source>
         <translation>INPUT_FOLDER {} 不是文件夹；请给出逐日文件的文件夹，或将文件作为 INPUT 给出</translation>
     </message>
