@@ -6,7 +6,8 @@ DEMO_PLUGINPATH := $(CURDIR)/build/demo-plugins
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-h5py python3-pyqtgraph \
 	python3-numpy python3-scipy python3-pytest python3-matplotlib python3-pyflakes xvfb xauth \
-	pyqt5-dev-tools qttools5-dev-tools fonts-open-sans flake8 python3-pep8-naming python3-pyqt6 python3-openpyxl
+	pyqt5-dev-tools qttools5-dev-tools fonts-open-sans flake8 python3-pep8-naming python3-pyqt6 python3-openpyxl \
+	python3-pyproj
 export QT_QPA_PLATFORM ?= offscreen
 # translations: the .ts sources are committed, the .qm files the plugin loads are built (`make translations`)
 LOCALES := zh_CN

@@ -8,6 +8,7 @@ import os
 
 import h5py
 import numpy as np
+import pyproj
 import pytest
 from osgeo import gdal, osr
 
@@ -157,3 +158,21 @@ def test_a_decoded_stack_keeps_its_product(qgis_app, tmp_path):
     run("cryo:decodefreezethaw", {"INPUT": SMAP_TIF, "START_DATE": "2018-06-16", "OUTPUT": str(tmp_path / "d.tif")})
     product, reason = detect_product([str(tmp_path / "d.tif")], "smap_l3ft")
     assert product.name == "smap_l3ft" and "records" in reason
+
+
+def test_tpdc_005_degree_files_are_on_the_global_005_degree_grid(tmp_path):
+    folder = tmp_path / "ft05"
+    folder.mkdir()
+    codes = np.zeros((3600, 7200), np.uint8)
+    codes[200:210, 3600:3610] = 1  # rows 200-209 from 90°N: 80-79.5°N; columns 3600-3609: 0-0.5°E
+    for day in ("2010001", "2010002"):
+        with h5py.File(str(folder / "{}_FT_State05.h5".format(day)), "w") as h5:
+            h5.create_dataset("FT", data=codes, compression="gzip", chunks=(360, 720))
+    with open_stack(str(folder)) as stack:
+        assert stack.dates == [dt.date(2010, 1, 1), dt.date(2010, 1, 2)]
+        assert stack.grid.extent == pytest.approx((-180, -90, 180, 90)) and stack.grid.shape == (3600, 7200)
+        result = decode(stack, None, None, product=detect_product([stack.files[0]])[0])
+    # 10 x 10 cells of 0.05°, between 79.5 and 80°N over 0.5° of longitude: pyproj's geodesic area on WGS 84 (its
+    # edges are geodesics, not parallels: 1e-5 apart at this size)
+    expected = abs(pyproj.Geod(ellps="WGS84").polygon_area_perimeter([0, 0.5, 0.5, 0], [79.5, 79.5, 80, 80])[0]) / 1e6
+    assert result.areas_km2[0, 1] == pytest.approx(expected, rel=1e-4)

@@ -6,6 +6,9 @@ Incremental but Significant Improvements for Earth-Gridded Data Sets", ISPRS Int
 doi:10.3390/ijgi1010032, Tables 2-3; NSIDC "EASE-Grid 2.0 Format Description"). The MEaSUREs freeze/thaw record
 NSIDC-0477 (FT-ESDR) is on the original EASE-Grid (Brodzik & Knowles 2002, NSIDC "EASE-Grid 1.0 Format
 Description"): global cylindrical 25.067525 km, and the northern and southern azimuthal 25.067525 km grids.
+One latitude/longitude grid joins them: the global 0.05° grid (7200 x 3600, EPSG:4326, -180..180, -90..90) of the
+TPDC "2002-2017 Global AMSR-E/2 Near-surface Freeze/Thaw state (0.05°)" files ``YYYYDOY_FT_State05.h5`` (Zhao &
+Zhang 2019, doi:10.11888/Geocry.tpdc.270283), whose shape leaves no other global reading.
 
 A preset is chosen only when the caller gave no extent and CRS, the array has the preset's shape AND the file
 is the preset's product (its name or dataset path matches ``pattern``); otherwise the usual default applies.
@@ -19,6 +22,7 @@ from typing import Optional, Tuple
 
 SMAP_PATTERN = r"SMAP|SPL[1-4]|Freeze_Thaw_Retrieval_Data|Soil_Moisture_Retrieval_Data"
 FT_ESDR_PATTERN = r"NSIDC[-_]?0477|FT[-_]?ESDR"
+TPDC_005_PATTERN = r"FT_State05"
 EASE2_GLOBAL_36KM_CELL = 36032.220840584  # m, Brodzik et al. 2012, Table 3 (M36)
 EASE2_GLOBAL_9KM_CELL = 9008.055210146  # m (M09)
 EASE1_CELL = 25067.525  # m, EASE-Grid 1.0 nominal 25 km
@@ -56,6 +60,7 @@ PRESETS = (
     GridPreset("EASE-Grid 2.0 north 36 km (SMAP)", "EPSG:6931", 500, 500, 36000.0, SMAP_PATTERN),
     GridPreset("EASE-Grid 2.0 north 9 km (SMAP)", "EPSG:6931", 2000, 2000, 9000.0, SMAP_PATTERN),
     GridPreset("EASE-Grid 1.0 global 25 km (NSIDC-0477)", EASE1_GLOBAL, 586, 1383, EASE1_CELL, FT_ESDR_PATTERN),
+    GridPreset("Global 0.05° (TPDC AMSR-E/2 freeze/thaw)", "EPSG:4326", 3600, 7200, 0.05, TPDC_005_PATTERN),
     # the azimuthal grids have one shape for both hemispheres: the name must say which
     GridPreset("EASE-Grid 1.0 north 25 km (NSIDC-0477)", EASE1_NORTH, 721, 721, EASE1_CELL,
                r"(?=.*(?:{}))(?=.*(?:north|[_.-]NL?[_.-]|_NH))".format(FT_ESDR_PATTERN)),
