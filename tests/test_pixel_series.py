@@ -1,13 +1,15 @@
 """One pixel through every band of a stack (core.pixel_series, the time-series dock's reader)."""
 import datetime as dt
+import os
 
 import numpy as np
 import pytest
 from osgeo import gdal
 
+from conftest import ROOT
 from cryo_qgis_plugin.core import freezethaw
 from cryo_qgis_plugin.core.codes import (FREEZE_THAW, NSIDC0477_FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES,
-                                        SMAP_FREEZE_THAW, TABLES)
+                                         SMAP_FREEZE_THAW, TABLES)
 from cryo_qgis_plugin.core.errors import CryoInputError
 from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
 from cryo_qgis_plugin.core.io.grid import Grid
@@ -166,3 +168,17 @@ def test_single_band_raster_and_closing(tmp_path):
     assert read_pixel_series(path, 2.5, 0.5).values.tolist() == [6.5]
     close_all()
     assert read_pixel_series(path, 0.5, 1.5).values.tolist() == [1.5]
+
+
+def test_a_product_file_as_downloaded_is_plotted_with_its_product_classes():
+    from cryo_qgis_plugin.gui.series import pixel_plot_series
+
+    smap = os.path.join(ROOT, "tests", "data", "real_products", "smap", "SMAP_L3_FT_P_fill_uint_input.tif")
+    ds = gdal.Open(smap)
+    gt = ds.GetGeoTransform()
+    codes = ds.ReadAsArray()
+    row, col = map(int, np.argwhere(codes == 1)[0])  # a frozen cell
+    pixel = read_pixel_series(smap, gt[0] + (col + 0.5) * gt[1], gt[3] + (row + 0.5) * gt[5])
+    assert pixel.class_table is None  # the file records no class table
+    series = pixel_plot_series("smap", pixel)
+    assert series.class_table is SMAP_FREEZE_THAW and series.describe_value(0) == "Frozen (1)"

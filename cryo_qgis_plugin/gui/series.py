@@ -11,6 +11,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..core.codes import ClassCode, ClassTable
+from ..core.freezethaw.products import product_named
 from ..core.io.outputs import atomic_path
 from ..core.lakeice.freeze_events import DATE_COLUMNS
 from ..core.io.pixel_series import PixelSeries
@@ -77,11 +78,17 @@ class PlotSeries:
 
 
 def pixel_plot_series(name: str, pixel: PixelSeries) -> PlotSeries:
-    """A raster pixel's values across the bands, on a date axis when every band has a date."""
+    """A raster pixel's values across the bands, on a date axis when every band has a date; its classes those the
+    raster records, else, for integer codes, those of the freeze/thaw product its file name identifies (a product
+    file as downloaded, e.g. a SMAP L3 FT GeoTIFF)."""
     bands = np.arange(1, len(pixel.values) + 1)
     x = bands.astype(float) if pixel.dates is None else np.array([date_seconds(d) for d in pixel.dates])
-    return PlotSeries(name, x, np.asarray(pixel.values, dtype=float), pixel.dates is not None, bands,
-                      pixel.class_table)
+    values = np.asarray(pixel.values, dtype=float)
+    codes = values[np.isfinite(values)]
+    integral = codes.size > 0 and bool(np.all(codes == np.round(codes)))
+    named = product_named([pixel.path]) if pixel.class_table is None and integral else None
+    return PlotSeries(name, x, values, pixel.dates is not None, bands,
+                      named[0].table if named else pixel.class_table)
 
 
 def table_plot_series(name: str, rows: Iterable[Tuple[str, Optional[dt.date], Optional[float]]]

@@ -99,6 +99,15 @@ def detect_product(names: Iterable[str], recorded_table: Optional[str] = None) -
         for product in PRODUCTS.values():
             if product.table.name == recorded_table:
                 return product, "the stack records the class table {}".format(recorded_table)
+    found = product_named(names)
+    if found is not None:
+        return found
+    return DEFAULT, "no file or dataset name identifies the product; {} assumed (set PRODUCT if it is another " \
+                    "one)".format(DEFAULT.name)
+
+
+def product_named(names: Iterable[str]) -> Optional[Tuple[FreezeThawProduct, str]]:
+    """The profile whose file-name patterns match one of ``names``, with the reason; None when none does."""
     names = [n for n in names if n]
     for product in (SMAP_L3FT, NSIDC0477, AMSR_TPDC):
         for name in names:
@@ -106,8 +115,7 @@ def detect_product(names: Iterable[str], recorded_table: Optional[str] = None) -
                 if re.search(pattern, name):
                     return product, "{} is named like the files of {}".format(
                         os.path.basename(name.rstrip("/")) or name, product.name)
-    return DEFAULT, "no file or dataset name identifies the product; {} assumed (set PRODUCT if it is another " \
-                    "one)".format(DEFAULT.name)
+    return None
 
 
 def product_for_stack(stack, name: str = "auto",
