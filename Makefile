@@ -15,6 +15,15 @@ TS_FILES := $(foreach locale,$(LOCALES),$(PLUGIN)/i18n/$(PLUGIN)_$(locale).ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 LRELEASE ?= lrelease
 PYLUPDATE ?= pylupdate5
+# Set these before publishing: the QGIS plugin repository (plugins.qgis.org) refuses an upload whose repository or
+# tracker is missing or cannot be reached, and shows the homepage. The example.com addresses are placeholders
+# (RFC 2606, reserved for documentation). `make zip` and `make deploy` write them into the metadata.txt they ship
+# (one-off: `make zip HOMEPAGE=... TRACKER=... REPOSITORY=...`); the committed metadata.txt carries the same
+# keys and values (tests/test_packaging.py checks that they agree with these lines).
+HOMEPAGE := https://example.com/cryo_qgis_plugin
+TRACKER := https://example.com/cryo_qgis_plugin/issues
+REPOSITORY := https://example.com/cryo_qgis_plugin/source
+STAGE_PLUGIN = CRYO_HOMEPAGE='$(HOMEPAGE)' CRYO_TRACKER='$(TRACKER)' CRYO_REPOSITORY='$(REPOSITORY)' scripts/stage-plugin
 
 .PHONY: deps translations translations-update test test-qgis-lts screenshots demo bench xdem-venv deploy zip lint clean
 
@@ -58,17 +67,19 @@ xdem-venv:  ## xdem 0.2.3 in its own virtual environment, only for the DEM bench
 	build/xdem-venv/bin/pip install -q xdem==0.2.3
 
 deploy: translations  ## copy the plugin into $(QGIS_PLUGINPATH) and enable it for qgis_process
-	scripts/stage-plugin "$(QGIS_PLUGINPATH)"
+	$(STAGE_PLUGIN) "$(QGIS_PLUGINPATH)"
 	@QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins enable $(PLUGIN) >/dev/null 2>&1 || \
 		QGIS_PLUGINPATH="$(QGIS_PLUGINPATH)" scripts/qgis-process plugins 2>/dev/null | grep -q '^\* $(PLUGIN)$$' || \
 		{ echo "qgis_process could not enable $(PLUGIN)" >&2; exit 1; }
 	@echo "deployed to $(QGIS_PLUGINPATH)/$(PLUGIN) and enabled"
 
-zip: translations  ## dist/cryo_qgis_plugin.zip, installable with "Install from ZIP"
+zip: translations  ## dist/cryo_qgis_plugin.zip, installable with "Install from ZIP" and accepted by plugins.qgis.org
 	rm -rf build/zip dist/$(PLUGIN).zip && mkdir -p dist
-	scripts/stage-plugin build/zip
+	$(STAGE_PLUGIN) build/zip
 	cd build/zip && $(PYTHON) -m zipfile -c ../../dist/$(PLUGIN).zip $(PLUGIN)
 	@echo "wrote dist/$(PLUGIN).zip"
+	@case "$(HOMEPAGE) $(TRACKER) $(REPOSITORY)" in *example.com*) \
+		echo "note: HOMEPAGE, TRACKER or REPOSITORY is still a placeholder; set them in the Makefile before publishing";; esac
 
 lint:  ## flake8 (pyflakes, pycodestyle, pep8-naming; settings in setup.cfg)
 	$(PYTHON) -m flake8 $(PLUGIN) tests scripts samples

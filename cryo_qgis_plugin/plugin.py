@@ -1,15 +1,18 @@
 """QGIS plugin object: registers the ``cryo`` Processing provider (desktop and ``qgis_process``) and, on the
 desktop, the "Cryosphere" toolbar and menu: the time-series dock with its map tool, the freeze/thaw import
-dialog and "Style as…" for the plugin's class tables."""
+dialog and "Style as…" for the plugin's class tables. When QGIS's Python lacks a package (:mod:`.dependencies`),
+the desktop shows one notice at start-up and the Time series button explains what to install (pyqtgraph)."""
 from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import QgsApplication, QgsPointXY, QgsRasterLayer
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsPointXY, QgsRasterLayer
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
+from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox, QToolButton
 
+from . import dependencies
+from .core import optional
 from .core.codes import TABLES
 from .core.io.pixel_series import close_all
 from .processing.base import ICON_PATH
@@ -36,6 +39,7 @@ class CryoPlugin:
         self.dock = None
         self.pick_tool = None
         self.import_dialog = None
+        self.message_box = None
 
     def initProcessing(self) -> None:
         self.provider = CryoProvider()
@@ -58,6 +62,18 @@ class CryoPlugin:
         button = self.toolbar.widgetForAction(style_action)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.notify_missing_packages()
+
+    def notify_missing_packages(self) -> None:
+        """One message-bar notice when QGIS's Python lacks a package a part of the plugin needs (found without
+        importing anything); a missing optional package (openpyxl) only goes to the message log."""
+        absent = dependencies.missing_packages()
+        if not absent:
+            return
+        QgsMessageLog.logMessage(dependencies.instruction(absent), tr(MENU), Qgis.MessageLevel.Warning)
+        notice, details = dependencies.startup_notice(absent)
+        if notice:
+            self.iface.messageBar().pushMessage(tr(MENU), notice, details, Qgis.MessageLevel.Warning, 0)
 
     def _action(self, text: str, slot, icon: str) -> QAction:
         action = QAction(QIcon(icon), text, self.iface.mainWindow())
@@ -86,6 +102,9 @@ class CryoPlugin:
         return self.dock
 
     def toggle_dock(self, show: bool) -> None:
+        if self.dock is None and not self.dock_can_open():
+            self.dock_action.setChecked(False)
+            return
         dock = self.ensure_dock()
         dock.setVisible(show)
         self.set_pick_tool(show)
@@ -93,6 +112,20 @@ class CryoPlugin:
             layer = self.iface.activeLayer()
             if isinstance(layer, QgsRasterLayer) and not dock.checked_layer_ids():
                 dock.set_checked_layers([layer])
+
+    def dock_can_open(self) -> bool:
+        """Whether pyqtgraph, which the dock plots with, imports; if not, a message says what to install."""
+        if optional.is_available("pyqtgraph"):
+            try:
+                optional.require("pyqtgraph")
+                return True
+            except optional.MissingPackage:
+                pass
+        self.message_box = QMessageBox(QMessageBox.Icon.Warning, tr(MENU), dependencies.dock_message(),
+                                       QMessageBox.StandardButton.Ok, self.iface.mainWindow())
+        self.message_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_box.open()  # window-modal, does not block: the command can be selected and copied
+        return False
 
     def set_pick_tool(self, active: bool) -> None:
         canvas = self.iface.mapCanvas()
@@ -136,6 +169,9 @@ class CryoPlugin:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.message_box is not None:
+            self.message_box.close()
+            self.message_box = None
         if self.import_dialog is not None:
             self.import_dialog.close()
             self.import_dialog = None

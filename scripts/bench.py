@@ -17,6 +17,9 @@ reading them, and the 200-member TTOP ensemble on that grid).
 Time-series picks (issue 7): see ``bench_pick.py`` (one pixel through an 18-year daily stack of 6,570 bands, in
 candidate storage layouts, against reading one day).
 
+Start-up (issue 19): see ``bench_startup.py`` (``qgis_process list`` with and without the plugin, best of 5 runs
+each, side by side; target under 0.3 s added). Printed first.
+
 Usage: ``make bench`` (or ``python3 scripts/bench.py [WORKDIR]``).
 """
 import datetime as dt
@@ -40,6 +43,7 @@ from cryo_qgis_plugin.core.io.stack import open_stack  # noqa: E402
 import bench_degreedays  # noqa: E402  (scripts/ is on sys.path when this file runs)
 import bench_dem  # noqa: E402
 import bench_pick  # noqa: E402
+import bench_startup  # noqa: E402
 
 START = dt.date(2005, 8, 1)
 
@@ -88,6 +92,7 @@ def measure(name: str, cube: str, workdir: str) -> dict:
 def main() -> None:
     workdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(tempfile.gettempdir(), "cryo-bench")
     os.makedirs(workdir, exist_ok=True)
+    bench_startup.main()
     one, three = os.path.join(workdir, "ft_365.h5"), os.path.join(workdir, "ft_1096.h5")
     print("preparing global 0.25° stacks in {} (cached between runs) ...".format(workdir), flush=True)
     make_global_cube(one, 365)

@@ -185,3 +185,43 @@ def _close_modal():
 
 if CONFIG.get("scenario") == "dialogs":
     drive = drive_dialogs  # noqa: F811 (run() calls the scenario's driver)
+
+
+# ------------------------------------------------ a package made unimportable (scenario "dependencies")
+
+def drive_dependencies():
+    """QGIS started with CONFIG["blocked"] made unimportable (tests/test_dependencies.py): the notices of the message
+    bar, the provider's algorithms, the Time series button, and the import dialog on an HDF5 folder."""
+    plugin = plugins["cryo_qgis_plugin"]
+    ANSWER["steps"].append("plugin loaded")
+    window = iface.mainWindow()
+    window.resize(1500, 950)
+    QTest.qWait(500)
+    ANSWER["notices"] = [{"title": item.title(), "text": item.text()} for item in iface.messageBar().items()]
+    provider = QgsApplication.processingRegistry().providerById("cryo")
+    ANSWER["algorithms"] = sorted(a.id() for a in provider.algorithms()) if provider is not None else []
+    shots = CONFIG["screenshots"]
+    QApplication.primaryScreen().grabWindow(0).save(os.path.join(shots, "dependencies_notice.png"))
+    action = [a for a in plugin.actions if a.text() == "Time series"][0]
+    action.trigger()
+    QTest.qWait(800)
+    ANSWER["dock_visible"] = plugin.dock is not None and plugin.dock.isVisible()
+    ANSWER["action_checked"] = action.isChecked()
+    box = getattr(plugin, "message_box", None)
+    ANSWER["dock_message"] = box.text() if box is not None and box.isVisible() else ""
+    QApplication.primaryScreen().grabWindow(0).save(os.path.join(shots, "dependencies_timeseries.png"))
+    ANSWER["steps"].append("time series pressed")
+    if box is not None:
+        box.close()
+    plugin.show_import_dialog()
+    dialog = plugin.import_dialog
+    dialog.set_source(CONFIG["sample_folder"])
+    QTest.qWait(500)
+    ANSWER["import_dates"] = dialog.dates_label.text()
+    dialog.grab().save(os.path.join(shots, "dependencies_import_dialog.png"))
+    ANSWER["steps"].append("import dialog")
+    ANSWER["unloaded"] = unloadPlugin("cryo_qgis_plugin")
+
+
+if CONFIG.get("scenario") == "dependencies":
+    drive = drive_dependencies  # noqa: F811 (run() calls the scenario's driver)

@@ -150,6 +150,9 @@ class FreezeThawImportDialog(ImportDialogLayout, QDialog):
         tree.blockSignals(False)
         if summary is None or summary.inspected_file is None:
             text = ""
+        elif summary.missing_package:
+            text = self.tr("{} cannot be read without the Python package {} (see Dates).").format(
+                os.path.basename(summary.inspected_file), summary.missing_package)
         elif summary.datasets:
             text = self.tr("Datasets of {}:").format(os.path.basename(summary.inspected_file))
             if summary.dataset is None:
@@ -182,7 +185,7 @@ class FreezeThawImportDialog(ImportDialogLayout, QDialog):
             return self.tr("No dates found in this file (its name, bands and metadata carry none): set the date "
                            "of its first grid below; the next grids follow day by day.")
         if summary.problem:
-            return '<span style="color:#b00020">{}</span>'.format(html.escape(summary.problem))
+            return '<span style="color:#b00020">{}</span>'.format(html.escape(summary.problem).replace("\n", "<br>"))
         dates = summary.dates
         text = self.tr("<b>{}</b> dates, {} … {}").format(len(dates), dates[0], dates[-1])
         gaps = summary.gaps

@@ -11,7 +11,6 @@ import os
 from typing import List, Optional
 
 import numpy as np
-import pyqtgraph as pg
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
                        QgsFeatureRequest, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
@@ -23,10 +22,13 @@ from ..compat import (FIELD_FILTER_DATE, FIELD_FILTER_DATETIME, FIELD_FILTER_NUM
                       LAYER_FILTER_VECTOR, REQUEST_NO_GEOMETRY)
 from ..core.codes import ClassTable
 from ..core.io.outputs import atomic_path
+from ..core.optional import lazy
 from ..qgis_io.cells import date_or_none, is_null, number_or_none
 from ..class_labels import class_label
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
 from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv
+
+pg = lazy("pyqtgraph")  # imported when the dock is built: the plugin loads without pyqtgraph
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
 

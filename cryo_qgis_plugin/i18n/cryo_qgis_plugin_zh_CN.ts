@@ -4,42 +4,42 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin.py" line="50"/>
+        <location filename="../plugin.py" line="54"/>
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="52"/>
+        <location filename="../plugin.py" line="56"/>
         <source>Import freeze/thaw…</source>
         <translation>导入冻融产品…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="56"/>
+        <location filename="../plugin.py" line="60"/>
         <source>Style as…</source>
         <translation>样式设为…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="121"/>
+        <location filename="../plugin.py" line="154"/>
         <source>Select a raster layer to style with a class table.</source>
         <translation>请选择一个栅格图层，以便用类别表设置其样式。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="150"/>
+        <location filename="../plugin.py" line="186"/>
         <source>Freeze/thaw codes</source>
         <translation>冻融代码</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="150"/>
+        <location filename="../plugin.py" line="186"/>
         <source>Permafrost classes (TTOP)</source>
         <translation>多年冻土类别（TTOP）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="151"/>
+        <location filename="../plugin.py" line="187"/>
         <source>Permafrost zones (probability)</source>
         <translation>多年冻土分区（概率）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="19"/>
+        <location filename="../plugin.py" line="22"/>
         <source>Cryosphere</source>
         <translation>冰冻圈</translation>
     </message>
@@ -47,202 +47,202 @@
 <context>
     <name>AltimetryDifference</name>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="111"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="112"/>
         <source>Altimetry points to gridded elevation change</source>
         <translation>测高点生成格网化高程变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="139"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="140"/>
         <source>Epoch 1 points (earlier)</source>
         <translation>第 1 期点（较早）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="145"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="146"/>
         <source>Epoch 2 points (later)</source>
         <translation>第 2 期点（较晚）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="166"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="167"/>
         <source>Elevation field, in both layers (empty: the points&apos; Z)</source>
         <translation>高程字段，两个图层中均需存在（留空：使用点的 Z 值）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="172"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="173"/>
         <source>Cell size (m)</source>
         <translation>格网单元大小（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="177"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="178"/>
         <source>Projected CRS of the output grid (empty: the EPOCH1 layer&apos;s CRS)</source>
         <translation>输出格网的投影坐标参考系（留空：EPOCH1 图层的坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="199"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="200"/>
         <source>Outlier threshold in NMAD within a cell (0 = no filtering)</source>
         <translation>格网单元内的异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="205"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="206"/>
         <source>Elevation change rate (m/yr)</source>
         <translation>高程变化速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="209"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="210"/>
         <source>Mean rate over the cells with a rate (m/yr)</source>
         <translation>有速率格网单元的平均速率（m/a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="211"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="212"/>
         <source>Cells with points of both epochs</source>
         <translation>两期均有点的格网单元数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="288"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="296"/>
         <source>EPOCH1 is in geographic coordinates ({}): choose a projected CRS for the grid (e.g. EPSG:3413 for Greenland)</source>
         <translation>EPOCH1 为地理坐标（{}）：请为格网选择投影坐标参考系（例如格陵兰用 EPSG:3413）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="314"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="322"/>
         <source>Points: {} in epoch 1, {} in epoch 2</source>
         <translation>点数：第 1 期 {} 个，第 2 期 {} 个</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="320"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="328"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="325"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="333"/>
         <source>{} cells with a rate; mean {:.3f} m/yr</source>
         <translation>{} 个格网单元有速率；平均 {:.3f} m/a</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="166"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="167"/>
         <source>Numeric field with the elevation in metres, present under this name in both layers; points without a numeric value are skipped. Empty: the Z coordinate of the points.</source>
         <translation>以米为单位的高程数值字段，两个图层中须有同名字段；没有数值的点将被跳过。留空：使用点的 Z 坐标。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="172"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="173"/>
         <source>Side of the square grid cells in metres (≥ 1, default 500); the grid is aligned on multiples of it. Larger cells hold more points of both epochs but blur the pattern of change.</source>
         <translation>正方形格网单元的边长，单位为米（≥ 1，默认 500）；格网与其整数倍对齐。格网单元越大，包含两期点的数量越多，但变化的空间格局越模糊。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="199"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="200"/>
         <source>k ≥ 0, default 3: in each cell and epoch with at least 3 points, points farther than k NMAD from the median are dropped before the medians (removes cloud returns). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：在至少有 3 个点的每个格网单元和期次中，计算中位数之前剔除偏离中位数超过 k 倍 NMAD 的点（可去除云回波）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="205"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="206"/>
         <source>Float32 GeoTIFF with two bands: the elevation change rate in m/yr and the number of points used (both epochs); cells without points of both epochs are nodata (−9999).</source>
         <translation>含两个波段的 float32 GeoTIFF：以 m/yr 为单位的高程变化速率，以及所用点数（两期合计）；不同时含两期点的格网单元为无数据值（−9999）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="185"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="186"/>
         <source>Years between the epochs (empty: from the dates)</source>
         <translation>两期之间的年数（为空：由日期计算）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="192"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="193"/>
         <source>Acquisition date field, in both layers (for YEARS)</source>
         <translation>采集日期字段，两个图层均需具备（用于计算 YEARS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="192"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="193"/>
         <source>Field with each point's acquisition date (date, date-time or YYYY-MM-DD text), present under this name in both layers: when YEARS is empty, YEARS = (mean date of EPOCH2 − mean date of EPOCH1) / 365.25 days. Empty: a date or date-time field both layers have, if any.</source>
         <translation>存放每个点采集日期的字段（日期、日期时间或 YYYY-MM-DD 文本），两个图层中须有同名字段：YEARS 为空时，YEARS = （EPOCH2 平均日期 − EPOCH1 平均日期）/ 365.25 天。为空：使用两个图层共有的日期或日期时间字段（如有）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="295"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="303"/>
         <source>Both YEARS and DATE_FIELD are given: the dates are used</source>
         <translation>同时给出了 YEARS 和 DATE_FIELD：使用日期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="303"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="311"/>
         <source>YEARS is not set and the layers have no date field: give YEARS (the time between the epochs, in years) or a date field (DATE_FIELD) present in both layers</source>
         <translation>未设置 YEARS，且图层没有日期字段：请给出 YEARS（两期之间的时间，单位为年），或两个图层均具备的日期字段（DATE_FIELD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="306"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="314"/>
         <source>YEARS from the mean dates of field {}</source>
         <translation>YEARS 由字段 {} 的平均日期计算</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="114"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="115"/>
         <source>&lt;p&gt;Grids the elevation change between two epochs of repeat altimetry points (ICESat, ICESat-2, CryoSat-2 POCA, airborne lidar): in each cell of CELL_SIZE metres of a projected CRS, &lt;b&gt;rate = (median of the EPOCH2 elevations − median of the EPOCH1 elevations) / YEARS&lt;/b&gt;, for cells with points of both epochs (cell-median gridding as in Sørensen et al. 2011, The Cryosphere 5, 173-186). OUTPUT has two bands: the rate in m per year (nodata −9999) and the number of points used (both epochs).&lt;/p&gt;&lt;p&gt;Each epoch is a point layer (EPOCH1, EPOCH2) or granules as NSIDC delivers them: an ICESat-2 ATL06 or ATL11 or ICESat GLAH12 HDF5 file (EPOCH1_FILES, EPOCH2_FILES; scripts may give a granule or a folder as EPOCH1/EPOCH2 too) or a folder of them (EPOCH1_FOLDER, EPOCH2_FOLDER). From granules only measurements with quality flag 0 (atl06_quality_summary, quality_summary, elev_use_flg) and no fill value are used, heights above the WGS84 ellipsoid (GLAH12 moved from TOPEX/Poseidon), dated by their delta_time.&lt;/p&gt;&lt;p&gt;Elevations of layers come from ELEVATION_FIELD, or from the points' Z when it is empty; points are reprojected to CRS (default: the EPOCH1 layer's CRS, which must then be projected; for granules in EPOCH1: EPSG:3413 north of 60°N, EPSG:3031 south of 60°S, else the UTM zone of the points' centre, named in the log). With OUTLIER_NMAD k &amp;gt; 0, points farther than k NMAD from the median of their cell and epoch are dropped before the medians (cells with at least 3 points; removes cloud returns). The grid is aligned on multiples of CELL_SIZE. Results: MEAN_RATE (mean over the cells with a rate) and N_CELLS.&lt;/p&gt;&lt;p&gt;YEARS is the time between the epochs; left empty, it is the difference of the mean acquisition dates of the two epochs' points (granules: their times; layers: DATE_FIELD, or a date field both layers have). Elevations that are fill values (−9999, 3.4e38, ...) or outside −500..9,000 m are left out and counted in the log.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将两期重复测高点（ICESat、ICESat-2、CryoSat-2 POCA、机载激光雷达）之间的高程变化格网化：在投影坐标参考系中边长为 CELL_SIZE 米的每个格网单元内，&lt;b&gt;速率 = （EPOCH2 高程中位数 − EPOCH1 高程中位数）/ YEARS&lt;/b&gt;，仅计算两期均有点的格网单元（格网单元中位数法，同 Sørensen et al. 2011, The Cryosphere 5, 173-186）。OUTPUT 有两个波段：以米每年为单位的速率（无数据值 −9999）和所用点数（两期合计）。&lt;/p&gt;&lt;p&gt;每一期可以是点图层（EPOCH1、EPOCH2），也可以是 NSIDC 分发的原始数据文件：ICESat-2 ATL06 或 ATL11、ICESat GLAH12 HDF5 文件（EPOCH1_FILES、EPOCH2_FILES；脚本也可将数据文件或文件夹作为 EPOCH1/EPOCH2 给出），或这些文件的文件夹（EPOCH1_FOLDER、EPOCH2_FOLDER）。数据文件中只使用质量标志为 0（atl06_quality_summary、quality_summary、elev_use_flg）且非填充值的测量，高程以 WGS84 椭球为基准（GLAH12 由 TOPEX/Poseidon 椭球换算），日期取自其 delta_time。&lt;/p&gt;&lt;p&gt;图层的高程取自 ELEVATION_FIELD，该项为空时取点的 Z 值；点会被重投影到 CRS（默认：EPOCH1 图层的坐标参考系，此时它必须是投影坐标系；EPOCH1 为数据文件时：60°N 以北用 EPSG:3413，60°S 以南用 EPSG:3031，否则用点中心所在的 UTM 带，并在日志中注明）。当 OUTLIER_NMAD k &amp;gt; 0 时，在计算中位数之前剔除偏离其所在格网单元和期次中位数超过 k 倍 NMAD 的点（仅针对至少有 3 个点的格网单元；可去除云回波）。格网与 CELL_SIZE 的整数倍对齐。结果：MEAN_RATE（有速率的格网单元的平均值）和 N_CELLS。&lt;/p&gt;&lt;p&gt;YEARS 为两期之间的时间；为空时，取两期点的平均采集日期之差（数据文件：其时间；图层：DATE_FIELD，或两个图层共有的日期字段）。填充值（−9999、3.4e38 等）或超出 −500..9,000 m 的高程将被略去，并在日志中计数。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="139"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="140"/>
         <source>Altimetry points of the earlier epoch (e.g. ICESat footprints), in any CRS; multipoints count each part. Its CRS is the grid&apos;s when CRS is empty. Or give granules as EPOCH1_FILES or EPOCH1_FOLDER (scripts may give a granule or a folder of granules here).</source>
         <translation>较早一期的测高点（例如 ICESat 足印），可为任意坐标参考系；多点要素的每个部分各计为一个点。CRS 留空时，格网使用该图层的坐标参考系。也可将数据文件作为 EPOCH1_FILES 或 EPOCH1_FOLDER 给出（脚本也可在此给出数据文件或数据文件的文件夹）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="145"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="146"/>
         <source>Altimetry points of the later epoch (e.g. ICESat-2 ATL06), in any CRS, with the elevation in the same field (or Z) and vertical datum as EPOCH1. Or give granules as EPOCH2_FILES or EPOCH2_FOLDER.</source>
         <translation>较晚一期的测高点（例如 ICESat-2 ATL06），可为任意坐标参考系；高程所在字段（或 Z 值）和高程基准须与 EPOCH1 相同。也可将数据文件作为 EPOCH2_FILES 或 EPOCH2_FOLDER 给出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="151"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="152"/>
         <source>Epoch 1</source>
         <translation>第 1 期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="151"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="152"/>
         <source>Epoch 2</source>
         <translation>第 2 期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="153"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="154"/>
         <source>{}: …or an ICESat-2 ATL06/ATL11 or ICESat GLAH12 granule</source>
         <translation>{}：……或 ICESat-2 ATL06/ATL11、ICESat GLAH12 数据文件</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="153"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="154"/>
         <source>An HDF5 granule as downloaded from NSIDC (ICESat-2 ATL06 or ATL11, ICESat GLAH12), instead of a point layer; scripts may give a folder of granules here too. Measurements with quality flag 0 and no fill value are used, with their dates.</source>
         <translation>从 NSIDC 下载的 HDF5 数据文件（ICESat-2 ATL06 或 ATL11、ICESat GLAH12），用于代替点图层；脚本也可在此给出数据文件的文件夹。使用质量标志为 0 且非填充值的测量及其日期。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="160"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="161"/>
         <source>{}: …or a folder of granules</source>
         <translation>{}：……或数据文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="160"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="161"/>
         <source>A folder of ICESat-2 ATL06/ATL11 or ICESat GLAH12 granules (.h5, subfolders included), instead of a point layer or one granule.</source>
         <translation>ICESat-2 ATL06/ATL11 或 ICESat GLAH12 数据文件（.h5，含子文件夹）的文件夹，用于代替点图层或单个数据文件。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="177"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="178"/>
         <source>Projected CRS in metres for the grid, e.g. EPSG:3413 (Greenland) or EPSG:3031 (Antarctica); both epochs are reprojected to it. Empty: the CRS of EPOCH1, which must then be projected; with granules as epoch 1: EPSG:3413 north of 60°N, EPSG:3031 south of 60°S, else the UTM zone of the points' centre.</source>
         <translation>格网所用的以米为单位的投影坐标参考系，例如 EPSG:3413（格陵兰）或 EPSG:3031（南极）；两期点都会重投影到该坐标参考系。留空：使用 EPOCH1 的坐标参考系，此时它必须是投影坐标系；第 1 期为数据文件时：60°N 以北用 EPSG:3413，60°S 以南用 EPSG:3031，否则用点中心所在的 UTM 带。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="185"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="186"/>
         <source>Time between the two epochs in years (&gt; 0, decimal), e.g. 2019.5 − 2005.0 = 14.5; the difference of the medians is divided by it to give m/yr. Empty: the difference of the mean dates of the two epochs' points (granules' times, layers' DATE_FIELD).</source>
         <translation>两期之间的时间间隔，单位为年（&gt; 0，可为小数），例如 2019.5 − 2005.0 = 14.5；中位数之差除以该值得到 m/yr。为空：取两期点的平均日期之差（数据文件的时间，图层的 DATE_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="234"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="242"/>
         <source>{} is given more than once ({}): give each epoch once, as a point layer, a granule or a folder of granules, and leave the others empty</source>
         <translation>{} 给出了不止一次（{}）：每一期只需给出一次，作为点图层、数据文件或数据文件的文件夹，其余请留空</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="237"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="245"/>
         <source>No {0} points: give a point layer ({1}), an ICESat-2 ATL06/ATL11 or ICESat GLAH12 granule ({2}) or a folder of granules ({3})</source>
         <translation>没有 {0} 的点：请给出点图层（{1}）、ICESat-2 ATL06/ATL11 或 ICESat GLAH12 数据文件（{2}），或数据文件的文件夹（{3}）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="252"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="260"/>
         <source>The folder {} ({}) holds no HDF5 granule (.h5)</source>
         <translation>文件夹 {}（{}）中没有 HDF5 数据文件（.h5）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="298"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="306"/>
         <source>ELEVATION_FIELD and DATE_FIELD are not used: both epochs are granules, with their own heights and times</source>
         <translation>不使用 ELEVATION_FIELD 和 DATE_FIELD：两期均为数据文件，自带高程和时间</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="312"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="320"/>
         <source>CRS is empty: the grid is in {} ({}), chosen from the centre of the granules&apos; points</source>
         <translation>CRS 为空：根据数据文件中点的中心，格网采用 {}（{}）</translation>
     </message>
@@ -358,7 +358,7 @@
 <context>
     <name>CryoAlgorithm</name>
     <message>
-        <location filename="../processing/guard.py" line="229"/>
+        <location filename="../processing/guard.py" line="339"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
@@ -373,107 +373,107 @@
         <translation>{} 图层中没有带高程的点</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="30"/>
+        <location filename="../processing/base.py" line="33"/>
         <source>Freeze/thaw</source>
         <translation>冻融</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="31"/>
+        <location filename="../processing/base.py" line="34"/>
         <source>Permafrost</source>
         <translation>多年冻土</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="32"/>
+        <location filename="../processing/base.py" line="35"/>
         <source>Glaciers</source>
         <translation>冰川</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="33"/>
+        <location filename="../processing/base.py" line="36"/>
         <source>Lake ice</source>
         <translation>湖冰</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="34"/>
+        <location filename="../processing/base.py" line="37"/>
         <source>Validation</source>
         <translation>精度验证</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="131"/>
+        <location filename="../processing/base.py" line="189"/>
         <source>The output {} is one of the inputs; choose another output name so the input is kept</source>
         <translation>输出 {} 是输入之一；请另选输出文件名，以免覆盖输入</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="149"/>
+        <location filename="../processing/base.py" line="207"/>
         <source>Could not apply the style {}: {}</source>
         <translation>无法应用样式 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="142"/>
+        <location filename="../processing/guard.py" line="158"/>
         <source>{} and {} are the same file {}; give each output its own name</source>
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
         <source>Shift applied to the DEM, east (m)</source>
         <translation>施加到 DEM 的偏移，东向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="217"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
         <source>Shift applied to the DEM, north (m)</source>
         <translation>施加到 DEM 的偏移，北向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="220"/>
         <source>Shift applied to the DEM, up (m)</source>
         <translation>施加到 DEM 的偏移，垂向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="221"/>
         <source>Stable-terrain median dh before co-registration (m)</source>
         <translation>配准前稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="221"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="223"/>
         <source>Stable-terrain NMAD before co-registration (m)</source>
         <translation>配准前稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="223"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
         <source>Stable-terrain median dh after co-registration (m)</source>
         <translation>配准后稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
         <source>Stable-terrain NMAD after co-registration (m)</source>
         <translation>配准后稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="229"/>
         <source>Glacier area on the grid (km²)</source>
         <translation>格网上的冰川面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
         <source>Mean glacier elevation change (m)</source>
         <translation>冰川平均高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="229"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
         <source>Glacier volume change (m³)</source>
         <translation>冰川体积变化（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="232"/>
         <source>Glacier volume change error, 1 sigma (m³)</source>
         <translation>冰川体积变化误差，1 sigma（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="232"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="234"/>
         <source>Geodetic mass balance (m w.e. per year)</source>
         <translation>大地测量物质平衡（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="233"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="235"/>
         <source>Geodetic mass balance error, 1 sigma (m w.e. per year)</source>
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
@@ -543,12 +543,12 @@
         <translation>无地理参考格网的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="209"/>
+        <location filename="../processing/stack_parameters.py" line="220"/>
         <source>EXTENT is empty; give xmin,xmax,ymin,ymax of the grid</source>
         <translation>EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="214"/>
+        <location filename="../processing/stack_parameters.py" line="225"/>
         <source>A CRS other than EPSG:4326 needs an EXTENT too (the grid&apos;s bounds in that CRS)</source>
         <translation>EPSG:4326 以外的坐标参考系还需要 EXTENT（格网在该坐标参考系中的边界）</translation>
     </message>
@@ -623,72 +623,72 @@
         <translation>INPUT 没有字段 {}：其字段为 {}；请从中选择 GST_FIELD 和 LST_FIELDS</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="138"/>
+        <location filename="../processing/guard.py" line="154"/>
         <source>The output {} ({}) is one of the inputs ({}): choose another output name so the input is kept</source>
         <translation>输出 {}（{}）是输入之一（{}）：请另选输出名称，以保留该输入</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="147"/>
+        <location filename="../processing/guard.py" line="163"/>
         <source>The output {} ({}) is a folder: give a file name inside it</source>
         <translation>输出 {}（{}）是一个文件夹：请给出其中的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="151"/>
+        <location filename="../processing/guard.py" line="167"/>
         <source>The folder of the output {} does not exist: {}; create it or choose another folder</source>
         <translation>输出 {} 的文件夹不存在：{}；请创建该文件夹或另选文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="155"/>
+        <location filename="../processing/guard.py" line="171"/>
         <source>The folder of the output {} cannot be written (read-only or no permission): {}; choose a folder you can write to</source>
         <translation>输出 {} 的文件夹无法写入（只读或无权限）：{}；请选择可写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="201"/>
+        <location filename="../processing/guard.py" line="311"/>
         <source>a row could not be written ({})</source>
         <translation>有一行无法写入（{}）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="210"/>
+        <location filename="../processing/guard.py" line="320"/>
         <source>only {} of {} rows reached the file (is the disk full?)</source>
         <translation>只有 {} 行（共 {} 行）写入了文件（磁盘是否已满？）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="231"/>
+        <location filename="../processing/guard.py" line="341"/>
         <source>Out of memory ({}): process a smaller EXTENT or period, or close other programs; no output was written</source>
         <translation>内存不足（{}）：请处理更小的 EXTENT 或时段，或关闭其他程序；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="233"/>
+        <location filename="../processing/guard.py" line="343"/>
         <source>an array did not fit</source>
         <translation>数组无法放入内存</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="243"/>
+        <location filename="../processing/guard.py" line="354"/>
         <source>The disk is full: {} could not be written ({} free in {}). Free some space or choose an output folder on another disk; no output was written</source>
         <translation>磁盘已满：无法写入 {}（剩余 {}，位于 {}）。请释放空间，或将输出文件夹选在另一个磁盘上；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="247"/>
+        <location filename="../processing/guard.py" line="364"/>
         <source>No permission to write or read {}: {}. Choose an output folder you can write to, and check that the inputs can be read; no output was written</source>
         <translation>没有写入或读取 {} 的权限：{}。请选择可写入的输出文件夹，并检查输入是否可读；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="251"/>
+        <location filename="../processing/guard.py" line="369"/>
         <source>File or folder not found: {}; check the paths of the inputs and outputs</source>
         <translation>找不到文件或文件夹：{}；请检查输入和输出的路径</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="254"/>
+        <location filename="../processing/guard.py" line="372"/>
         <source>An input could not be read, it looks damaged or incomplete ({}): download it again or leave it out; no output was written</source>
         <translation>某个输入无法读取，似乎已损坏或不完整（{}）：请重新下载或将其排除；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="258"/>
+        <location filename="../processing/guard.py" line="376"/>
         <source>Reading or writing failed: {}. Check the files named above; no output was written</source>
         <translation>读取或写入失败：{}。请检查上面提到的文件；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="261"/>
+        <location filename="../processing/guard.py" line="379"/>
         <source>Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it with the log (the QGIS message log, tab Cryo, has the details)</source>
         <translation>意外错误（{}：{}）；未写出任何输出。这是插件的缺陷：请附上日志报告（QGIS 日志消息面板的 Cryo 选项卡中有详细信息）</translation>
     </message>
@@ -826,6 +826,141 @@
         <location filename="../processing/temperature_parameters.py" line="87"/>
         <source>Stored values read as value × {:g} + {:g} ({}; {})</source>
         <translation>存储值按 值 × {:g} + {:g} 读取（{}；{}）</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="50"/>
+        <source>every algorithm</source>
+        <translation>所有算法</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="50"/>
+        <source>every algorithm: GDAL&apos;s Python bindings</source>
+        <translation>所有算法：GDAL 的 Python 绑定</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="50"/>
+        <source>HDF5 inputs: .h5 daily grids and granules</source>
+        <translation>HDF5 输入：.h5 逐日格网和数据文件</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="50"/>
+        <source>the trend and the DEM difference</source>
+        <translation>趋势和 DEM 差分</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="50"/>
+        <source>the Time series dock</source>
+        <translation>时间序列停靠面板</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="50"/>
+        <source>Excel lake-ice tables, else read through GDAL</source>
+        <translation>Excel 湖冰表格，否则通过 GDAL 读取</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="67"/>
+        <source>In the OSGeo4W Shell (Start menu, QGIS folder; as administrator) run: {command}</source>
+        <translation>在 OSGeo4W Shell（开始菜单的 QGIS 文件夹中；以管理员身份）中运行：{command}</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="69"/>
+        <source>In the Terminal run: {command}</source>
+        <translation>在终端中运行：{command}</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="70"/>
+        <source>In a terminal run: {command}</source>
+        <translation>在终端中运行：{command}</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="71"/>
+        <source>In the conda environment of QGIS run: {command}</source>
+        <translation>在 QGIS 所在的 conda 环境中运行：{command}</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="72"/>
+        <source>Install with your distribution&apos;s package manager, or into the Python QGIS uses: {command}</source>
+        <translation>请用发行版的包管理器安装，或安装到 QGIS 所用的 Python 中：{command}</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="75"/>
+        <source>GDAL&apos;s Python bindings (osgeo) come with QGIS: repair or reinstall QGIS with them.</source>
+        <translation>GDAL 的 Python 绑定（osgeo）随 QGIS 提供：请修复或重新安装带有它的 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="77"/>
+        <source>Then restart QGIS.</source>
+        <translation>然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="78"/>
+        <source>The plugin installs nothing by itself.</source>
+        <translation>本插件不会自行安装任何软件包。</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="79"/>
+        <source>Missing from the Python of QGIS: {packages}.</source>
+        <translation>QGIS 的 Python 中缺少：{packages}。</translation>
+    </message>
+    <message>
+        <location filename="../core/optional.py" line="80"/>
+        <source>{package} (for {purpose})</source>
+        <translation>{package}（用于{purpose}）</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="22"/>
+        <source>Cryosphere</source>
+        <translation>冰冻圈</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="54"/>
+        <source>Missing Python package(s) {}: install, then restart QGIS.</source>
+        <translation>缺少 Python 软件包 {}：请安装，然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="58"/>
+        <source>Some parts of the plugin are off until these packages are installed: the algorithms that need them are listed but refuse to run, and say what to install; the other tools work.</source>
+        <translation>在安装这些软件包之前，插件的部分功能不可用：需要它们的算法仍会列出，但会拒绝运行并说明需要安装什么；其他工具照常可用。</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="67"/>
+        <source>This algorithm cannot run with these inputs.</source>
+        <translation>使用这些输入时本算法无法运行。</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="76"/>
+        <source>This algorithm cannot run here until the missing package is installed.</source>
+        <translation>在安装缺少的软件包之前，本算法无法在此运行。</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="78"/>
+        <source>Inputs that need the missing package are refused until it is installed; other inputs work.</source>
+        <translation>在安装缺少的软件包之前，需要它的输入将被拒绝；其他输入照常可用。</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="86"/>
+        <source>The Time series dock cannot open.</source>
+        <translation>时间序列停靠面板无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="105"/>
+        <source>The plugin is not loaded.</source>
+        <translation>插件未加载。</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="217"/>
+        <source>The output {} ({}) is the file of the layer &apos;{}&apos;, which is being edited: save or discard its edits and remove it from the project, or choose another output name</source>
+        <translation>输出 {}（{}）是图层“{}”的文件，该图层正在编辑中：请保存或放弃其编辑并将其从项目中移除，或另选输出名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="222"/>
+        <source>The output {} ({}) is open in QGIS as the layer &apos;{}&apos;, and Windows cannot replace a file that is open: remove the layer from the project (Layers panel, right-click, Remove Layer) and run again, or choose another output name</source>
+        <translation>输出 {}（{}）在 QGIS 中作为图层“{}”打开，而 Windows 无法替换已打开的文件：请将该图层从项目中移除（图层面板，右键，移除图层）后重新运行，或另选输出名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="359"/>
+        <source>{} could not be replaced because it is open, in QGIS as a layer or in another program (a spreadsheet, another QGIS): close it or remove the layer from the project and run again, or choose another output name</source>
+        <translation>{} 无法替换，因为它已被打开（在 QGIS 中作为图层，或在其他程序中，如电子表格、另一个 QGIS）：请关闭它或将图层从项目中移除后重新运行，或另选输出名称</translation>
     </message>
 </context>
 <context>
@@ -1040,172 +1175,172 @@
 <context>
     <name>DemDifference</name>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="56"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="58"/>
         <source>DEM differencing: elevation, volume and mass change</source>
         <translation>DEM 差分：高程、体积与物质变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="89"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
         <source>Reference DEM (kept fixed; usually the later one)</source>
         <translation>参考 DEM（保持不动；通常为较新的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="96"/>
         <source>DEM to align (usually the earlier one)</source>
         <translation>待配准的 DEM（通常为较早的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="98"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="100"/>
         <source>Glacier outlines (excluded from stable terrain; glacier statistics)</source>
         <translation>冰川边界（从稳定地形中排除；用于冰川统计）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="105"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="107"/>
         <source>Other unstable terrain to exclude (lakes, landslides, ...)</source>
         <translation>需排除的其他不稳定地形（湖泊、滑坡等）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="112"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="114"/>
         <source>Co-registration</source>
         <translation>配准</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="119"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
         <source>Maximum Nuth &amp; Kääb iterations</source>
         <translation>Nuth &amp; Kääb 最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="125"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
         <source>Outlier threshold in NMAD (0 = no filtering)</source>
         <translation>异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="132"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
         <source>Glacier void filling</source>
         <translation>冰川空洞填补</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
         <source>Date of the reference DEM (decimal year, for rates)</source>
         <translation>参考 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="146"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
         <source>Date of the DEM to align (decimal year, for rates)</source>
         <translation>待配准 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="152"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
         <source>Volume-to-mass conversion density (kg m⁻³)</source>
         <translation>体积-质量换算密度（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="158"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
         <source>Density uncertainty (kg m⁻³)</source>
         <translation>密度不确定性（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="166"/>
         <source>Elevation change (m)</source>
         <translation>高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="168"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
         <source>Aligned DEM</source>
         <translation>配准后的 DEM</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="173"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="173"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="204"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="206"/>
         <source>REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change is computed, the mass-balance rate is not</source>
         <translation>REFERENCE_YEAR 和 DEM_YEAR 未同时给出（或二者相等）：将计算体积变化，但不计算物质平衡速率</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="89"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
         <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic REFERENCE is first warped to the UTM zone of its centre.</source>
         <translation>以米为单位的高程，其格网即输出的格网；DEM 向其配准。地理坐标系的 REFERENCE 会先重投影到其中心所在的 UTM 带。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="94"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="96"/>
         <source>Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.</source>
         <translation>以米为单位的高程，高程基准须与 REFERENCE 相同；经双线性重采样到 REFERENCE 格网，按配准结果平移后，由 REFERENCE 减去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="98"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="100"/>
         <source>Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. Empty: no glacier results.</source>
         <translation>任意坐标参考系的多边形（例如 RGI 冰川边界）：从稳定地形中排除；中心位于其中的格网单元用于计算冰川面积、平均 dh、体积和物质变化，并进行空洞填补。留空：不输出冰川结果。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="105"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="107"/>
         <source>Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and errors.</source>
         <translation>任意坐标参考系的多边形，表示两期 DEM 之间发生变化的非冰川地形（湖泊、滑坡、石冰川等）：从用于配准和误差估计的稳定地形中排除。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="112"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="114"/>
         <source>nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh (Nuth &amp; Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as it is.</source>
         <translation>nuth_kaab（默认）：由稳定地形 dh 对坡向的依赖关系求水平和垂直偏移（Nuth &amp; Kääb 2011）；vertical：只扣除稳定地形 dh 的中位数；none：按原样使用 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="119"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
         <source>Upper limit (1-100, default 10) of the Nuth &amp; Kääb iterations; they stop earlier once the horizontal shift of an iteration is below a small fraction of a cell.</source>
         <translation>Nuth &amp; Kääb 迭代次数的上限（1-100，默认 10）；当某次迭代的水平偏移小于格网单元的很小一部分时提前停止。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="125"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
         <source>k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier cells farther than k NMAD from the median of their 50 m elevation band, become nodata (NMAD = 1.4826 · median absolute deviation). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：偏离稳定地形 dh 中位数超过 k 倍 NMAD 的稳定地形格网单元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川格网单元，均设为无数据值（NMAD = 1.4826 · 绝对中位差）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="132"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
         <source>How glacier cells without dh are filled before the volume change (McNabb et al. 2019). local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band (all glaciers together for glaciers with under 20 valid cells); linear: Delaunay interpolation; none: voids stay empty.</source>
         <translation>计算体积变化前如何填补没有 dh 的冰川格网单元（McNabb et al. 2019）。local_hypsometric（默认）：取同一冰川同一 50 m 高程带的 dh 中位数（有效格网单元少于 20 个的冰川使用全部冰川合计的值）；linear：Delaunay 插值；none：空洞保持为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
         <source>Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the period of the mass-balance rate; without both only the volume change is computed.</source>
         <translation>REFERENCE 的获取日期，以小数年表示（例如 2019.7）。与 DEM_YEAR 一起确定物质平衡速率的时段；二者未同时给出时只计算体积变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="146"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
         <source>Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR in the mass-balance rate.</source>
         <translation>DEM 的获取日期，以小数年表示（例如 2000.1）；物质平衡速率中的年数 = REFERENCE_YEAR − DEM_YEAR。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="152"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
         <source>Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss 2013).</source>
         <translation>将体积变化换算为质量所用的密度，单位 kg m⁻³（1-1000；默认 850，Huss 2013）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="158"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
         <source>1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the mass-balance error.</source>
         <translation>DENSITY 的 1 sigma 不确定性，单位 kg m⁻³（默认 60，Huss 2013），传播到物质平衡误差中。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="166"/>
         <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999.</source>
         <translation>位于 REFERENCE 格网上的 float32 GeoTIFF：REFERENCE − 配准后的 DEM，单位为米，已剔除异常值并填补冰川空洞；无数据值 −9999。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="168"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
         <source>Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata −9999. Not written unless a file is given.</source>
         <translation>float32 GeoTIFF：按配准结果平移并位于 REFERENCE 格网上的 DEM，单位为米；无数据值 −9999。除非指定文件，否则不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="173"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
         <source>HTML page with the numeric results, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.</source>
         <translation>HTML 页面，包含数值结果、配准前后稳定地形 dh 的直方图，以及冰川 dh 随高程的分布（面积-高程曲线）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="59"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="61"/>
         <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009). Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt; from each glacier's median dh per 50 m band (the glacier set as a whole for glaciers with under 20 valid cells), &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation, or &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.&lt;/p&gt;</source>
         <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt; 用每条冰川各 50 m 高程带的 dh 中位数填补（有效像元少于 20 个的冰川按全部冰川整体计算），&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值，&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查。&lt;/b&gt;超出 −500..9,000 m 的 DEM 高程（英尺、厘米）以及文件未声明为无数据值的填充值（−9999、−32768、−3.4e38）将被拒绝；冰川平均变化速率超过 ±10 m/yr 或物质平衡超过 ±10 m w.e./yr 时，会在日志中标记为可能的单位或日期错误。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、配准前后稳定地形 dh 的直方图以及冰川 dh 随高程的分布。&lt;/p&gt;</translation>
     </message>
@@ -1388,137 +1523,137 @@
         <translation>不是二维或三维数值格网</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="154"/>
+        <location filename="../gui/import_dialog.py" line="157"/>
         <source>Datasets of {}:</source>
         <translation>{} 中的数据集：</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="156"/>
+        <location filename="../gui/import_dialog.py" line="159"/>
         <source>&lt;b&gt;select the grid to decode.&lt;/b&gt;</source>
         <translation>&lt;b&gt;请选择要解码的格网。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="158"/>
+        <location filename="../gui/import_dialog.py" line="161"/>
         <source>{} is not an HDF5 file: its bands are the days.</source>
         <translation>{} 不是 HDF5 文件：其波段即为各天。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="169"/>
+        <location filename="../gui/import_dialog.py" line="172"/>
         <source>group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="178"/>
+        <location filename="../gui/import_dialog.py" line="181"/>
         <source>Choose a file or a folder of daily files.</source>
         <translation>请选择一个文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="182"/>
+        <location filename="../gui/import_dialog.py" line="185"/>
         <source>No dates found in this file (its name, bands and metadata carry none): set the date of its first grid below; the next grids follow day by day.</source>
         <translation>此文件中未找到日期（文件名、波段和元数据中均没有）：请在下方设置其第一个格网的日期，后续格网按天顺延。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="187"/>
+        <location filename="../gui/import_dialog.py" line="190"/>
         <source>&lt;b&gt;{}&lt;/b&gt; dates, {} … {}</source>
         <translation>&lt;b&gt;{}&lt;/b&gt; 个日期，{} … {}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="190"/>
+        <location filename="../gui/import_dialog.py" line="193"/>
         <source>No missing days.</source>
         <translation>没有缺测日。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="193"/>
+        <location filename="../gui/import_dialog.py" line="196"/>
         <source>&lt;b&gt;{}&lt;/b&gt; missing day(s) in {} gap(s): {}</source>
         <translation>缺测 &lt;b&gt;{}&lt;/b&gt; 天，共 {} 个缺口：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="219"/>
+        <location filename="../gui/import_dialog.py" line="222"/>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="227"/>
+        <location filename="../gui/import_dialog.py" line="230"/>
         <source>{} (day {} of {})</source>
         <translation>{}（第 {} 天，共 {} 天）</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="254"/>
+        <location filename="../gui/import_dialog.py" line="257"/>
         <source>The grids are {} rows × {} columns, not the {} × {} of this grid: choose “Custom extent and CRS” and give their extent and CRS.</source>
         <translation>这些格网为 {} 行 × {} 列，而非此格网的 {} × {}：请选择“自定义范围和坐标参考系”，并给出其范围和坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="259"/>
+        <location filename="../gui/import_dialog.py" line="262"/>
         <source>The extent is empty: East must exceed West and North must exceed South.</source>
         <translation>范围为空：东必须大于西，北必须大于南。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="261"/>
+        <location filename="../gui/import_dialog.py" line="264"/>
         <source>Choose the CRS of the grid.</source>
         <translation>请选择格网的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="288"/>
+        <location filename="../gui/import_dialog.py" line="291"/>
         <source>Grids of {} rows × {} columns.</source>
         <translation>格网为 {} 行 × {} 列。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="332"/>
+        <location filename="../gui/import_dialog.py" line="335"/>
         <source>The Cryosphere Processing provider is not loaded ({} is missing).</source>
         <translation>冰冻圈处理提供程序未加载（缺少 {}）。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="369"/>
+        <location filename="../gui/import_dialog.py" line="372"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="372"/>
+        <location filename="../gui/import_dialog.py" line="375"/>
         <source>The decoding failed; see the Processing log.</source>
         <translation>解码失败；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="378"/>
+        <location filename="../gui/import_dialog.py" line="381"/>
         <source>The decoded stack {} could not be opened as a layer.</source>
         <translation>无法将解码后的数据栈 {} 作为图层打开。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="381"/>
+        <location filename="../gui/import_dialog.py" line="384"/>
         <source>no .qml beside it</source>
         <translation>旁边没有 .qml 文件</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="383"/>
+        <location filename="../gui/import_dialog.py" line="386"/>
         <source>Decoded {} dates ({} … {}) into {}; {} pixel-days with unknown codes.</source>
         <translation>已解码 {} 个日期（{} … {}）到 {}；未知代码的像元·日数为 {}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="386"/>
+        <location filename="../gui/import_dialog.py" line="389"/>
         <source>Daily class areas: {}.</source>
         <translation>每日各类别面积：{}。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="388"/>
+        <location filename="../gui/import_dialog.py" line="391"/>
         <source>Decoded {} dates and added the layer to the project.</source>
         <translation>已解码 {} 个日期，并将图层添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="391"/>
+        <location filename="../gui/import_dialog.py" line="394"/>
         <source>The layer&apos;s style could not be applied: {}</source>
         <translation>无法应用图层样式：{}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="395"/>
+        <location filename="../gui/import_dialog.py" line="398"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="407"/>
+        <location filename="../gui/import_dialog.py" line="410"/>
         <source>Stopping the decoding; close the dialog when it has stopped.</source>
         <translation>正在停止解码；停止后请关闭对话框。</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="180"/>
+        <location filename="../gui/import_dialog.py" line="183"/>
         <source>The file holds several grids: select the one to decode in the Datasets list.</source>
         <translation>该文件包含多个格网：请在“数据集”列表中选择要解码的格网。</translation>
     </message>
@@ -1526,6 +1661,11 @@
         <location filename="../gui/import_dialog_layout.py" line="187"/>
         <source>Product: {} ({}): {}</source>
         <translation>产品：{}（{}）：{}</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="154"/>
+        <source>{} cannot be read without the Python package {} (see Dates).</source>
+        <translation>{} 需要 Python 软件包 {} 才能读取（见“日期”）。</translation>
     </message>
 </context>
 <context>
@@ -2068,67 +2208,67 @@
 <context>
     <name>LstToGst</name>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="39"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="43"/>
         <source>Apply GST model to LST stacks</source>
         <translation>将地面温度模型应用于陆表温度数据栈</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="42"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="46"/>
         <source>&lt;p&gt;Daily ground-surface temperature GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt; (°C) from a model fitted by &lt;i&gt;Fit ground-surface temperature model&lt;/i&gt;, one LST stack per predictor in the model's order (e.g. Terra day, Terra night, Aqua day, Aqua night). The stacks must share one grid and the same dates. GST is missing on a day where any LST is missing (clouds); &lt;i&gt;Degree-day indices&lt;/i&gt; fills short gaps in time. Read and written one slab of dates at a time, so stacks larger than memory work.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用&lt;i&gt;拟合地面温度模型&lt;/i&gt;得到的模型计算逐日地面温度 GST = b0 + Σ b&lt;sub&gt;i&lt;/sub&gt;·LST&lt;sub&gt;i&lt;/sub&gt;（°C），每个预测变量一个陆表温度数据栈，顺序与模型一致（例如 Terra 白天、Terra 夜间、Aqua 白天、Aqua 夜间）。各数据栈必须共用同一格网和相同日期。任一陆表温度缺测（云）的日子地面温度即为缺测；&lt;i&gt;度日指数&lt;/i&gt;会在时间上填补短缺口。每次读写一块日期，因此可处理大于内存的数据栈。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="49"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="53"/>
         <source>&lt;p&gt;Output: float32 GeoTIFF, one band per date (described by its ISO date), °C, nodata -9999.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出：float32 GeoTIFF，每个日期一个波段（以其 ISO 日期描述），单位 °C，无数据值 -9999。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="53"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="57"/>
         <source>LST stacks, one per model predictor, in the model&apos;s order</source>
         <translation>陆表温度数据栈，每个模型预测变量一个，按模型中的顺序</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="53"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="57"/>
         <source>Each a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a folder of daily files.</source>
         <translation>每个均为带日期波段的多波段 GeoTIFF/netCDF、HDF5 文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="57"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="61"/>
         <source>GST model (JSON from cryo:gstmodel)</source>
         <translation>地面温度模型（cryo:gstmodel 输出的 JSON）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="64"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="68"/>
         <source>Daily GST</source>
         <translation>逐日地面温度</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="68"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="72"/>
         <source>Dates written</source>
         <translation>已写出的日期数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="69"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="73"/>
         <source>Fraction of pixel-days with a GST value</source>
         <translation>有地面温度值的像元·日比例</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="76"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="80"/>
         <source>INPUT is empty: give one LST stack per model predictor</source>
         <translation>INPUT 为空：请为每个模型预测变量给出一个陆表温度数据栈</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="79"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="83"/>
         <source>These LST stacks do not exist: {}</source>
         <translation>以下陆表温度数据栈不存在：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="57"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="61"/>
         <source>The OUTPUT_MODEL of Fit ground-surface temperature model: its predictors say how many LST stacks INPUT needs and in which order, its coefficients turn them into GST (°C).</source>
         <translation>“拟合地面温度模型”的 OUTPUT_MODEL：其预测变量决定 INPUT 需要几个陆表温度数据栈及其顺序，其系数将它们换算为地面温度（°C）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lst_to_gst.py" line="64"/>
+        <location filename="../processing/algorithms/lst_to_gst.py" line="68"/>
         <source>Float32 GeoTIFF on the grid of the LST stacks, one band per date described by its ISO date, GST in °C, nodata −9999 where any LST is missing.</source>
         <translation>位于陆表温度数据栈格网上的 float32 GeoTIFF，每个日期一个波段，波段描述为其 ISO 日期，地面温度单位为 °C；任一陆表温度缺测处为无数据值 −9999。</translation>
     </message>
@@ -2282,17 +2422,17 @@
 <context>
     <name>StackAlgorithm</name>
     <message>
-        <location filename="../processing/stack_parameters.py" line="174"/>
+        <location filename="../processing/stack_parameters.py" line="179"/>
         <source>The INPUT folder {} is empty</source>
         <translation>INPUT 文件夹 {} 为空</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="175"/>
+        <location filename="../processing/stack_parameters.py" line="180"/>
         <source>The INPUT_FOLDER folder {} is empty</source>
         <translation>INPUT_FOLDER 文件夹 {} 为空</translation>
     </message>
     <message>
-        <location filename="../processing/stack_parameters.py" line="179"/>
+        <location filename="../processing/stack_parameters.py" line="184"/>
         <source>INPUT_FOLDER {} is not a folder; give a folder of daily files, or the file as INPUT</source>
         <translation>INPUT_FOLDER {} 不是文件夹；请给出逐日文件的文件夹，或将文件作为 INPUT 给出</translation>
     </message>
@@ -2300,177 +2440,177 @@
 <context>
     <name>TimeSeriesDock</name>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="42"/>
+        <location filename="../gui/timeseries_dock.py" line="44"/>
         <source>Cryosphere time series</source>
         <translation>冰冻圈时间序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="62"/>
+        <location filename="../gui/timeseries_dock.py" line="64"/>
         <source>Rasters whose bands are plotted when you click the map</source>
         <translation>单击地图时绘制其波段的栅格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="63"/>
+        <location filename="../gui/timeseries_dock.py" line="65"/>
         <source>Rasters (one band per date):</source>
         <translation>栅格（每个日期一个波段）：</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="67"/>
+        <location filename="../gui/timeseries_dock.py" line="69"/>
         <source>Pick on map</source>
         <translation>在地图上拾取</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="69"/>
+        <location filename="../gui/timeseries_dock.py" line="71"/>
         <source>Click the map to plot that pixel&apos;s series</source>
         <translation>单击地图以绘制该像元的序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="70"/>
+        <location filename="../gui/timeseries_dock.py" line="72"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="71"/>
+        <location filename="../gui/timeseries_dock.py" line="73"/>
         <source>Keep the plotted series to compare them with the next pick</source>
         <translation>保留已绘制的序列，以便与下一次拾取比较</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="72"/>
+        <location filename="../gui/timeseries_dock.py" line="74"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="73"/>
+        <location filename="../gui/timeseries_dock.py" line="75"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="74"/>
+        <location filename="../gui/timeseries_dock.py" line="76"/>
         <source>Export the plotted series to a CSV table</source>
         <translation>将已绘制的序列导出为 CSV 表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="75"/>
+        <location filename="../gui/timeseries_dock.py" line="77"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="76"/>
+        <location filename="../gui/timeseries_dock.py" line="78"/>
         <source>Save the plot as a PNG image</source>
         <translation>将图保存为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="118"/>
+        <location filename="../gui/timeseries_dock.py" line="120"/>
         <source>Table series</source>
         <translation>表格序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="133"/>
+        <location filename="../gui/timeseries_dock.py" line="135"/>
         <source>A cryo:lakeicephenology table: its dates are drawn as markers on the series of the lake of the same name</source>
         <translation>cryo:lakeicephenology 输出的表格：其日期以标记的形式绘制在同名湖泊的序列上</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="136"/>
+        <location filename="../gui/timeseries_dock.py" line="138"/>
         <source>Plot table</source>
         <translation>绘制表格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="138"/>
+        <location filename="../gui/timeseries_dock.py" line="140"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="139"/>
+        <location filename="../gui/timeseries_dock.py" line="141"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="140"/>
+        <location filename="../gui/timeseries_dock.py" line="142"/>
         <source>Value field</source>
         <translation>数值字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="141"/>
+        <location filename="../gui/timeseries_dock.py" line="143"/>
         <source>Group by</source>
         <translation>分组字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="142"/>
+        <location filename="../gui/timeseries_dock.py" line="144"/>
         <source>Phenology table</source>
         <translation>物候表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="192"/>
+        <location filename="../gui/timeseries_dock.py" line="194"/>
         <source>{}: the point cannot be transformed to the layer&apos;s CRS</source>
         <translation>{}：无法将该点转换到图层的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="196"/>
+        <location filename="../gui/timeseries_dock.py" line="198"/>
         <source>Tick a raster in the list to plot its series.</source>
         <translation>请在列表中勾选一个栅格以绘制其序列。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="200"/>
+        <location filename="../gui/timeseries_dock.py" line="202"/>
         <source>Reading {} at {}…</source>
         <translation>正在读取 {}，位置 {}…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="216"/>
+        <location filename="../gui/timeseries_dock.py" line="218"/>
         <source>{} (col {}, row {})</source>
         <translation>{}（列 {}，行 {}）</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="231"/>
+        <location filename="../gui/timeseries_dock.py" line="233"/>
         <source>Choose a table layer, its date field and its value field.</source>
         <translation>请选择一个表格图层及其日期字段和数值字段。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="242"/>
+        <location filename="../gui/timeseries_dock.py" line="244"/>
         <source>{} has no rows with a date in {}</source>
         <translation>{} 中没有任何行的 {} 字段含有日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="276"/>
+        <location filename="../gui/timeseries_dock.py" line="278"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="276"/>
+        <location filename="../gui/timeseries_dock.py" line="278"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="285"/>
+        <location filename="../gui/timeseries_dock.py" line="287"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="339"/>
+        <location filename="../gui/timeseries_dock.py" line="341"/>
         <source>Could not write {}</source>
         <translation>无法写入 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="343"/>
+        <location filename="../gui/timeseries_dock.py" line="345"/>
         <source>Export series</source>
         <translation>导出序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="343"/>
+        <location filename="../gui/timeseries_dock.py" line="345"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="347"/>
+        <location filename="../gui/timeseries_dock.py" line="349"/>
         <source>{} rows written to {}</source>
         <translation>已写出 {} 行到 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="350"/>
+        <location filename="../gui/timeseries_dock.py" line="352"/>
         <source>Save plot</source>
         <translation>保存图</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="350"/>
+        <location filename="../gui/timeseries_dock.py" line="352"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -2478,62 +2618,62 @@
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="26"/>
+        <location filename="../processing/algorithms/trend.py" line="28"/>
         <source>Trend of yearly rasters (Sen slope, Mann-Kendall)</source>
         <translation>逐年栅格的趋势（Sen 斜率、Mann-Kendall 检验）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="29"/>
+        <location filename="../processing/algorithms/trend.py" line="31"/>
         <source>&lt;p&gt;Per-pixel monotonic trend of a yearly series: &lt;b&gt;sen_slope&lt;/b&gt; (median of the slopes of all pairs of years, Sen 1968; units of the input per year), &lt;b&gt;mk_p&lt;/b&gt; (two-sided p-value of the Mann-Kendall test, Mann 1945 / Kendall 1975, with the variance corrected for ties and a continuity correction), &lt;b&gt;ols_slope&lt;/b&gt; (least-squares slope per year) and &lt;b&gt;n&lt;/b&gt; (years with a value).&lt;/p&gt;&lt;p&gt;INPUT is either single-band rasters, one per year (year at the end of the band description or in the file name), or one multi-band raster with BAND_PREFIX choosing its yearly bands, e.g. &lt;i&gt;frozen_days_&lt;/i&gt; or &lt;i&gt;freeze_onset_&lt;/i&gt; on the output of &lt;i&gt;Freeze/thaw season indicators&lt;/i&gt; (the year is the rest of the band description). Nodata values are left out pixel by pixel; pixels with fewer than MIN_YEARS years are nodata (-9999) in every band.&lt;/p&gt;</source>
         <translation>&lt;p&gt;逐像元计算逐年序列的单调趋势：&lt;b&gt;sen_slope&lt;/b&gt;（所有年份对斜率的中位数，Sen 1968；单位为输入单位每年）、&lt;b&gt;mk_p&lt;/b&gt;（Mann-Kendall 检验的双侧 p 值，Mann 1945 / Kendall 1975，方差经结值校正并采用连续性校正）、&lt;b&gt;ols_slope&lt;/b&gt;（最小二乘斜率，每年）和 &lt;b&gt;n&lt;/b&gt;（有值的年数）。&lt;/p&gt;&lt;p&gt;INPUT 可以是若干单波段栅格，每年一个（年份位于波段描述末尾或文件名中），也可以是一个多波段栅格，由 BAND_PREFIX 选出其逐年波段，例如对&lt;i&gt;冻融季节指标&lt;/i&gt;的输出使用 &lt;i&gt;frozen_days_&lt;/i&gt; 或 &lt;i&gt;freeze_onset_&lt;/i&gt;（波段描述的其余部分即年份）。无数据值逐像元剔除；有值年数少于 MIN_YEARS 的像元在所有波段中均为无数据值（-9999）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="41"/>
+        <location filename="../processing/algorithms/trend.py" line="43"/>
         <source>Yearly rasters (or one multi-band raster with BAND_PREFIX)</source>
         <translation>逐年栅格（或配合 BAND_PREFIX 的一个多波段栅格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="47"/>
+        <location filename="../processing/algorithms/trend.py" line="49"/>
         <source>Band description prefix of the yearly bands (e.g. frozen_days_)</source>
         <translation>逐年波段的波段描述前缀（例如 frozen_days_）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="54"/>
+        <location filename="../processing/algorithms/trend.py" line="56"/>
         <source>Minimum number of years with a value</source>
         <translation>有值年数的最小值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="60"/>
+        <location filename="../processing/algorithms/trend.py" line="62"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="65"/>
+        <location filename="../processing/algorithms/trend.py" line="67"/>
         <source>Number of years in the series</source>
         <translation>序列中的年数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="75"/>
+        <location filename="../processing/algorithms/trend.py" line="77"/>
         <source>Years: {}</source>
         <translation>年份：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="41"/>
+        <location filename="../processing/algorithms/trend.py" line="43"/>
         <source>Single-band rasters, one per year, with the year at the end of the band description or in the file name; or one multi-band raster whose yearly bands BAND_PREFIX selects. The rasters share one grid; each year may occur once.</source>
         <translation>单波段栅格，每年一个，年份位于波段描述末尾或文件名中；或一个多波段栅格，由 BAND_PREFIX 选出其逐年波段。各栅格须在同一格网上；每个年份只能出现一次。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="47"/>
+        <location filename="../processing/algorithms/trend.py" line="49"/>
         <source>Takes every band whose description starts with this text; the rest of the description is its year (e.g. frozen_days_ selects frozen_days_2003 ... frozen_days_2020). Empty: every input raster is one year.</source>
         <translation>选取波段描述以该文本开头的所有波段；描述的其余部分为其年份（例如 frozen_days_ 选出 frozen_days_2003 ... frozen_days_2020）。留空：每个输入栅格代表一年。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="54"/>
+        <location filename="../processing/algorithms/trend.py" line="56"/>
         <source>Pixels with fewer years with a value (not nodata) get nodata (−9999) in every output band. At least 3; default 5.</source>
         <translation>有值（非无数据）年数少于该值的像元在所有输出波段中为无数据值（−9999）。至少为 3；默认 5。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="60"/>
+        <location filename="../processing/algorithms/trend.py" line="62"/>
         <source>Float32 GeoTIFF with four bands: sen_slope (input units per year), mk_p (two-sided Mann-Kendall p-value, 0-1), ols_slope (input units per year) and n (years with a value); nodata −9999.</source>
         <translation>含四个波段的 float32 GeoTIFF：sen_slope（输入单位每年）、mk_p（双侧 Mann-Kendall 检验 p 值，0-1）、ols_slope（输入单位每年）和 n（有值年数）；无数据值 −9999。</translation>
     </message>

@@ -1,18 +1,21 @@
 """Shared plumbing of the ``cryo`` algorithms: groups, the guard around every run (:mod:`.guard`, applied by
-:class:`CryoAlgorithm` to each ``processAlgorithm``), numeric results in the log, output styles, and the
-translation of texts for people into the user's language (:meth:`CryoAlgorithm.tr`, :func:`translated`)."""
+:class:`CryoAlgorithm` to each ``processAlgorithm``), the Python packages each algorithm needs (``REQUIRES``,
+checked before it runs), numeric results in the log, output styles, and the translation of texts for people into
+the user's language (:meth:`CryoAlgorithm.tr`, :func:`translated`)."""
 from __future__ import annotations
 
 import functools
 import os
 import re
-from typing import Callable, Dict, Iterable
+from typing import Callable, Dict, Iterable, List, Tuple
 
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingLayerPostProcessorInterface)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .. import dependencies
+from ..core import optional
 from ..core.io.geotiff import style_sidecar
 from ..core.io.outputs import will_exist
 from .guard import guarded
@@ -42,17 +45,61 @@ def translated(text: str) -> str:
 
 
 class CryoAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses set ``GROUP`` (a key of :data:`GROUPS`) and implement the usual methods."""
+    """Base class: subclasses set ``GROUP`` (a key of :data:`GROUPS`) and implement the usual methods.
+
+    Python packages beyond numpy and GDAL (:mod:`..core.optional`): ``REQUIRES`` lists those every run needs,
+    ``REQUIRES_FOR_SOME_INPUTS`` those only some inputs need (h5py: HDF5 files), which :meth:`required_modules`
+    picks from the parameters of a run. An algorithm whose package is missing stays listed; its help starts with
+    what to install, and it refuses to run with the install instruction, in the dialog
+    (:meth:`checkParameterValues`) and in ``qgis_process`` and models (:meth:`prepareAlgorithm`)."""
 
     GROUP = ""
+    REQUIRES: Tuple[str, ...] = ()
+    REQUIRES_FOR_SOME_INPUTS: Tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs) -> None:
         """Every ``processAlgorithm`` runs inside the guard (:mod:`.guard`): paths checked first, outputs put in
-        place together only when complete, every failure a ``QgsProcessingException``."""
+        place together only when complete, every failure a ``QgsProcessingException``; every ``shortHelpString``
+        starts with what to install when a package the algorithm needs is missing."""
         super().__init_subclass__(**kwargs)
         process = cls.__dict__.get("processAlgorithm")
         if process is not None and not getattr(process, "is_guarded", False):
             cls.processAlgorithm = guarded(process)
+        short_help = cls.__dict__.get("shortHelpString")
+        if short_help is not None and not getattr(short_help, "notes_missing_packages", False):
+            cls.shortHelpString = noting_missing_packages(short_help)
+
+    # -- Python packages ---------------------------------------------------------------------------------------
+    def required_modules(self, parameters, context) -> Tuple[str, ...]:
+        """The packages a run with ``parameters`` needs: ``REQUIRES``, plus those of ``REQUIRES_FOR_SOME_INPUTS``
+        its inputs need (subclasses that have such inputs say which)."""
+        return self.REQUIRES
+
+    def missing_modules(self, parameters, context) -> List[str]:
+        try:
+            needed = self.required_modules(parameters, context)
+        except Exception:  # noqa: BLE001 (unusable inputs: the parameter checks and the run say what is wrong)
+            needed = self.REQUIRES
+        return optional.missing(needed)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """Refuses, before the run, a run whose packages are missing (the dialog shows the instruction)."""
+        absent = self.missing_modules(parameters, context)
+        if absent:
+            return False, dependencies.refusal(absent)
+        return super().checkParameterValues(parameters, context)
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802 (QGIS API)
+        """The same refusal where the parameter check is not made (``qgis_process``, a model's steps)."""
+        absent = self.missing_modules(parameters, context)
+        if absent:
+            raise QgsProcessingException(dependencies.refusal(absent))
+        return super().prepareAlgorithm(parameters, context, feedback)
+
+    def missing_packages_note(self) -> str:
+        """The HTML note on missing packages put before the help ('' when nothing this algorithm uses is
+        missing)."""
+        return dependencies.help_note(optional.missing(self.REQUIRES), optional.missing(self.REQUIRES_FOR_SOME_INPUTS))
 
     def effective_parameters(self, parameters):
         """The parameters ``processAlgorithm`` sees (the guard calls this first): by default as given; a subclass
@@ -82,6 +129,17 @@ class CryoAlgorithm(QgsProcessingAlgorithm):
             if text_in_language != text:
                 return text_in_language
         return text
+
+
+def noting_missing_packages(short_help: Callable) -> Callable:
+    """Wraps ``shortHelpString``: the note on missing packages first (:meth:`CryoAlgorithm.missing_packages_note`)."""
+
+    @functools.wraps(short_help)
+    def help_with_note(self) -> str:
+        return self.missing_packages_note() + short_help(self)
+
+    help_with_note.notes_missing_packages = True
+    return help_with_note
 
 
 RESULT_LINE = "Result of {algorithm}: {name} = {value}"

@@ -3,6 +3,10 @@
 
 - before anything runs, every output path is checked against every input (files, folders, layers' sources) and
   against the other outputs, and its folder must exist and be writable;
+- before anything runs, every output path is checked against the layers of the project (``context.project()``,
+  else ``QgsProject.instance()``; :func:`check_open_layers`): a layer being edited is never replaced, and on
+  Windows no open layer is (see :data:`OPEN_FILES_BLOCK_REPLACE` for why, and why not elsewhere); elsewhere the
+  layer that Processing reuses for such an output is reopened on the new file (:func:`reload_replaced_layers`);
 - the run's outputs are written under temporary names and put in place together only when the whole run
   succeeded (:func:`~..core.io.outputs.output_set`); a failed or cancelled run leaves none of them;
 - every exception (the core's, GDAL's, h5py's, the OS's, numpy's) becomes a ``QgsProcessingException`` that says
@@ -15,14 +19,16 @@ import errno
 import functools
 import os
 import shutil
+import sys
 import traceback
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from osgeo import ogr
 from qgis.core import (Qgis, QgsFeatureSink, QgsMessageLog, QgsProcessingException, QgsProcessingOutputLayerDefinition,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFileDestination,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterVectorDestination,
-                       QgsProperty, QgsProviderRegistry)
+                       QgsProject, QgsProperty, QgsProviderRegistry)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import Cancelled, CryoInputError
@@ -46,11 +52,14 @@ def guarded(process_algorithm: Callable) -> Callable:
         parameters = algorithm.effective_parameters(parameters)
         outputs = destination_paths(algorithm, parameters)
         check_destinations(outputs, source_paths(algorithm, parameters, context))
+        layers = project_layers(context)
+        check_open_layers(outputs, layers)
         try:
             with output_set():
                 results = process_algorithm(algorithm, parameters, context, feedback)
                 if feedback is not None and feedback.isCanceled():
                     raise Cancelled()
+            reload_replaced_layers(context, outputs, layers)
             return results
         except QgsProcessingException:
             raise
@@ -127,22 +136,29 @@ def _layer_file(layer) -> Optional[str]:
     return parts.get("path") or None
 
 
+def same_file_key(path: str) -> str:
+    """What two paths of the same file have in common: links resolved and, on Windows, case and separators
+    folded (``C:/Data/a.tif`` and ``c:\\data\\A.TIF`` are one file there)."""
+    return os.path.normcase(os.path.realpath(path))
+
+
 def check_destinations(outputs: Iterable[Tuple[str, str]], inputs: Iterable[Tuple[str, str]]) -> None:
     """Refuse, before anything is written, an output that is an input or another output, names a folder, or lies
     in a folder that does not exist or cannot be written."""
-    inputs_by_path: Dict[str, str] = {os.path.realpath(path): name for name, path in inputs}
+    inputs_by_path: Dict[str, str] = {same_file_key(path): name for name, path in inputs}
     seen: Dict[str, str] = {}
     for name, path in outputs:
         real = os.path.realpath(path)
-        if real in inputs_by_path:
+        key = same_file_key(path)
+        if key in inputs_by_path:
             raise QgsProcessingException(_translate(
                 "CryoAlgorithm", "The output {} ({}) is one of the inputs ({}): choose another output name so the "
-                "input is kept").format(name, path, inputs_by_path[real]))
-        if real in seen:
+                "input is kept").format(name, path, inputs_by_path[key]))
+        if key in seen:
             raise QgsProcessingException(_translate(
                 "CryoAlgorithm", "{} and {} are the same file {}; give each output its own name").format(
-                seen[real], name, path))
-        seen[real] = name
+                seen[key], name, path))
+        seen[key] = name
         if os.path.isdir(real):
             raise QgsProcessingException(_translate(
                 "CryoAlgorithm", "The output {} ({}) is a folder: give a file name inside it").format(name, path))
@@ -155,6 +171,100 @@ def check_destinations(outputs: Iterable[Tuple[str, str]], inputs: Iterable[Tupl
             raise QgsProcessingException(_translate(
                 "CryoAlgorithm", "The folder of the output {} cannot be written (read-only or no permission): {}; "
                 "choose a folder you can write to").format(name, folder))
+
+
+# Windows cannot rename a file onto one that another handle holds open: GDAL and OGR (hence QGIS's raster and
+# vector layers) open files without FILE_SHARE_DELETE, so the final ``os.replace`` of a run would fail with
+# "access denied" after the whole computation. There an output that is a layer of the project is refused before
+# the run. On Linux and macOS the replace only renames: the open layer keeps reading the previous file until it
+# is removed, exactly as after QGIS's own algorithms (GDAL deletes and re-creates the file), and Processing loads
+# the new result as a new layer, so running again into the output of the previous run works as QGIS users expect.
+OPEN_FILES_BLOCK_REPLACE = sys.platform == "win32"
+
+
+def project_layers(context) -> List[Tuple[str, str, bool]]:
+    """``(layer name, file, being edited)`` of every file-based layer of the run's project (``context.project()``,
+    else ``QgsProject.instance()``; in ``qgis_process`` usually none). Only read: safe from the task's thread."""
+    project = context.project() if context is not None else None
+    if project is None:
+        project = QgsProject.instance()
+    found = []
+    for layer in project.mapLayers().values():
+        path = _layer_file(layer)
+        if path:
+            editing = bool(getattr(layer, "isEditable", lambda: False)())
+            found.append((layer.name(), path, editing))
+    return found
+
+
+def check_open_layers(outputs: Iterable[Tuple[str, str]], layers: Iterable[Tuple[str, str, bool]],
+                      replace_blocked: Optional[bool] = None) -> None:
+    """Refuse, before anything runs, an output that is the file of a layer being edited (its edits would be lost
+    or written into the replaced file), and, where open files cannot be replaced (``replace_blocked``, default
+    :data:`OPEN_FILES_BLOCK_REPLACE`: Windows), one that is the file of any layer of the project."""
+    blocked = OPEN_FILES_BLOCK_REPLACE if replace_blocked is None else replace_blocked
+    layers_by_path: Dict[str, Tuple[str, bool]] = {}
+    for layer_name, path, editing in layers:
+        key = same_file_key(path)
+        if editing or key not in layers_by_path:  # the layer being edited is the one to name
+            layers_by_path[key] = (layer_name, editing)
+    for name, path in outputs:
+        layer = layers_by_path.get(same_file_key(path))
+        if layer is None:
+            continue
+        layer_name, editing = layer
+        if editing:
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "The output {} ({}) is the file of the layer '{}', which is being edited: "
+                "save or discard its edits and remove it from the project, or choose another output "
+                "name").format(name, path, layer_name))
+        if blocked:
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "The output {} ({}) is open in QGIS as the layer '{}', and Windows cannot "
+                "replace a file that is open: remove the layer from the project (Layers panel, right-click, Remove "
+                "Layer) and run again, or choose another output name").format(name, path, layer_name))
+
+
+def reload_replaced_layers(context, outputs: Iterable[Tuple[str, str]],
+                           layers: Iterable[Tuple[str, str, bool]]) -> None:
+    """After a run that replaced the file of a layer of the project: when Processing loads that output it finds
+    the layer already there and reuses it, which would keep showing the previous file (QGIS's own algorithms
+    leave it so). Have it reopened from the new file then, on the main thread (:class:`ReloadReplacedLayers`)."""
+    if context is None:
+        return
+    open_files = {same_file_key(path) for _, path, _ in layers}
+    replaced = {same_file_key(path) for _, path in outputs} & open_files
+    if not replaced:
+        return
+    for loaded in list(context.layersToLoadOnCompletion()):
+        key = same_file_key(file_of_value(loaded) or loaded)
+        if key in replaced:
+            details = context.layerToLoadOnCompletionDetails(loaded)
+            details.setPostProcessor(ReloadReplacedLayers(key, details.postProcessor()))
+
+
+class ReloadReplacedLayers(QgsProcessingLayerPostProcessorInterface):
+    """Reopens every layer of the project on the replaced file ``key`` (the one Processing loads included), then
+    runs the output's own post-processor (its style)."""
+
+    _alive = []  # Processing keeps only a C++ pointer: keep the Python objects alive
+
+    def __init__(self, key: str, then=None) -> None:
+        super().__init__()
+        self.key = key
+        self.then = then
+        ReloadReplacedLayers._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS API)
+        project = context.project() or QgsProject.instance()
+        candidates = dict(project.mapLayers(), **{layer.id(): layer})
+        for other in candidates.values():
+            path = _layer_file(other)
+            if path and same_file_key(path) == self.key:
+                other.reload()
+                other.triggerRepaint()
+        if self.then is not None:
+            self.then.postProcessLayer(layer, context, feedback)
 
 
 def staged_sink(algorithm, parameters, name: str, context, fields, geometry_type, crs=None):
@@ -234,7 +344,8 @@ def explain(exc: BaseException, outputs: List[str]) -> str:
     text = str(exc)
     lower = text.lower()
     number = getattr(exc, "errno", None)
-    file = getattr(exc, "filename", None) or (outputs[0] if outputs else "")
+    # a failed os.replace names the hidden temporary first and the output second: name the output
+    file = getattr(exc, "filename2", None) or getattr(exc, "filename", None) or (outputs[0] if outputs else "")
     full = [path for path in outputs if _almost_full(os.path.dirname(os.path.abspath(path)))]
     if number in DISK_FULL or any(t in lower for t in _DISK_FULL_TEXTS) or (
             full and isinstance(exc, (OSError, RuntimeError))):  # GDAL says only "IO error writing tag data"
@@ -243,10 +354,17 @@ def explain(exc: BaseException, outputs: List[str]) -> str:
         return _translate(
             "CryoAlgorithm", "The disk is full: {} could not be written ({} free in {}). Free some space or choose "
             "an output folder on another disk; no output was written").format(file, _free_space(folder), folder)
+    if OPEN_FILES_BLOCK_REPLACE and number in NO_PERMISSION and getattr(exc, "filename2", None) and \
+            os.path.exists(file):  # Windows: the output is open elsewhere (a spreadsheet, another QGIS)
+        return _translate(
+            "CryoAlgorithm", "{} could not be replaced because it is open, in QGIS as a layer or in another program "
+            "(a spreadsheet, another QGIS): close it or remove the layer from the project and run again, or choose "
+            "another output name").format(file)
     if number in NO_PERMISSION or any(t in lower for t in _PERMISSION_TEXTS):
         return _translate(
             "CryoAlgorithm", "No permission to write or read {}: {}. Choose an output folder you can write to, and "
-            "check that the inputs can be read; no output was written").format(file, text)
+            "check that the inputs can be read; no output was written").format(
+                file, (getattr(exc, "filename2", None) and exc.strerror) or text)
     if number == errno.ENOENT:
         return _translate(
             "CryoAlgorithm", "File or folder not found: {}; check the paths of the inputs and outputs").format(file)

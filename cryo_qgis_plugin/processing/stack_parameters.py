@@ -13,7 +13,7 @@ from ..compat import FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER
 from ..core.io.dates import parse_iso_date
 from ..core.io.grid import Georeference
 from ..core.io.passes import PASS_CHOICES
-from ..core.io.stack import Stack, open_stack
+from ..core.io.stack import Stack, is_hdf5_source, open_stack
 from .base import CryoAlgorithm
 from .parameters import advanced, with_help
 
@@ -153,6 +153,11 @@ class StackAlgorithm(CryoAlgorithm):
     EXTENT = EXTENT
     CRS = CRS
     PASS = PASS
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",)  # HDF5 inputs; GeoTIFF, netCDF and HDF4 are read through GDAL
+
+    def required_modules(self, parameters, context):
+        """h5py when the input (file or folder) is read as HDF5."""
+        return self.REQUIRES + hdf5_needs([parameters.get(self.INPUT), parameters.get(self.INPUT_FOLDER)])
 
     def effective_parameters(self, parameters):
         """INPUT_FOLDER, when given, as INPUT (which accepts a folder)."""
@@ -179,6 +184,12 @@ class StackAlgorithm(CryoAlgorithm):
             return False, self.tr("INPUT_FOLDER {} is not a folder; give a folder of daily files, or the file as "
                                   "INPUT").format(folder)
         return super().checkParameterValues(parameters, context)
+
+
+def hdf5_needs(paths) -> tuple:
+    """``("h5py",)`` when one of ``paths`` (files or folders; other values are passed over) is read as HDF5."""
+    found = [p for p in paths if isinstance(p, str) and p.strip() and is_hdf5_source(p.strip())]
+    return ("h5py",) if found else ()
 
 
 def optional_date(algorithm: QgsProcessingAlgorithm, parameters, name: str,

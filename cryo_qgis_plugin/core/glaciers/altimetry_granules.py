@@ -33,13 +33,15 @@ import datetime as dt
 import os
 from typing import Iterator, List, Tuple
 
-import h5py
 import numpy as np
 
 from ..errors import CryoInputError
+from ..optional import lazy
 from ..io.hdf5_datasets import HDF5_SUFFIXES
 from ..run import Run
 from .altimetry import Points
+
+h5py = lazy("h5py")  # imported at its first use: the plugin loads without h5py
 
 ATL06_BEAMS = ("gt1l", "gt1r", "gt2l", "gt2r", "gt3l", "gt3r")
 ATL11_PAIRS = ("pt1", "pt2", "pt3")

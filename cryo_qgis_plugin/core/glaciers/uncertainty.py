@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 import numpy as np
-from scipy.optimize import curve_fit
+
+from ..optional import require
 
 WATER_DENSITY = 1000.0
 DOWD_FACTOR = 2.198
@@ -95,6 +96,7 @@ def fit_spherical(variogram: Variogram) -> Optional[SphericalModel]:
     reach = float(lags[np.argmax(gamma >= 0.95 * top)])
     initial = (float(gamma[0]) / 2, max(top - float(gamma[0]) / 2, 1e-6), reach)
     bounds = ([0.0, 0.0, float(lags[0]) / 10], [top * 2, top * 2, float(lags[-1]) * 2])
+    curve_fit = require("scipy.optimize").curve_fit  # scipy imported here only (MissingPackage without it)
     try:
         (c0, c1, a), _ = curve_fit(spherical, lags, gamma, p0=np.clip(initial, bounds[0], bounds[1]),
                                    sigma=1 / np.sqrt(variogram.pairs), bounds=bounds, maxfev=10000)

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Optional
 
 import numpy as np
-from scipy import ndimage
-from scipy.interpolate import LinearNDInterpolator
 
+from ..optional import require
 from ..run import Run
 from ..stats.robust import group_medians, group_outliers
 
@@ -107,11 +106,12 @@ def fill_linear(dh: np.ndarray, fill: np.ndarray) -> np.ndarray:
     out = dh.copy()
     if not voids.any():
         return out
+    ndimage, interpolation = require("scipy.ndimage"), require("scipy.interpolate")  # imported here only
     border = ndimage.binary_dilation(voids, iterations=2) & np.isfinite(dh)
     if np.count_nonzero(border) < 3:
         return out
     points = np.column_stack(np.nonzero(border))
-    interpolate = LinearNDInterpolator(points, dh[border].astype(np.float64))
+    interpolate = interpolation.LinearNDInterpolator(points, dh[border].astype(np.float64))
     out[voids] = interpolate(np.column_stack(np.nonzero(voids)))
     return out
 

@@ -11,11 +11,11 @@ import datetime as dt
 import os
 from typing import List, Optional, Tuple
 
-import h5py
 import numpy as np
 from osgeo import gdal
 
 from ..errors import CryoInputError
+from ..optional import lazy
 from .dates import date_from_name
 from .gdal_sources import (GDAL_SUFFIXES, choose_gdal_variable, gdal_array_dtype, gdal_grid, gdal_nodata,
                            gdal_packing, open_gdal)
@@ -25,6 +25,8 @@ from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_nodata, hdf5
 from .passes import effective_pass, hdf5_pass_axis, select_pass
 from .stack_base import Stack, TimeIndex, time_positions
 from .tile_mosaic import TileLayout, mosaic_layout
+
+h5py = lazy("h5py")  # imported at its first use: the plugin loads without h5py
 
 
 class FolderStack(Stack):

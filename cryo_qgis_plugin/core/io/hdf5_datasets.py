@@ -2,24 +2,36 @@
 packing (``scale_factor``, ``add_offset``); how a DATASET name matches the grids of a file (HDF5 or netCDF)."""
 from __future__ import annotations
 
+import os
 from typing import Dict, Iterable, List, Optional, Tuple
 
-import h5py
 import numpy as np
 
 from ..errors import CryoInputError
+from ..optional import lazy
+
+h5py = lazy("h5py")  # imported at its first use: the plugin loads without h5py
 
 HDF5_SUFFIXES = (".h5", ".hdf5", ".he5", ".hdf")
 HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 
 
 def is_hdf5_file(path: str) -> bool:
-    """Whether ``path`` is an HDF5 file (its signature, which h5py looks for at offsets 0, 512, 1024, ...): a
-    ``.hdf`` file may as well be HDF4 (MODIS), which GDAL reads."""
+    """Whether ``path`` is an HDF5 file: its signature at offset 0, 512, 1024, 2048, ... (where the HDF5 library
+    looks for it; read here without h5py, so that the need for h5py is known before it is imported). A ``.hdf``
+    file may as well be HDF4 (MODIS), which GDAL reads."""
     try:
-        return bool(h5py.is_hdf5(path))
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            offset = 0
+            while offset + len(HDF5_SIGNATURE) <= size:
+                fh.seek(offset)
+                if fh.read(len(HDF5_SIGNATURE)) == HDF5_SIGNATURE:
+                    return True
+                offset = 512 if offset == 0 else offset * 2
     except OSError:
         return False
+    return False
 
 
 def match_dataset_name(names: Iterable[str], wanted: str) -> List[str]:

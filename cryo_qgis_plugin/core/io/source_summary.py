@@ -11,15 +11,17 @@ import os
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-import h5py
 import numpy as np
 
 from ..codes import ClassTable
 from ..errors import CryoInputError
+from ..optional import lazy
 from .gdal_sources import GDAL_SUFFIXES, gdal_variables
 from .grid import Georeference
 from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_grid_datasets, is_hdf5_file
 from .stack import Stack, open_stack
+
+h5py = lazy("h5py")  # imported at its first use: the plugin loads without h5py
 
 # Previews accept any grid shape (on the global extent, or the EASE grid of a recognised SMAP/NSIDC-0477
 # product); the grid the decoding uses is chosen separately.
@@ -89,6 +91,7 @@ class SourceSummary:
         self.stack: Optional[Stack] = None
         self.problem: Optional[str] = None
         self.needs_start_date = False
+        self.missing_package: Optional[str] = None  # a package the source needs is missing (h5py)
         try:
             lower = (self.inspected_file or "").lower()
             if lower.endswith(HDF5_SUFFIXES) and (not lower.endswith(".hdf") or is_hdf5_file(self.inspected_file)):
@@ -101,6 +104,7 @@ class SourceSummary:
             self.stack = open_stack(path, dataset, start_date, PREVIEW_GEOREF, passes)
         except CryoInputError as exc:
             self.problem = str(exc)
+            self.missing_package = getattr(exc, "module", None)
             self.needs_start_date = (start_date is None and os.path.isfile(path)
                                      and _opens_with_a_date(path, dataset, passes))
         self.dataset = dataset or self.default_dataset

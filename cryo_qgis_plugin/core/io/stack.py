@@ -31,10 +31,10 @@ import datetime as dt
 import os
 from typing import Optional, Tuple
 
-import h5py
 import numpy as np
 
 from ..errors import CryoInputError
+from ..optional import lazy
 from .dates import date_from_name
 from .folder_stack import FolderStack, dated_files
 from .gdal_sources import GDAL_SUFFIXES, choose_gdal_variable, gdal_array_dtype, gdal_packing, open_gdal
@@ -44,8 +44,10 @@ from .hdf5_datasets import HDF5_SUFFIXES, choose_hdf5_dataset, hdf5_nodata, hdf5
 from .passes import PASS_CHOICES, check_pass_choice, effective_pass, hdf5_pass_axis, select_pass
 from .stack_base import Stack, TimeIndex, time_positions
 
+h5py = lazy("h5py")  # imported at its first use: the plugin loads without h5py
+
 __all__ = ["FolderStack", "GDAL_SUFFIXES", "GdalStack", "Hdf5Stack", "PASS_CHOICES", "Stack", "TimeIndex",
-           "gdal_array_dtype", "open_stack", "stored_packing"]
+           "gdal_array_dtype", "is_hdf5_source", "open_stack", "stored_packing"]
 
 # --------------------------------------------------------------------------------------------- HDF5
 
@@ -119,6 +121,22 @@ def open_stack(path: str, dataset: Optional[str] = None, start_date: Optional[dt
     if lower.endswith(HDF5_SUFFIXES) and (not lower.endswith(".hdf") or is_hdf5_file(path)):
         return Hdf5Stack(path, dataset, start_date, georef, passes)
     return GdalStack(path, dataset, start_date, georef, passes)
+
+
+def is_hdf5_source(path: str) -> bool:
+    """Whether :func:`open_stack` reads ``path`` (a file or a folder of daily files) with h5py: HDF5 files, by
+    their name (a ``.hdf`` only with the HDF5 signature; HDF4 goes to GDAL). False for what cannot be read at all
+    (the stack reader says why)."""
+    try:
+        if os.path.isdir(path):
+            names = sorted(n for n in os.listdir(path) if n.lower().endswith(HDF5_SUFFIXES + GDAL_SUFFIXES))
+            return bool(names) and names[0].lower().endswith(HDF5_SUFFIXES) and \
+                is_hdf5_file(os.path.join(path, names[0]))
+    except OSError:
+        return False
+    lower = path.lower()
+    named_hdf5 = os.path.isfile(path) and lower.endswith(HDF5_SUFFIXES)
+    return named_hdf5 and (not lower.endswith(".hdf") or is_hdf5_file(path))
 
 
 def stored_packing(path: str, dataset: Optional[str] = None) -> Tuple[Optional[float], Optional[float]]:

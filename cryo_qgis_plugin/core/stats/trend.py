@@ -22,12 +22,12 @@ from typing import Dict, List, Sequence
 
 import numpy as np
 from osgeo import gdal
-from scipy.special import erfc
 
 from ..errors import CryoInputError
 from ..io.geotiff import GeoTiffWriter
 from ..io.grid import Grid
 from ..io.raster import grid_of
+from ..optional import require
 from ..run import Run, blocks
 from ..style import diverging_qml
 
@@ -51,7 +51,7 @@ def trend_statistics(values: np.ndarray, years: Sequence[float], min_years: int 
         ties = np.where(valid, (equal - 1) * (2 * equal + 5), 0).sum(axis=0)
         var = (n * (n - 1) * (2 * n + 5) - ties) / 18.0
         z = np.where(var > 0, (s - np.sign(s)) / np.sqrt(var), 0.0)
-        p = erfc(np.abs(z) / np.sqrt(2.0))
+        p = require("scipy.special").erfc(np.abs(z) / np.sqrt(2.0))  # scipy imported here only
         x0 = np.where(valid, x, 0.0)
         t_dev = np.where(valid, t[:, np.newaxis] - (valid * t[:, np.newaxis]).sum(axis=0) / n, 0.0)
         ols = (t_dev * (x0 - x0.sum(axis=0) / n)).sum(axis=0) / (t_dev ** 2).sum(axis=0)

@@ -103,6 +103,7 @@ class AltimetryDifference(CryoAlgorithm):
     N_CELLS = "N_CELLS"
     # the three ways to give each epoch: a point layer, granule file(s) (a folder from scripts), a folder picked
     SOURCES = {EPOCH1: (EPOCH1, EPOCH1_FILES, EPOCH1_FOLDER), EPOCH2: (EPOCH2, EPOCH2_FILES, EPOCH2_FOLDER)}
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",)  # granules (HDF5); point layers need nothing more
 
     def name(self) -> str:
         return "altimetrydifference"
@@ -225,6 +226,13 @@ class AltimetryDifference(CryoAlgorithm):
                     and not is_given(parameters.get(layer)):
                 parameters[files], parameters[folder] = parameters[folder], None
         return parameters
+
+    def required_modules(self, parameters, context):
+        """h5py when an epoch is given as granules."""
+        parameters = self.effective_parameters(parameters)
+        granules = [n for _, files, folder in self.SOURCES.values() for n in (files, folder)
+                    if is_given(parameters.get(n))]
+        return self.REQUIRES + (("h5py",) if granules else ())
 
     def source_problem(self, parameters) -> str:
         """Why the epochs' sources cannot be used ('' when each epoch has exactly one)."""

@@ -49,6 +49,8 @@ class DemDifference(CryoAlgorithm):
     MASS_BALANCE_MWE_YR = "MASS_BALANCE_MWE_YR"
     MASS_BALANCE_ERROR_MWE_YR = "MASS_BALANCE_ERROR_MWE_YR"
 
+    REQUIRES = ("scipy",)  # the variogram fit (scipy.optimize) and linear void filling (scipy.interpolate)
+
     def name(self) -> str:
         return "demdifference"
 

@@ -31,6 +31,10 @@ class LstToGst(CryoAlgorithm):
     OUTPUT = "OUTPUT"
     N_DATES = "N_DATES"
     VALID_FRACTION = "VALID_FRACTION"
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",)  # HDF5 stacks
+
+    def required_modules(self, parameters, context):
+        return self.REQUIRES + stack_parameters.hdf5_needs(self.parameterAsFileList(parameters, self.INPUT, context))
 
     def name(self) -> str:
         return "lsttogst"

@@ -19,6 +19,8 @@ class Trend(CryoAlgorithm):
     OUTPUT = "OUTPUT"
     N_YEARS = "N_YEARS"
 
+    REQUIRES = ("scipy",)  # the Mann-Kendall p-value (scipy.special.erfc)
+
     def name(self) -> str:
         return "trend"
 
