@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -107,4 +108,4 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--case":
         print(json.dumps(case(sys.argv[2], sys.argv[3], sys.argv[4])))
     else:
-        main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/cryo-bench")
+        main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(tempfile.gettempdir(), "cryo-bench"))

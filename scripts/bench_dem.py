@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -162,4 +163,4 @@ if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--ours":
         print(json.dumps(ours(sys.argv[2])))
     else:
-        main(sys.argv[1] if len(sys.argv) > 1 else os.path.join("/tmp", "cryo-bench", "dem"))
+        main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(tempfile.gettempdir(), "cryo-bench", "dem"))

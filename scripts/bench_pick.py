@@ -32,6 +32,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from typing import Dict, List, Tuple
 
@@ -259,4 +260,4 @@ if __name__ == "__main__":
         print(json.dumps(dock_case(sys.argv[2])), flush=True)
         os._exit(0)  # skip Qt's teardown: pyqtgraph items destroyed after the application can crash it
     else:
-        main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/cryo-bench")
+        main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(tempfile.gettempdir(), "cryo-bench"))
