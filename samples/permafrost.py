@@ -4,7 +4,8 @@ with its n-factor table, glacier and lake outlines, and a survey-style reference
 The area is a 64 x 48 km mountain front at 1 km (EPSG:32645) rising from 2,500 m in the north to 5,600 m in
 the south, over two season years 2005-07-01 .. 2007-06-30. A latent daily surface temperature (annual cycle,
 lapse rate, spatially smooth weather) gives four LSTs (Terra/Aqua, day/night, with overpass offsets and
-noise, clouds in patches on 12 % of the days plus 3 % single-overpass gaps) stored like MODIS MOD11A1/MYD11A1 (uint16, 0.02 K, 0 = no retrieval). The true GST is
+noise, clouds in patches on 12 % of the days plus 3 % single-overpass gaps) stored like MODIS MOD11A1/MYD11A1
+(uint16, 0.02 K, 0 = no retrieval). The true GST is
 ``GST_INTERCEPT + Σ GST_COEFFICIENTS · LST`` plus noise, so a fitted GST model should recover those numbers.
 The reference map is permafrost (1) where the true TTOP (true GST, the land cover's middle rk) is below
 0 °C, else 0, generalised to 4 x 4 km blocks (majority) as a small-scale survey map would be, as polygons.
@@ -35,7 +36,8 @@ CLOUD_FRACTION = 0.12  # overcast days, in 8 x 8 km patches, for all four overpa
 CLOUD_GAPS = 0.03  # and single-overpass gaps
 # Land cover of the sample: code -> (name, rk, rk_min, rk_max). Illustrative values for the synthetic sample
 # only, NOT literature values (the indices are ground indices, so only rk matters).
-SAMPLE_LANDCOVER = {1: ("alpine steppe (sample)", 0.85, 0.7, 1.0), 2: ("sparse vegetation and rock (sample)", 0.95, 0.85, 1.0),
+SAMPLE_LANDCOVER = {1: ("alpine steppe (sample)", 0.85, 0.7, 1.0),
+                    2: ("sparse vegetation and rock (sample)", 0.95, 0.85, 1.0),
                     3: ("desert (sample)", 0.95, 0.9, 1.0)}
 STATIONS = 24
 SURVEY_BLOCK = 4  # the survey map's resolution, in cells

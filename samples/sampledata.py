@@ -207,7 +207,8 @@ def write_lake_ice_sample(folder: str, seed: int = 2015) -> Tuple[str, str]:
                     values[(lake_of == k) & (rng.random(ice.shape) < 0.8)] = 255
             out.write_band(i + 1, 0, values.astype(np.uint8))
     lakes_path = os.path.join(folder, "lakes.gpkg")
-    write_polygons(lakes_path, "lakes", srs, [ellipse_wkt(x0, y0, cell, cx, cy, ax, ay) for _, cx, cy, ax, ay, _, _ in LAKES],
+    write_polygons(lakes_path, "lakes", srs,
+                   [ellipse_wkt(x0, y0, cell, cx, cy, ax, ay) for _, cx, cy, ax, ay, _, _ in LAKES],
                    names=[lake[0] for lake in LAKES])
     return stack_path, lakes_path
 
@@ -218,7 +219,7 @@ def ellipse_wkt(x0: float, y0: float, cell: float, cx: float, cy: float, rx: flo
     whose top-left corner is (``x0``, ``y0``), as a WKT polygon."""
     angles = np.linspace(0, 2 * np.pi, points)
     return "POLYGON (({}))".format(", ".join("{} {}".format(x0 + (cx + rx * np.cos(a)) * cell,
-                                                             y0 - (cy + ry * np.sin(a)) * cell) for a in angles))
+                                                            y0 - (cy + ry * np.sin(a)) * cell) for a in angles))
 
 
 def write_polygons(path: str, layer_name: str, srs, wkts, names=None) -> None:

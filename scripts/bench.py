@@ -76,7 +76,8 @@ def case(name: str, cube: str, workdir: str) -> dict:
         freezethaw.decode(stack, os.path.join(workdir, "decoded.tif"), os.path.join(workdir, "areas.csv"))
     elif name == "indicators":
         freezethaw.indicators(stack, os.path.join(workdir, "indicators.tif"))
-    return {"case": name, "seconds": time.perf_counter() - t0, "peak_mb": bench_dem.peak_rss_mb(), "days": len(stack.dates)}
+    return {"case": name, "seconds": time.perf_counter() - t0, "peak_mb": bench_dem.peak_rss_mb(),
+            "days": len(stack.dates)}
 
 
 GDAL_CACHE_MB = "64"  # GDAL keeps written blocks in its cache up to GDAL_CACHEMAX (default 5 % of RAM)

@@ -72,10 +72,10 @@ def case(name: str, folder: str, workdir: str) -> dict:
         from cryo_qgis_plugin.core import permafrost
         parameters = [permafrost.SurfaceParameters(0, permafrost.Parameter.fixed(1.0), permafrost.Parameter.fixed(1.0),
                                                    permafrost.Parameter(0.85, 0.7, 1.0))]
-        permafrost.ttop_map(permafrost.TtopInputs(os.path.join(workdir, "ddf.tif"), os.path.join(workdir, "ddt.tif")),
-                            permafrost.TtopOutputs(os.path.join(workdir, "ttop.tif"), os.path.join(workdir, "classes.tif"),
-                                                   probability=os.path.join(workdir, "probability.tif")),
-                            parameters, options=permafrost.TtopOptions(members=200))
+        inputs = permafrost.TtopInputs(os.path.join(workdir, "ddf.tif"), os.path.join(workdir, "ddt.tif"))
+        outputs = permafrost.TtopOutputs(os.path.join(workdir, "ttop.tif"), os.path.join(workdir, "classes.tif"),
+                                         probability=os.path.join(workdir, "probability.tif"))
+        permafrost.ttop_map(inputs, outputs, parameters, options=permafrost.TtopOptions(members=200))
     return {"case": name, "seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb()}
 
 

@@ -136,8 +136,8 @@ def _line(name: str, result: dict) -> str:
     error = max(abs(a - b) for a, b in zip(result["shift"], SHIFT))
     return "  {:<6}: {:6.1f} s, peak {:6.0f} MB, shift ({:+.4f}, {:+.4f}, {:+.4f}) m, largest error {:.4f} m, " \
            "stable median/NMAD after {:+.3f}/{:.3f} m".format(name, result["seconds"], result["peak_mb"],
-                                                             *result["shift"], error, result["median_after"],
-                                                             result["nmad_after"])
+                                                              *result["shift"], error, result["median_after"],
+                                                              result["nmad_after"])
 
 
 def main(workdir: str) -> None:

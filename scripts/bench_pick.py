@@ -250,7 +250,7 @@ def main(workdir: str) -> None:
     dock = measure(decoded, "--dock")
     print("  In the time-series dock (read + redraw of the 6,570-day categorical plot, offscreen): first pick "
           "{:.0f} ms, then median {:.0f} ms, max {:.0f} ms".format(1000 * dock["first_s"], 1000 * dock["median_s"],
-                                                                  1000 * dock["max_s"]))
+                                                                   1000 * dock["max_s"]))
 
 
 if __name__ == "__main__":

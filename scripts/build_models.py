@@ -147,7 +147,8 @@ def permafrost_from_lst() -> Workflow:
             "OUTPUT_PROBABILITY": ("probability", "Permafrost probability"),
             "OUTPUT_ZONES": ("zones", "Permafrost zones")})
     w.step("cryo:mapaccuracy", "accuracy", {"INPUT": from_child("ttop", "OUTPUT_CLASSES"), "REFERENCE": reference,
-                                            "REFERENCE_VECTOR": reference_polygons, "FIELD": reference_field, "CLASSES": classes,
+                                            "REFERENCE_VECTOR": reference_polygons, "FIELD": reference_field,
+                                            "CLASSES": classes,
                                             "REFERENCE_CLASSES": reference_classes},
            {"OUTPUT_TABLE": ("accuracy", "Confusion matrix, OA and kappa")})
     return w
@@ -181,8 +182,9 @@ def lake_ice() -> Workflow:
     lakes = w.input(QgsProcessingParameterFeatureSource("lakes", "Lake polygons", [QgsProcessing.TypeVectorPolygon]),
                     "One polygon per lake.")
     lake_field = w.input(QgsProcessingParameterString("lake_field", "Lake name field", "name"), "Identifies a lake.")
-    buffer = w.input(QgsProcessingParameterNumber("shore_buffer", "Shore buffer (m)", QgsProcessingParameterNumber.Double,
-                                                  250.0, minValue=0.0), "Cells this close to the shore are left out.")
+    buffer = w.input(QgsProcessingParameterNumber("shore_buffer", "Shore buffer (m)",
+                                                  QgsProcessingParameterNumber.Double, 250.0, minValue=0.0),
+                     "Cells this close to the shore are left out.")
     w.step("cryo:lakeicephenology", "phenology", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": lake_field,
                                                   "SHORE_BUFFER": buffer},
            {"OUTPUT": ("phenology", "Freeze-up and break-up per lake and winter"),

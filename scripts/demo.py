@@ -182,7 +182,8 @@ def lake_ice(outdir: str, summary: dict) -> str:
     rows = list(csv.DictReader(open(table, newline="")))
     days = [series.date(i) for i in range(series.values.shape[1])]
     fig, axes = plt.subplots(4, 1, figsize=(11, 9), sharex=True)
-    markers = {"fus": ("#1f78b4", "FUS"), "fue": ("#08306b", "FUE"), "bus": ("#e6550d", "BUS"), "bue": ("#a63603", "BUE")}
+    markers = {"fus": ("#1f78b4", "FUS"), "fue": ("#08306b", "FUE"), "bus": ("#e6550d", "BUS"),
+               "bue": ("#a63603", "BUE")}
     for ax, lake in zip(axes, ("Nam Co West", "Dagze Co", "Siling Co", "Pung Co")):
         ax.plot(days, series.values[series.lakes.index(lake)], color="#555", lw=0.8)
         for row in (r for r in rows if r["lake"] == lake):
@@ -226,8 +227,8 @@ def permafrost_chain(outdir: str, summary: dict, data: sample_permafrost.Permafr
     classes = gdal.Open(outputs["classes"]).ReadAsArray()
     probability = gdal.Open(outputs["probability"]).ReadAsArray()
     values = list(PERMAFROST_CLASSES.values)
-    extent = (sample_permafrost.X0 / 1e3, (sample_permafrost.X0 + sample_permafrost.WIDTH * sample_permafrost.CELL) / 1e3,
-              (sample_permafrost.Y0 - sample_permafrost.HEIGHT * sample_permafrost.CELL) / 1e3, sample_permafrost.Y0 / 1e3)
+    sp = sample_permafrost
+    extent = (sp.X0 / 1e3, (sp.X0 + sp.WIDTH * sp.CELL) / 1e3, (sp.Y0 - sp.HEIGHT * sp.CELL) / 1e3, sp.Y0 / 1e3)
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.8))
     left.imshow(np.ma.masked_where(classes == 0, np.searchsorted(values, classes)), extent=extent,
                 cmap=ListedColormap([c.hex_color for c in PERMAFROST_CLASSES]), interpolation="nearest",
@@ -336,7 +337,7 @@ def main(outdir: str) -> None:
             fh.write("".join("- {}: {}\n".format(step, ", ".join("{} = {}".format(k, v) for k, v in numbers.items()))
                              for step, numbers in answer["steps"].items()))
             fh.write("- files: {}\n\n".format(", ".join("`{}`".format(os.path.basename(f))
-                                                         for f in answer["files"].values())))
+                                                        for f in answer["files"].values())))
         fh.write("## Quicklooks and reports\n\n")
         for folder in (ft, glacier_folder, lake_folder, permafrost_folder):
             fh.write("".join("- `{}/{}`\n".format(os.path.basename(folder), n) for n in sorted(os.listdir(folder))

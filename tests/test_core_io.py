@@ -235,4 +235,3 @@ def test_wgs84_cell_areas_sum_to_the_ellipsoid_surface():
 def test_projected_cell_area_is_pixel_area():
     grid = Grid.from_extent(0, 0, 25_000, 50_000, 1, 2, "EPSG:6933")
     np.testing.assert_allclose(grid.row_cell_areas_km2(), [625.0, 625.0])
-

@@ -140,7 +140,8 @@ def season_of_days(first, values, **kwargs):
     import tempfile
     import os
     folder = tempfile.mkdtemp()
-    path = write_stack(os.path.join(folder, "t.tif"), np.nan_to_num(values, nan=-9999.0), first, **kwargs.pop("write", {}))
+    path = write_stack(os.path.join(folder, "t.tif"), np.nan_to_num(values, nan=-9999.0), first,
+                       **kwargs.pop("write", {}))
     result = degreedays.degree_days(open_stack(path), os.path.join(folder, "ddf.tif"), os.path.join(folder, "ddt.tif"),
                                     **kwargs)
     return result, read(os.path.join(folder, "ddf.tif")), read(os.path.join(folder, "ddt.tif"))

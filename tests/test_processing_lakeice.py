@@ -98,8 +98,8 @@ def test_stack_and_polygons_match_a_hand_computed_table(qgis_app, tmp_path):
     a, b = read_csv(out)
     assert (a["fus"], a["fue"], a["bus"], a["bue"], a["valid_days"]) == (
         "2005-11-10", "2005-11-18", "2006-04-10", "2006-04-18", "364")
-    assert (b["fus"], b["fue"], b["bus"], b["bue"], b["icd"]) == (day(102).isoformat(), "", "", day(259).isoformat(),
-                                                                 "157")
+    assert (b["fus"], b["fue"], b["bus"], b["bue"], b["icd"]) == (
+        day(102).isoformat(), "", "", day(259).isoformat(), "157")
     vector = ogr.Open(polygons)  # keep the dataset alive while its layer is read
     feature = next(f for f in vector.GetLayer() if f.GetField("name") == "A")
     assert feature.GetField("icd_2005") == 159 and feature.GetField("fus_2005") == "2005-11-10"
@@ -116,7 +116,8 @@ def test_bad_input_gives_clear_errors(qgis_app, tmp_path):
         run("cryo:lakeicephenology", {"INPUT": twice, "OUTPUT": str(tmp_path / "o.csv")})
     percent = write_table(tmp_path / "percent.csv", [("A", "2005-08-01", 0), ("A", "2005-08-02", 80)])
     with pytest.raises(QgsProcessingException, match="outside 0.0..1.0 expected for VALUE_TYPE ice_fraction"):
-        run("cryo:lakeicephenology", {"INPUT": percent, "VALUE_TYPE": "ice_fraction", "OUTPUT": str(tmp_path / "o.csv")})
+        run("cryo:lakeicephenology", {"INPUT": percent, "VALUE_TYPE": "ice_fraction",
+                                      "OUTPUT": str(tmp_path / "o.csv")})
     stack, lakes = stack_and_lakes(tmp_path)
     with pytest.raises(QgsProcessingException, match="The LAKES layer has no field 'lake'"):
         run("cryo:lakeicephenology", {"INPUT": stack, "LAKES": lakes, "OUTPUT": str(tmp_path / "o.csv")})

@@ -225,7 +225,8 @@ def test_model_builder_chains_the_five_algorithms(qgis_app, data, tmp_path):
     child("cryo:ttop", "ttop", {"DDF": output("indices", "OUTPUT_DDF"), "DDT": output("indices", "OUTPUT_DDT"),
                                 "LANDCOVER": static(data.landcover), "NFACTORS": static(data.nfactors),
                                 "MEMBERS": static(50)}, ["OUTPUT_CLASSES", "OUTPUT_PROBABILITY"])
-    child("cryo:mapaccuracy", "accuracy", {"INPUT": output("ttop", "OUTPUT_CLASSES"), "REFERENCE": static(data.reference),
+    child("cryo:mapaccuracy", "accuracy", {"INPUT": output("ttop", "OUTPUT_CLASSES"),
+                                           "REFERENCE": static(data.reference),
                                            "FIELD": static("pf"), "CLASSES": static("1:1;2,3:0"),
                                            "REFERENCE_CLASSES": static("1:1;0:0")}, ["OUTPUT_TABLE"])
     ok, errors = model.validate()

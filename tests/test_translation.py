@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import subprocess
-import xml.etree.ElementTree as ET
+from xml.etree import ElementTree
 import zipfile
 
 import pytest
@@ -28,7 +28,7 @@ FILE_PATTERN = re.compile(r"\*\.[\w.]+|\(\*\)")
 def messages(path=TS):
     """``[(context, source, translation, type)]`` of a .ts file (obsolete entries left out)."""
     found = []
-    for context in ET.parse(path).getroot().iter("context"):
+    for context in ElementTree.parse(path).getroot().iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")

@@ -10,7 +10,8 @@ from xml.sax.saxutils import quoteattr
 
 from .codes import ClassTable
 
-_HEADER = '<!DOCTYPE qgis PUBLIC \'http://mrcc.com/qgis.dtd\' \'SYSTEM\'>\n<qgis version="3.22.0" styleCategories="AllStyleCategories">\n  <pipe>\n'
+_HEADER = ('<!DOCTYPE qgis PUBLIC \'http://mrcc.com/qgis.dtd\' \'SYSTEM\'>\n'
+           '<qgis version="3.22.0" styleCategories="AllStyleCategories">\n  <pipe>\n')
 _FOOTER = "  </pipe>\n  <blendMode>0</blendMode>\n</qgis>\n"
 
 

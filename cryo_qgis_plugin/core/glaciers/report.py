@@ -80,7 +80,8 @@ def hypsometry_svg(rows: Sequence[Tuple[float, float, float, int]], band_width: 
     largest = max(areas) or 1.0
     for bottom, area, _, _ in rows:
         parts.append('<rect x="{}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="#d9d9d9"/>'.format(
-            MARGIN, y(bottom + band_width), area / largest * plot_w * 0.5, max(y(bottom) - y(bottom + band_width) - 1, 0.5)))
+            MARGIN, y(bottom + band_width), area / largest * plot_w * 0.5,
+            max(y(bottom) - y(bottom + band_width) - 1, 0.5)))
     points = ["{:.1f},{:.1f}".format(x_dh(r[2]), y(r[0] + band_width / 2)) for r in rows if math.isfinite(r[2])]
     parts.append('<polyline fill="none" stroke="#b2182b" stroke-width="2" points="{}"/>'.format(" ".join(points)))
     if dh_low < 0 < dh_high:
@@ -97,7 +98,8 @@ def hypsometry_svg(rows: Sequence[Tuple[float, float, float, int]], band_width: 
 
 
 def _frame(plot_w: float, plot_h: float) -> str:
-    return '<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#444"/>'.format(MARGIN, MARGIN, plot_w, plot_h)
+    return '<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#444"/>'.format(
+        MARGIN, MARGIN, plot_w, plot_h)
 
 
 def _text(x: float, y: float, text: str, anchor: str, colour: str = "#222", rotate: bool = False) -> str:
@@ -142,8 +144,9 @@ def html_report(result: DemDifferenceResult, reference: str, dem: str) -> str:
                 _number(glacier.mean_dh), _number(glacier.mean_dh_error), glacier.effective_samples)),
             ("Volume change", "{} ± {} m³".format(_number(mass.volume_m3), _number(mass.volume_error_m3))),
             ("Mass balance (density {:g} ± {:g} kg m⁻³)".format(options.density, options.density_error),
-             "{} ± {} m w.e. a⁻¹ over {} years".format(_number(mass.rate_mwe), _number(mass.rate_error_mwe),
-                                                     _number(options.years, 2)) if mass.rate_mwe is not None
+             "{} ± {} m w.e. a⁻¹ over {} years".format(
+                 _number(mass.rate_mwe), _number(mass.rate_error_mwe), _number(options.years, 2))
+             if mass.rate_mwe is not None
              else "give REFERENCE_YEAR and DEM_YEAR for a rate"),
         ]
     histogram = histogram_svg(result.histogram_edges, [

@@ -74,7 +74,8 @@ def empirical_variogram(dh: np.ndarray, cells: np.ndarray, pixel: float, lags_co
         stride_cols = max(1, int(width * (height - k) / MAX_PAIRS_PER_LAG))
         along_rows = (dh[::stride_rows, k:] - dh[::stride_rows, :-k])[
             cells[::stride_rows, k:] & cells[::stride_rows, :-k]]
-        along_cols = (dh[k:, ::stride_cols] - dh[:-k, ::stride_cols])[cells[k:, ::stride_cols] & cells[:-k, ::stride_cols]]
+        along_cols = (dh[k:, ::stride_cols] - dh[:-k, ::stride_cols])[
+            cells[k:, ::stride_cols] & cells[:-k, ::stride_cols]]
         differences = np.abs(np.concatenate([along_rows, along_cols]))
         differences = differences[np.isfinite(differences)]
         if differences.size < 30:
