@@ -88,6 +88,11 @@ def inputs(qgis_app, tmp_path_factory):
     epoch1 = point_layer(folder / "e1.gpkg", [(510100, 8660100, 300.0), (510300, 8660300, 310.0)])
     epoch2 = point_layer(folder / "e2.gpkg", [(510200, 8660150, 290.0), (510400, 8660400, 296.0)])
     lake_stack, lakes = stack_and_lakes(folder)
+    insar = write_stack(folder / "insar.tif", rng.normal(0, 0.002, (30, 6, 8)).astype(np.float32),
+                        dt.date(2006, 1, 5))  # thawing in this series: Nov-Feb
+    with open(folder / "air.csv", "w") as fh:
+        fh.write("date,temperature\n" + "".join("{},{:.2f}\n".format(dt.date(2005, 7, 1) + dt.timedelta(days=int(d)), t)
+                                                for d, t in zip(day, seasonal)))
     shutil.copy(os.path.join(ROOT, "cryo_qgis_plugin", "tables", "nfactors_default.csv"), folder / "nfactors.csv")
     shutil.copy(os.path.join(LYB, "glacier_outlines_1990_from_mask.gpkg"), folder / "glaciers.gpkg")
     damaged = folder / "ft_damaged"
@@ -119,24 +124,28 @@ def inputs(qgis_app, tmp_path_factory):
         "cryo:lakeicephenology": ({"INPUT": season_table(folder / "series.csv")}, {"OUTPUT": "phenology.csv"}),
         "cryo:lakeiceseries": ({"INPUT": lake_stack, "LAKES": lakes, "LAKE_FIELD": "name"},
                                {"OUTPUT": "series.csv"}),
+        "cryo:insardeformation": ({"INPUT": insar, "TEMPERATURE": str(folder / "air.csv"), "DATE_FIELD": "date",
+                                   "TEMPERATURE_FIELD": "temperature"}, {"OUTPUT": "deformation.tif"}),
     }
 
 
 ALGORITHMS = ("cryo:decodefreezethaw", "cryo:freezethawindicators", "cryo:trend", "cryo:degreedays",
               "cryo:gstmodel", "cryo:lsttogst", "cryo:ttop", "cryo:mapaccuracy", "cryo:demdifference",
-              "cryo:altimetrydifference", "cryo:lakeicephenology", "cryo:lakeiceseries")
+              "cryo:altimetrydifference", "cryo:lakeicephenology", "cryo:lakeiceseries", "cryo:insardeformation")
 # parameters holding input files (the first one of a list is used), per algorithm
 FILE_INPUTS = {"cryo:decodefreezethaw": (), "cryo:freezethawindicators": (), "cryo:trend": ("INPUT",),
                "cryo:degreedays": ("INPUT",), "cryo:gstmodel": ("INPUT",), "cryo:lsttogst": ("INPUT", "MODEL"),
                "cryo:ttop": ("DDF", "DDT"), "cryo:mapaccuracy": ("INPUT", "REFERENCE"),
                "cryo:demdifference": ("REFERENCE", "DEM"), "cryo:altimetrydifference": ("EPOCH1", "EPOCH2"),
-               "cryo:lakeicephenology": ("INPUT",), "cryo:lakeiceseries": ("INPUT", "LAKES")}
+               "cryo:lakeicephenology": ("INPUT",), "cryo:lakeiceseries": ("INPUT", "LAKES"),
+               "cryo:insardeformation": ("INPUT", "TEMPERATURE")}
 OUTPUT_NAMES = {"cryo:decodefreezethaw": ("OUTPUT", "OUTPUT_TABLE"), "cryo:freezethawindicators": ("OUTPUT",),
                 "cryo:trend": ("OUTPUT",), "cryo:degreedays": ("OUTPUT_DDF", "OUTPUT_DDT"),
                 "cryo:gstmodel": ("OUTPUT_MODEL",), "cryo:lsttogst": ("OUTPUT",),
                 "cryo:ttop": ("OUTPUT_TTOP", "OUTPUT_CLASSES"), "cryo:mapaccuracy": ("OUTPUT_TABLE",),
                 "cryo:demdifference": ("OUTPUT", "OUTPUT_REPORT"), "cryo:altimetrydifference": ("OUTPUT",),
-                "cryo:lakeicephenology": ("OUTPUT",), "cryo:lakeiceseries": ("OUTPUT",)}
+                "cryo:lakeicephenology": ("OUTPUT",), "cryo:lakeiceseries": ("OUTPUT",),
+                "cryo:insardeformation": ("OUTPUT",)}
 
 
 def first(value):

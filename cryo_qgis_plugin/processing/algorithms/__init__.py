@@ -5,6 +5,7 @@ from .degree_days import DegreeDays
 from .dem_difference import DemDifference
 from .freezethaw_indicators import FreezeThawIndicators
 from .gst_model import GstModelAlgorithm
+from .insar_deformation import InsarDeformation
 from .lake_ice_phenology import LakeIcePhenology
 from .lake_ice_series import LakeIceSeries
 from .lst_to_gst import LstToGst
@@ -13,4 +14,5 @@ from .trend import Trend
 from .ttop import Ttop
 
 ALGORITHMS = [DecodeFreezeThaw, FreezeThawIndicators, Trend, GstModelAlgorithm, LstToGst, DegreeDays, Ttop,
-              MapAccuracy, DemDifference, AltimetryDifference, LakeIceSeries, LakeIcePhenology]
+              MapAccuracy, DemDifference, AltimetryDifference, LakeIceSeries, LakeIcePhenology,
+              InsarDeformation]

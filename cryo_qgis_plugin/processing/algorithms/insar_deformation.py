@@ -1,0 +1,194 @@
+"""``cryo:insardeformation``: InSAR displacement time series -> long-term velocity and seasonal (Stefan) component."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFile, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterString)
+
+from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY
+from ...core.io.mintpy import open_displacement
+from ...core.io.temperature import UNITS as TEMPERATURE_UNITS
+from ...core.io.temperature import Packing
+from ...core.permafrost import deformation
+from ...qgis_io.cells import as_date, as_value
+from ...qgis_io.run import run_for
+from ..base import CryoAlgorithm, SidecarStyle, logs_results, refuse_overwriting_inputs
+from ..parameters import with_help
+from ..stack_parameters import hdf5_needs
+
+
+class InsarDeformation(CryoAlgorithm):
+    GROUP = "permafrost"
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",)  # MintPy HDF5 inputs; GeoTIFF stacks are read through GDAL
+    INPUT = "INPUT"
+    UNITS = "UNITS"
+    REFERENCE_DATE = "REFERENCE_DATE"
+    TEMPERATURE = "TEMPERATURE"
+    DATE_FIELD = "DATE_FIELD"
+    TEMPERATURE_FIELD = "TEMPERATURE_FIELD"
+    UNITS_TEMPERATURE = "UNITS_TEMPERATURE"
+    YEAR_START = "YEAR_START"
+    FROST_HEAVE = "FROST_HEAVE"
+    POROSITY = "POROSITY"
+    SATURATION = "SATURATION"
+    OUTPUT = "OUTPUT"
+    MEDIAN_VELOCITY = "MEDIAN_VELOCITY"
+    N_PIXELS = "N_PIXELS"
+    MEDIAN_R2 = "MEDIAN_R2"
+    DISPLACEMENT_UNITS = ("m", "mm")
+
+    def name(self) -> str:
+        return "insardeformation"
+
+    def displayName(self) -> str:
+        return self.tr("InSAR ground deformation: seasonal (Stefan) and long-term components")
+
+    def required_modules(self, parameters, context):
+        """h5py when INPUT is an HDF5 (MintPy) file."""
+        return self.REQUIRES + hdf5_needs([parameters.get(self.INPUT)])
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>Separates, per pixel, the seasonal deformation of the active layer from the long-term deformation "
+            "of permafrost by linear least squares on the InSAR displacement time series d(t): "
+            "d(t) = d0 + v·(t − t0) + e·√A<sub>T</sub>(t) [+ f·√A<sub>F</sub>(t)], with v the long-term velocity "
+            "(mm/yr, t − t0 in years from the first date), e the seasonal coefficient (mm per √(°C·day)) of the "
+            "Stefan solution, f the optional frost-heave coefficient (Liu, Zhang &amp; Wahr 2010, J. Geophys. Res. "
+            "115, F03023; Liu et al. 2012, J. Geophys. Res. 117, F01005).</p>"
+            "<p><b>Thaw index</b> A<sub>T</sub>(t): the thawing degree days Σ max(T, 0) accumulated from that "
+            "year's thaw onset (the first day on or after YEAR_START, default 01-01, with a daily mean T &gt; 0 °C) "
+            "to t, 0 before the onset, reset every YEAR_START. Freezing index A<sub>F</sub>: Σ max(−T, 0) from 07-01. "
+            "Gaps of up to 5 days in the temperature series are filled linearly; the series must cover every "
+            "InSAR date from its season's start.</p>"
+            "<p><b>Outputs</b>: float32 GeoTIFF, nodata −9999, bands velocity_mm_yr, velocity_se, seasonal_coef, "
+            "seasonal_coef_se, seasonal_amplitude_mm (e·√max A<sub>T</sub>), frost_heave_coef (with FROST_HEAVE), "
+            "r2, rmse_mm, n_dates and alt_m with POROSITY and SATURATION: the active-layer thickness estimate "
+            "ALT = |δ|·ρ<sub>i</sub>/(P·S·(ρ<sub>w</sub> − ρ<sub>i</sub>)), ρ<sub>i</sub> = 917, ρ<sub>w</sub> = "
+            "1000 kg m⁻³ (Liu et al. 2012), valid only under a uniform porosity and saturation. Standard errors "
+            "from the residual variance and (XᵀX)⁻¹. A pixel with fewer valid dates than unknowns + 1, or a "
+            "singular design (no thaw between its dates), is nodata and counted in the log.</p>")
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(with_help(
+            QgsProcessingParameterFile(self.INPUT, self.tr("Displacement time series (MintPy HDF5 or dated "
+                                                           "GeoTIFF)")),
+            self.tr("MintPy timeseries.h5 / geo_timeseries.h5 (geocoded: X_FIRST, Y_FIRST, X_STEP, Y_STEP, EPSG or "
+                    "UTM_ZONE attributes) or a multi-band GeoTIFF whose band descriptions are ISO dates.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(self.UNITS, self.tr("Displacement units"), list(self.DISPLACEMENT_UNITS),
+                                       defaultValue="m", usesStaticStrings=True),
+            self.tr("m (default; MintPy writes metres) or mm. Displacements beyond 10 m are refused as a units "
+                    "mix-up.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterString(self.REFERENCE_DATE, self.tr("Reference date (YYYY-MM-DD)"),
+                                         optional=True),
+            self.tr("Optional acquisition date to which the displacements are re-referenced (its displacement is "
+                    "subtracted from every date); empty: as stored.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(self.TEMPERATURE, self.tr("Daily temperature table"),
+                                                [SOURCE_VECTOR_ANY]),
+            self.tr("Table (CSV, GeoPackage, ...) with one row per day: a station's or an area's daily mean "
+                    "(air or ground-surface) temperature.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(self.DATE_FIELD, self.tr("Date field"), defaultValue="date",
+                                        parentLayerParameterName=self.TEMPERATURE),
+            self.tr("Field with the day (a date, or text YYYY-MM-DD).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(self.TEMPERATURE_FIELD, self.tr("Temperature field"),
+                                        defaultValue="temperature", parentLayerParameterName=self.TEMPERATURE),
+            self.tr("Field with the daily mean temperature, in UNITS_TEMPERATURE; empty cells are missing days.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum(self.UNITS_TEMPERATURE, self.tr("Temperature units"),
+                                       list(TEMPERATURE_UNITS), defaultValue="celsius", usesStaticStrings=True),
+            self.tr("celsius (default) or kelvin; temperatures outside −100..100 °C after conversion are "
+                    "refused.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterString(self.YEAR_START, self.tr("Thaw season year starts on (MM-DD)"),
+                                         defaultValue="01-01"),
+            self.tr("The day (MM-DD) on which the thaw index is reset to 0 each year; default 01-01 (northern "
+                    "hemisphere).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterBoolean(self.FROST_HEAVE, self.tr("Fit a frost-heave term f·√A_F"),
+                                          defaultValue=False),
+            self.tr("Adds the freezing index column √A_F (freezing degree days from 07-01) to the model and the "
+                    "frost_heave_coef band to the output.")))
+        for name, label in ((self.POROSITY, self.tr("Porosity (0-1, for the active-layer thickness)")),
+                            (self.SATURATION, self.tr("Saturation (0-1, for the active-layer thickness)"))):
+            self.addParameter(with_help(
+                QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE, optional=True, minValue=0.0,
+                                             maxValue=1.0),
+                self.tr("Optional; with both POROSITY and SATURATION the output has the alt_m band (an estimate "
+                        "for a uniform soil).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Deformation components")),
+            self.tr("Multi-band float32 GeoTIFF on the grid of INPUT, nodata −9999 (bands in the help).")))
+        self.addOutput(QgsProcessingOutputNumber(self.MEDIAN_VELOCITY, self.tr("Median velocity (mm/yr)")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_PIXELS, self.tr("Pixels fitted")))
+        self.addOutput(QgsProcessingOutputNumber(self.MEDIAN_R2, self.tr("Median R²")))
+
+    def _optional_number(self, parameters, name, context):
+        value = parameters.get(name)
+        if value is None or str(value).strip() in ("", "NULL", "None"):
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
+    def _temperature_series(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.TEMPERATURE, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("TEMPERATURE is not a readable table"))
+        date_field = self.parameterAsString(parameters, self.DATE_FIELD, context) or "date"
+        value_field = self.parameterAsString(parameters, self.TEMPERATURE_FIELD, context) or "temperature"
+        names = source.fields().names()
+        absent = [n for n in (date_field, value_field) if n not in names]
+        if absent:
+            raise QgsProcessingException(self.tr("TEMPERATURE has no field {}: its fields are {}").format(
+                ", ".join(absent), ", ".join(names)))
+        dates, values = [], []
+        for row, feature in enumerate(source.getFeatures(), start=1):
+            if row % 10000 == 0 and feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled: no output was written"))
+            value = as_value(feature[value_field], row, value_field)
+            if not np.isnan(value):
+                dates.append(as_date(feature[date_field], row, date_field))
+                values.append(value)
+        return dates, values
+
+    @logs_results
+    def processAlgorithm(self, parameters, context, feedback):
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        units = self.parameterAsEnumString(parameters, self.UNITS, context)
+        reference_text = (self.parameterAsString(parameters, self.REFERENCE_DATE, context) or "").strip()
+        try:
+            reference = dt.date.fromisoformat(reference_text) if reference_text else None
+        except ValueError:
+            raise QgsProcessingException(self.tr("REFERENCE_DATE must be YYYY-MM-DD, got {!r}").format(
+                reference_text)) from None
+        packing = Packing(units=self.parameterAsEnumString(parameters, self.UNITS_TEMPERATURE, context))
+        porosity = self._optional_number(parameters, self.POROSITY, context)
+        saturation = self._optional_number(parameters, self.SATURATION, context)
+        if (porosity is None) != (saturation is None):
+            feedback.pushWarning(self.tr("Give both POROSITY and SATURATION for the active-layer thickness; "
+                                         "alt_m is left out"))
+            porosity = saturation = None
+        frost_heave = self.parameterAsBool(parameters, self.FROST_HEAVE, context)
+        year_start = self.parameterAsString(parameters, self.YEAR_START, context) or "01-01"
+        dates, values = self._temperature_series(parameters, context, feedback)
+        feedback.pushInfo(self.tr("{} daily temperatures").format(len(values)))
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        with open_displacement(path) as stack:
+            feedback.pushInfo(stack.describe())
+            refuse_overwriting_inputs([output], stack.files)
+            result = deformation.deformation_raster(
+                stack, dates, values, output, units=units, reference_date=reference, packing=packing,
+                frost_heave=frost_heave, porosity=porosity, saturation=saturation, year_start=year_start,
+                run=run_for(feedback))
+        if result.n_unsolved:
+            feedback.pushInfo(self.tr("{} pixels left nodata (too few dates or a singular design)").format(
+                result.n_unsolved))
+        SidecarStyle.attach(context, output)
+        return {self.OUTPUT: output, self.MEDIAN_VELOCITY: result.median_velocity, self.N_PIXELS: result.n_pixels,
+                self.MEDIAN_R2: result.median_r2}
