@@ -107,11 +107,6 @@
         <translation>点数：第 1 期 {} 个，第 2 期 {} 个</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="328"/>
-        <source>Cancelled: no output was written</source>
-        <translation>已取消：未写出任何输出</translation>
-    </message>
-    <message>
         <location filename="../processing/algorithms/altimetry_difference.py" line="333"/>
         <source>{} cells with a rate; mean {:.3f} m/yr</source>
         <translation>{} 个格网单元有速率；平均 {:.3f} m/a</translation>
@@ -398,12 +393,12 @@
         <translation>精度验证</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="189"/>
+        <location filename="../processing/base.py" line="190"/>
         <source>The output {} is one of the inputs; choose another output name so the input is kept</source>
         <translation>输出 {} 是输入之一；请另选输出文件名，以免覆盖输入</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="207"/>
+        <location filename="../processing/base.py" line="208"/>
         <source>Could not apply the style {}: {}</source>
         <translation>无法应用样式 {}：{}</translation>
     </message>
@@ -478,7 +473,7 @@
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="27"/>
+        <location filename="../processing/algorithms/gst_model.py" line="28"/>
         <source>INPUT is not a readable table</source>
         <translation>INPUT 不是可读取的表格</translation>
     </message>
@@ -603,22 +598,22 @@
         <translation>{} 图层没有字段 {!r}（现有字段：{}）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="28"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="29"/>
         <source>The {} layer has no field {!r}: {}</source>
         <translation>{} 图层没有字段 {!r}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="44"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="45"/>
         <source>choose the elevation field of both epochs, or leave ELEVATION_FIELD empty to use the points&apos; Z</source>
         <translation>请选择两期共有的高程字段，或将 ELEVATION_FIELD 留空以使用点的 Z 值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/altimetry_difference.py" line="47"/>
+        <location filename="../processing/algorithms/altimetry_difference.py" line="48"/>
         <source>choose a date field of both epochs as DATE_FIELD, or give YEARS</source>
         <translation>请选择两期共有的日期字段作为 DATE_FIELD，或给出 YEARS</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/gst_model.py" line="32"/>
+        <location filename="../processing/algorithms/gst_model.py" line="33"/>
         <source>INPUT has no field {}: its fields are {}; choose GST_FIELD and LST_FIELDS among them</source>
         <translation>INPUT 没有字段 {}：其字段为 {}；请从中选择 GST_FIELD 和 LST_FIELDS</translation>
     </message>
@@ -1877,177 +1872,172 @@
 <context>
     <name>InsarDeformation</name>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="48"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="49"/>
         <source>InSAR ground deformation: seasonal (Stefan) and long-term components</source>
         <translation>InSAR 地表形变：季节（Stefan）分量与长期分量</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="55"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="56"/>
         <source>&lt;p&gt;Separates, per pixel, the seasonal deformation of the active layer from the long-term deformation of permafrost by linear least squares on the InSAR displacement time series d(t): d(t) = d0 + v·(t − t0) + e·√A&lt;sub&gt;T&lt;/sub&gt;(t) [+ f·√A&lt;sub&gt;F&lt;/sub&gt;(t)], with v the long-term velocity (mm/yr, t − t0 in years from the first date), e the seasonal coefficient (mm per √(°C·day)) of the Stefan solution, f the optional frost-heave coefficient (Liu, Zhang &amp;amp; Wahr 2010, J. Geophys. Res. 115, F03023; Liu et al. 2012, J. Geophys. Res. 117, F01005).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Thaw index&lt;/b&gt; A&lt;sub&gt;T&lt;/sub&gt;(t): the thawing degree days Σ max(T, 0) accumulated from that year's thaw onset (the first day on or after YEAR_START, default 01-01, with a daily mean T &amp;gt; 0 °C) to t, 0 before the onset, reset every YEAR_START. Freezing index A&lt;sub&gt;F&lt;/sub&gt;: Σ max(−T, 0) from 07-01. Gaps of up to 5 days in the temperature series are filled linearly; the series must cover every InSAR date from its season's start.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: float32 GeoTIFF, nodata −9999, bands velocity_mm_yr, velocity_se, seasonal_coef, seasonal_coef_se, seasonal_amplitude_mm (e·√max A&lt;sub&gt;T&lt;/sub&gt;), frost_heave_coef (with FROST_HEAVE), r2, rmse_mm, n_dates and alt_m with POROSITY and SATURATION: the active-layer thickness estimate ALT = |δ|·ρ&lt;sub&gt;i&lt;/sub&gt;/(P·S·(ρ&lt;sub&gt;w&lt;/sub&gt; − ρ&lt;sub&gt;i&lt;/sub&gt;)), ρ&lt;sub&gt;i&lt;/sub&gt; = 917, ρ&lt;sub&gt;w&lt;/sub&gt; = 1000 kg m⁻³ (Liu et al. 2012), valid only under a uniform porosity and saturation. Standard errors from the residual variance and (XᵀX)⁻¹. A pixel with fewer valid dates than unknowns + 1, or a singular design (no thaw between its dates), is nodata and counted in the log.&lt;/p&gt;</source>
         <translation>&lt;p&gt;对 InSAR 位移时间序列 d(t) 逐像元做线性最小二乘，将活动层的季节形变与多年冻土的长期形变分开：d(t) = d0 + v·(t − t0) + e·√A&lt;sub&gt;T&lt;/sub&gt;(t) [+ f·√A&lt;sub&gt;F&lt;/sub&gt;(t)]，其中 v 为长期速率（mm/yr，t − t0 为自第一个日期起的年数），e 为 Stefan 解的季节系数（mm 每 √(°C·天)），f 为可选的冻胀系数（Liu, Zhang &amp;amp; Wahr 2010, J. Geophys. Res. 115, F03023；Liu et al. 2012, J. Geophys. Res. 117, F01005）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;融化指数&lt;/b&gt; A&lt;sub&gt;T&lt;/sub&gt;(t)：自当年融化开始日（YEAR_START（默认 01-01）当天或之后日平均气温 T &amp;gt; 0 °C 的第一天）起累积到 t 的融化度日 Σ max(T, 0)，开始日之前为 0，每个 YEAR_START 重置。冻结指数 A&lt;sub&gt;F&lt;/sub&gt;：自 07-01 起的 Σ max(−T, 0)。温度序列中不超过 5 天的缺口线性填补；该序列必须自季节开始起覆盖每个 InSAR 日期。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：float32 GeoTIFF，无数据值 −9999，波段为 velocity_mm_yr、velocity_se、seasonal_coef、seasonal_coef_se、seasonal_amplitude_mm（e·√max A&lt;sub&gt;T&lt;/sub&gt;）、frost_heave_coef（给出 FROST_HEAVE 时）、r2、rmse_mm、n_dates，以及给出 POROSITY 和 SATURATION 时的 alt_m：活动层厚度估计 ALT = |δ|·ρ&lt;sub&gt;i&lt;/sub&gt;/(P·S·(ρ&lt;sub&gt;w&lt;/sub&gt; − ρ&lt;sub&gt;i&lt;/sub&gt;))，ρ&lt;sub&gt;i&lt;/sub&gt; = 917，ρ&lt;sub&gt;w&lt;/sub&gt; = 1000 kg m⁻³（Liu et al. 2012），仅在孔隙度和饱和度均匀的假设下成立。标准误由残差方差和 (XᵀX)⁻¹ 得到。有效日期少于未知数 + 1，或设计矩阵奇异（其日期之间没有融化）的像元为无数据值，并在日志中计数。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="76"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="77"/>
         <source>Displacement time series (MintPy HDF5 or dated GeoTIFF)</source>
         <translation>位移时间序列（MintPy HDF5 或带日期的 GeoTIFF）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="76"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="77"/>
         <source>MintPy timeseries.h5 / geo_timeseries.h5 (geocoded: X_FIRST, Y_FIRST, X_STEP, Y_STEP, EPSG or UTM_ZONE attributes) or a multi-band GeoTIFF whose band descriptions are ISO dates.</source>
         <translation>MintPy 的 timeseries.h5 / geo_timeseries.h5（已地理编码：X_FIRST、Y_FIRST、X_STEP、Y_STEP、EPSG 或 UTM_ZONE 属性），或波段描述为 ISO 日期的多波段 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="81"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="82"/>
         <source>Displacement units</source>
         <translation>位移单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="81"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="82"/>
         <source>m (default; MintPy writes metres) or mm. Displacements beyond 10 m are refused as a units mix-up.</source>
         <translation>m（默认；MintPy 以米写出）或 mm。超过 10 m 的位移将视为单位混淆而被拒绝。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="86"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="87"/>
         <source>Reference date (YYYY-MM-DD)</source>
         <translation>参考日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="86"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="87"/>
         <source>Optional acquisition date to which the displacements are re-referenced (its displacement is subtracted from every date); empty: as stored.</source>
         <translation>可选的获取日期，位移将以其为参考重新计算（每个日期减去该日期的位移）；为空：按存储值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="91"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="92"/>
         <source>Daily temperature table</source>
         <translation>逐日温度表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="91"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="92"/>
         <source>Table (CSV, GeoPackage, ...) with one row per day: a station&apos;s or an area&apos;s daily mean (air or ground-surface) temperature.</source>
         <translation>每天一行的表格（CSV、GeoPackage 等）：某站点或某区域的日平均（气温或地表）温度。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="96"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="97"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="96"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="97"/>
         <source>Field with the day (a date, or text YYYY-MM-DD).</source>
         <translation>存放日期的字段（日期，或 YYYY-MM-DD 文本）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="100"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="101"/>
         <source>Temperature field</source>
         <translation>温度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="100"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="101"/>
         <source>Field with the daily mean temperature, in UNITS_TEMPERATURE; empty cells are missing days.</source>
         <translation>存放日平均温度的字段，单位为 UNITS_TEMPERATURE；空单元格视为缺测日。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="104"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="105"/>
         <source>Temperature units</source>
         <translation>温度单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="104"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="105"/>
         <source>celsius (default) or kelvin; temperatures outside −100..100 °C after conversion are refused.</source>
         <translation>celsius（默认）或 kelvin；换算后超出 −100..100 °C 的温度将被拒绝。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="109"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="110"/>
         <source>Thaw season year starts on (MM-DD)</source>
         <translation>融化季节年开始于（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="109"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="110"/>
         <source>The day (MM-DD) on which the thaw index is reset to 0 each year; default 01-01 (northern hemisphere).</source>
         <translation>每年将融化指数重置为 0 的日期（MM-DD）；默认 01-01（北半球）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="114"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="115"/>
         <source>Fit a frost-heave term f·√A_F</source>
         <translation>拟合冻胀项 f·√A_F</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="114"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="115"/>
         <source>Adds the freezing index column √A_F (freezing degree days from 07-01) to the model and the frost_heave_coef band to the output.</source>
         <translation>在模型中加入冻结指数列 √A_F（自 07-01 起的冻结度日），并在输出中加入 frost_heave_coef 波段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="119"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="120"/>
         <source>Porosity (0-1, for the active-layer thickness)</source>
         <translation>孔隙度（0-1，用于活动层厚度）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="119"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="120"/>
         <source>Saturation (0-1, for the active-layer thickness)</source>
         <translation>饱和度（0-1，用于活动层厚度）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="121"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="122"/>
         <source>Optional; with both POROSITY and SATURATION the output has the alt_m band (an estimate for a uniform soil).</source>
         <translation>可选；同时给出 POROSITY 和 SATURATION 时，输出包含 alt_m 波段（均匀土壤假设下的估计）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="126"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="127"/>
         <source>Deformation components</source>
         <translation>形变分量</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="126"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="127"/>
         <source>Multi-band float32 GeoTIFF on the grid of INPUT, nodata −9999 (bands in the help).</source>
         <translation>位于 INPUT 格网上的多波段 float32 GeoTIFF，无数据值 −9999（波段见帮助）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="129"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="130"/>
         <source>Median velocity (mm/yr)</source>
         <translation>速率中位数（mm/yr）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="130"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="131"/>
         <source>Pixels fitted</source>
         <translation>拟合的像元数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="131"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="132"/>
         <source>Median R²</source>
         <translation>R² 中位数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="142"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="143"/>
         <source>TEMPERATURE is not a readable table</source>
         <translation>TEMPERATURE 不是可读取的表格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="148"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="149"/>
         <source>TEMPERATURE has no field {}: its fields are {}</source>
         <translation>TEMPERATURE 没有字段 {}：其字段为 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="153"/>
-        <source>Cancelled: no output was written</source>
-        <translation>已取消：未写出任何输出</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="168"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="169"/>
         <source>REFERENCE_DATE must be YYYY-MM-DD, got {!r}</source>
         <translation>REFERENCE_DATE 必须为 YYYY-MM-DD，收到的是 {!r}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="174"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="175"/>
         <source>Give both POROSITY and SATURATION for the active-layer thickness; alt_m is left out</source>
         <translation>计算活动层厚度需同时给出 POROSITY 和 SATURATION；alt_m 将被略去</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="180"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="181"/>
         <source>{} daily temperatures</source>
         <translation>{} 个日温度值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="190"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="191"/>
         <source>{} pixels left nodata (too few dates or a singular design)</source>
         <translation>{} 个像元为无数据值（日期太少或设计矩阵奇异）</translation>
     </message>

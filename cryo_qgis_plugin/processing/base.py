@@ -18,7 +18,7 @@ from .. import dependencies
 from ..core import optional
 from ..core.io.geotiff import style_sidecar
 from ..core.io.outputs import will_exist
-from .guard import guarded
+from .guard import guarded, same_file_key
 
 ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons", "cryo.svg")
 
@@ -182,10 +182,11 @@ def results_in_log(lines: Iterable[str]) -> Dict[str, Dict[str, str]]:
 
 
 def refuse_overwriting_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> None:
-    """Stop before an output path would replace one of the inputs."""
-    real_inputs = {os.path.realpath(p) for p in inputs if p}
+    """Stop before an output path would replace one of the inputs (the files a stack reads, which the guard's
+    check of the parameters does not see): paths compared as the guard compares them (:func:`.guard.same_file_key`)."""
+    real_inputs = {same_file_key(p) for p in inputs if p}
     for path in outputs:
-        if path and os.path.realpath(path) in real_inputs:
+        if path and same_file_key(path) in real_inputs:
             raise QgsProcessingException(QCoreApplication.translate(
                 "CryoAlgorithm",
                 "The output {} is one of the inputs; choose another output name so the input is kept").format(path))

@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ...compat import (FIELD_ANY, FIELD_NUMERIC, FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER, NUMBER_DOUBLE,
                        SOURCE_VECTOR_POINT, WKT_PREFERRED_GDAL)
+from ...core.errors import Cancelled
 from ...core.glaciers import altimetry, altimetry_granules
 from ...qgis_io.cells import as_date, is_null
 from ...qgis_io.run import run_for
@@ -55,8 +56,7 @@ def read_points(source, field: str, parameter: str, feedback, date_field: str = 
     skipped = 0
     for number, feature in enumerate(source.getFeatures(request)):
         if number % 10000 == 0 and feedback.isCanceled():
-            raise QgsProcessingException(
-                QCoreApplication.translate("CryoAlgorithm", "Cancelled: no output was written"))
+            raise Cancelled()
         value = feature.attributes()[index] if field else None
         day = float("nan")
         if date_field and not is_null(feature.attributes()[date_index]):
@@ -325,7 +325,7 @@ class AltimetryDifference(CryoAlgorithm):
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled: no output was written"))
+            raise Cancelled()
         result = altimetry.altimetry_rate(points[self.EPOCH1], points[self.EPOCH2], cell_size,
                                           crs.toWkt(WKT_PREFERRED_GDAL), years or None,
                                           self.parameterAsDouble(parameters, self.OUTLIER_NMAD, context), run=run)

@@ -10,6 +10,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...compat import NUMBER_INTEGER, SOURCE_VECTOR_ANY, parameter_as_strings
+from ...core.errors import Cancelled
 from ...core.io.temperature import KELVIN_AT_ZERO_CELSIUS, UNITS, Packing, check_plausible_celsius
 from ...core.permafrost import gst
 from ...qgis_io.cells import as_value
@@ -35,8 +36,7 @@ def table_rows(algorithm, parameters, context, fields: Sequence[str], feedback) 
     rows = []
     for number, feature in enumerate(source.getFeatures()):
         if number % 10000 == 0 and feedback.isCanceled():
-            raise QgsProcessingException(
-                QCoreApplication.translate("CryoAlgorithm", "Cancelled: no output was written"))
+            raise Cancelled()
         rows.append(tuple(feature[name] for name in fields))
     return rows
 

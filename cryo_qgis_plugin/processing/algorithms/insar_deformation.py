@@ -10,6 +10,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterString)
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY
+from ...core.errors import Cancelled
 from ...core.io.mintpy import open_displacement
 from ...core.io.temperature import UNITS as TEMPERATURE_UNITS
 from ...core.io.temperature import Packing
@@ -150,7 +151,7 @@ class InsarDeformation(CryoAlgorithm):
         dates, values = [], []
         for row, feature in enumerate(source.getFeatures(), start=1):
             if row % 10000 == 0 and feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled: no output was written"))
+                raise Cancelled()
             value = as_value(feature[value_field], row, value_field)
             if not np.isnan(value):
                 dates.append(as_date(feature[date_field], row, date_field))
