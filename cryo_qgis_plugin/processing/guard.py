@@ -24,13 +24,14 @@ import traceback
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from osgeo import ogr
-from qgis.core import (Qgis, QgsFeatureSink, QgsMessageLog, QgsProcessingException, QgsProcessingOutputLayerDefinition,
+from qgis.core import (QgsFeatureSink, QgsMessageLog, QgsProcessingException, QgsProcessingOutputLayerDefinition,
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterVectorDestination,
                        QgsProject, QgsProperty, QgsProviderRegistry)
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..compat import MESSAGE_CRITICAL
 from ..core.errors import Cancelled, CryoInputError
 from ..core.io.outputs import check_before_commit, finish, output_set, remove_leftovers, temporary_name
 
@@ -67,7 +68,7 @@ def guarded(process_algorithm: Callable) -> Callable:
             message = explain(exc, [path for _, path in outputs])
             if not isinstance(exc, (CryoInputError, Cancelled)):
                 QgsMessageLog.logMessage("{}: {}\n{}".format(algorithm.id(), message, traceback.format_exc()),
-                                         "Cryo", Qgis.Critical)
+                                         "Cryo", MESSAGE_CRITICAL)
             raise QgsProcessingException(message) from None
 
     process_guarded.is_guarded = True
