@@ -155,9 +155,14 @@ def test_product_detected_from_names(names, expected):
 
 
 def test_a_decoded_stack_keeps_its_product(qgis_app, tmp_path):
+    """A decoded stack has a name no pattern knows (d.tif): its recorded class table says the product."""
+    from cryo_qgis_plugin.core.freezethaw.products import product_for_stack
+
     run("cryo:decodefreezethaw", {"INPUT": SMAP_TIF, "START_DATE": "2018-06-16", "OUTPUT": str(tmp_path / "d.tif")})
-    product, reason = detect_product([str(tmp_path / "d.tif")], "smap_l3ft")
-    assert product.name == "smap_l3ft" and "records" in reason
+    with open_stack(str(tmp_path / "d.tif")) as stack:
+        product, reason = product_for_stack(stack)
+    assert product.name == "smap_l3ft" and "records the class table smap_l3ft" in reason
+    assert detect_product([str(tmp_path / "d.tif")])[0].name == "amsr_tpdc"  # the name alone would not tell
 
 
 def test_tpdc_005_degree_files_are_on_the_global_005_degree_grid(tmp_path):
