@@ -13,7 +13,7 @@ from cryo_qgis_plugin.core.errors import CryoInputError
 from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
 from cryo_qgis_plugin.core.io.grid import Grid
 from cryo_qgis_plugin.core.io.mintpy import open_displacement, open_mintpy
-from cryo_qgis_plugin.core.permafrost import deformation
+from cryo_qgis_plugin.core.permafrost import deformation, deformation_fit, thaw_index
 from cryo_qgis_plugin.core.run import Run
 
 START = dt.date(2017, 1, 1)
@@ -32,7 +32,7 @@ def temperatures():
 
 def planted(frost_heave=False, seed=3, dates=INSAR):
     """(dates, rows, cols) displacement in mm with planted v, e (and f) varying in space, noise SIGMA."""
-    design = deformation.design_matrix(dates, DAYS, temperatures(), frost_heave=frost_heave).matrix
+    design = thaw_index.design_matrix(dates, DAYS, temperatures(), frost_heave=frost_heave).matrix
     rng = np.random.default_rng(seed)
     v = V * (1 + 0.3 * rng.random((ROWS, COLS)))
     e = E * (1 + 0.3 * rng.random((ROWS, COLS)))
@@ -43,7 +43,7 @@ def planted(frost_heave=False, seed=3, dates=INSAR):
 
 
 def test_thaw_index_is_zero_before_the_onset_and_reset_each_year():
-    design = deformation.design_matrix(INSAR, DAYS, temperatures())
+    design = thaw_index.design_matrix(INSAR, DAYS, temperatures())
     t = temperatures()
     onset = next(i for i, x in enumerate(t) if x > 0)
     assert design.thaw_index[INSAR.index(dt.date(2017, 1, 6))] == 0
@@ -55,7 +55,7 @@ def test_thaw_index_is_zero_before_the_onset_and_reset_each_year():
 
 def test_planted_velocity_and_seasonal_coefficient_are_recovered():
     d, v, e, design = planted()
-    fit = deformation.fit_block(design, d.reshape(len(INSAR), -1))
+    fit = deformation_fit.fit_block(design, d.reshape(len(INSAR), -1))
     got_v, got_e = fit.coefficients[1], fit.coefficients[2]
     assert np.all(np.abs(got_v - v.ravel()) <= 0.05 * np.abs(v.ravel()))
     assert np.all(np.abs(got_e - e.ravel()) <= 0.05 * np.abs(e.ravel()))
@@ -68,7 +68,7 @@ def test_planted_velocity_and_seasonal_coefficient_are_recovered():
 def test_frost_heave_term_is_recovered():
     dates = INSAR[16:]  # the freezing index accumulates from 07-01: the series starts 2017-01-01
     d, v, e, design = planted(frost_heave=True, dates=dates)
-    fit = deformation.fit_block(design, d.reshape(len(dates), -1))
+    fit = deformation_fit.fit_block(design, d.reshape(len(dates), -1))
     assert np.median(fit.coefficients[3]) == pytest.approx(F, abs=0.1)
     assert np.all(np.abs(fit.coefficients[1] - v.ravel()) <= 0.05 * np.abs(v.ravel()))
 
@@ -81,7 +81,7 @@ def test_solution_equals_lstsq_with_gaps_and_unsolvable_pixels_are_nodata():
     block[4:, 0] = np.nan  # too few dates
     winter = np.array([x.month in (1, 2, 3) for x in INSAR])
     block[~winter, 1] = np.nan  # singular: no thaw between its dates
-    fit = deformation.fit_block(design, block)
+    fit = deformation_fit.fit_block(design, block)
     assert np.isnan(fit.coefficients[:, :2]).all() and fit.unsolved[:2].all()
     assert fit.unsolved.sum() == 2
     for p in (2, 17, 55, 119):
@@ -147,10 +147,11 @@ def test_core_raster_streams_blocks_and_counts_nodata(tmp_path):
     messages = []
     with open_displacement(tif_path) as stack:
         result = deformation.deformation_raster(
-            stack, DAYS, temperatures(), str(tmp_path / "out.tif"), porosity=0.4, saturation=0.8,
+            stack, thaw_index.design_matrix(stack.dates, DAYS, temperatures()), str(tmp_path / "out.tif"),
+            porosity=0.4, saturation=0.8,
             run=Run(log=lambda m, s: messages.append(m), budget_bytes=200_000))
     bands = read_bands(str(tmp_path / "out.tif"))
-    assert list(bands) == deformation.band_names(False, True)
+    assert list(bands) == deformation_fit.band_names(False, True)
     assert bands["velocity_mm_yr"][0, 0] == -9999 and result.n_unsolved == 1
     assert result.n_pixels == ROWS * COLS - 1
     assert any("fewer than 4 valid dates" in m for m in messages)
@@ -182,7 +183,7 @@ def test_mintpy_and_geotiff_give_the_same_numbers(qgis_app, inputs):
                                 TEMPERATURE_FIELD="temperature", REFERENCE_DATE=INSAR[3].isoformat(),
                                 OUTPUT=out)
         results[name]["bands"] = read_bands(out)
-    for band in deformation.band_names(False, False):
+    for band in deformation_fit.band_names(False, False):
         np.testing.assert_array_equal(results["h5"]["bands"][band], results["tif"]["bands"][band])
     assert results["h5"]["N_PIXELS"] == results["tif"]["N_PIXELS"] == ROWS * COLS - 1
     assert results["h5"]["MEDIAN_VELOCITY"] == pytest.approx(np.median(v.ravel()[1:]), rel=0.05)
@@ -227,7 +228,8 @@ def test_bad_inputs_are_refused_without_output(qgis_app, inputs, tmp_path):
     _refused(qgis_app, tmp_path, r"3 InSAR dates, fewer than the 4", INPUT=few_tif, TEMPERATURE=csv_path)
     with pytest.raises(CryoInputError, match="10 m"):
         with open_displacement(mm_h5) as stack:
-            deformation.deformation_raster(stack, DAYS, temperatures(), str(tmp_path / "x.tif"))
+            deformation.deformation_raster(stack, thaw_index.design_matrix(stack.dates, DAYS, temperatures()),
+                                           str(tmp_path / "x.tif"))
     assert not (tmp_path / "x.tif").exists()
 
 
@@ -238,5 +240,6 @@ def test_dates_covering_no_thaw_are_refused(tmp_path):
     with GeoTiffWriter(path, grid, [x.isoformat() for x in winter], np.float32) as w:
         w.write(0, np.zeros((len(winter), 2, 2), np.float32))
     with open_displacement(path) as stack, pytest.raises(CryoInputError, match="no thaw season is covered"):
-        deformation.deformation_raster(stack, DAYS, temperatures(), str(tmp_path / "out.tif"))
+        deformation.deformation_raster(stack, thaw_index.design_matrix(stack.dates, DAYS, temperatures()),
+                                       str(tmp_path / "out.tif"))
     assert not (tmp_path / "out.tif").exists()

@@ -14,7 +14,7 @@ from ...core.errors import Cancelled
 from ...core.io.mintpy import open_displacement
 from ...core.io.temperature import UNITS as TEMPERATURE_UNITS
 from ...core.io.temperature import Packing
-from ...core.permafrost import deformation
+from ...core.permafrost import deformation, thaw_index
 from ...qgis_io.cells import as_date, as_value
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results, refuse_overwriting_inputs
@@ -183,10 +183,10 @@ class InsarDeformation(CryoAlgorithm):
         with open_displacement(path) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([output], stack.files)
+            design = thaw_index.design_matrix(stack.dates, dates, values, packing, year_start, frost_heave)
             result = deformation.deformation_raster(
-                stack, dates, values, output, units=units, reference_date=reference, packing=packing,
-                frost_heave=frost_heave, porosity=porosity, saturation=saturation, year_start=year_start,
-                run=run_for(feedback))
+                stack, design, output, units=units, reference_date=reference, frost_heave=frost_heave,
+                porosity=porosity, saturation=saturation, run=run_for(feedback))
         if result.n_unsolved:
             feedback.pushInfo(self.tr("{} pixels left nodata (too few dates or a singular design)").format(
                 result.n_unsolved))
