@@ -171,7 +171,7 @@ def inputs(tmp_path_factory):
 def run_alg(qgis_app, **parameters):
     from test_processing_freezethaw import run
 
-    return run("cryo:insardeformation", parameters)
+    return run("cryo:insardeformation", dict(dict(DATE_FIELD="date", TEMPERATURE_FIELD="temperature"), **parameters))
 
 
 def test_mintpy_and_geotiff_give_the_same_numbers(qgis_app, inputs):
@@ -243,3 +243,64 @@ def test_dates_covering_no_thaw_are_refused(tmp_path):
         deformation.deformation_raster(stack, thaw_index.design_matrix(stack.dates, DAYS, temperatures()),
                                        str(tmp_path / "out.tif"))
     assert not (tmp_path / "out.tif").exists()
+
+
+def test_line_of_sight_to_vertical_and_the_model_stack(qgis_app, inputs, tmp_path):
+    """Displacements written along a line of sight at 35° (a constant angle, and a raster of angles varying by
+    column) give the velocities of the vertical data; the model stack equals the noise-free planted signal
+    within the noise's averaging."""
+    folder, _, tif_path, csv_path, v, e = inputs
+    vertical = run_alg(qgis_app, INPUT=tif_path, TEMPERATURE=csv_path, OUTPUT=str(tmp_path / "vertical.tif"),
+                       OUTPUT_MODEL=str(tmp_path / "model.tif"))
+    assert vertical["OUTPUT_MODEL"] == str(tmp_path / "model.tif")
+    angles = np.tile(np.linspace(30.0, 45.0, COLS), (ROWS, 1))
+    for name, degrees in (("constant", np.full((ROWS, COLS), 35.0)), ("raster", angles)):
+        with open_displacement(tif_path) as stack:
+            data = stack.read(slice(0, ROWS)).astype(float)
+            data[data == stack.nodata] = np.nan
+            grid = stack.grid
+        los_path = str(tmp_path / "los_{}.tif".format(name))
+        with GeoTiffWriter(los_path, grid, [x.isoformat() for x in INSAR], np.float32, nodata=-9999.0) as w:
+            w.write(0, np.where(np.isnan(data), -9999.0, data * np.cos(np.radians(degrees))))
+        angle_path = str(tmp_path / "angles.tif")
+        with GeoTiffWriter(angle_path, grid, ["incidence"], np.float32) as w:
+            w.write(0, degrees[None].astype(np.float32))
+        how = dict(LOS_TO_VERTICAL="incidence_angle", INCIDENCE_ANGLE=35.0) if name == "constant" else dict(
+            LOS_TO_VERTICAL="incidence_raster", INCIDENCE_RASTER=angle_path)
+        out = str(tmp_path / "from_los_{}.tif".format(name))
+        run_alg(qgis_app, INPUT=los_path, TEMPERATURE=csv_path, OUTPUT=out, **how)
+        got, expected = read_bands(out), read_bands(str(tmp_path / "vertical.tif"))
+        for band in ("velocity_mm_yr", "seasonal_coef", "offset_mm"):
+            np.testing.assert_allclose(got[band][1:], expected[band][1:], rtol=2e-4, atol=2e-3)
+    model = gdal.Open(str(tmp_path / "model.tif"))
+    assert [model.GetRasterBand(i + 1).GetDescription() for i in range(model.RasterCount)] == [
+        x.isoformat() for x in INSAR]
+    assert model.GetMetadataItem("CRYO_KIND") == "insar_model"
+    fitted = model.ReadAsArray()
+    design = thaw_index.design_matrix(INSAR, DAYS, temperatures()).matrix
+    bands = read_bands(str(tmp_path / "vertical.tif"))
+    rebuilt = (bands["offset_mm"] + design[:, 1, None, None] * bands["velocity_mm_yr"]
+               + design[:, 2, None, None] * bands["seasonal_coef"])
+    np.testing.assert_allclose(fitted[:, 1:], rebuilt[:, 1:], atol=1e-3)
+    assert np.all(fitted[:, 0, 0] == -9999)
+    d, _, _, _ = planted()
+    truth = 5.0 + design[:, 1, None, None] * v + design[:, 2, None, None] * e
+    assert np.sqrt(np.mean((fitted[:, 1:] - truth[:, 1:]) ** 2)) < 0.6 * SIGMA
+
+
+def test_incidence_mistakes_are_refused(qgis_app, inputs, tmp_path):
+    folder, _, tif_path, csv_path, _, _ = inputs
+    _refused(qgis_app, tmp_path, "needs INCIDENCE_ANGLE", INPUT=tif_path, TEMPERATURE=csv_path,
+             LOS_TO_VERTICAL="incidence_angle")
+    with open_displacement(tif_path) as stack:
+        grid = stack.grid
+    radians = str(tmp_path / "radians.tif")
+    with GeoTiffWriter(radians, grid, ["incidence"], np.float32) as w:
+        w.write(0, np.full((1, ROWS, COLS), 0.61, np.float32))
+    _refused(qgis_app, tmp_path, "look like radians", INPUT=tif_path, TEMPERATURE=csv_path,
+             LOS_TO_VERTICAL="incidence_raster", INCIDENCE_RASTER=radians)
+    other = str(tmp_path / "other_grid.tif")
+    with GeoTiffWriter(other, Grid.from_extent(0, 0, 1, 1, 4, 4, "EPSG:4326"), ["incidence"], np.float32) as w:
+        w.write(0, np.full((1, 4, 4), 35.0, np.float32))
+    _refused(qgis_app, tmp_path, "not on the grid of the displacements", INPUT=tif_path, TEMPERATURE=csv_path,
+             LOS_TO_VERTICAL="incidence_raster", INCIDENCE_RASTER=other)

@@ -11,6 +11,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 
 from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY
 from ...core.errors import Cancelled
+from ...core.io.incidence import Incidence
 from ...core.io.mintpy import open_displacement
 from ...core.io.temperature import UNITS as TEMPERATURE_UNITS
 from ...core.io.temperature import Packing
@@ -36,11 +37,16 @@ class InsarDeformation(CryoAlgorithm):
     FROST_HEAVE = "FROST_HEAVE"
     POROSITY = "POROSITY"
     SATURATION = "SATURATION"
+    LOS_TO_VERTICAL = "LOS_TO_VERTICAL"
+    INCIDENCE_ANGLE = "INCIDENCE_ANGLE"
+    INCIDENCE_RASTER = "INCIDENCE_RASTER"
     OUTPUT = "OUTPUT"
+    OUTPUT_MODEL = "OUTPUT_MODEL"
     MEDIAN_VELOCITY = "MEDIAN_VELOCITY"
     N_PIXELS = "N_PIXELS"
     MEDIAN_R2 = "MEDIAN_R2"
     DISPLACEMENT_UNITS = ("m", "mm")
+    LOS_OPTIONS = ("none", "incidence_angle", "incidence_raster")
 
     def name(self) -> str:
         return "insardeformation"
@@ -71,7 +77,14 @@ class InsarDeformation(CryoAlgorithm):
             "ALT = |δ|·ρ<sub>i</sub>/(P·S·(ρ<sub>w</sub> − ρ<sub>i</sub>)), ρ<sub>i</sub> = 917, ρ<sub>w</sub> = "
             "1000 kg m⁻³ (Liu et al. 2012), valid only under a uniform porosity and saturation. Standard errors "
             "from the residual variance and (XᵀX)⁻¹. A pixel with fewer valid dates than unknowns + 1, or a "
-            "singular design (no thaw between its dates), is nodata and counted in the log.</p>")
+            "singular design (no thaw between its dates), is nodata and counted in the log. The last band, "
+            "offset_mm, is d0.</p>"
+            "<p><b>Line of sight</b>: with LOS_TO_VERTICAL the displacements become vertical, d<sub>v</sub> = "
+            "d<sub>los</sub> / cos θ, before the fit (the ground is assumed to move vertically only, as thaw "
+            "settlement and frost heave do on gentle slopes), θ from INCIDENCE_ANGLE or INCIDENCE_RASTER.</p>"
+            "<p><b>OUTPUT_MODEL</b> (optional): the fitted model at every acquisition date (mm, after the "
+            "re-referencing and vertical conversion), a dated stack that the Cryo time-series dock overlays on the "
+            "displacements with its long-term line and seasonal part.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(with_help(
@@ -125,8 +138,31 @@ class InsarDeformation(CryoAlgorithm):
                 self.tr("Optional; with both POROSITY and SATURATION the output has the alt_m band (an estimate "
                         "for a uniform soil).")))
         self.addParameter(with_help(
+            QgsProcessingParameterEnum(self.LOS_TO_VERTICAL, self.tr("Line of sight to vertical"),
+                                       list(self.LOS_OPTIONS), defaultValue="none", usesStaticStrings=True),
+            self.tr("none (default): fit the displacements as given (line of sight or already vertical); "
+                    "incidence_angle: d_v = d_los / cos θ with INCIDENCE_ANGLE for the whole scene; "
+                    "incidence_raster: θ of every pixel from INCIDENCE_RASTER. Assumes the ground moves "
+                    "vertically only.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber(self.INCIDENCE_ANGLE, self.tr("Incidence angle (degrees)"), NUMBER_DOUBLE,
+                                         optional=True, minValue=0.0, maxValue=89.0),
+            self.tr("The radar incidence angle θ of the scene, for LOS_TO_VERTICAL = incidence_angle "
+                    "(Sentinel-1 IW: 29-46°; the scene centre's value).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFile(self.INCIDENCE_RASTER, self.tr("Incidence angle raster (GeoTIFF or MintPy "
+                                                                      "geometryGeo.h5)"), optional=True),
+            self.tr("θ of every pixel in degrees, on the grid of INPUT: a GeoTIFF or MintPy's geometryGeo.h5 "
+                    "(dataset incidenceAngle), for LOS_TO_VERTICAL = incidence_raster. Pixels without an angle "
+                    "are nodata.")))
+        self.addParameter(with_help(
             QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Deformation components")),
             self.tr("Multi-band float32 GeoTIFF on the grid of INPUT, nodata −9999 (bands in the help).")))
+        self.addParameter(with_help(
+            QgsProcessingParameterRasterDestination(self.OUTPUT_MODEL, self.tr("Fitted model at every date"),
+                                                    optional=True, createByDefault=False),
+            self.tr("Optional: the fitted model d0 + v(t − t0) + e√A_T [+ f√A_F] (mm) at every acquisition date, "
+                    "a stack with the dates of INPUT; the time-series dock overlays it on the data.")))
         self.addOutput(QgsProcessingOutputNumber(self.MEDIAN_VELOCITY, self.tr("Median velocity (mm/yr)")))
         self.addOutput(QgsProcessingOutputNumber(self.N_PIXELS, self.tr("Pixels fitted")))
         self.addOutput(QgsProcessingOutputNumber(self.MEDIAN_R2, self.tr("Median R²")))
@@ -158,6 +194,23 @@ class InsarDeformation(CryoAlgorithm):
                 values.append(value)
         return dates, values
 
+    def _incidence(self, parameters, context, grid):
+        """The line of sight to vertical conversion LOS_TO_VERTICAL asks for, or None."""
+        how = self.parameterAsEnumString(parameters, self.LOS_TO_VERTICAL, context) or "none"
+        if how == "none":
+            return None
+        if how == "incidence_angle":
+            angle = self._optional_number(parameters, self.INCIDENCE_ANGLE, context)
+            if angle is None:
+                raise QgsProcessingException(self.tr("LOS_TO_VERTICAL = incidence_angle needs INCIDENCE_ANGLE (the "
+                                                     "scene's incidence angle in degrees)"))
+            return Incidence(degrees=angle)
+        raster = self.parameterAsFile(parameters, self.INCIDENCE_RASTER, context)
+        if not raster:
+            raise QgsProcessingException(self.tr("LOS_TO_VERTICAL = incidence_raster needs INCIDENCE_RASTER (a "
+                                                 "GeoTIFF of angles in degrees or MintPy's geometryGeo.h5)"))
+        return Incidence(path=raster, grid=grid)
+
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -179,17 +232,21 @@ class InsarDeformation(CryoAlgorithm):
         year_start = self.parameterAsString(parameters, self.YEAR_START, context) or "01-01"
         dates, values = self._temperature_series(parameters, context, feedback)
         feedback.pushInfo(self.tr("{} daily temperatures").format(len(values)))
+        model = self.parameterAsOutputLayer(parameters, self.OUTPUT_MODEL, context) or None
         path = self.parameterAsFile(parameters, self.INPUT, context)
         with open_displacement(path) as stack:
             feedback.pushInfo(stack.describe())
-            refuse_overwriting_inputs([output], stack.files)
+            refuse_overwriting_inputs([output] + ([model] if model else []), stack.files)
             design = thaw_index.design_matrix(stack.dates, dates, values, packing, year_start, frost_heave)
             result = deformation.deformation_raster(
                 stack, design, output, units=units, reference_date=reference, frost_heave=frost_heave,
-                porosity=porosity, saturation=saturation, run=run_for(feedback))
+                porosity=porosity, saturation=saturation, incidence=self._incidence(parameters, context, stack.grid),
+                model_path=model, run=run_for(feedback))
         if result.n_unsolved:
             feedback.pushInfo(self.tr("{} pixels left nodata (too few dates or a singular design)").format(
                 result.n_unsolved))
         SidecarStyle.attach(context, output)
-        return {self.OUTPUT: output, self.MEDIAN_VELOCITY: result.median_velocity, self.N_PIXELS: result.n_pixels,
-                self.MEDIAN_R2: result.median_r2}
+        if model:
+            SidecarStyle.attach(context, model)
+        return {self.OUTPUT: output, self.OUTPUT_MODEL: model, self.MEDIAN_VELOCITY: result.median_velocity,
+                self.N_PIXELS: result.n_pixels, self.MEDIAN_R2: result.median_r2}
