@@ -21,6 +21,8 @@ DAY_SECONDS = 86400.0
 CSV_COLUMNS = ("series", "date", "band", "value", "class")
 # the lake-ice phenology events drawn as markers, in the order of the season
 EVENT_NAMES = {"fus": "freeze-up start", "fue": "freeze-up end", "bus": "break-up start", "bue": "break-up end"}
+# how a curve is drawn: a line (the default), a thick line, a dashed or a dotted one, or markers without a line
+STYLES = ("line", "thick", "dash", "dot", "markers")
 
 
 def date_seconds(day: dt.date) -> float:
@@ -43,7 +45,9 @@ class Marker:
 @dataclass
 class PlotSeries:
     """One plotted curve. ``dated`` tells whether ``x`` holds dates (seconds) or band numbers; ``bands`` are the
-    band numbers of a raster pixel's series (None for a table's)."""
+    band numbers of a raster pixel's series (None for a table's). ``style`` is how it is drawn (:data:`STYLES`);
+    ``quantity`` the y axis title of a series with a known quantity and unit (e.g. the InSAR overlay's
+    "Displacement (mm)"), empty for plain values: series of different quantities get their own y axis."""
 
     name: str
     x: np.ndarray
@@ -52,6 +56,8 @@ class PlotSeries:
     bands: Optional[np.ndarray] = None
     class_table: Optional[ClassTable] = None
     markers: List[Marker] = field(default_factory=list)
+    style: str = "line"
+    quantity: str = ""
 
     @property
     def categorical(self) -> bool:

@@ -3,14 +3,16 @@ pixels by pinning, plot a table's dated values per group with lake-ice phenology
 
 Class-code rasters (freeze/thaw, permafrost classes and zones: the tables of :mod:`..core.codes`, recorded in
 the GeoTIFFs the plugin writes) plot as categories, coloured and labelled from the same table as the map
-legend. Pixels are read in a ``QgsTask``, so a long stack never blocks the window.
+legend. A ticked InSAR model stack of ``cryo:insardeformation`` plots with the data it was fitted to and its
+long-term and seasonal parts (:mod:`.insar_overlay`), in mm on the left axis; other values then go on a right
+axis sharing the dates. Pixels are read in a ``QgsTask``, so a long stack never blocks the window.
 """
 from __future__ import annotations
 
+import math
 import os
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
-import numpy as np
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
                        QgsFeatureRequest, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
@@ -23,9 +25,14 @@ from ..compat import (FIELD_FILTER_DATE, FIELD_FILTER_DATETIME, FIELD_FILTER_NUM
 from ..core.codes import ClassTable
 from ..core.io.outputs import atomic_path
 from ..core.optional import lazy
+from ..core.permafrost.deformation import COMPONENTS_KIND
 from ..qgis_io.cells import date_or_none, is_null, number_or_none
 from ..class_labels import class_label
+from .insar_overlay import build_overlays, complete_models
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
+from .plot_draw import (RightAxis, axis_title, class_positions, draw_series, emptiest_corner,  # noqa: F401
+                        legend_box, place_legend, split_axes)
+from .raster_info import is_mintpy_file
 from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv
 
 pg = lazy("pyqtgraph")  # imported when the dock is built: the plugin loads without pyqtgraph
@@ -47,6 +54,8 @@ class TimeSeriesDock(QgsDockWidget):
         self.current: List[PlotSeries] = []
         self.pinned: List[PlotSeries] = []
         self.task: Optional[PixelReadTask] = None
+        self.right: Optional[RightAxis] = None  # made when a plot first needs it
+        self._legend_corner = "top-right"
         self._build()
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh_layers)
@@ -181,47 +190,63 @@ class TimeSeriesDock(QgsDockWidget):
 
     # -- picking ---------------------------------------------------------------------------------------------
     def pick(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem) -> Optional[PixelReadTask]:
-        """Read the ticked rasters at ``point`` (in ``crs``, e.g. the canvas CRS) in a background task."""
+        """Read the ticked rasters at ``point`` (in ``crs``, e.g. the canvas CRS) in a background task, and the
+        InSAR components rasters among the others (an InSAR model stack plots with them)."""
         requests, problems = [], []
         project = QgsProject.instance()
-        for layer_id in self.checked_layer_ids():
+        ticked = self.checked_layer_ids()
+        others = [self.layer_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.layer_list.count())]
+        for layer_id in ticked + [i for i in others if i not in ticked]:
             layer = project.mapLayer(layer_id)
+            companion = layer_id not in ticked
             if layer is None:
+                continue
+            if not companion and is_mintpy_file(layer.source()):  # read at the cell of the InSAR model stack
+                requests.append(PixelRequest(layer.name(), layer.source(), math.nan, math.nan, on_model_grid=True))
                 continue
             try:
                 xy = QgsCoordinateTransform(crs, layer.crs(), project).transform(point)
             except QgsCsException:
-                problems.append(self.tr("{}: the point cannot be transformed to the layer's CRS").format(layer.name()))
+                if not companion:
+                    problems.append(self.tr("{}: the point cannot be transformed to the layer's CRS").format(
+                        layer.name()))
                 continue
-            requests.append(PixelRequest(layer.name(), layer.source(), xy.x(), xy.y()))
-        if not requests:
+            requests.append(PixelRequest(layer.name(), layer.source(), xy.x(), xy.y(),
+                                         only_kind=COMPONENTS_KIND if companion else ""))
+        ticked_requests = [r for r in requests if not r.only_kind]
+        if not ticked_requests:
             self._show_status(problems or [self.tr("Tick a raster in the list to plot its series.")])
             return None
         if self.task is not None:
             self.task.on_done = lambda answers: None  # a newer click wins
-        self.status.setText(self.tr("Reading {} at {}…").format(", ".join(r.name for r in requests),
+        self.status.setText(self.tr("Reading {} at {}…").format(", ".join(r.name for r in ticked_requests),
                                                                 point_text((point.x(), point.y()))))
-        self.task = PixelReadTask(requests, lambda answers: self.show_answers(answers, problems))
+        self.task = PixelReadTask(requests, lambda answers: self.show_answers(answers, problems), complete_models)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 
     def show_answers(self, answers: List[PixelAnswer], problems: Optional[List[str]] = None) -> None:
-        """Plot the series read; rasters the point missed are listed in the dock, not raised."""
+        """Plot the series read; rasters the point missed are listed in the dock, not raised. A ticked InSAR
+        model stack plots as an overlay (data, model, long-term and seasonal parts) with the rasters it uses."""
         self.task = None
-        messages = list(problems or [])
-        self.current = []
-        for answer in answers:
+        overlays = build_overlays(answers)
+        messages = list(problems or []) + overlays.problems
+        self.current = list(overlays.series)
+        for i, answer in enumerate(answers):
+            if i in overlays.used or answer.request.only_kind:
+                continue
             if answer.series is None:
                 messages.append("{}: {}".format(answer.request.name, answer.problem))
                 continue
             pixel = answer.series
             name = self.tr("{} (col {}, row {})").format(answer.request.name, pixel.column + 1, pixel.row + 1)
             self.current.append(pixel_plot_series(name, pixel))
-        self._show_status(messages)
+        self._show_status(messages, overlays.notes)
         self.redraw()
 
-    def _show_status(self, messages: List[str]) -> None:
-        self.status.setText("\n".join(messages))
+    def _show_status(self, messages: List[str], notes: Sequence[str] = ()) -> None:
+        """Problems (in red when there are some), then ``notes``."""
+        self.status.setText("\n".join(list(messages) + list(notes)))
         self.status.setStyleSheet("color: #b00020" if messages else "")
 
     # -- tables ----------------------------------------------------------------------------------------------
@@ -271,11 +296,14 @@ class TimeSeriesDock(QgsDockWidget):
         for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not self.vline]:
             item.removeItem(marker)
         self.legend.clear()
+        if self.right is not None:
+            self.right.clear()
         dated = any(s.dated for s in series) or not series
         if dated != isinstance(item.getAxis("bottom"), pg.DateAxisItem):  # swap the axis only when it changes
             item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0) if dated
                                else pg.AxisItem(orientation="bottom")})
             item.setLabel("bottom", self.tr("Date") if dated else self.tr("Band"))
+        left_series, right_series = split_axes(series)
         table = self.class_axis()
         left = item.getAxis("left")
         if table is not None:
@@ -284,36 +312,29 @@ class TimeSeriesDock(QgsDockWidget):
             item.setYRange(-0.5, len(table.codes) - 0.5, padding=0.02)
         else:
             left.setTicks(None)
-            item.setLabel("left", self.tr("Value"))
+            item.setLabel("left", axis_title(left_series, self.tr("Value")))
             item.enableAutoRange(axis="y")
         for k, s in enumerate(series):
-            self._draw(s, PALETTE[k % len(PALETTE)], table)
+            colour = PALETTE[k % len(PALETTE)]
+            if any(s is r for r in right_series):
+                draw_series(self._right_axis().view, s, colour, None, self.legend)
+            else:
+                draw_series(item, s, colour, table)
+        if right_series or self.right is not None:
+            self._right_axis().update(series, right_series, axis_title(right_series, self.tr("Value")))
+        corner = "top-right"
+        if any(s.quantity for s in series):  # e.g. the InSAR overlay, whose curves fill a corner or two
+            corner = emptiest_corner([left_series, right_series], *legend_box(self.legend, item.vb))
+        if corner != self._legend_corner:  # else left where it is (the user may have dragged it)
+            place_legend(self.legend, corner)
+            self._legend_corner = corner
         self.readout.setText("")
         self.series_plotted.emit()
 
-    def _draw(self, s: PlotSeries, colour: str, table: Optional[ClassTable]) -> None:
-        pen = pg.mkPen(colour, width=1.5)
-        if table is None:
-            self.plot.plot(s.x, s.y, pen=pen, name=s.name, connect="finite")
-        else:
-            positions = class_positions(s.y, table)
-            self.plot.plot(s.x, positions, pen=pg.mkPen(colour, width=1), name=s.name, stepMode=None,
-                           connect="finite")
-            # each day a short bar on its class's row, in the class colour (one curve of disjoint segments per
-            # class: much faster to draw than per-point symbols on a 6,570-day series); unknown codes in black
-            half = 0.4 * (float(np.median(np.diff(s.x))) if len(s.x) > 1 else 1.0)
-            for code in list(table) + [None]:
-                on = positions == (-1 if code is None else table.values.index(code.value))
-                if on.any():
-                    xs = np.repeat(s.x[on], 2) + np.tile([-half, half], int(on.sum()))
-                    colour_of_class = "#000000" if code is None else code.hex_color
-                    self.plot.addItem(pg.PlotCurveItem(xs, np.repeat(positions[on], 2), connect="pairs",
-                                                       pen=pg.mkPen(colour_of_class, width=4)))
-        for marker in s.markers:
-            line = pg.InfiniteLine(pos=marker.x, angle=90, movable=False,
-                                   pen=pg.mkPen(colour, style=Qt.PenStyle.DotLine), label=marker.text,
-                                   labelOpts={"position": 0.9, "rotateAxis": (1, 0), "color": colour})
-            self.plot.addItem(line, ignoreBounds=True)
+    def _right_axis(self) -> RightAxis:
+        if self.right is None:
+            self.right = RightAxis(self.plot.getPlotItem())
+        return self.right
 
     def _mouse_moved(self, position) -> None:
         if not self.plotted() or not self.plot.sceneBoundingRect().contains(position):
@@ -352,15 +373,6 @@ class TimeSeriesDock(QgsDockWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plot"), "", self.tr("PNG image (*.png)"))
         if path:
             self.export_png(path if path.lower().endswith(".png") else path + ".png")
-
-
-def class_positions(values: np.ndarray, table: ClassTable) -> np.ndarray:
-    """Class codes -> their row on a categorical axis (the order of the class table); unknown codes -> -1,
-    nodata stays NaN."""
-    out = np.where(np.isnan(values), np.nan, -1.0)
-    for row, code in enumerate(table):
-        out[values == code.value] = row
-    return out
 
 
 def table_rows(layer: QgsVectorLayer, date_field: str, value_field: str, group_field: str):
