@@ -54,6 +54,7 @@ test-qgis-lts:  ## the test suite on QGIS 3.40 LTR (Debian 13) in a debootstrap 
 screenshots: deps translations  ## redo docs/screenshots/ (the real QGIS desktop under Xvfb, tests/test_desktop.py)
 	CRYO_UPDATE_SCREENSHOTS=1 $(PYTHON) -m pytest -q tests/test_desktop.py
 	$(PYTHON) scripts/screenshot_import_dialog.py
+	xvfb-run -a $(PYTHON) scripts/screenshot_dock_insar_model.py
 
 demo: deps translations  ## sample data -> every algorithm through qgis_process -> demo_out/
 	$(MAKE) --no-print-directory deploy QGIS_PLUGINPATH=$(DEMO_PLUGINPATH)

@@ -51,6 +51,7 @@ FLAG_ADVANCED = _first((Qgis, "ProcessingParameterFlag.Advanced"),
 
 # Geometry, CRS and feature requests
 WKB_NO_GEOMETRY = _first((Qgis, "WkbType.NoGeometry"), (QgsWkbTypes, "Type.NoGeometry"))
+WKB_POINT = _first((Qgis, "WkbType.Point"), (QgsWkbTypes, "Type.Point"))
 WKT_PREFERRED_GDAL = _first((Qgis, "CrsWktVariant.PreferredGdal"),
                             (QgsCoordinateReferenceSystem, "WktVariant.WKT_PREFERRED_GDAL"))
 REQUEST_NO_GEOMETRY = _first((Qgis, "FeatureRequestFlag.NoGeometry"), (QgsFeatureRequest, "Flag.NoGeometry"))

@@ -2,7 +2,7 @@
 """Write the example workflows (``cryo_qgis_plugin/models/*.model3``) the ``cryo`` provider lists under
 "Workflows". They are built here with the model API, so every child parameter is named from the algorithms
 themselves, then saved as the .model3 files QGIS's model builder opens. Run after changing a workflow:
-``QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/build_models.py``.
+``QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/build_models.py [workflow name ...]``.
 """
 import os
 import sys
@@ -192,7 +192,53 @@ def lake_ice() -> Workflow:
     return w
 
 
-def main() -> None:
+def insar_from_lst() -> Workflow:
+    w = Workflow("workflowinsardeformationfromlst",
+                 "InSAR ground deformation from LST (GST model → daily GST → thaw index → seasonal and long-term)",
+                 "Station table → ridge GST model → daily GST from the LST stacks → per pixel, the thaw index of its "
+                 "GST and the least-squares split of the InSAR displacements into a long-term velocity and a "
+                 "seasonal (Stefan) term (Liu et al. 2010, 2012), with the fitted model at every date.")
+    stations = w.input(QgsProcessingParameterFeatureSource("stations", "Station table (one row per station and "
+                                                           "day)", [QgsProcessing.TypeVector]),
+                       "Measured GST and the LST of each overpass, °C.")
+    gst_field = w.input(QgsProcessingParameterField("gst_field", "GST field", "gst", "stations"), "Measured GST.")
+    lst_fields = w.input(QgsProcessingParameterField("lst_fields", "LST fields (in the order of the stacks)", None,
+                                                     "stations", allowMultiple=True), "1-4 fields.")
+    stacks = w.input(QgsProcessingParameterMultipleLayers("lst_stacks", "Daily LST stacks (one per LST field)",
+                                                          QgsProcessing.TypeFile),
+                     "Same grid and dates; in the order of the LST fields; in the CRS of the displacements.")
+    scale = w.input(QgsProcessingParameterNumber("scale", "Scale of stored LST", QgsProcessingParameterNumber.Double,
+                                                 0.02), "0.02 for MODIS LST.")
+    units = w.input(QgsProcessingParameterEnum("units", "LST units after scaling", ["celsius", "kelvin"],
+                                               defaultValue="kelvin", usesStaticStrings=True), "MODIS: kelvin.")
+    displacement = w.input(QgsProcessingParameterFile("displacement", "Displacement time series (MintPy HDF5 or "
+                                                                      "dated GeoTIFF)"),
+                           "Geocoded, in the CRS of the LST stacks; its dates inside the LST period.")
+    displacement_units = w.input(QgsProcessingParameterEnum("displacement_units", "Displacement units",
+                                                            ["auto", "m", "mm"], defaultValue="auto",
+                                                            usesStaticStrings=True),
+                                 "auto: MintPy metres, GeoTIFF metres.")
+    year_start = w.input(QgsProcessingParameterString("year_start", "Thaw season year starts on (MM-DD)", "01-01"),
+                         "The thaw index is reset to 0 on this day each year.")
+    w.step("cryo:gstmodel", "gstmodel", {"INPUT": stations, "GST_FIELD": gst_field, "LST_FIELDS": lst_fields},
+           {"OUTPUT_MODEL": ("gst_model", "GST model (JSON)")})
+    w.step("cryo:lsttogst", "lsttogst", {"INPUT": stacks, "MODEL": from_child("gstmodel", "OUTPUT_MODEL"),
+                                         "SCALE": scale, "UNITS": units},
+           {"OUTPUT": ("gst", "Daily GST (°C)")})
+    w.step("cryo:insardeformation", "deformation",
+           {"INPUT": displacement, "UNITS": displacement_units, "YEAR_START": year_start,
+            "TEMPERATURE_STACK": from_child("lsttogst", "OUTPUT")},
+           {"OUTPUT": ("deformation", "Deformation components (velocity, seasonal coefficient, ...)"),
+            "OUTPUT_MODEL": ("deformation_model", "Fitted model at every date")})
+    return w
+
+
+BUILDERS = (freezethaw_trend, permafrost_from_lst, glacier_mass_balance, lake_ice, insar_from_lst)
+
+
+def main(names) -> None:
+    """Write the workflows named in ``names`` (all when empty): rebuilding an unchanged one only reorders its
+    file."""
     start_app()
     sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
     from processing.core.Processing import Processing
@@ -201,9 +247,11 @@ def main() -> None:
     provider = CryoProvider()  # keep the Python object alive while the registry uses it
     QgsApplication.processingRegistry().addProvider(provider)
     os.makedirs(MODELS, exist_ok=True)
-    for build in (freezethaw_trend, permafrost_from_lst, glacier_mass_balance, lake_ice):
-        print("wrote", build().save())
+    for build in BUILDERS:
+        workflow = build()
+        if not names or workflow.name in names:
+            print("wrote", workflow.save())
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

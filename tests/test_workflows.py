@@ -16,7 +16,7 @@ from test_processing_freezethaw import SMALL_EXTENT, small_season_folder
 
 MODELS = os.path.join(ROOT, "cryo_qgis_plugin", "models")
 WORKFLOWS = ("workflowfreezethawtrend", "workflowpermafrostfromlst", "workflowglaciermassbalance",
-             "workflowlakeicephenology")
+             "workflowlakeicephenology", "workflowinsardeformationfromlst")
 LYB = os.path.join(ROOT, "data", "longyearbyen")
 
 
@@ -146,3 +146,53 @@ def test_lake_ice_workflow_finds_the_sample_events(qgis_process_env, tmp_path):
     assert {r["season"] for r in rows} == {"2015", "2016", "2017"}
     pung = [r for r in rows if r["lake"] == "Pung Co" and r["season"] == "2016"]
     assert pung and all(r["fue"] == "" for r in pung)  # its half-frozen winter is a partial freeze
+
+
+def test_insar_workflow_recovers_the_planted_deformation(qgis_app, qgis_process_env, tmp_path):
+    """Displacements planted on a 500 m grid inside the permafrost sample with v and e from the thaw index of the
+    GST that cryo:gstmodel + cryo:lsttogst give: the workflow (which computes that GST again) recovers them."""
+    import datetime as dt
+
+    from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
+    from cryo_qgis_plugin.core.io.grid import Grid, crs_wkt_from_user
+    from cryo_qgis_plugin.core.io.stack import open_stack
+    from cryo_qgis_plugin.core.permafrost.temperature_stack_design import StackDesign
+    from test_processing_freezethaw import run
+
+    data = sample_permafrost.write_permafrost_sample(str(tmp_path / "sample"))
+    lst = [data.lst[p] for p in sample_permafrost.PREDICTORS]
+    run("cryo:gstmodel", {"INPUT": data.stations, "GST_FIELD": "gst", "LST_FIELDS": list(sample_permafrost.PREDICTORS),
+                          "OUTPUT_MODEL": str(tmp_path / "m0.json")})
+    run("cryo:lsttogst", {"INPUT": lst, "MODEL": str(tmp_path / "m0.json"), "SCALE": 0.02, "UNITS": "kelvin",
+                          "OUTPUT": str(tmp_path / "gst0.tif")})
+    rows, cols = 32, 40
+    grid = Grid(cols, rows, (sample_permafrost.X0 + 10000.0, 500.0, 0.0, sample_permafrost.Y0 - 4000.0, 0.0, -500.0),
+                crs_wkt_from_user("EPSG:32645"))
+    dates = [dt.date(2006, 1, 6) + dt.timedelta(days=12 * k) for k in range(45)]
+    with open_stack(str(tmp_path / "gst0.tif")) as gst:
+        design = StackDesign(gst, grid, dates).block(slice(0, rows), cols)
+    rng = np.random.default_rng(4)
+    v = np.linspace(-15.0, -3.0, cols)[None, :].repeat(rows, axis=0).ravel()
+    e = np.full(rows * cols, -0.8)
+    d = design.matrix[:, :, 1] * v + design.matrix[:, :, 2] * e + rng.normal(0, 1.0, (len(dates), rows * cols))
+    tif = str(tmp_path / "displacement.tif")
+    with GeoTiffWriter(tif, grid, [x.isoformat() for x in dates], np.float32, nodata=-9999.0) as w:
+        w.write(0, np.where(np.isfinite(d), d / 1000.0, -9999.0).reshape(len(dates), rows, cols))
+    out = str(tmp_path / "deformation.tif")
+    run_workflow(qgis_process_env, "workflowinsardeformationfromlst", stations=data.stations, gst_field="gst",
+                 lst_fields=list(sample_permafrost.PREDICTORS), lst_stacks=lst, scale=0.02, units="kelvin",
+                 displacement=tif, displacement_units="auto", year_start="01-01",
+                 **{"gstmodel:gst_model": str(tmp_path / "m.json"), "lsttogst:gst": str(tmp_path / "gst.tif"),
+                    "deformation:deformation": out, "deformation:deformation_model": str(tmp_path / "model.tif")})
+    ds = gdal.Open(out)
+    bands = {ds.GetRasterBand(i + 1).GetDescription(): ds.GetRasterBand(i + 1).ReadAsArray().ravel()
+             for i in range(ds.RasterCount)}
+    solved = bands["velocity_mm_yr"] != -9999
+    thawed = np.nanmax(design.matrix[:, :, 2], axis=0) > 5  # pixels whose ground thaws (√A_T over 5)
+    assert solved[thawed].mean() > 0.95 and thawed.mean() > 0.5
+    ok = solved & thawed
+    for band, se, truth in (("velocity_mm_yr", "velocity_se", v), ("seasonal_coef", "seasonal_coef_se", e)):
+        error = bands[band][ok] - truth[ok]
+        assert np.median(np.abs(error / truth[ok])) < 0.05, band
+        assert np.mean(np.abs(error) <= 3 * bands[se][ok]) > 0.97, band  # within the reported standard errors
+    assert gdal.Open(str(tmp_path / "model.tif")).RasterCount == len(dates)

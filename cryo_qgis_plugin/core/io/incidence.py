@@ -10,7 +10,7 @@ values are all below 1.6 is taken for radians and refused.
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import Optional, Tuple
 
 import numpy as np
 from osgeo import gdal
@@ -26,7 +26,7 @@ MINTPY_DATASET = "incidenceAngle"
 PLAUSIBLE_DEGREES = (10.0, 70.0)
 
 
-def _checked_cosines(degrees: np.ndarray, what: str) -> np.ndarray:
+def checked_cosines(degrees: np.ndarray, what: str) -> np.ndarray:
     """cos θ, NaN where no angle (NaN, ≤ 0 or ≥ 90); refuses radians and angles no SAR looks at."""
     degrees = np.asarray(degrees, float)
     known = np.isfinite(degrees) & (degrees > 0) & (degrees < 90)
@@ -48,17 +48,17 @@ class Incidence:
     def __init__(self, degrees: Optional[float] = None, path: Optional[str] = None, grid: Optional[Grid] = None):
         self.degrees = degrees
         self.path = path
-        self._grid = grid
+        self.grid = grid  # of the raster of angles
         self._cosine = None
         self._raster: Optional[np.ndarray] = None
         if degrees is not None:
-            self._cosine = float(_checked_cosines(np.array([degrees]), "INCIDENCE_ANGLE")[0])
+            self._cosine = float(checked_cosines(np.array([degrees]), "INCIDENCE_ANGLE")[0])
             if np.isnan(self._cosine):
                 raise CryoInputError("INCIDENCE_ANGLE must be between 0 and 90°, got {}".format(degrees))
         elif path is not None:
-            self._raster = _read_angles(path, grid)
+            self._raster, self.grid = _read_angles(path, grid)
             finite = np.isfinite(self._raster) & (self._raster > 0)
-            _checked_cosines(self._raster[finite], "INCIDENCE_RASTER {}".format(os.path.basename(path)))
+            checked_cosines(self._raster[finite], "INCIDENCE_RASTER {}".format(os.path.basename(path)))
         else:
             raise CryoInputError("Give an incidence angle or an incidence raster")
 
@@ -70,23 +70,27 @@ class Incidence:
         """cos θ of the pixels of ``rows`` (pixels,), NaN where unknown; a scalar for one angle."""
         if self._cosine is not None:
             return np.float64(self._cosine)
-        return _checked_cosines(self._raster[rows].ravel(), "INCIDENCE_RASTER")
+        return checked_cosines(self._raster[rows].ravel(), "INCIDENCE_RASTER")
 
     def at_points(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         """cos θ at points (coordinates in the raster's CRS), NaN outside it; a scalar for one angle."""
         if self._cosine is not None:
             return np.float64(self._cosine)
-        gt = self._grid.geotransform
+        if self.grid is None:
+            raise CryoInputError("INCIDENCE_RASTER {}: a MintPy geometry file has no georeference of its own; for "
+                                 "points give the angles as a GeoTIFF".format(self.path))
+        gt = self.grid.geotransform
         cols = np.floor((np.asarray(xs) - gt[0]) / gt[1]).astype(int)
         rows = np.floor((np.asarray(ys) - gt[3]) / gt[5]).astype(int)
         inside = (rows >= 0) & (rows < self._raster.shape[0]) & (cols >= 0) & (cols < self._raster.shape[1])
         degrees = np.full(len(cols), np.nan)
         degrees[inside] = self._raster[rows[inside], cols[inside]]
-        return _checked_cosines(degrees, "INCIDENCE_RASTER")
+        return checked_cosines(degrees, "INCIDENCE_RASTER")
 
 
-def _read_angles(path: str, grid: Optional[Grid]) -> np.ndarray:
-    """The angles (degrees, NaN for nodata) of a GeoTIFF or MintPy geometry file, checked to be on ``grid``."""
+def _read_angles(path: str, grid: Optional[Grid]) -> Tuple[np.ndarray, Optional[Grid]]:
+    """The angles (degrees, NaN for nodata) of a GeoTIFF or MintPy geometry file and their grid (``grid`` for a
+    MintPy file), checked to be on ``grid`` when it is given."""
     if not os.path.isfile(path):
         raise CryoInputError("INCIDENCE_RASTER {} does not exist".format(path))
     if is_hdf5_file(path):
@@ -98,7 +102,7 @@ def _read_angles(path: str, grid: Optional[Grid]) -> np.ndarray:
         if grid is not None and angles.shape != grid.shape:
             raise CryoInputError("INCIDENCE_RASTER {} is {} × {} cells, the displacements {} × {}: give the "
                                  "geometry file of the same (geocoded) grid".format(path, *angles.shape, *grid.shape))
-        return angles
+        return angles, grid
     ds = gdal.Open(path)
     if ds is None:
         raise CryoInputError("INCIDENCE_RASTER {} is not a raster GDAL can read".format(path))
@@ -107,10 +111,10 @@ def _read_angles(path: str, grid: Optional[Grid]) -> np.ndarray:
     nodata = band.GetNoDataValue()
     if nodata is not None:
         angles[angles == nodata] = np.nan
+    own = Grid(ds.RasterXSize, ds.RasterYSize, ds.GetGeoTransform(), ds.GetProjection())
     if grid is not None:
-        own = Grid(ds.RasterXSize, ds.RasterYSize, ds.GetGeoTransform(), ds.GetProjection())
         if not own.matches(grid):
             raise CryoInputError("INCIDENCE_RASTER {} ({}) is not on the grid of the displacements ({}); warp it "
                                  "to that grid (Raster > Projections > Warp)".format(path, own.describe(),
                                                                                      grid.describe()))
-    return angles
+    return angles, own

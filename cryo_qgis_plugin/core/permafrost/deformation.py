@@ -31,7 +31,7 @@ from ..io.stack_base import Stack
 from ..style import pseudocolor_qml
 from ..run import Run, blocks
 from .deformation_fit import apply, band_names, fit_bands, fit_block
-from .thaw_index import Design
+from .thaw_index import BlockDesign, Design
 
 MAX_DISPLACEMENT_MM = 10000.0  # |d| above 10 m: units mixed up
 NODATA = -9999.0
@@ -92,6 +92,30 @@ def to_millimetres(values: np.ndarray, factor: float, where: str, units: str) ->
     return block
 
 
+@dataclass
+class ChunkFit:
+    """The fit of a block of pixels (or points): output bands (bands, pixels), NaN where not solved."""
+
+    bands: np.ndarray
+    model: Optional[np.ndarray]  # (dates, pixels) the fitted model, when asked
+    solved: int
+    unsolved: int  # with data but too few dates or a singular design
+    uncovered: int  # without temperature for some of their dates
+
+
+def fit_chunk(block: np.ndarray, part: BlockDesign, frost_heave: bool, porosity: Optional[float],
+              saturation: Optional[float], with_model: bool) -> ChunkFit:
+    """Fit displacements ``block`` (dates, pixels; mm, referenced, vertical as wanted) on the design ``part``."""
+    fit = fit_block(part.matrix, block)
+    no_temperature = part.uncovered if part.uncovered is not None else np.zeros(block.shape[1], bool)
+    fit.coefficients[:, no_temperature] = np.nan
+    bands = fit_bands(part, fit, frost_heave, porosity, saturation)
+    bands[:, no_temperature] = np.nan
+    model = apply(part.matrix, fit.coefficients) if with_model else None
+    return ChunkFit(bands, model, int(np.isfinite(bands[0]).sum()), int((fit.unsolved & ~no_temperature).sum()),
+                    int(no_temperature.sum()))
+
+
 def _metadata(kind: str, run_id: str, dates: List[dt.date], factor: float, reference_date: Optional[dt.date],
               incidence: Optional[Incidence]) -> dict:
     angle = "" if incidence is None else (
@@ -148,22 +172,19 @@ def deformation_raster(stack: Stack, design: Design, output_path: str, units: st
                 block = block - block[ref]
             if incidence is not None:
                 block = block / incidence.cosines(slice(r0, r1))
-            part = design.block(slice(r0, r1), width)
-            fit = fit_block(part.matrix, block)
-            no_temperature = part.uncovered if part.uncovered is not None else np.zeros(block.shape[1], bool)
-            fit.coefficients[:, no_temperature] = np.nan
-            bands = fit_bands(part, fit, frost_heave, porosity, saturation)
-            bands[:, no_temperature] = np.nan
-            ok = np.isfinite(bands[0])
-            solved += int(ok.sum())
-            unsolved += int((fit.unsolved & ~no_temperature).sum())
-            uncovered += int(no_temperature.sum())
-            velocities.append(bands[0][ok])
-            r2s.append(fit.r2[ok & np.isfinite(fit.r2)])
-            writer.write(r0, np.where(np.isfinite(bands), bands, NODATA).reshape(len(names), r1 - r0, width))
+            chunk = fit_chunk(block, design.block(slice(r0, r1), width), frost_heave, porosity, saturation,
+                              with_model=model_writer is not None)
+            solved += chunk.solved
+            unsolved += chunk.unsolved
+            uncovered += chunk.uncovered
+            ok = np.isfinite(chunk.bands[0])
+            velocities.append(chunk.bands[0][ok])
+            r2 = chunk.bands[names.index("r2")]
+            r2s.append(r2[ok & np.isfinite(r2)])
+            bands = np.where(np.isfinite(chunk.bands), chunk.bands, NODATA)
+            writer.write(r0, bands.reshape(len(names), r1 - r0, width))
             if model_writer is not None:
-                model = apply(part.matrix, fit.coefficients)
-                model = np.where(np.isfinite(model), model, NODATA)
+                model = np.where(np.isfinite(chunk.model), chunk.model, NODATA)
                 model_writer.write(r0, model.reshape(len(dates), r1 - r0, width))
             run.report((i + 1) / len(parts))
     if unsolved:
