@@ -86,11 +86,11 @@ def test_either_or_inputs_are_refused_when_both_or_none(qgis_app, insar, tmp_pat
 
     folder, _, tif_path, csv_path, _, _ = insar
     for parameters, match in (
-            (dict(TEMPERATURE=csv_path), "Give either INPUT"),
+            (dict(TEMPERATURE=csv_path), "Give the displacements"),
             (dict(INPUT=tif_path, INPUT_POINTS=write_gpkg(tmp_path / "p.gpkg", np.zeros((110, 120)))),
-             "Give either INPUT"),
-            (dict(INPUT=tif_path), "Give either TEMPERATURE"),
-            (dict(INPUT=tif_path, TEMPERATURE=csv_path, TEMPERATURE_STACK=tif_path), "Give either TEMPERATURE")):
+             "INPUT_POINTS .a point layer., not both"),
+            (dict(INPUT=tif_path), "Give the temperature"),
+            (dict(INPUT=tif_path, TEMPERATURE=csv_path, TEMPERATURE_STACK=tif_path), "stack., not both")):
         out = tmp_path / "refused.tif"
         with pytest.raises(QgsProcessingException, match=match):
             run_alg(qgis_app, OUTPUT=str(out), **parameters)

@@ -43,6 +43,106 @@
         <source>Cryosphere</source>
         <translation>冰冻圈</translation>
     </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="44"/>
+        <source>Displacement (mm)</source>
+        <translation>形变（mm）</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="76"/>
+        <source>a MintPy file has no map position QGIS can read: it is plotted with the InSAR model stack of its run; tick the model stack too</source>
+        <translation>MintPy 文件没有 QGIS 可读取的地图位置：它随同一次运行的 InSAR 模型栈一起绘制；请同时勾选模型栈</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="105"/>
+        <source>the reference date {} of the model is not a date of the data</source>
+        <translation>模型的参考日期 {} 不是数据中的日期</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="142"/>
+        <source>col {}, row {}</source>
+        <translation>列 {}，行 {}</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="154"/>
+        <source>{}: the data cannot be put in the model&apos;s frame: {}</source>
+        <translation>{}：无法将数据转换到模型的参考系：{}</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="156"/>
+        <source>Data: {} ({})</source>
+        <translation>数据：{}（{}）</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="160"/>
+        <source>Tick the displacement raster of {} (its {} dates) to plot the data with the model.</source>
+        <translation>勾选 {} 的形变栅格（其 {} 个日期），即可将数据与模型一起绘制。</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="163"/>
+        <source>Model ({})</source>
+        <translation>模型（{}）</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="166"/>
+        <source>Load the components raster of this run (the OUTPUT of InSAR deformation) to plot the long-term and seasonal parts.</source>
+        <translation>加载本次运行的分量栅格（InSAR 形变的 OUTPUT），即可绘制长期部分和季节部分。</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="171"/>
+        <source>{}: no offset_mm or velocity_mm_yr band; run InSAR deformation again</source>
+        <translation>{}：没有 offset_mm 或 velocity_mm_yr 波段；请重新运行 InSAR 形变</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="182"/>
+        <source>Long-term: {:+.2f} ± {:.2f} mm/yr</source>
+        <translation>长期：{:+.2f} ± {:.2f} mm/年</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="183"/>
+        <source>Seasonal: amplitude {:.1f} mm</source>
+        <translation>季节：振幅 {:.1f} mm</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="184"/>
+        <source>{} ({}): velocity {:+.2f} ± {:.2f} mm/yr, seasonal amplitude {:.1f} mm, R² {:.2f}</source>
+        <translation>{}（{}）：速率 {:+.2f} ± {:.2f} mm/年，季节振幅 {:.1f} mm，R² {:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="187"/>
+        <source>Long-term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="187"/>
+        <source>Seasonal</source>
+        <translation>季节</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="188"/>
+        <source>{} ({}): the model was not solved at this pixel</source>
+        <translation>{}（{}）：该像元上模型未求解</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="194"/>
+        <source>× {:g} to mm</source>
+        <translation>× {:g} 换算为 mm</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="197"/>
+        <source>minus the value on {}</source>
+        <translation>减去 {} 的值</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="199"/>
+        <source>÷ cos θ = {:.4f} (line of sight to vertical)</source>
+        <translation>÷ cos θ = {:.4f}（视线向转垂直向）</translation>
+    </message>
+    <message>
+        <location filename="../gui/insar_overlay.py" line="200"/>
+        <source>Data of {} in the model&apos;s frame: {}</source>
+        <translation>{} 的数据在模型参考系中：{}</translation>
+    </message>
 </context>
 <context>
     <name>AltimetryDifference</name>
@@ -353,7 +453,7 @@
 <context>
     <name>CryoAlgorithm</name>
     <message>
-        <location filename="../processing/guard.py" line="339"/>
+        <location filename="../processing/guard.py" line="340"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
@@ -403,7 +503,7 @@
         <translation>无法应用样式 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="158"/>
+        <location filename="../processing/guard.py" line="159"/>
         <source>{} and {} are the same file {}; give each output its own name</source>
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
@@ -568,7 +668,7 @@
         <translation>{} 图层没有多边形；请选择含多边形的图层或留空</translation>
     </message>
     <message>
-        <location filename="../qgis_io/lake_polygons.py" line="21"/>
+        <location filename="../qgis_io/point_series.py" line="95"/>
         <source>The {} layer has no CRS; set its CRS first</source>
         <translation>{} 图层没有坐标参考系；请先设置其坐标参考系</translation>
     </message>
@@ -593,7 +693,7 @@
         <translation>值 × SCALE + OFFSET 的单位：celsius（°C，默认）或 kelvin（K；减去 273.15 得到 °C）。算法均以 °C 计算。</translation>
     </message>
     <message>
-        <location filename="../qgis_io/lake_polygons.py" line="17"/>
+        <location filename="../qgis_io/point_series.py" line="91"/>
         <source>The {} layer has no field {!r} (fields: {})</source>
         <translation>{} 图层没有字段 {!r}（现有字段：{}）</translation>
     </message>
@@ -618,72 +718,72 @@
         <translation>INPUT 没有字段 {}：其字段为 {}；请从中选择 GST_FIELD 和 LST_FIELDS</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="154"/>
+        <location filename="../processing/guard.py" line="155"/>
         <source>The output {} ({}) is one of the inputs ({}): choose another output name so the input is kept</source>
         <translation>输出 {}（{}）是输入之一（{}）：请另选输出名称，以保留该输入</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="163"/>
+        <location filename="../processing/guard.py" line="164"/>
         <source>The output {} ({}) is a folder: give a file name inside it</source>
         <translation>输出 {}（{}）是一个文件夹：请给出其中的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="167"/>
+        <location filename="../processing/guard.py" line="168"/>
         <source>The folder of the output {} does not exist: {}; create it or choose another folder</source>
         <translation>输出 {} 的文件夹不存在：{}；请创建该文件夹或另选文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="171"/>
+        <location filename="../processing/guard.py" line="172"/>
         <source>The folder of the output {} cannot be written (read-only or no permission): {}; choose a folder you can write to</source>
         <translation>输出 {} 的文件夹无法写入（只读或无权限）：{}；请选择可写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="311"/>
+        <location filename="../processing/guard.py" line="312"/>
         <source>a row could not be written ({})</source>
         <translation>有一行无法写入（{}）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="320"/>
+        <location filename="../processing/guard.py" line="321"/>
         <source>only {} of {} rows reached the file (is the disk full?)</source>
         <translation>只有 {} 行（共 {} 行）写入了文件（磁盘是否已满？）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="341"/>
+        <location filename="../processing/guard.py" line="342"/>
         <source>Out of memory ({}): process a smaller EXTENT or period, or close other programs; no output was written</source>
         <translation>内存不足（{}）：请处理更小的 EXTENT 或时段，或关闭其他程序；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="343"/>
+        <location filename="../processing/guard.py" line="344"/>
         <source>an array did not fit</source>
         <translation>数组无法放入内存</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="354"/>
+        <location filename="../processing/guard.py" line="355"/>
         <source>The disk is full: {} could not be written ({} free in {}). Free some space or choose an output folder on another disk; no output was written</source>
         <translation>磁盘已满：无法写入 {}（剩余 {}，位于 {}）。请释放空间，或将输出文件夹选在另一个磁盘上；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="364"/>
+        <location filename="../processing/guard.py" line="365"/>
         <source>No permission to write or read {}: {}. Choose an output folder you can write to, and check that the inputs can be read; no output was written</source>
         <translation>没有写入或读取 {} 的权限：{}。请选择可写入的输出文件夹，并检查输入是否可读；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="369"/>
+        <location filename="../processing/guard.py" line="370"/>
         <source>File or folder not found: {}; check the paths of the inputs and outputs</source>
         <translation>找不到文件或文件夹：{}；请检查输入和输出的路径</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="372"/>
+        <location filename="../processing/guard.py" line="373"/>
         <source>An input could not be read, it looks damaged or incomplete ({}): download it again or leave it out; no output was written</source>
         <translation>某个输入无法读取，似乎已损坏或不完整（{}）：请重新下载或将其排除；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="376"/>
+        <location filename="../processing/guard.py" line="377"/>
         <source>Reading or writing failed: {}. Check the files named above; no output was written</source>
         <translation>读取或写入失败：{}。请检查上面提到的文件；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="379"/>
+        <location filename="../processing/guard.py" line="380"/>
         <source>Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it with the log (the QGIS message log, tab Cryo, has the details)</source>
         <translation>意外错误（{}：{}）；未写出任何输出。这是插件的缺陷：请附上日志报告（QGIS 日志消息面板的 Cryo 选项卡中有详细信息）</translation>
     </message>
@@ -943,19 +1043,49 @@
         <translation>插件未加载。</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="217"/>
+        <location filename="../processing/guard.py" line="218"/>
         <source>The output {} ({}) is the file of the layer &apos;{}&apos;, which is being edited: save or discard its edits and remove it from the project, or choose another output name</source>
         <translation>输出 {}（{}）是图层“{}”的文件，该图层正在编辑中：请保存或放弃其编辑并将其从项目中移除，或另选输出名称</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="222"/>
+        <location filename="../processing/guard.py" line="223"/>
         <source>The output {} ({}) is open in QGIS as the layer &apos;{}&apos;, and Windows cannot replace a file that is open: remove the layer from the project (Layers panel, right-click, Remove Layer) and run again, or choose another output name</source>
         <translation>输出 {}（{}）在 QGIS 中作为图层“{}”打开，而 Windows 无法替换已打开的文件：请将该图层从项目中移除（图层面板，右键，移除图层）后重新运行，或另选输出名称</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="359"/>
+        <location filename="../processing/guard.py" line="360"/>
         <source>{} could not be replaced because it is open, in QGIS as a layer or in another program (a spreadsheet, another QGIS): close it or remove the layer from the project and run again, or choose another output name</source>
         <translation>{} 无法替换，因为它已被打开（在 QGIS 中作为图层，或在其他程序中，如电子表格、另一个 QGIS）：请关闭它或将图层从项目中移除后重新运行，或另选输出名称</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/point_series.py" line="43"/>
+        <source>The {} layer: feature {} is a multipoint of {} points; give one point per time series (Vector &gt; Geometry Tools &gt; Multipart to Singleparts)</source>
+        <translation>{} 图层：要素 {} 是包含 {} 个点的多点；每条时间序列请给一个点（矢量 &gt; 几何工具 &gt; 多部件转单部件）</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/point_series.py" line="49"/>
+        <source>The {} layer must hold points; feature {} is a {}</source>
+        <translation>{} 图层必须为点；要素 {} 是 {}</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/point_series.py" line="84"/>
+        <source>The {} layer has the fields field_1, field_2, ...: GDAL took the CSV&apos;s header for a row of data because its date names look like numbers. Open the CSV with its header (Layer &gt; Add Delimited Text Layer, &apos;First record has field names&apos;; or the OGR open option HEADERS=YES), or give the CSV file itself</source>
+        <translation>{} 图层的字段为 field_1、field_2……：由于日期列名看起来像数字，GDAL 把 CSV 的表头当成了一行数据。请带表头打开该 CSV（图层 &gt; 添加分隔文本图层，勾选“首条记录为字段名”；或使用 OGR 打开选项 HEADERS=YES），或直接给出 CSV 文件本身</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/point_series.py" line="130"/>
+        <source>The {} layer has no point</source>
+        <translation>{} 图层没有点</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/point_series.py" line="133"/>
+        <source>The {} layer: {} features without geometry skipped</source>
+        <translation>{} 图层：跳过了 {} 个没有几何的要素</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/point_series.py" line="135"/>
+        <source>The {} layer: {} points × {} dates {} .. {}</source>
+        <translation>{} 图层：{} 个点 × {} 个日期 {} .. {}</translation>
     </message>
 </context>
 <context>
@@ -1872,174 +2002,314 @@
 <context>
     <name>InsarDeformation</name>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="49"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="67"/>
         <source>InSAR ground deformation: seasonal (Stefan) and long-term components</source>
         <translation>InSAR 地表形变：季节（Stefan）分量与长期分量</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="56"/>
-        <source>&lt;p&gt;Separates, per pixel, the seasonal deformation of the active layer from the long-term deformation of permafrost by linear least squares on the InSAR displacement time series d(t): d(t) = d0 + v·(t − t0) + e·√A&lt;sub&gt;T&lt;/sub&gt;(t) [+ f·√A&lt;sub&gt;F&lt;/sub&gt;(t)], with v the long-term velocity (mm/yr, t − t0 in years from the first date), e the seasonal coefficient (mm per √(°C·day)) of the Stefan solution, f the optional frost-heave coefficient (Liu, Zhang &amp;amp; Wahr 2010, J. Geophys. Res. 115, F03023; Liu et al. 2012, J. Geophys. Res. 117, F01005).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Thaw index&lt;/b&gt; A&lt;sub&gt;T&lt;/sub&gt;(t): the thawing degree days Σ max(T, 0) accumulated from that year's thaw onset (the first day on or after YEAR_START, default 01-01, with a daily mean T &amp;gt; 0 °C) to t, 0 before the onset, reset every YEAR_START. Freezing index A&lt;sub&gt;F&lt;/sub&gt;: Σ max(−T, 0) from 07-01. Gaps of up to 5 days in the temperature series are filled linearly; the series must cover every InSAR date from its season's start.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: float32 GeoTIFF, nodata −9999, bands velocity_mm_yr, velocity_se, seasonal_coef, seasonal_coef_se, seasonal_amplitude_mm (e·√max A&lt;sub&gt;T&lt;/sub&gt;), frost_heave_coef (with FROST_HEAVE), r2, rmse_mm, n_dates and alt_m with POROSITY and SATURATION: the active-layer thickness estimate ALT = |δ|·ρ&lt;sub&gt;i&lt;/sub&gt;/(P·S·(ρ&lt;sub&gt;w&lt;/sub&gt; − ρ&lt;sub&gt;i&lt;/sub&gt;)), ρ&lt;sub&gt;i&lt;/sub&gt; = 917, ρ&lt;sub&gt;w&lt;/sub&gt; = 1000 kg m⁻³ (Liu et al. 2012), valid only under a uniform porosity and saturation. Standard errors from the residual variance and (XᵀX)⁻¹. A pixel with fewer valid dates than unknowns + 1, or a singular design (no thaw between its dates), is nodata and counted in the log.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;对 InSAR 位移时间序列 d(t) 逐像元做线性最小二乘，将活动层的季节形变与多年冻土的长期形变分开：d(t) = d0 + v·(t − t0) + e·√A&lt;sub&gt;T&lt;/sub&gt;(t) [+ f·√A&lt;sub&gt;F&lt;/sub&gt;(t)]，其中 v 为长期速率（mm/yr，t − t0 为自第一个日期起的年数），e 为 Stefan 解的季节系数（mm 每 √(°C·天)），f 为可选的冻胀系数（Liu, Zhang &amp;amp; Wahr 2010, J. Geophys. Res. 115, F03023；Liu et al. 2012, J. Geophys. Res. 117, F01005）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;融化指数&lt;/b&gt; A&lt;sub&gt;T&lt;/sub&gt;(t)：自当年融化开始日（YEAR_START（默认 01-01）当天或之后日平均气温 T &amp;gt; 0 °C 的第一天）起累积到 t 的融化度日 Σ max(T, 0)，开始日之前为 0，每个 YEAR_START 重置。冻结指数 A&lt;sub&gt;F&lt;/sub&gt;：自 07-01 起的 Σ max(−T, 0)。温度序列中不超过 5 天的缺口线性填补；该序列必须自季节开始起覆盖每个 InSAR 日期。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：float32 GeoTIFF，无数据值 −9999，波段为 velocity_mm_yr、velocity_se、seasonal_coef、seasonal_coef_se、seasonal_amplitude_mm（e·√max A&lt;sub&gt;T&lt;/sub&gt;）、frost_heave_coef（给出 FROST_HEAVE 时）、r2、rmse_mm、n_dates，以及给出 POROSITY 和 SATURATION 时的 alt_m：活动层厚度估计 ALT = |δ|·ρ&lt;sub&gt;i&lt;/sub&gt;/(P·S·(ρ&lt;sub&gt;w&lt;/sub&gt; − ρ&lt;sub&gt;i&lt;/sub&gt;))，ρ&lt;sub&gt;i&lt;/sub&gt; = 917，ρ&lt;sub&gt;w&lt;/sub&gt; = 1000 kg m⁻³（Liu et al. 2012），仅在孔隙度和饱和度均匀的假设下成立。标准误由残差方差和 (XᵀX)⁻¹ 得到。有效日期少于未知数 + 1，或设计矩阵奇异（其日期之间没有融化）的像元为无数据值，并在日志中计数。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="77"/>
-        <source>Displacement time series (MintPy HDF5 or dated GeoTIFF)</source>
-        <translation>位移时间序列（MintPy HDF5 或带日期的 GeoTIFF）</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="77"/>
-        <source>MintPy timeseries.h5 / geo_timeseries.h5 (geocoded: X_FIRST, Y_FIRST, X_STEP, Y_STEP, EPSG or UTM_ZONE attributes) or a multi-band GeoTIFF whose band descriptions are ISO dates.</source>
-        <translation>MintPy 的 timeseries.h5 / geo_timeseries.h5（已地理编码：X_FIRST、Y_FIRST、X_STEP、Y_STEP、EPSG 或 UTM_ZONE 属性），或波段描述为 ISO 日期的多波段 GeoTIFF。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="82"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="125"/>
         <source>Displacement units</source>
         <translation>位移单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="82"/>
-        <source>m (default; MintPy writes metres) or mm. Displacements beyond 10 m are refused as a units mix-up.</source>
-        <translation>m（默认；MintPy 以米写出）或 mm。超过 10 m 的位移将视为单位混淆而被拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="87"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="130"/>
         <source>Reference date (YYYY-MM-DD)</source>
         <translation>参考日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="87"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="130"/>
         <source>Optional acquisition date to which the displacements are re-referenced (its displacement is subtracted from every date); empty: as stored.</source>
         <translation>可选的获取日期，位移将以其为参考重新计算（每个日期减去该日期的位移）；为空：按存储值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="92"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="135"/>
         <source>Daily temperature table</source>
         <translation>逐日温度表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="92"/>
-        <source>Table (CSV, GeoPackage, ...) with one row per day: a station&apos;s or an area&apos;s daily mean (air or ground-surface) temperature.</source>
-        <translation>每天一行的表格（CSV、GeoPackage 等）：某站点或某区域的日平均（气温或地表）温度。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="97"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="146"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="97"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="146"/>
         <source>Field with the day (a date, or text YYYY-MM-DD).</source>
         <translation>存放日期的字段（日期，或 YYYY-MM-DD 文本）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="101"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="150"/>
         <source>Temperature field</source>
         <translation>温度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="101"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="150"/>
         <source>Field with the daily mean temperature, in UNITS_TEMPERATURE; empty cells are missing days.</source>
         <translation>存放日平均温度的字段，单位为 UNITS_TEMPERATURE；空单元格视为缺测日。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="105"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="154"/>
         <source>Temperature units</source>
         <translation>温度单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="105"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="154"/>
         <source>celsius (default) or kelvin; temperatures outside −100..100 °C after conversion are refused.</source>
         <translation>celsius（默认）或 kelvin；换算后超出 −100..100 °C 的温度将被拒绝。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="110"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="159"/>
         <source>Thaw season year starts on (MM-DD)</source>
         <translation>融化季节年开始于（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="110"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="159"/>
         <source>The day (MM-DD) on which the thaw index is reset to 0 each year; default 01-01 (northern hemisphere).</source>
         <translation>每年将融化指数重置为 0 的日期（MM-DD）；默认 01-01（北半球）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="115"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="164"/>
         <source>Fit a frost-heave term f·√A_F</source>
         <translation>拟合冻胀项 f·√A_F</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="115"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="164"/>
         <source>Adds the freezing index column √A_F (freezing degree days from 07-01) to the model and the frost_heave_coef band to the output.</source>
         <translation>在模型中加入冻结指数列 √A_F（自 07-01 起的冻结度日），并在输出中加入 frost_heave_coef 波段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="120"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="169"/>
         <source>Porosity (0-1, for the active-layer thickness)</source>
         <translation>孔隙度（0-1，用于活动层厚度）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="120"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="169"/>
         <source>Saturation (0-1, for the active-layer thickness)</source>
         <translation>饱和度（0-1，用于活动层厚度）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="122"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="171"/>
         <source>Optional; with both POROSITY and SATURATION the output has the alt_m band (an estimate for a uniform soil).</source>
         <translation>可选；同时给出 POROSITY 和 SATURATION 时，输出包含 alt_m 波段（均匀土壤假设下的估计）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="127"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="195"/>
         <source>Deformation components</source>
         <translation>形变分量</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="127"/>
-        <source>Multi-band float32 GeoTIFF on the grid of INPUT, nodata −9999 (bands in the help).</source>
-        <translation>位于 INPUT 格网上的多波段 float32 GeoTIFF，无数据值 −9999（波段见帮助）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="130"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="209"/>
         <source>Median velocity (mm/yr)</source>
         <translation>速率中位数（mm/yr）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="131"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="210"/>
         <source>Pixels fitted</source>
         <translation>拟合的像元数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="132"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="211"/>
         <source>Median R²</source>
         <translation>R² 中位数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="143"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="222"/>
         <source>TEMPERATURE is not a readable table</source>
         <translation>TEMPERATURE 不是可读取的表格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="149"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="228"/>
         <source>TEMPERATURE has no field {}: its fields are {}</source>
         <translation>TEMPERATURE 没有字段 {}：其字段为 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="169"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="293"/>
         <source>REFERENCE_DATE must be YYYY-MM-DD, got {!r}</source>
         <translation>REFERENCE_DATE 必须为 YYYY-MM-DD，收到的是 {!r}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="175"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="298"/>
         <source>Give both POROSITY and SATURATION for the active-layer thickness; alt_m is left out</source>
         <translation>计算活动层厚度需同时给出 POROSITY 和 SATURATION；alt_m 将被略去</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="181"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="273"/>
         <source>{} daily temperatures</source>
         <translation>{} 个日温度值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/insar_deformation.py" line="191"/>
+        <location filename="../processing/algorithms/insar_deformation.py" line="348"/>
         <source>{} pixels left nodata (too few dates or a singular design)</source>
         <translation>{} 个像元为无数据值（日期太少或设计矩阵奇异）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="74"/>
+        <source>&lt;p&gt;Separates, per pixel, the seasonal deformation of the active layer from the long-term deformation of permafrost by linear least squares on the InSAR displacement time series d(t): d(t) = d0 + v·(t − t0) + e·√A&lt;sub&gt;T&lt;/sub&gt;(t) [+ f·√A&lt;sub&gt;F&lt;/sub&gt;(t)], with v the long-term velocity (mm/yr, t − t0 in years from the first date), e the seasonal coefficient (mm per √(°C·day)) of the Stefan solution, f the optional frost-heave coefficient (Liu, Zhang &amp;amp; Wahr 2010, J. Geophys. Res. 115, F03023; Liu et al. 2012, J. Geophys. Res. 117, F01005).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Thaw index&lt;/b&gt; A&lt;sub&gt;T&lt;/sub&gt;(t): the thawing degree days Σ max(T, 0) accumulated from that year's thaw onset (the first day on or after YEAR_START, default 01-01, with a daily mean T &amp;gt; 0 °C) to t, 0 before the onset, reset every YEAR_START. Freezing index A&lt;sub&gt;F&lt;/sub&gt;: Σ max(−T, 0) from 07-01. Gaps of up to 5 days in the temperature series are filled linearly; the series must cover every InSAR date from its season's start.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: float32 GeoTIFF, nodata −9999, bands velocity_mm_yr, velocity_se, seasonal_coef, seasonal_coef_se, seasonal_amplitude_mm (e·√max A&lt;sub&gt;T&lt;/sub&gt;), frost_heave_coef (with FROST_HEAVE), r2, rmse_mm, n_dates and alt_m with POROSITY and SATURATION: the active-layer thickness estimate ALT = |δ|·ρ&lt;sub&gt;i&lt;/sub&gt;/(P·S·(ρ&lt;sub&gt;w&lt;/sub&gt; − ρ&lt;sub&gt;i&lt;/sub&gt;)), ρ&lt;sub&gt;i&lt;/sub&gt; = 917, ρ&lt;sub&gt;w&lt;/sub&gt; = 1000 kg m⁻³ (Liu et al. 2012), valid only under a uniform porosity and saturation. Standard errors from the residual variance and (XᵀX)⁻¹. A pixel with fewer valid dates than unknowns + 1, or a singular design (no thaw between its dates), is nodata and counted in the log. The last band, offset_mm, is d0.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Line of sight&lt;/b&gt;: with LOS_TO_VERTICAL the displacements become vertical, d&lt;sub&gt;v&lt;/sub&gt; = d&lt;sub&gt;los&lt;/sub&gt; / cos θ, before the fit (the ground is assumed to move vertically only, as thaw settlement and frost heave do on gentle slopes), θ from INCIDENCE_ANGLE or INCIDENCE_RASTER.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt; (optional): the fitted model at every acquisition date (mm, after the re-referencing and vertical conversion), a dated stack that the Cryo time-series dock overlays on the displacements with its long-term line and seasonal part.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Points&lt;/b&gt;: an EGMS CSV (L2a/L2b/L3 as downloaded, also zipped; dates as columns YYYYMMDD, mm) as INPUT, or a point layer whose fields are dates as INPUT_POINTS, gives the same fit per point in OUTPUT_POINTS. &lt;b&gt;Temperature&lt;/b&gt;: one daily series (TEMPERATURE table) shared by every pixel, or a daily temperature stack (TEMPERATURE_STACK, e.g. the GST of cryo:lsttogst, in the CRS of INPUT) sampled at each pixel's or point's location.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;对 InSAR 位移时间序列 d(t) 逐像元做线性最小二乘，将活动层的季节形变与多年冻土的长期形变分开：d(t) = d0 + v·(t − t0) + e·√A&lt;sub&gt;T&lt;/sub&gt;(t) [+ f·√A&lt;sub&gt;F&lt;/sub&gt;(t)]，其中 v 为长期速率（mm/yr，t − t0 为自第一个日期起的年数），e 为 Stefan 解的季节系数（mm 每 √(°C·天)），f 为可选的冻胀系数（Liu, Zhang &amp;amp; Wahr 2010, J. Geophys. Res. 115, F03023；Liu et al. 2012, J. Geophys. Res. 117, F01005）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;融化指数&lt;/b&gt; A&lt;sub&gt;T&lt;/sub&gt;(t)：自当年融化开始日（YEAR_START（默认 01-01）当天或之后日平均气温 T &amp;gt; 0 °C 的第一天）起累积到 t 的融化度日 Σ max(T, 0)，开始日之前为 0，每个 YEAR_START 重置。冻结指数 A&lt;sub&gt;F&lt;/sub&gt;：自 07-01 起的 Σ max(−T, 0)。温度序列中不超过 5 天的缺口线性填补；该序列必须自季节开始起覆盖每个 InSAR 日期。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：float32 GeoTIFF，无数据值 −9999，波段为 velocity_mm_yr、velocity_se、seasonal_coef、seasonal_coef_se、seasonal_amplitude_mm（e·√max A&lt;sub&gt;T&lt;/sub&gt;）、frost_heave_coef（给出 FROST_HEAVE 时）、r2、rmse_mm、n_dates，以及给出 POROSITY 和 SATURATION 时的 alt_m：活动层厚度估计 ALT = |δ|·ρ&lt;sub&gt;i&lt;/sub&gt;/(P·S·(ρ&lt;sub&gt;w&lt;/sub&gt; − ρ&lt;sub&gt;i&lt;/sub&gt;))，ρ&lt;sub&gt;i&lt;/sub&gt; = 917，ρ&lt;sub&gt;w&lt;/sub&gt; = 1000 kg m⁻³（Liu et al. 2012），仅在孔隙度和饱和度均匀的假设下成立。标准误由残差方差和 (XᵀX)⁻¹ 得到。有效日期少于未知数 + 1，或设计矩阵奇异（其日期之间没有融化）的像元为无数据值，并在日志中计数。最后一个波段 offset_mm 为 d0。&lt;/p&gt;&lt;p&gt;&lt;b&gt;视线向&lt;/b&gt;：给出 LOS_TO_VERTICAL 时，拟合前先把形变换算为垂直向 d&lt;sub&gt;v&lt;/sub&gt; = d&lt;sub&gt;los&lt;/sub&gt; / cos θ（假定地面只做垂直运动，缓坡上的融沉和冻胀正是如此），θ 取自 INCIDENCE_ANGLE 或 INCIDENCE_RASTER。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_MODEL&lt;/b&gt;（可选）：每个获取日期的拟合模型（mm，已重新参考并换算为垂直向），是一个带日期的栈，Cryo 时间序列面板会把它连同长期线和季节部分叠加在形变上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;点&lt;/b&gt;：以 EGMS CSV（按下载时的 L2a/L2b/L3 格式，也可为 zip；日期为 YYYYMMDD 列，单位 mm）作为 INPUT，或以字段为日期的点图层作为 INPUT_POINTS，会在 OUTPUT_POINTS 中逐点给出相同的拟合。&lt;b&gt;温度&lt;/b&gt;：所有像元共用的一条逐日序列（TEMPERATURE 表格），或一个逐日温度栈（TEMPERATURE_STACK，如 cryo:lsttogst 输出的 GST，坐标系与 INPUT 相同），在每个像元或点的位置取样。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="107"/>
+        <source>Displacement time series (MintPy HDF5, dated GeoTIFF or EGMS CSV)</source>
+        <translation>形变时间序列（MintPy HDF5、带日期的 GeoTIFF 或 EGMS CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="107"/>
+        <source>MintPy timeseries.h5 / geo_timeseries.h5 (geocoded: X_FIRST, Y_FIRST, X_STEP, Y_STEP, EPSG or UTM_ZONE attributes), a multi-band GeoTIFF whose band descriptions are ISO dates, or an EGMS CSV (or its zip) with one column per date (then the results are points). Give INPUT or INPUT_POINTS.</source>
+        <translation>MintPy timeseries.h5 / geo_timeseries.h5（已地理编码：含 X_FIRST、Y_FIRST、X_STEP、Y_STEP、EPSG 或 UTM_ZONE 属性）、波段描述为 ISO 日期的多波段 GeoTIFF，或每个日期一列的 EGMS CSV（或其 zip 包，此时结果为点）。请给出 INPUT 或 INPUT_POINTS。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="114"/>
+        <source>…or a point layer with one field per date</source>
+        <translation>……或每个日期一个字段的点图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="114"/>
+        <source>Points whose fields named YYYYMMDD or YYYY-MM-DD (a letter prefix such as d_20180106 is allowed) hold the displacements; the results go to OUTPUT_POINTS.</source>
+        <translation>点图层中名为 YYYYMMDD 或 YYYY-MM-DD 的字段（允许字母前缀，如 d_20180106）存放形变；结果写入 OUTPUT_POINTS。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="120"/>
+        <source>Point id field</source>
+        <translation>点编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="120"/>
+        <source>The field that names each point of INPUT_POINTS in OUTPUT_POINTS (pid); empty: the feature id.</source>
+        <translation>在 OUTPUT_POINTS 中标识 INPUT_POINTS 各点的字段（pid）；留空则使用要素编号。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="125"/>
+        <source>auto (default): MintPy&apos;s UNIT attribute (metres), mm for EGMS CSVs and point layers, m for GeoTIFF stacks; or m or mm. Displacements beyond 10 m are refused as a units mix-up.</source>
+        <translation>auto（默认）：MintPy 使用其 UNIT 属性（米），EGMS CSV 和点图层为 mm，GeoTIFF 栈为 m；也可选 m 或 mm。超过 10 m 的形变将被视为单位混淆而拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="135"/>
+        <source>Table (CSV, GeoPackage, ...) with one row per day: a station&apos;s or an area&apos;s daily mean (air or ground-surface) temperature. Give TEMPERATURE or TEMPERATURE_STACK.</source>
+        <translation>每天一行的表格（CSV、GeoPackage 等）：某站点或某区域的日平均（气温或地表）温度。请给出 TEMPERATURE 或 TEMPERATURE_STACK。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="140"/>
+        <source>…or a daily temperature stack</source>
+        <translation>……或逐日温度栈</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="140"/>
+        <source>A daily temperature stack (GeoTIFF with ISO-dated bands, e.g. the GST of cryo:lsttogst, or any stack the plugin reads) in the CRS of INPUT; each InSAR pixel takes the cell it falls in. Its own scale factor and offset apply, then UNITS_TEMPERATURE.</source>
+        <translation>与 INPUT 坐标系相同的逐日温度栈（波段为 ISO 日期的 GeoTIFF，如 cryo:lsttogst 输出的 GST，或本插件可读取的任何栈）；每个 InSAR 像元取其所在的温度格网单元。先应用其自身的比例因子和偏移，再应用 UNITS_TEMPERATURE。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="176"/>
+        <source>Line of sight to vertical</source>
+        <translation>视线向转垂直向</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="176"/>
+        <source>none (default): fit the displacements as given (line of sight or already vertical); incidence_angle: d_v = d_los / cos θ with INCIDENCE_ANGLE for the whole scene; incidence_raster: θ of every pixel from INCIDENCE_RASTER; points_incidence_angle: θ of every point from the incidence_angle column of an EGMS CSV. Assumes the ground moves vertically only.</source>
+        <translation>none（默认）：按原样拟合形变（视线向或已是垂直向）；incidence_angle：d_v = d_los / cos θ，整景使用 INCIDENCE_ANGLE；incidence_raster：每个像元的 θ 取自 INCIDENCE_RASTER；points_incidence_angle：每个点的 θ 取自 EGMS CSV 的 incidence_angle 列。假定地面只发生垂直运动。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="184"/>
+        <source>Incidence angle (degrees)</source>
+        <translation>入射角（度）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="184"/>
+        <source>The radar incidence angle θ of the scene, for LOS_TO_VERTICAL = incidence_angle (Sentinel-1 IW: 29-46°; the scene centre's value).</source>
+        <translation>整景的雷达入射角 θ，用于 LOS_TO_VERTICAL = incidence_angle（Sentinel-1 IW：29-46°；取景中心的值）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="189"/>
+        <source>Incidence angle raster (GeoTIFF or MintPy geometryGeo.h5)</source>
+        <translation>入射角栅格（GeoTIFF 或 MintPy geometryGeo.h5）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="189"/>
+        <source>θ of every pixel in degrees, on the grid of INPUT: a GeoTIFF or MintPy's geometryGeo.h5 (dataset incidenceAngle), for LOS_TO_VERTICAL = incidence_raster. Pixels without an angle are nodata.</source>
+        <translation>与 INPUT 同格网的逐像元 θ（度）：GeoTIFF 或 MintPy 的 geometryGeo.h5（数据集 incidenceAngle），用于 LOS_TO_VERTICAL = incidence_raster。没有入射角的像元为无数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="195"/>
+        <source>Multi-band float32 GeoTIFF on the grid of INPUT, nodata −9999 (bands in the help); a temporary file when left empty. Not written for point inputs (see OUTPUT_POINTS).</source>
+        <translation>与 INPUT 同格网的多波段 float32 GeoTIFF，无数据值 −9999（波段见帮助）；留空时写入临时文件。点输入时不写出（见 OUTPUT_POINTS）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="199"/>
+        <source>Fitted model at every date</source>
+        <translation>各日期的拟合模型</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="199"/>
+        <source>Optional: the fitted model d0 + v(t − t0) + e√A_T [+ f√A_F] (mm) at every acquisition date, a stack with the dates of INPUT; the time-series dock overlays it on the data.</source>
+        <translation>可选：每个获取日期的拟合模型 d0 + v(t − t0) + e√A_T [+ f√A_F]（mm），日期与 INPUT 相同的栈；时间序列面板会把它叠加在数据上。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="204"/>
+        <source>Deformation components per point</source>
+        <translation>逐点形变分量</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="204"/>
+        <source>For an EGMS CSV or INPUT_POINTS: the points with pid and the bands of OUTPUT as fields (empty where not solved).</source>
+        <translation>用于 EGMS CSV 或 INPUT_POINTS：各点带 pid 字段，并以 OUTPUT 的各波段为字段（未求解处为空）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="248"/>
+        <source>LOS_TO_VERTICAL = incidence_angle needs INCIDENCE_ANGLE (the scene&apos;s incidence angle in degrees)</source>
+        <translation>LOS_TO_VERTICAL = incidence_angle 需要 INCIDENCE_ANGLE（整景的入射角，单位度）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="252"/>
+        <source>LOS_TO_VERTICAL = points_incidence_angle reads the incidence_angle column of an EGMS CSV; for a raster INPUT use incidence_angle or incidence_raster</source>
+        <translation>LOS_TO_VERTICAL = points_incidence_angle 读取 EGMS CSV 的 incidence_angle 列；栅格 INPUT 请使用 incidence_angle 或 incidence_raster</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="257"/>
+        <source>LOS_TO_VERTICAL = incidence_raster needs INCIDENCE_RASTER (a GeoTIFF of angles in degrees or MintPy&apos;s geometryGeo.h5)</source>
+        <translation>LOS_TO_VERTICAL = incidence_raster 需要 INCIDENCE_RASTER（以度为单位的入射角 GeoTIFF 或 MintPy 的 geometryGeo.h5）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="312"/>
+        <source>UNITS auto: {} ({}); set UNITS if this is wrong</source>
+        <translation>UNITS 自动：{}（{}）；若不正确请设置 UNITS</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="365"/>
+        <source>{} points, {} dates {} .. {}</source>
+        <translation>{} 个点，{} 个日期 {} .. {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="368"/>
+        <source>OUTPUT_MODEL is written for raster inputs only</source>
+        <translation>OUTPUT_MODEL 仅在栅格输入时写出</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="380"/>
+        <source>TEMPERATURE_STACK and INCIDENCE_RASTER must share a CRS for points</source>
+        <translation>用于点时，TEMPERATURE_STACK 和 INCIDENCE_RASTER 必须使用相同的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="391"/>
+        <source>Points need OUTPUT_POINTS (a file or a temporary layer)</source>
+        <translation>点输入需要 OUTPUT_POINTS（文件或临时图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="266"/>
+        <source>Give TEMPERATURE (a daily table) or TEMPERATURE_STACK (a daily stack), not both</source>
+        <translation>请给出 TEMPERATURE（逐日表格）或 TEMPERATURE_STACK（逐日栈），不要同时给出</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="269"/>
+        <source>Give the temperature: TEMPERATURE (a daily table) or TEMPERATURE_STACK (a daily stack)</source>
+        <translation>请给出温度：TEMPERATURE（逐日表格）或 TEMPERATURE_STACK（逐日栈）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="320"/>
+        <source>Give INPUT (a MintPy file, a dated GeoTIFF or an EGMS CSV) or INPUT_POINTS (a point layer), not both</source>
+        <translation>请给出 INPUT（MintPy 文件、带日期的 GeoTIFF 或 EGMS CSV）或 INPUT_POINTS（点图层），不要同时给出</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/insar_deformation.py" line="323"/>
+        <source>Give the displacements: INPUT (a MintPy file, a dated GeoTIFF or an EGMS CSV) or INPUT_POINTS (a point layer)</source>
+        <translation>请给出形变：INPUT（MintPy 文件、带日期的 GeoTIFF 或 EGMS CSV）或 INPUT_POINTS（点图层）</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2644,264 @@
     </message>
 </context>
 <context>
+    <name>LakeIceThickness</name>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="83"/>
+        <source>Lake-ice thickness from air temperature (Stefan degree-day law)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="86"/>
+        <source>&lt;p&gt;Daily lake-ice thickness per lake from its daily mean air temperature T (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Growth&lt;/b&gt; by Stefan's law (Leppäranta 1993, Atmosphere-Ocean 31, 123-138; Ashton 1989, Water Resour. Res. 25, 564-566): h(t) = sqrt(h0² + α² · AFDD(t)), AFDD the freezing degree-days Σ max(−T, 0) since freeze-up (°C·day), α = sqrt(2 k_i / (ρ_i L_f)). With k_i = 2.24 W m⁻¹ K⁻¹, ρ_i = 917 kg m⁻³ and L_f = 333.4 kJ kg⁻¹, α = 3.558 cm (°C·day)^-½ for bare ice (the default; ALPHA overrides it: empirical coefficients under snow are lower, about 2.0-2.7).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow&lt;/b&gt; (SNOW_FIELD: snow depth h_s on the ice, cm): the snow adds its thermal resistance h_s/k_s to that of the ice, ρ_i L_f dh/dt = k_i (0 − T) / (h + (k_i/k_s) h_s), integrated day by day exactly for a day's constant T and h_s: h1 = sqrt((h0 + r)² + α²·FDD) − r with r = (k_i/k_s)·h_s. SNOW_CONDUCTIVITY k_s defaults to 0.31 W m⁻¹ K⁻¹ (Maykut &amp;amp; Untersteiner 1971); empty snow cells count as no snow.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Melt&lt;/b&gt;: from the melt onset, the first day of the first run of THAW_RUN consecutive days above 0 °C after freeze-up (that is, after the last freezing day before that run), each day with T &amp;gt; 0 °C thins the ice by MELT_COEFFICIENT × T (default 0.5 cm per °C·day): without later frost h = h_last − M · ATDD, the degree-day decay of Bilello 1980 (CRREL Report 80-6) and Ashton 1983 (CRREL SR 83-19); a later freezing day still grows the ice. Before the melt onset, thaw days (short mid-winter thaws) neither grow nor melt the ice.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Freeze-up and break-up&lt;/b&gt;: with PHENOLOGY (the output of cryo:lakeicephenology: columns lake, season, FREEZE_UP_FIELD, BREAK_UP_FIELD, main) the ice grows from its freeze-up date and is gone on its break-up date (empty break-up: from the model); a lake and season without a row has no freeze-up. Without it, freeze-up is the first day of the first run of FREEZE_RUN consecutive days below 0 °C in the season whose day before has a temperature (a season that starts frozen is not dated), and break-up the first day the melting ice reaches 0 cm; ice that melts out early forms again at the next such run, and the season's row gives the longest ice period (its note says how many). A season without freeze-up is reported with empty values and a log message, not an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;: a table (CSV, GeoPackage, ...) with one row per lake and day: LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and TEMPERATURE_FIELD in UNITS (temperatures outside −100..100 °C after conversion are refused, e.g. Kelvin read as °C). Gaps of up to MAX_GAP days are filled linearly; a longer gap in the ice season leaves that lake's thickness unknown from there. Seasons start on YEAR_START (default 08-01) and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, one row per lake and day: lake, date, h_cm (empty where unknown); OUTPUT_SEASONS, one row per lake and season: lake, season, freeze_up, break_up, max_thickness_cm, date_max, ice_days, afdd (°C·day of growth), source (temperature or phenology), note.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="122"/>
+        <source>Daily air temperature per lake (table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="122"/>
+        <source>Table with one row per lake and day: lake id, date and daily mean air temperature (and optionally the snow depth on the ice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <source>Lake id field</source>
+        <translation type="unfinished">湖泊标识字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <source>Field of INPUT identifying the lake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <source>Date field</source>
+        <translation type="unfinished">日期字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <source>Field of INPUT with the day (a date or YYYY-MM-DD text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <source>Temperature field</source>
+        <translation type="unfinished">温度字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <source>Field of INPUT with the daily mean air temperature in UNITS; empty cells are missing days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="135"/>
+        <source>Snow depth on the ice field, cm (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="135"/>
+        <source>Field of INPUT with the snow depth on the ice in cm (empty cells: no snow); empty: bare ice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="139"/>
+        <source>Temperature units</source>
+        <translation type="unfinished">温度单位</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="139"/>
+        <source>celsius (default) or kelvin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="143"/>
+        <source>Freeze-up and break-up (cryo:lakeicephenology output, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="143"/>
+        <source>The table cryo:lakeicephenology writes (lake, season, fus, fue, bus, bue, main): the ice grows from FREEZE_UP_FIELD and is gone on BREAK_UP_FIELD. Empty: both from the temperature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="149"/>
+        <source>Freeze-up column of PHENOLOGY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="149"/>
+        <source>Break-up column of PHENOLOGY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="151"/>
+        <source>Column of PHENOLOGY with the date (default fue = freeze-up end, the lake ice-covered; bue = break-up end, the ice gone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Freeze-up: days in a row below 0 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Without PHENOLOGY, freeze-up is the first day of the first run of this many consecutive days below 0 °C (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Melt onset: days in a row above 0 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>The ice melts from the first day of the first run of this many consecutive days above 0 °C after freeze-up (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Ice thickness on the freeze-up day (cm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>h0 of h = sqrt(h0² + α²·AFDD), before the freeze-up day's growth (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Snow thermal conductivity k_s (W m⁻¹ K⁻¹)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Of the snow on the ice (default 0.31, Maykut &amp; Untersteiner 1971); used with SNOW_FIELD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Melt coefficient (cm per °C·day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Ice lost per thawing degree-day from the melt onset (default 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Longest gap filled by interpolation (days)</source>
+        <translation type="unfinished">插值填补的最长缺口（天）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <source>Gaps of up to this many days are filled linearly (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="175"/>
+        <source>Stefan coefficient α (cm (°C·day)^-½; empty: 3.558)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="175"/>
+        <source>Overrides α = sqrt(2 k_i / (ρ_i L_f)) = 3.558 cm (°C·day)^-½ of bare ice; empirical values under snow are about 2.0-2.7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="180"/>
+        <source>Season starts on (MM-DD)</source>
+        <translation type="unfinished">季节开始日期（MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="180"/>
+        <source>Month and day (MM-DD, default 08-01) on which each ice season begins: a time of open water.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="183"/>
+        <source>Daily ice thickness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="183"/>
+        <source>Table: lake, date (YYYY-MM-DD), h_cm (empty where unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="186"/>
+        <source>Ice seasons per lake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="186"/>
+        <source>Table: lake, season, freeze_up, break_up, max_thickness_cm, date_max, ice_days, afdd, source, note; empty values for a season without freeze-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <source>Lakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <source>Lake-seasons with ice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <source>Lake-seasons without freeze-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <source>Stefan coefficient used, cm (°C·day)^-½</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="199"/>
+        <source>{} has no field {} (its fields: {}); set {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="207"/>
+        <source>INPUT is not a readable table</source>
+        <translation type="unfinished">INPUT 不是可读取的表格</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="218"/>
+        <source>Row {}: the lake field {} is empty; give every row its lake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="242"/>
+        <source>PHENOLOGY has several rows for lake {} and season {} (row {}); keep the main event (main = 1) only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="250"/>
+        <source>PHENOLOGY row {}: cannot read the date {!r} in {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="270"/>
+        <source>{} lakes, {} .. {}; α = {:.4g} cm (°C·day)^-½</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="272"/>
+        <source>Freeze-up and break-up from PHENOLOGY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="272"/>
+        <source>Freeze-up and break-up from the temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LstToGst</name>
     <message>
         <location filename="../processing/algorithms/lst_to_gst.py" line="43"/>
@@ -2582,9 +3110,455 @@
 <context>
     <name>PixelReadTask</name>
     <message>
-        <location filename="../gui/pixel_task.py" line="36"/>
+        <location filename="../gui/pixel_task.py" line="49"/>
         <source>Reading pixel time series</source>
         <translation>正在读取像元时间序列</translation>
+    </message>
+</context>
+<context>
+    <name>SnowCover</name>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="54"/>
+        <source>Snow cover from daily MODIS with clouds removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="79"/>
+        <source>The INPUT_AQUA folder {} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="84"/>
+        <source>INPUT_AQUA and INPUT_AQUA_FOLDER are both given: give the Aqua grids once, as a file or as a folder, and leave the other empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="88"/>
+        <source>, </source>
+        <translation type="unfinished">，</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="89"/>
+        <source>&lt;p&gt;Daily snow cover from the MODIS snow products MOD10A1 (Terra) and MYD10A1 (Aqua), collection 6.1 (v061), grid NDSI_Snow_Cover, with the clouds removed by the classic sequence of Parajka &amp;amp; Blöschl (2008, J. Hydrol. 358, 240-258) and Gafurov &amp;amp; Bárdossy (2009, Hydrol. Earth Syst. Sci. 13, 1361-1373). Codes (MODIS Snow Products Collection 6.1 User Guide, Riggs, Hall &amp;amp; Román; Hall &amp;amp; Riggs 2007): 0-100 NDSI snow cover, snow when at or above NDSI_THRESHOLD (default 10 = NDSI 0.10; 40 reproduces the NDSI 0.4 threshold of collection 5), else no snow; 237 inland water and 239 ocean: water; 250 cloud; 200 missing, 201 no decision, 211 night, 254 saturated, 255 fill: no data (never filled). Any other value refuses the run (a reflectance or temperature grid given by mistake). Output classes: {}.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="99"/>
+        <source>&lt;p&gt;&lt;b&gt;Steps&lt;/b&gt;, each switchable; the log counts the pixel-days each one changed. Every step reads the states as the previous step left them (never its own fills).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;TERRA_AQUA&lt;/b&gt;: Terra keeps its observation (about 10:30 local time); where it saw cloud or nothing, Aqua's snow or no snow of the same day (about 13:30) is taken.&lt;/li&gt;&lt;li&gt;&lt;b&gt;TEMPORAL&lt;/b&gt; (±TEMPORAL_DAYS = N days, 1-3): a cloud cell on day t takes the state of the nearest clear observation before it within t−N .. t−1 when the nearest clear observation after it within t+1 .. t+N has the same state; otherwise it stays cloud.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL&lt;/b&gt;: a cloud cell with at least SPATIAL_MIN_CLEAR (K) clear cells among its 8 neighbours of the same day takes the majority state of those clear neighbours (a tie leaves it cloud).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SNOWLINE&lt;/b&gt; (needs DEM, on the grid of the input): per day, from all clear cells of the grid after steps 1-3 (a first pass), a = the elevation below which only SNOWLINE_TOLERANCE (q, default 2 %) of the snow cells lie and b = the elevation above which only q of the no-snow cells lie; a cloud cell above the snow line max(a, b) becomes snow, below the land line min(a, b) no snow, between them it stays cloud (q = 0: above the highest no-snow cell snow, below the lowest snow cell no snow). A day without snow has only the land line b, a day without bare land only the snow line a; a day whose clear cells are fewer than SNOWLINE_MIN_CLEAR (default 5 %) of its land cells gets no lines. Elevations are compared in 1,024 equal bins of the DEM's range.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SEASONAL&lt;/b&gt;: a cloud cell whose nearest clear observations before and after it in the same season are both snow becomes snow.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="120"/>
+        <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, the daily classes (one 8-bit band per date of either satellite, described by its ISO date, styled); OUTPUT_TABLE, a CSV per date with the area of each class in km² (true cell areas: the pixel area on MODIS sinusoidal and other equal-area grids, the ellipsoidal cell area on geographic grids), cloud_input_km2 (cloud in INPUT before the steps), snow_fraction = snow / (snow + no snow), cloud_fraction = cloud / (snow + no snow + cloud), and the day's land_line_m and snow_line_m; OUTPUT_INDICATORS, per complete season (starting YEAR_START, default 08-01, named by the year it starts in; day 1 = its first day) the bands snow_cover_duration (days of the longest run of consecutive snow days), snow_onset and snow_end (its first and last day; the earliest of equally long runs), snow_days (snow days in the season); any day that is not snow breaks a run; nodata −32768. Results: CLOUD_BEFORE, the cloud fraction of INPUT's land pixel-days (snow, no snow, cloud), CLOUD_AFTER, the same after every step, N_DATES.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="132"/>
+        <source>&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a folder of daily granules as downloaded (MOD10A1.AYYYYDDD.hHHvVV.061.*.hdf, HDF4; tiles of one date are mosaicked; the grid NDSI_Snow_Cover is chosen by default), which may hold both MOD10A1 and MYD10A1 files (told apart by the start of their names), or a multi-band GeoTIFF of the codes whose band descriptions are ISO dates; INPUT_AQUA takes the Aqua stack when INPUT holds Terra only.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="142"/>
+        <source>Aqua (MYD10A1) stack, file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="142"/>
+        <source>The MYD10A1 NDSI_Snow_Cover grids on the grid of INPUT, as a folder of daily granules or a dated multi-band GeoTIFF, when INPUT holds the Terra (MOD10A1) grids only. Leave empty when INPUT is a folder holding both MOD10A1 and MYD10A1 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="148"/>
+        <source>…or a folder of Aqua (MYD10A1) granules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="148"/>
+        <source>A folder of daily MYD10A1 granules (or dated files of their codes), instead of INPUT_AQUA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="152"/>
+        <source>DEM on the grid of the input (for the snow line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="152"/>
+        <source>Elevations in metres on exactly the grid of the snow cover input (same CRS, cells and extent; warp it first otherwise). Needed by SNOWLINE; without it that step is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="157"/>
+        <source>NDSI threshold of snow (NDSI x 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="157"/>
+        <source>A cell with an NDSI_Snow_Cover value at or above this (1-100) is snow, below it no snow. Default 10 (NDSI 0.10); 40 reproduces the NDSI 0.4 threshold of collection 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>Step 1: combine Terra and Aqua of the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>Where Terra saw cloud or nothing, take Aqua&apos;s snow or no snow of the same day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>Step 2: temporal filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>A cloud cell takes the state of the nearest clear days before and after it within TEMPORAL_DAYS when both agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>Step 3: spatial filter (8 neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>A cloud cell with at least SPATIAL_MIN_CLEAR clear neighbours takes their majority state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>Step 4: regional snow line from the DEM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>Cloud cells above the day&apos;s snow line become snow, below its land line no snow (needs DEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>Step 5: seasonal filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <source>A cloud cell between two snow observations of the same season becomes snow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="178"/>
+        <source>Temporal filter: days on each side (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="178"/>
+        <source>How far (1-3 days) the temporal filter looks before and after a cloud day for a clear observation; default 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="184"/>
+        <source>Spatial filter: clear neighbours needed (K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="184"/>
+        <source>How many of the 8 neighbours (1-8) must be clear (snow or no snow) for the spatial filter to fill a cloud cell; default 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="191"/>
+        <source>Snow line tolerance (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="191"/>
+        <source>The share (0-49 %) of the snow cells allowed below the snow line&apos;s a and of the no-snow cells allowed above its b (snow patches, misclassified cells); 0 uses the lowest snow and the highest no-snow cell. Default 2 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="197"/>
+        <source>Snow line: clear cells needed on a day (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="197"/>
+        <source>A day gets snow and land lines only when its clear cells are at least this share of its land cells (with an elevation); default 5 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="203"/>
+        <source>Season starts on (MM-DD)</source>
+        <translation type="unfinished">季节开始日期（MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="203"/>
+        <source>Month and day (MM-DD) on which each snow season begins (default 08-01, the hydrological year): the seasonal filter works within a season, and the indicators are computed per complete season.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="208"/>
+        <source>Daily snow cover, clouds removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="208"/>
+        <source>GeoTIFF with one 8-bit band per date, described by its ISO date: 0 no snow, 1 snow, 2 cloud left, 3 water, 255 no data; styled with the class colours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="212"/>
+        <source>Daily snow and cloud areas (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="212"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="212"/>
+        <source>CSV with one row per date: the area of each class in km² (true cell areas), cloud in INPUT before the steps, snow_fraction, cloud_fraction, and the day's land and snow line (m).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="217"/>
+        <source>Snow season indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="217"/>
+        <source>Int16 GeoTIFF with the bands snow_cover_duration, snow_onset, snow_end and snow_days of every complete season, named &lt;indicator&gt;_&lt;year&gt; (days of the season, day 1 = YEAR_START); nodata −32768. Skipped with a warning when the input holds no complete season and no file was named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="224"/>
+        <source>Cloud fraction before (INPUT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="225"/>
+        <source>Cloud fraction after every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="226"/>
+        <source>Number of dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="259"/>
+        <source>No complete season starting {:02d}-{:02d} in {} .. {}: OUTPUT_INDICATORS skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="285"/>
+        <source>EXTENT is empty; give xmin,xmax,ymin,ymax of the grid</source>
+        <translation type="unfinished">EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="289"/>
+        <source>A CRS other than EPSG:4326 needs an EXTENT too (the grid&apos;s bounds in that CRS)</source>
+        <translation type="unfinished">EPSG:4326 以外的坐标参考系还需要 EXTENT（格网在该坐标参考系中的边界）</translation>
+    </message>
+</context>
+<context>
+    <name>SnowDepth</name>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="73"/>
+        <source>Snow depth from passive microwave (Chang, Che)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="80"/>
+        <source>&lt;p&gt;Daily snow depth from the horizontally polarised brightness temperatures at 18/19 GHz (INPUT) and 36/37 GHz (INPUT_36), e.g. AMSR2 or SSMIS daily grids: &lt;b&gt;SD = a · (Tb18H − Tb36H) + b&lt;/b&gt; in cm, Tb in K. Dry snow scatters the higher frequency more, so the gradient grows with depth.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRESET&lt;/b&gt;: chang1987: a = 1.59 cm/K, b = 0 (Chang, Foster &amp;amp; Hall 1987, Ann. Glaciol. 9, 39-44; Nimbus-7 SMMR 18 and 37 GHz H, derived for a snow density of 0.3 g/cm³ and 0.35 mm grains); che2008: a = 0.66 cm/K, b = 1.97 cm (Che, Li, Jin, Armstrong &amp;amp; Zhang 2008, Ann. Glaciol. 49, 145-154; the Chang algorithm re-fitted to the stations of China for SSM/I 19 and 37 GHz H; these are the coefficients as later studies cite that paper, not checked against the paper itself: if the paper's own values differ for your sensor, give them with PRESET custom); custom: COEFFICIENT_A and COEFFICIENT_B.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Screening&lt;/b&gt; (counted in the log): Tb36H &amp;gt; 255 K means snow-free ground or &lt;i&gt;wet&lt;/i&gt; snow, whose liquid water hides the scattering signal: 0 cm (under wet snow the depth is unknown, not zero); Tb18H − Tb36H &amp;lt; 0 means no dry snow: 0 cm; a negative depth is 0 cm. With SNOW_MASK (a daily class stack on the same grid and dates, e.g. the output of cryo:snowcover), a cell whose mask code is neither one of SNOW_MASK_CODE nor one of SNOW_MASK_UNKNOWN_CODES (cloud) nor the mask's nodata has no snow: 0 cm; unknown cells keep the microwave depth.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Units&lt;/b&gt;: the stored values become kelvin as value × SCALE + OFFSET (empty: the file's own scale_factor and add_offset, else 1 and 0); NODATA (empty: the files' own) marks missing values. Brightness temperatures outside 100-320 K are refused with the likely cause (tenths or hundredths of a kelvin without their scale factor, °C, fill values). Both stacks must have the same grid and the same dates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, the daily snow depth (float32, cm: the bands' unit and the UNITS metadata say so; band descriptions are the ISO dates; nodata −9999; styled); OUTPUT_SEASONS, per season (starting SEASON_START, default 08-01, named by the year it starts in) the bands max_depth_cm_YYYY, mean_depth_cm_YYYY (over the days with a value, snow-free days counting 0), max_swe_mm_YYYY and mean_swe_mm_YYYY (SWE = SD · ρ_s / ρ_w, with SD in mm and ρ_s = DENSITY), and valid_days_YYYY. DENSITY defaults to 0.24 g/cm³, about the initial bulk density of the tundra and prairie snow classes of Sturm et al. 2010 (J. Hydrometeorol. 11, 1380-1393); Chang et al. 1987 assumed 0.30 g/cm³.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="109"/>
+        <source>&lt;p&gt;The stacks are read in blocks of rows and dates sized to a memory budget, so memory does not grow with the record length. DATASET, START_DATE, EXTENT, CRS and PASS apply to both stacks.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="116"/>
+        <source>Daily Tb at 18/19 GHz, horizontal polarisation (file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="117"/>
+        <source>Daily brightness temperatures at 18.7 GHz (AMSR2) or 19.35 GHz (SSM/I, SSMIS), horizontal polarisation: an HDF5 file, a dated multi-band GeoTIFF/netCDF; for a folder of daily files use INPUT_FOLDER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="121"/>
+        <source>…or a folder of daily Tb 18/19 GHz H files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="123"/>
+        <source>Daily Tb at 36/37 GHz, horizontal polarisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="123"/>
+        <source>Daily brightness temperatures at 36.5 GHz (AMSR2) or 37 GHz (SSM/I, SSMIS), horizontal polarisation, in the same layout as INPUT (a file; scripts may give a folder of daily files): same grid and same dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="129"/>
+        <source>Coefficients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="129"/>
+        <source>chang1987: a = 1.59 cm/K, b = 0 (Chang et al. 1987); che2008: a = 0.66 cm/K, b = 1.97 cm for China (Che et al. 2008); custom: COEFFICIENT_A and COEFFICIENT_B.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="134"/>
+        <source>Coefficient a (cm/K, PRESET custom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="134"/>
+        <source>Slope a of SD = a · (Tb18H − Tb36H) + b in cm per kelvin, &gt; 0; used with PRESET custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="134"/>
+        <source>Coefficient b (cm, PRESET custom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="134"/>
+        <source>Intercept b of SD = a · (Tb18H − Tb36H) + b in cm; used with PRESET custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="141"/>
+        <source>Scale factor of stored Tb (empty: the file&apos;s own, else 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="141"/>
+        <source>Stored values × SCALE + OFFSET give kelvin. Empty: the file's scale_factor, else 1. AMSR2 L3 stores Tb × 100 (SCALE 0.01); products in tenths of a kelvin need 0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="141"/>
+        <source>Offset added after scaling, K (empty: the file&apos;s own, else 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="141"/>
+        <source>Added to the scaled values, in kelvin. Empty: the file&apos;s add_offset, else 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="141"/>
+        <source>Stored value of missing Tb (empty: the files&apos; own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="141"/>
+        <source>The stored value that marks a missing brightness temperature (e.g. 65535 or 0), when the files do not declare it; empty: their nodata or _FillValue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="154"/>
+        <source>Snow mask: daily class stack (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="154"/>
+        <source>A daily class stack on the grid of the Tb stacks with a grid for every one of their dates, e.g. the output of cryo:snowcover: where it holds a known code other than SNOW_MASK_CODE, the depth is 0 cm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="160"/>
+        <source>Snow code(s) of the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="160"/>
+        <source>Class code(s) of SNOW_MASK that mean snow, separated by commas (default: the snow class of cryo:snowcover).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="165"/>
+        <source>Codes of the mask that are not known (cloud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="165"/>
+        <source>Class code(s) of SNOW_MASK that say nothing about snow (cloud left, no data), separated by commas (default: those of cryo:snowcover): those cells keep the microwave depth, like the mask&apos;s nodata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="172"/>
+        <source>Season starts on (MM-DD)</source>
+        <translation type="unfinished">季节开始日期（MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="172"/>
+        <source>Month and day (MM-DD, default 08-01) on which each snow season begins; a season is named by the year it starts in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="177"/>
+        <source>Snow density for SWE (g/cm³)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="177"/>
+        <source>Bulk snow density ρ_s in g/cm³ for SWE = SD · ρ_s / ρ_w (default 0.24, about the initial density of the tundra and prairie classes of Sturm et al. 2010; Chang et al. 1987 used 0.30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="183"/>
+        <source>Daily snow depth (cm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="183"/>
+        <source>Float32 GeoTIFF, one band per date (description = ISO date), snow depth in cm (band unit cm), nodata −9999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="187"/>
+        <source>Season maximum, mean and SWE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="187"/>
+        <source>Float32 GeoTIFF, per season the bands max_depth_cm_YYYY, mean_depth_cm_YYYY, max_swe_mm_YYYY, mean_swe_mm_YYYY and valid_days_YYYY; nodata −9999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="192"/>
+        <source>Dates</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="193"/>
+        <source>Seasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="194"/>
+        <source>Deepest snow (cm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="195"/>
+        <source>Fraction of cell-days screened to 0 (warm, wet or no dry snow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_depth.py" line="209"/>
+        <source>COEFFICIENT_A and COEFFICIENT_B are used with PRESET custom only; PRESET {} is used as it is</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2608,177 +3582,177 @@
 <context>
     <name>TimeSeriesDock</name>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="44"/>
+        <location filename="../gui/timeseries_dock.py" line="51"/>
         <source>Cryosphere time series</source>
         <translation>冰冻圈时间序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="64"/>
+        <location filename="../gui/timeseries_dock.py" line="73"/>
         <source>Rasters whose bands are plotted when you click the map</source>
         <translation>单击地图时绘制其波段的栅格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="65"/>
+        <location filename="../gui/timeseries_dock.py" line="74"/>
         <source>Rasters (one band per date):</source>
         <translation>栅格（每个日期一个波段）：</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="69"/>
+        <location filename="../gui/timeseries_dock.py" line="78"/>
         <source>Pick on map</source>
         <translation>在地图上拾取</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="71"/>
+        <location filename="../gui/timeseries_dock.py" line="80"/>
         <source>Click the map to plot that pixel&apos;s series</source>
         <translation>单击地图以绘制该像元的序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="72"/>
+        <location filename="../gui/timeseries_dock.py" line="81"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="73"/>
+        <location filename="../gui/timeseries_dock.py" line="82"/>
         <source>Keep the plotted series to compare them with the next pick</source>
         <translation>保留已绘制的序列，以便与下一次拾取比较</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="74"/>
+        <location filename="../gui/timeseries_dock.py" line="83"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="75"/>
+        <location filename="../gui/timeseries_dock.py" line="84"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="76"/>
+        <location filename="../gui/timeseries_dock.py" line="85"/>
         <source>Export the plotted series to a CSV table</source>
         <translation>将已绘制的序列导出为 CSV 表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="77"/>
+        <location filename="../gui/timeseries_dock.py" line="86"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="78"/>
+        <location filename="../gui/timeseries_dock.py" line="87"/>
         <source>Save the plot as a PNG image</source>
         <translation>将图保存为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="120"/>
+        <location filename="../gui/timeseries_dock.py" line="129"/>
         <source>Table series</source>
         <translation>表格序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="135"/>
+        <location filename="../gui/timeseries_dock.py" line="144"/>
         <source>A cryo:lakeicephenology table: its dates are drawn as markers on the series of the lake of the same name</source>
         <translation>cryo:lakeicephenology 输出的表格：其日期以标记的形式绘制在同名湖泊的序列上</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="138"/>
+        <location filename="../gui/timeseries_dock.py" line="147"/>
         <source>Plot table</source>
         <translation>绘制表格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="140"/>
+        <location filename="../gui/timeseries_dock.py" line="149"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="141"/>
+        <location filename="../gui/timeseries_dock.py" line="150"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="142"/>
+        <location filename="../gui/timeseries_dock.py" line="151"/>
         <source>Value field</source>
         <translation>数值字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="143"/>
+        <location filename="../gui/timeseries_dock.py" line="152"/>
         <source>Group by</source>
         <translation>分组字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="144"/>
+        <location filename="../gui/timeseries_dock.py" line="153"/>
         <source>Phenology table</source>
         <translation>物候表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="194"/>
+        <location filename="../gui/timeseries_dock.py" line="211"/>
         <source>{}: the point cannot be transformed to the layer&apos;s CRS</source>
         <translation>{}：无法将该点转换到图层的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="198"/>
+        <location filename="../gui/timeseries_dock.py" line="218"/>
         <source>Tick a raster in the list to plot its series.</source>
         <translation>请在列表中勾选一个栅格以绘制其序列。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="202"/>
+        <location filename="../gui/timeseries_dock.py" line="222"/>
         <source>Reading {} at {}…</source>
         <translation>正在读取 {}，位置 {}…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="218"/>
+        <location filename="../gui/timeseries_dock.py" line="242"/>
         <source>{} (col {}, row {})</source>
         <translation>{}（列 {}，行 {}）</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="233"/>
+        <location filename="../gui/timeseries_dock.py" line="258"/>
         <source>Choose a table layer, its date field and its value field.</source>
         <translation>请选择一个表格图层及其日期字段和数值字段。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="244"/>
+        <location filename="../gui/timeseries_dock.py" line="269"/>
         <source>{} has no rows with a date in {}</source>
         <translation>{} 中没有任何行的 {} 字段含有日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="278"/>
+        <location filename="../gui/timeseries_dock.py" line="305"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="278"/>
+        <location filename="../gui/timeseries_dock.py" line="305"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="287"/>
+        <location filename="../gui/timeseries_dock.py" line="324"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="341"/>
+        <location filename="../gui/timeseries_dock.py" line="362"/>
         <source>Could not write {}</source>
         <translation>无法写入 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="345"/>
+        <location filename="../gui/timeseries_dock.py" line="366"/>
         <source>Export series</source>
         <translation>导出序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="345"/>
+        <location filename="../gui/timeseries_dock.py" line="366"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="349"/>
+        <location filename="../gui/timeseries_dock.py" line="370"/>
         <source>{} rows written to {}</source>
         <translation>已写出 {} 行到 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="352"/>
+        <location filename="../gui/timeseries_dock.py" line="373"/>
         <source>Save plot</source>
         <translation>保存图</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="352"/>
+        <location filename="../gui/timeseries_dock.py" line="373"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>

@@ -262,9 +262,12 @@ class InsarDeformation(CryoAlgorithm):
         """The design from TEMPERATURE (one series) or TEMPERATURE_STACK (per pixel), and the stack to close."""
         stack_path = self.parameterAsFile(parameters, self.TEMPERATURE_STACK, context)
         given_table = parameters.get(self.TEMPERATURE) not in (None, "")
-        if bool(stack_path) == given_table:
-            raise QgsProcessingException(self.tr("Give either TEMPERATURE (a daily table) or TEMPERATURE_STACK (a "
-                                                 "daily stack), not {}").format("both" if given_table else "none"))
+        if stack_path and given_table:
+            raise QgsProcessingException(self.tr("Give TEMPERATURE (a daily table) or TEMPERATURE_STACK (a daily "
+                                                 "stack), not both"))
+        if not stack_path and not given_table:
+            raise QgsProcessingException(self.tr("Give the temperature: TEMPERATURE (a daily table) or "
+                                                 "TEMPERATURE_STACK (a daily stack)"))
         if not stack_path:
             days, values = self._temperature_series(parameters, context, feedback)
             feedback.pushInfo(self.tr("{} daily temperatures").format(len(values)))
@@ -313,10 +316,12 @@ class InsarDeformation(CryoAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         points_layer = parameters.get(self.INPUT_POINTS) not in (None, "")
-        if bool(path) == points_layer:
-            raise QgsProcessingException(self.tr("Give either INPUT (a MintPy file, a dated GeoTIFF or an EGMS CSV) "
-                                                 "or INPUT_POINTS (a point layer), not {}").format(
-                                                     "both" if path else "none"))
+        if path and points_layer:
+            raise QgsProcessingException(self.tr("Give INPUT (a MintPy file, a dated GeoTIFF or an EGMS CSV) or "
+                                                 "INPUT_POINTS (a point layer), not both"))
+        if not path and not points_layer:
+            raise QgsProcessingException(self.tr("Give the displacements: INPUT (a MintPy file, a dated GeoTIFF or "
+                                                 "an EGMS CSV) or INPUT_POINTS (a point layer)"))
         packing = Packing(units=self.parameterAsEnumString(parameters, self.UNITS_TEMPERATURE, context))
         year_start = self.parameterAsString(parameters, self.YEAR_START, context) or "01-01"
         options = self._options(parameters, context, feedback)
