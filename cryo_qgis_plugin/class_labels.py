@@ -31,6 +31,11 @@ LABELS = (
     QT_TRANSLATE_NOOP("ClassLabels", "Sporadic (0.1 ≤ p < 0.5)"),
     QT_TRANSLATE_NOOP("ClassLabels", "Isolated patches (0 < p < 0.1)"),
     QT_TRANSLATE_NOOP("ClassLabels", "No permafrost (p = 0)"),
+    QT_TRANSLATE_NOOP("ClassLabels", "No snow"),
+    QT_TRANSLATE_NOOP("ClassLabels", "Snow"),
+    QT_TRANSLATE_NOOP("ClassLabels", "Cloud (not removed)"),
+    QT_TRANSLATE_NOOP("ClassLabels", "Water (inland or ocean)"),
+    QT_TRANSLATE_NOOP("ClassLabels", "No data (missing, no decision, night, saturated, fill)"),
 )
 
 

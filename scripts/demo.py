@@ -28,6 +28,8 @@ from matplotlib.colors import BoundaryNorm, ListedColormap  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
 import demo_insar  # noqa: E402
+import demo_snow  # noqa: E402
+import demo_snow_depth_lake_ice  # noqa: E402
 from samples import permafrost as sample_permafrost  # noqa: E402
 from samples import sampledata  # noqa: E402
 from cryo_qgis_plugin.core.codes import FREEZE_THAW  # noqa: E402
@@ -325,6 +327,9 @@ def main(outdir: str) -> None:
     permafrost_sample = sample_permafrost.write_permafrost_sample(os.path.join(outdir, "sample", "permafrost"))
     permafrost_folder = permafrost_chain(outdir, summary, permafrost_sample)
     insar_folder = demo_insar.insar(outdir, summary)
+    snow_folder = demo_snow.snow_cover(outdir, summary)
+    demo_snow_depth_lake_ice.snow_depth(outdir, summary)
+    demo_snow_depth_lake_ice.lake_ice_thickness(outdir, summary)
     models = workflows(outdir, daily, permafrost_sample)
 
     with open(os.path.join(outdir, "summary.md"), "w") as fh:
@@ -341,11 +346,11 @@ def main(outdir: str) -> None:
             fh.write("- files: {}\n\n".format(", ".join("`{}`".format(os.path.basename(f))
                                                         for f in answer["files"].values())))
         fh.write("## Quicklooks and reports\n\n")
-        for folder in (ft, glacier_folder, lake_folder, permafrost_folder, insar_folder):
+        for folder in (ft, glacier_folder, lake_folder, permafrost_folder, insar_folder, snow_folder):
             fh.write("".join("- `{}/{}`\n".format(os.path.basename(folder), n) for n in sorted(os.listdir(folder))
                              if n.endswith((".png", ".html", ".csv"))))
     print("\ndemo products in {}:".format(outdir))
-    for folder in (ft, glacier_folder, lake_folder, permafrost_folder, insar_folder):
+    for folder in (ft, glacier_folder, lake_folder, permafrost_folder, insar_folder, snow_folder):
         for name in sorted(os.listdir(folder)):
             print("  {}/{}".format(os.path.basename(folder), name))
     print("  summary.md")

@@ -103,6 +103,17 @@ def inputs(qgis_app, tmp_path_factory):
     with open(damaged / "AMSR_20050801_FT_25.h5", "r+b") as fh:
         fh.seek(chunk.byte_offset)
         fh.write(b"\xff" * chunk.size)
+    tb36 = np.linspace(200, 250, 480, dtype=np.float32).reshape(10, 6, 8)  # snow depth: Tb 18/36 GHz H (K)
+    tb = [write_stack(folder / name, values, dt.date(2016, 1, 1))
+          for name, values in (("tb18.tif", tb36 + 20), ("tb36.tif", tb36))]
+    with open(folder / "air_lakes.csv", "w") as fh:  # lake-ice thickness: daily air temperature of lakes A and B
+        fh.write("lake,date,temperature\n" + "".join("{},{},{:.2f}\n".format(
+            lake, dt.date(2005, 7, 1) + dt.timedelta(days=int(d)), t - k) for k, lake in enumerate("AB")
+            for d, t in zip(day, seasonal)))
+    from samples.snow import SnowWorld, write_dem, write_geotiff_stack  # snow cover: a season of MOD10A1 codes
+    snow_world = SnowWorld(height=6, width=8)
+    snow = (write_geotiff_stack(str(folder / "mod10a1.tif"), snow_world.stacks()[1], snow_world.dates, snow_world),
+            write_dem(str(folder / "snow_dem.tif"), snow_world))
     return folder, {
         "cryo:decodefreezethaw": ({"INPUT": ft, "EXTENT": SMALL_EXTENT, "PERIOD_END": "2005-09-30"},
                                   {"OUTPUT": "ft.tif", "OUTPUT_TABLE": "areas.csv"}),
@@ -126,26 +137,36 @@ def inputs(qgis_app, tmp_path_factory):
                                {"OUTPUT": "series.csv"}),
         "cryo:insardeformation": ({"INPUT": insar, "TEMPERATURE": str(folder / "air.csv"), "DATE_FIELD": "date",
                                    "TEMPERATURE_FIELD": "temperature"}, {"OUTPUT": "deformation.tif"}),
+        "cryo:snowdepth": ({"INPUT": tb[0], "INPUT_36": tb[1]},
+                           {"OUTPUT": "sd.tif", "OUTPUT_SEASONS": "sd_seasons.tif"}),
+        "cryo:lakeicethickness": ({"INPUT": str(folder / "air_lakes.csv")},
+                                  {"OUTPUT": "thickness.csv", "OUTPUT_SEASONS": "ice_seasons.csv"}),
+        "cryo:snowcover": ({"INPUT": snow[0], "DEM": snow[1]},
+                           {"OUTPUT": "snow.tif", "OUTPUT_TABLE": "snow.csv", "OUTPUT_INDICATORS": "snow_seasons.tif"}),
     }
 
 
 ALGORITHMS = ("cryo:decodefreezethaw", "cryo:freezethawindicators", "cryo:trend", "cryo:degreedays",
               "cryo:gstmodel", "cryo:lsttogst", "cryo:ttop", "cryo:mapaccuracy", "cryo:demdifference",
-              "cryo:altimetrydifference", "cryo:lakeicephenology", "cryo:lakeiceseries", "cryo:insardeformation")
+              "cryo:altimetrydifference", "cryo:lakeicephenology", "cryo:lakeiceseries", "cryo:insardeformation",
+              "cryo:snowdepth", "cryo:lakeicethickness", "cryo:snowcover")
 # parameters holding input files (the first one of a list is used), per algorithm
 FILE_INPUTS = {"cryo:decodefreezethaw": (), "cryo:freezethawindicators": (), "cryo:trend": ("INPUT",),
                "cryo:degreedays": ("INPUT",), "cryo:gstmodel": ("INPUT",), "cryo:lsttogst": ("INPUT", "MODEL"),
                "cryo:ttop": ("DDF", "DDT"), "cryo:mapaccuracy": ("INPUT", "REFERENCE"),
                "cryo:demdifference": ("REFERENCE", "DEM"), "cryo:altimetrydifference": ("EPOCH1", "EPOCH2"),
                "cryo:lakeicephenology": ("INPUT",), "cryo:lakeiceseries": ("INPUT", "LAKES"),
-               "cryo:insardeformation": ("INPUT", "TEMPERATURE")}
+               "cryo:insardeformation": ("INPUT", "TEMPERATURE"), "cryo:snowdepth": ("INPUT", "INPUT_36"),
+               "cryo:lakeicethickness": ("INPUT",), "cryo:snowcover": ("INPUT", "DEM")}
 OUTPUT_NAMES = {"cryo:decodefreezethaw": ("OUTPUT", "OUTPUT_TABLE"), "cryo:freezethawindicators": ("OUTPUT",),
                 "cryo:trend": ("OUTPUT",), "cryo:degreedays": ("OUTPUT_DDF", "OUTPUT_DDT"),
                 "cryo:gstmodel": ("OUTPUT_MODEL",), "cryo:lsttogst": ("OUTPUT",),
                 "cryo:ttop": ("OUTPUT_TTOP", "OUTPUT_CLASSES"), "cryo:mapaccuracy": ("OUTPUT_TABLE",),
                 "cryo:demdifference": ("OUTPUT", "OUTPUT_REPORT"), "cryo:altimetrydifference": ("OUTPUT",),
                 "cryo:lakeicephenology": ("OUTPUT",), "cryo:lakeiceseries": ("OUTPUT",),
-                "cryo:insardeformation": ("OUTPUT",)}
+                "cryo:insardeformation": ("OUTPUT",), "cryo:snowdepth": ("OUTPUT", "OUTPUT_SEASONS"),
+                "cryo:lakeicethickness": ("OUTPUT", "OUTPUT_SEASONS"),
+                "cryo:snowcover": ("OUTPUT", "OUTPUT_TABLE", "OUTPUT_INDICATORS")}
 
 
 def first(value):
@@ -239,6 +260,16 @@ SPECIFIC = [
      "height"),
     ("phenology-thresholds", "cryo:lakeicephenology", lambda p, o, i: dict(p, THRESHOLD_LOW=95), r"(?i)threshold"),
     ("series-missing-lake-field", "cryo:lakeiceseries", lambda p, o, i: dict(p, LAKE_FIELD="lake_id"), "lake_id"),
+    ("snowdepth-custom-without-a", "cryo:snowdepth", lambda p, o, i: dict(p, PRESET="custom"), "COEFFICIENT_A"),
+    ("snowdepth-other-dates", "cryo:snowdepth", lambda p, o, i: dict(p, INPUT_36=os.path.join(i, "gst.tif")),
+     "do not have the same dates"),
+    ("thickness-no-lake-field", "cryo:lakeicethickness", lambda p, o, i: dict(p, LAKE_FIELD="lake_id"),
+     "INPUT has no field 'lake_id'"),
+    ("thickness-celsius-as-kelvin", "cryo:lakeicethickness", lambda p, o, i: dict(p, UNITS="kelvin"),
+     "set UNITS=celsius"),
+    ("snowcover-ndsi-threshold", "cryo:snowcover", lambda p, o, i: dict(p, NDSI_THRESHOLD=0), "NDSI_THRESHOLD"),
+    ("snowcover-temperature-stack", "cryo:snowcover", lambda p, o, i: dict(p, INPUT=os.path.join(i, "gst.tif")),
+     "float32 values.*unsigned 8-bit"),
 ]
 
 

@@ -21,7 +21,8 @@ def test_style_as_applies_any_class_table(qgis_app, tmp_path):
     path = str(tmp_path / "codes.tif")
     write_codes(path, None)
     layer = QgsRasterLayer(path, "codes")
-    assert sorted(TABLES) == ["freeze_thaw", "nsidc0477", "permafrost_classes", "permafrost_zones", "smap_l3ft"]
+    assert sorted(TABLES) == ["freeze_thaw", "nsidc0477", "permafrost_classes", "permafrost_zones", "smap_l3ft",
+                            "snow_cover"]
     for table in (FREEZE_THAW, PERMAFROST_ZONES):
         style_as(layer, table, band=2)
         renderer = layer.renderer()

@@ -9,7 +9,7 @@ from osgeo import gdal
 from conftest import ROOT
 from cryo_qgis_plugin.core import freezethaw
 from cryo_qgis_plugin.core.codes import (FREEZE_THAW, NSIDC0477_FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES,
-                                         SMAP_FREEZE_THAW, TABLES)
+                                         SMAP_FREEZE_THAW, SNOW_COVER, TABLES)
 from cryo_qgis_plugin.core.errors import CryoInputError
 from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
 from cryo_qgis_plugin.core.io.grid import Grid
@@ -134,7 +134,8 @@ def test_class_table_of_decoded_legacy_categorical_and_continuous_rasters(tmp_pa
     assert series.class_table is None and class_table_of(gdal.Open(continuous)) is None
     np.testing.assert_array_equal(series.values, [1234.5, 1234.5])
     assert TABLES == {"freeze_thaw": FREEZE_THAW, "smap_l3ft": SMAP_FREEZE_THAW, "nsidc0477": NSIDC0477_FREEZE_THAW,
-                      "permafrost_classes": PERMAFROST_CLASSES, "permafrost_zones": PERMAFROST_ZONES}
+                      "permafrost_classes": PERMAFROST_CLASSES, "permafrost_zones": PERMAFROST_ZONES,
+                      "snow_cover": SNOW_COVER}
 
 
 def test_float32_nodata_becomes_nan(tmp_path):

@@ -62,7 +62,7 @@ def test_provider_lists_documented_algorithms(qgis_app):
     for alg in provider.algorithms():
         if alg.group() == "Workflows":
             continue  # the shipped models: see test_workflows.py
-        assert alg.groupId() in ("freezethaw", "permafrost", "glaciers", "lakeice", "validation")
+        assert alg.groupId() in ("freezethaw", "permafrost", "glaciers", "lakeice", "snow", "validation")
         assert len(alg.shortHelpString()) > 300, alg.id()
         for parameter in alg.parameterDefinitions():
             assert parameter.description(), (alg.id(), parameter.name())

@@ -185,7 +185,7 @@ def test_workflows_and_provider_are_translated(zh_translator):
     provider = QgsApplication.processingRegistry().providerById("cryo")
     assert CJK.search(provider.name()) and CJK.search(provider.longName())
     workflows = [a for a in provider.algorithms() if isinstance(a, QgsProcessingModelAlgorithm)]
-    assert len(workflows) == 4
+    assert len(workflows) == 5
     for workflow in workflows:
         description = workflow.helpContent()["ALG_DESC"]
         assert CJK.search(workflow.displayName()) and workflow.group() == "工作流", workflow.id()

@@ -113,7 +113,25 @@ PERMAFROST_ZONES = ClassTable(
     ),
 )
 
+# Daily snow cover classes of cryo:snowcover, decoded from MODIS MOD10A1/MYD10A1 v061 NDSI_Snow_Cover (0-100 NDSI
+# snow cover: snow at or above the NDSI threshold; 237 inland water and 239 ocean: water; 250 cloud; 200 missing,
+# 201 no decision, 211 night, 254 saturated, 255 fill: nodata; Riggs, Hall & Roman, MODIS Snow Products Collection
+# 6.1 User Guide) and then cleared of clouds. Colours differ in lightness (snow > no snow > cloud > water) and lie on
+# the blue-yellow axis, so they stay apart for red-green colour-blind readers and in grey print.
+SNOW_COVER = ClassTable(
+    "snow_cover",
+    (
+        ClassCode(0, "no_snow", "No snow", (221, 170, 51)),
+        ClassCode(1, "snow", "Snow", (224, 240, 255)),
+        ClassCode(2, "cloud", "Cloud (not removed)", (119, 119, 119)),
+        ClassCode(3, "water", "Water (inland or ocean)", (0, 68, 136)),
+        ClassCode(255, "nodata", "No data (missing, no decision, night, saturated, fill)", (0, 0, 0)),
+    ),
+)
+NO_SNOW, SNOW, CLOUD, WATER, SNOW_NODATA = 0, 1, 2, 3, 255
+
 # Every class table by name: the name a GeoTIFF records in its CRYO_CLASS_TABLE metadata item, and what the
 # "Style as..." menu lists.
 TABLES: Dict[str, ClassTable] = {table.name: table for table in (
-    FREEZE_THAW, SMAP_FREEZE_THAW, NSIDC0477_FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES)}
+    FREEZE_THAW, SMAP_FREEZE_THAW, NSIDC0477_FREEZE_THAW, PERMAFROST_CLASSES, PERMAFROST_ZONES,
+    SNOW_COVER)}

@@ -449,6 +449,31 @@
         <source>Open water</source>
         <translation>开阔水面</translation>
     </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>No snow</source>
+        <translation>无雪</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>Snow</source>
+        <translation>积雪</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>Cloud (not removed)</source>
+        <translation>云（未去除）</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>Water (inland or ocean)</source>
+        <translation>水体（内陆或海洋）</translation>
+    </message>
+    <message>
+        <location filename="../class_labels.py" line="12"/>
+        <source>No data (missing, no decision, night, saturated, fill)</source>
+        <translation>无数据（缺测、未判定、夜间、饱和、填充）</translation>
+    </message>
 </context>
 <context>
     <name>CryoAlgorithm</name>
@@ -488,17 +513,17 @@
         <translation>湖冰</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="37"/>
+        <location filename="../processing/base.py" line="38"/>
         <source>Validation</source>
         <translation>精度验证</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="190"/>
+        <location filename="../processing/base.py" line="191"/>
         <source>The output {} is one of the inputs; choose another output name so the input is kept</source>
         <translation>输出 {} 是输入之一；请另选输出文件名，以免覆盖输入</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="208"/>
+        <location filename="../processing/base.py" line="209"/>
         <source>Could not apply the style {}: {}</source>
         <translation>无法应用样式 {}：{}</translation>
     </message>
@@ -508,67 +533,67 @@
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="274"/>
         <source>Shift applied to the DEM, east (m)</source>
         <translation>施加到 DEM 的偏移，东向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="275"/>
         <source>Shift applied to the DEM, north (m)</source>
         <translation>施加到 DEM 的偏移，北向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="220"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="276"/>
         <source>Shift applied to the DEM, up (m)</source>
         <translation>施加到 DEM 的偏移，垂向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="221"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="277"/>
         <source>Stable-terrain median dh before co-registration (m)</source>
         <translation>配准前稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="223"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="279"/>
         <source>Stable-terrain NMAD before co-registration (m)</source>
         <translation>配准前稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="281"/>
         <source>Stable-terrain median dh after co-registration (m)</source>
         <translation>配准后稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="227"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="283"/>
         <source>Stable-terrain NMAD after co-registration (m)</source>
         <translation>配准后稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="229"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="285"/>
         <source>Glacier area on the grid (km²)</source>
         <translation>格网上的冰川面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="286"/>
         <source>Mean glacier elevation change (m)</source>
         <translation>冰川平均高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="287"/>
         <source>Glacier volume change (m³)</source>
         <translation>冰川体积变化（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="232"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="288"/>
         <source>Glacier volume change error, 1 sigma (m³)</source>
         <translation>冰川体积变化误差，1 sigma（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="234"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="290"/>
         <source>Geodetic mass balance (m w.e. per year)</source>
         <translation>大地测量物质平衡（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="235"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="291"/>
         <source>Geodetic mass balance error, 1 sigma (m w.e. per year)</source>
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
@@ -1087,21 +1112,86 @@
         <source>The {} layer: {} points × {} dates {} .. {}</source>
         <translation>{} 图层：{} 个点 × {} 个日期 {} .. {}</translation>
     </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="293"/>
+        <source>LE90: 90th percentile of |stable dh| after co-registration (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="295"/>
+        <source>CE90 of the horizontal co-registration (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain median dh after, slope 0-10° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain NMAD after, slope 0-10° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain median dh after, slope 10-20° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain NMAD after, slope 10-20° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain median dh after, slope 20-30° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain NMAD after, slope 20-30° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain median dh after, slope 30-40° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain NMAD after, slope 30-40° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain median dh after, slope over 40° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <source>Stable-terrain NMAD after, slope over 40° (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="37"/>
+        <source>Snow</source>
+        <translation>积雪</translation>
+    </message>
 </context>
 <context>
     <name>CryoProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="45"/>
+        <location filename="../processing/provider.py" line="51"/>
         <source>Cryosphere</source>
         <translation>冰冻圈</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="48"/>
+        <location filename="../processing/provider.py" line="54"/>
         <source>Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)</source>
         <translation>冰冻圈工具箱（冻融、多年冻土、冰川、湖冰）</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="68"/>
+        <location filename="../processing/provider.py" line="74"/>
         <source>Could not load the workflow {}</source>
         <translation>无法加载工作流 {}</translation>
     </message>
@@ -1300,174 +1390,199 @@
 <context>
     <name>DemDifference</name>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="58"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="67"/>
         <source>DEM differencing: elevation, volume and mass change</source>
         <translation>DEM 差分：高程、体积与物质变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="118"/>
         <source>Reference DEM (kept fixed; usually the later one)</source>
         <translation>参考 DEM（保持不动；通常为较新的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="96"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="123"/>
         <source>DEM to align (usually the earlier one)</source>
         <translation>待配准的 DEM（通常为较早的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="100"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
         <source>Glacier outlines (excluded from stable terrain; glacier statistics)</source>
         <translation>冰川边界（从稳定地形中排除；用于冰川统计）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="107"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
         <source>Other unstable terrain to exclude (lakes, landslides, ...)</source>
         <translation>需排除的其他不稳定地形（湖泊、滑坡等）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="114"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="147"/>
         <source>Co-registration</source>
         <translation>配准</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
         <source>Maximum Nuth &amp; Kääb iterations</source>
         <translation>Nuth &amp; Kääb 最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
         <source>Outlier threshold in NMAD (0 = no filtering)</source>
         <translation>异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="167"/>
         <source>Glacier void filling</source>
         <translation>冰川空洞填补</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
         <source>Date of the reference DEM (decimal year, for rates)</source>
         <translation>参考 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="181"/>
         <source>Date of the DEM to align (decimal year, for rates)</source>
         <translation>待配准 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="187"/>
         <source>Volume-to-mass conversion density (kg m⁻³)</source>
         <translation>体积-质量换算密度（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="193"/>
         <source>Density uncertainty (kg m⁻³)</source>
         <translation>密度不确定性（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="166"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="199"/>
         <source>Elevation change (m)</source>
         <translation>高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="203"/>
         <source>Aligned DEM</source>
         <translation>配准后的 DEM</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="206"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="258"/>
         <source>REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change is computed, the mass-balance rate is not</source>
         <translation>REFERENCE_YEAR 和 DEM_YEAR 未同时给出（或二者相等）：将计算体积变化，但不计算物质平衡速率</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="91"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="118"/>
         <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic REFERENCE is first warped to the UTM zone of its centre.</source>
         <translation>以米为单位的高程，其格网即输出的格网；DEM 向其配准。地理坐标系的 REFERENCE 会先重投影到其中心所在的 UTM 带。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="96"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="123"/>
         <source>Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.</source>
         <translation>以米为单位的高程，高程基准须与 REFERENCE 相同；经双线性重采样到 REFERENCE 格网，按配准结果平移后，由 REFERENCE 减去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="100"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
         <source>Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. Empty: no glacier results.</source>
         <translation>任意坐标参考系的多边形（例如 RGI 冰川边界）：从稳定地形中排除；中心位于其中的格网单元用于计算冰川面积、平均 dh、体积和物质变化，并进行空洞填补。留空：不输出冰川结果。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="107"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
         <source>Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and errors.</source>
         <translation>任意坐标参考系的多边形，表示两期 DEM 之间发生变化的非冰川地形（湖泊、滑坡、石冰川等）：从用于配准和误差估计的稳定地形中排除。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="114"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="147"/>
         <source>nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh (Nuth &amp; Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as it is.</source>
         <translation>nuth_kaab（默认）：由稳定地形 dh 对坡向的依赖关系求水平和垂直偏移（Nuth &amp; Kääb 2011）；vertical：只扣除稳定地形 dh 的中位数；none：按原样使用 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="121"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
         <source>Upper limit (1-100, default 10) of the Nuth &amp; Kääb iterations; they stop earlier once the horizontal shift of an iteration is below a small fraction of a cell.</source>
         <translation>Nuth &amp; Kääb 迭代次数的上限（1-100，默认 10）；当某次迭代的水平偏移小于格网单元的很小一部分时提前停止。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
         <source>k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier cells farther than k NMAD from the median of their 50 m elevation band, become nodata (NMAD = 1.4826 · median absolute deviation). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：偏离稳定地形 dh 中位数超过 k 倍 NMAD 的稳定地形格网单元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川格网单元，均设为无数据值（NMAD = 1.4826 · 绝对中位差）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="167"/>
         <source>How glacier cells without dh are filled before the volume change (McNabb et al. 2019). local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band (all glaciers together for glaciers with under 20 valid cells); linear: Delaunay interpolation; none: voids stay empty.</source>
         <translation>计算体积变化前如何填补没有 dh 的冰川格网单元（McNabb et al. 2019）。local_hypsometric（默认）：取同一冰川同一 50 m 高程带的 dh 中位数（有效格网单元少于 20 个的冰川使用全部冰川合计的值）；linear：Delaunay 插值；none：空洞保持为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="142"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
         <source>Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the period of the mass-balance rate; without both only the volume change is computed.</source>
         <translation>REFERENCE 的获取日期，以小数年表示（例如 2019.7）。与 DEM_YEAR 一起确定物质平衡速率的时段；二者未同时给出时只计算体积变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="148"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="181"/>
         <source>Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR in the mass-balance rate.</source>
         <translation>DEM 的获取日期，以小数年表示（例如 2000.1）；物质平衡速率中的年数 = REFERENCE_YEAR − DEM_YEAR。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="187"/>
         <source>Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss 2013).</source>
         <translation>将体积变化换算为质量所用的密度，单位 kg m⁻³（1-1000；默认 850，Huss 2013）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="193"/>
         <source>1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the mass-balance error.</source>
         <translation>DENSITY 的 1 sigma 不确定性，单位 kg m⁻³（默认 60，Huss 2013），传播到物质平衡误差中。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="166"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="199"/>
         <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999.</source>
         <translation>位于 REFERENCE 格网上的 float32 GeoTIFF：REFERENCE − 配准后的 DEM，单位为米，已剔除异常值并填补冰川空洞；无数据值 −9999。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="170"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="203"/>
         <source>Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata −9999. Not written unless a file is given.</source>
         <translation>float32 GeoTIFF：按配准结果平移并位于 REFERENCE 格网上的 DEM，单位为米；无数据值 −9999。除非指定文件，否则不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
-        <source>HTML page with the numeric results, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.</source>
-        <translation>HTML 页面，包含数值结果、配准前后稳定地形 dh 的直方图，以及冰川 dh 随高程的分布（面积-高程曲线）。</translation>
+        <location filename="../processing/algorithms/dem_difference.py" line="70"/>
+        <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); after the last horizontal step the vertical shift is estimated again as the median stable dh (all stable cells, outliers left out), so the stable median after co-registration is 0; &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009); a glacier's band with under 20 values is filtered with the band of all glaciers. Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt;: a glacier with at least 30 % of its cells measured from its own median dh per 50 m band (bands with at least 10 measured cells, linear between them, constant beyond), any other glacier from the same curve of all glaciers together; &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation; &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Per glacier.&lt;/b&gt; The outlines are burnt once onto the REFERENCE grid (cell centres); where outlines overlap a cell belongs to the largest outline. OUTPUT_GLACIERS has, per outline, its id (GLACIER_ID_FIELD, else the feature id), area_km2 on the grid, valid_fraction (measured cells / cells), mean_dh_m, volume_change_m3 and volume_error_m3, mass_balance_mwe and its error (per year, only with both years) and void_fill_method; it is styled by mass balance (mean dh without years). Cells still void count with their glacier's mean. The regional total is the sum of the glaciers' volume changes; each glacier's error is the error model for its own area, the total's error the same model for the total area (errors of neighbouring glaciers are correlated, so it is neither their root-sum-square nor their sum; the report gives both as bounds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt; of the stable terrain after co-registration: LE90 = 90th percentile of |dh|; CE90 = 2.146·σ_c with σ_c = √((σ_x² + σ_y²)/2) from the standard errors of the fitted horizontal shift (circular normal; Nuth &amp;amp; Kääb only); median and NMAD by slope class of the reference (0-10, 10-20, 20-30, 30-40, over 40°).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="61"/>
-        <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009). Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt; from each glacier's median dh per 50 m band (the glacier set as a whole for glaciers with under 20 valid cells), &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation, or &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after co-registration and the glacier hypsometry of dh.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt; 用每条冰川各 50 m 高程带的 dh 中位数填补（有效像元少于 20 个的冰川按全部冰川整体计算），&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值，&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查。&lt;/b&gt;超出 −500..9,000 m 的 DEM 高程（英尺、厘米）以及文件未声明为无数据值的填充值（−9999、−32768、−3.4e38）将被拒绝；冰川平均变化速率超过 ±10 m/yr 或物质平衡超过 ±10 m w.e./yr 时，会在日志中标记为可能的单位或日期错误。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、配准前后稳定地形 dh 的直方图以及冰川 dh 随高程的分布。&lt;/p&gt;</translation>
+        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
+        <source>Glacier id field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
+        <source>Field of GLACIERS that names each glacier (e.g. RGIId) in OUTPUT_GLACIERS and the report&apos;s per-glacier table. Empty: the feature id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="208"/>
+        <source>Glaciers with their volume and mass change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="208"/>
+        <source>The GLACIERS outlines with, per glacier: id, area_km2, valid_fraction, mean_dh_m, volume_change_m3, volume_error_m3, mass_balance_mwe, mass_balance_error_mwe (m w.e. per year, empty without REFERENCE_YEAR and DEM_YEAR) and void_fill_method; styled by mass balance. Needs GLACIERS; not written unless a destination is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
+        <source>HTML page with the numeric results, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="251"/>
+        <source>OUTPUT_GLACIERS needs GLACIERS: give the glacier outlines, or leave OUTPUT_GLACIERS empty</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2648,257 +2763,257 @@
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="83"/>
         <source>Lake-ice thickness from air temperature (Stefan degree-day law)</source>
-        <translation type="unfinished"></translation>
+        <translation>由气温计算湖冰厚度（Stefan 度日定律）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="86"/>
         <source>&lt;p&gt;Daily lake-ice thickness per lake from its daily mean air temperature T (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Growth&lt;/b&gt; by Stefan's law (Leppäranta 1993, Atmosphere-Ocean 31, 123-138; Ashton 1989, Water Resour. Res. 25, 564-566): h(t) = sqrt(h0² + α² · AFDD(t)), AFDD the freezing degree-days Σ max(−T, 0) since freeze-up (°C·day), α = sqrt(2 k_i / (ρ_i L_f)). With k_i = 2.24 W m⁻¹ K⁻¹, ρ_i = 917 kg m⁻³ and L_f = 333.4 kJ kg⁻¹, α = 3.558 cm (°C·day)^-½ for bare ice (the default; ALPHA overrides it: empirical coefficients under snow are lower, about 2.0-2.7).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow&lt;/b&gt; (SNOW_FIELD: snow depth h_s on the ice, cm): the snow adds its thermal resistance h_s/k_s to that of the ice, ρ_i L_f dh/dt = k_i (0 − T) / (h + (k_i/k_s) h_s), integrated day by day exactly for a day's constant T and h_s: h1 = sqrt((h0 + r)² + α²·FDD) − r with r = (k_i/k_s)·h_s. SNOW_CONDUCTIVITY k_s defaults to 0.31 W m⁻¹ K⁻¹ (Maykut &amp;amp; Untersteiner 1971); empty snow cells count as no snow.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Melt&lt;/b&gt;: from the melt onset, the first day of the first run of THAW_RUN consecutive days above 0 °C after freeze-up (that is, after the last freezing day before that run), each day with T &amp;gt; 0 °C thins the ice by MELT_COEFFICIENT × T (default 0.5 cm per °C·day): without later frost h = h_last − M · ATDD, the degree-day decay of Bilello 1980 (CRREL Report 80-6) and Ashton 1983 (CRREL SR 83-19); a later freezing day still grows the ice. Before the melt onset, thaw days (short mid-winter thaws) neither grow nor melt the ice.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Freeze-up and break-up&lt;/b&gt;: with PHENOLOGY (the output of cryo:lakeicephenology: columns lake, season, FREEZE_UP_FIELD, BREAK_UP_FIELD, main) the ice grows from its freeze-up date and is gone on its break-up date (empty break-up: from the model); a lake and season without a row has no freeze-up. Without it, freeze-up is the first day of the first run of FREEZE_RUN consecutive days below 0 °C in the season whose day before has a temperature (a season that starts frozen is not dated), and break-up the first day the melting ice reaches 0 cm; ice that melts out early forms again at the next such run, and the season's row gives the longest ice period (its note says how many). A season without freeze-up is reported with empty values and a log message, not an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;: a table (CSV, GeoPackage, ...) with one row per lake and day: LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and TEMPERATURE_FIELD in UNITS (temperatures outside −100..100 °C after conversion are refused, e.g. Kelvin read as °C). Gaps of up to MAX_GAP days are filled linearly; a longer gap in the ice season leaves that lake's thickness unknown from there. Seasons start on YEAR_START (default 08-01) and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, one row per lake and day: lake, date, h_cm (empty where unknown); OUTPUT_SEASONS, one row per lake and season: lake, season, freeze_up, break_up, max_thickness_cm, date_max, ice_days, afdd (°C·day of growth), source (temperature or phenology), note.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;由每个湖泊的逐日平均气温 T（°C）计算逐日湖冰厚度。&lt;/p&gt;&lt;p&gt;&lt;b&gt;增长&lt;/b&gt;按 Stefan 定律（Leppäranta 1993, Atmosphere-Ocean 31, 123-138；Ashton 1989, Water Resour. Res. 25, 564-566）：h(t) = sqrt(h0² + α² · AFDD(t))，AFDD 为自封冻起的冻结度日 Σ max(−T, 0)（°C·天），α = sqrt(2 k_i / (ρ_i L_f))。取 k_i = 2.24 W m⁻¹ K⁻¹、ρ_i = 917 kg m⁻³、L_f = 333.4 kJ kg⁻¹ 时，裸冰 α = 3.558 cm (°C·天)^-½（默认值；ALPHA 可覆盖：有雪覆盖时的经验系数较低，约 2.0-2.7）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;积雪&lt;/b&gt;（SNOW_FIELD：冰上雪深 h_s，cm）：积雪在冰的热阻上增加其热阻 h_s/k_s，ρ_i L_f dh/dt = k_i (0 − T) / (h + (k_i/k_s) h_s)，在一天内 T 和 h_s 不变的条件下逐日精确积分：h1 = sqrt((h0 + r)² + α²·FDD) − r，其中 r = (k_i/k_s)·h_s。SNOW_CONDUCTIVITY k_s 默认 0.31 W m⁻¹ K⁻¹（Maykut &amp;amp; Untersteiner 1971）；雪深为空视为无雪。&lt;/p&gt;&lt;p&gt;&lt;b&gt;消融&lt;/b&gt;：自消融开始日（封冻后第一次连续 THAW_RUN 天高于 0 °C 的首日，即该连续期之前最后一个冻结日之后）起，每个 T &amp;gt; 0 °C 的日子冰厚减少 MELT_COEFFICIENT × T（默认每 °C·天 0.5 cm）：若其后无霜冻，h = h_last − M · ATDD，即 Bilello 1980（CRREL Report 80-6）和 Ashton 1983（CRREL SR 83-19）的度日衰减；之后的冻结日仍会使冰增长。消融开始前的融化日（冬季短暂回暖）既不增长也不消融。&lt;/p&gt;&lt;p&gt;&lt;b&gt;封冻与解冻&lt;/b&gt;：给出 PHENOLOGY（cryo:lakeicephenology 的输出：列 lake、season、FREEZE_UP_FIELD、BREAK_UP_FIELD、main）时，冰从其封冻日期开始增长，在其解冻日期消失（解冻为空：由模型确定）；没有对应行的湖泊和季节视为未封冻。未给出时，封冻日为季节中第一次连续 FREEZE_RUN 天低于 0 °C 的首日（且其前一天有温度；季节开始时已冻结则不定日期），解冻日为消融中冰厚首次降到 0 cm 的日子；过早融尽的冰会在下一次这样的连续期重新形成，季节行给出最长的冰期（备注中说明有几次）。没有封冻的季节以空值报告并在日志中说明，不视为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;：每个湖泊每天一行的表格（CSV、GeoPackage 等）：LAKE_FIELD、DATE_FIELD（YYYY-MM-DD）和以 UNITS 为单位的 TEMPERATURE_FIELD（换算后超出 −100..100 °C 的温度会被拒绝，如把开尔文当作 °C）。不超过 MAX_GAP 天的缺口线性填补；冰期中更长的缺口使该湖此后的冰厚未知。季节从 YEAR_START（默认 08-01）开始，以开始年份命名。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：OUTPUT，每个湖泊每天一行：lake、date、h_cm（未知处为空）；OUTPUT_SEASONS，每个湖泊每个季节一行：lake、season、freeze_up、break_up、max_thickness_cm、date_max、ice_days、afdd（增长的 °C·天）、source（temperature 或 phenology）、note。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="122"/>
         <source>Daily air temperature per lake (table)</source>
-        <translation type="unfinished"></translation>
+        <translation>各湖泊逐日气温（表格）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="122"/>
         <source>Table with one row per lake and day: lake id, date and daily mean air temperature (and optionally the snow depth on the ice).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个湖泊每天一行的表格：湖泊编号、日期和日平均气温（可选冰上雪深）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
         <source>Lake id field</source>
-        <translation type="unfinished">湖泊标识字段</translation>
+        <translation>湖泊编号字段</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
         <source>Field of INPUT identifying the lake.</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT 中标识湖泊的字段。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
         <source>Date field</source>
-        <translation type="unfinished">日期字段</translation>
+        <translation>日期字段</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
         <source>Field of INPUT with the day (a date or YYYY-MM-DD text).</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT 中存放日期的字段（日期或 YYYY-MM-DD 文本）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
         <source>Temperature field</source>
-        <translation type="unfinished">温度字段</translation>
+        <translation>温度字段</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
         <source>Field of INPUT with the daily mean air temperature in UNITS; empty cells are missing days.</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT 中以 UNITS 为单位的日平均气温字段；空单元格为缺测日。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="135"/>
         <source>Snow depth on the ice field, cm (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>冰上雪深字段，cm（可选）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="135"/>
         <source>Field of INPUT with the snow depth on the ice in cm (empty cells: no snow); empty: bare ice.</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT 中冰上雪深（cm）字段（空单元格：无雪）；留空：裸冰。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="139"/>
         <source>Temperature units</source>
-        <translation type="unfinished">温度单位</translation>
+        <translation>温度单位</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="139"/>
         <source>celsius (default) or kelvin.</source>
-        <translation type="unfinished"></translation>
+        <translation>celsius（默认）或 kelvin。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="143"/>
         <source>Freeze-up and break-up (cryo:lakeicephenology output, optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>封冻与解冻（cryo:lakeicephenology 输出，可选）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="143"/>
         <source>The table cryo:lakeicephenology writes (lake, season, fus, fue, bus, bue, main): the ice grows from FREEZE_UP_FIELD and is gone on BREAK_UP_FIELD. Empty: both from the temperature.</source>
-        <translation type="unfinished"></translation>
+        <translation>cryo:lakeicephenology 写出的表格（lake、season、fus、fue、bus、bue、main）：冰从 FREEZE_UP_FIELD 开始增长，在 BREAK_UP_FIELD 消失。留空：二者均由温度确定。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="149"/>
         <source>Freeze-up column of PHENOLOGY</source>
-        <translation type="unfinished"></translation>
+        <translation>PHENOLOGY 的封冻列</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="149"/>
         <source>Break-up column of PHENOLOGY</source>
-        <translation type="unfinished"></translation>
+        <translation>PHENOLOGY 的解冻列</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="151"/>
         <source>Column of PHENOLOGY with the date (default fue = freeze-up end, the lake ice-covered; bue = break-up end, the ice gone).</source>
-        <translation type="unfinished"></translation>
+        <translation>PHENOLOGY 中存放日期的列（默认 fue = 封冻结束，湖面被冰覆盖；bue = 解冻结束，冰已消失）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Freeze-up: days in a row below 0 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>封冻：连续低于 0 °C 的天数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Without PHENOLOGY, freeze-up is the first day of the first run of this many consecutive days below 0 °C (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出 PHENOLOGY 时，封冻日为第一次连续这么多天低于 0 °C 的首日（默认 5）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Melt onset: days in a row above 0 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>消融开始：连续高于 0 °C 的天数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>The ice melts from the first day of the first run of this many consecutive days above 0 °C after freeze-up (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>封冻后第一次连续这么多天高于 0 °C 的首日起，冰开始消融（默认 5）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Ice thickness on the freeze-up day (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>封冻日的冰厚（cm）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>h0 of h = sqrt(h0² + α²·AFDD), before the freeze-up day's growth (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>h = sqrt(h0² + α²·AFDD) 中的 h0，即封冻日增长之前的冰厚（默认 0）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Snow thermal conductivity k_s (W m⁻¹ K⁻¹)</source>
-        <translation type="unfinished"></translation>
+        <translation>雪的导热系数 k_s（W m⁻¹ K⁻¹）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Of the snow on the ice (default 0.31, Maykut &amp; Untersteiner 1971); used with SNOW_FIELD.</source>
-        <translation type="unfinished"></translation>
+        <translation>冰上积雪的导热系数（默认 0.31，Maykut &amp; Untersteiner 1971）；与 SNOW_FIELD 一起使用。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Melt coefficient (cm per °C·day)</source>
-        <translation type="unfinished"></translation>
+        <translation>消融系数（cm 每 °C·天）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Ice lost per thawing degree-day from the melt onset (default 0.5).</source>
-        <translation type="unfinished"></translation>
+        <translation>消融开始后每个融化度日损失的冰厚（默认 0.5）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Longest gap filled by interpolation (days)</source>
-        <translation type="unfinished">插值填补的最长缺口（天）</translation>
+        <translation>插值填补的最长缺口（天）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
         <source>Gaps of up to this many days are filled linearly (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>不超过这么多天的缺口线性填补（默认 5）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="175"/>
         <source>Stefan coefficient α (cm (°C·day)^-½; empty: 3.558)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stefan 系数 α（cm (°C·天)^-½；留空：3.558）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="175"/>
         <source>Overrides α = sqrt(2 k_i / (ρ_i L_f)) = 3.558 cm (°C·day)^-½ of bare ice; empirical values under snow are about 2.0-2.7.</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖裸冰的 α = sqrt(2 k_i / (ρ_i L_f)) = 3.558 cm (°C·天)^-½；有雪时的经验值约 2.0-2.7。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="180"/>
         <source>Season starts on (MM-DD)</source>
-        <translation type="unfinished">季节开始日期（MM-DD）</translation>
+        <translation>季节开始日（MM-DD）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="180"/>
         <source>Month and day (MM-DD, default 08-01) on which each ice season begins: a time of open water.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个冰季开始的月日（MM-DD，默认 08-01）：应为明水期。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="183"/>
         <source>Daily ice thickness</source>
-        <translation type="unfinished"></translation>
+        <translation>逐日冰厚</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="183"/>
         <source>Table: lake, date (YYYY-MM-DD), h_cm (empty where unknown).</source>
-        <translation type="unfinished"></translation>
+        <translation>表格：lake、date（YYYY-MM-DD）、h_cm（未知处为空）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="186"/>
         <source>Ice seasons per lake</source>
-        <translation type="unfinished"></translation>
+        <translation>各湖泊冰季</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="186"/>
         <source>Table: lake, season, freeze_up, break_up, max_thickness_cm, date_max, ice_days, afdd, source, note; empty values for a season without freeze-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>表格：lake、season、freeze_up、break_up、max_thickness_cm、date_max、ice_days、afdd、source、note；未封冻的季节为空值。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
         <source>Lakes</source>
-        <translation type="unfinished"></translation>
+        <translation>湖泊数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
         <source>Lake-seasons with ice</source>
-        <translation type="unfinished"></translation>
+        <translation>有冰的湖泊季节数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
         <source>Lake-seasons without freeze-up</source>
-        <translation type="unfinished"></translation>
+        <translation>未封冻的湖泊季节数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
         <source>Stefan coefficient used, cm (°C·day)^-½</source>
-        <translation type="unfinished"></translation>
+        <translation>使用的 Stefan 系数，cm (°C·天)^-½</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="199"/>
         <source>{} has no field {} (its fields: {}); set {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 没有字段 {}（其字段：{}）；请设置 {}</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="207"/>
         <source>INPUT is not a readable table</source>
-        <translation type="unfinished">INPUT 不是可读取的表格</translation>
+        <translation>INPUT 不是可读取的表格</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="218"/>
         <source>Row {}: the lake field {} is empty; give every row its lake</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {} 行：湖泊字段 {} 为空；请为每一行给出湖泊</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="242"/>
         <source>PHENOLOGY has several rows for lake {} and season {} (row {}); keep the main event (main = 1) only</source>
-        <translation type="unfinished"></translation>
+        <translation>PHENOLOGY 中湖泊 {} 季节 {} 有多行（第 {} 行）；只保留主事件（main = 1）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="250"/>
         <source>PHENOLOGY row {}: cannot read the date {!r} in {}</source>
-        <translation type="unfinished"></translation>
+        <translation>PHENOLOGY 第 {} 行：无法读取日期 {!r}（{} 列）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="270"/>
         <source>{} lakes, {} .. {}; α = {:.4g} cm (°C·day)^-½</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 个湖泊，{} .. {}；α = {:.4g} cm (°C·天)^-½</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="272"/>
         <source>Freeze-up and break-up from PHENOLOGY</source>
-        <translation type="unfinished"></translation>
+        <translation>封冻与解冻取自 PHENOLOGY</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_thickness.py" line="272"/>
         <source>Freeze-up and break-up from the temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>封冻与解冻由温度确定</translation>
     </message>
 </context>
 <context>
@@ -3120,247 +3235,247 @@
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="54"/>
         <source>Snow cover from daily MODIS with clouds removed</source>
-        <translation type="unfinished"></translation>
+        <translation>由逐日 MODIS 去云得到积雪覆盖</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="79"/>
         <source>The INPUT_AQUA folder {} is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>INPUT_AQUA 文件夹 {} 为空</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="84"/>
         <source>INPUT_AQUA and INPUT_AQUA_FOLDER are both given: give the Aqua grids once, as a file or as a folder, and leave the other empty</source>
-        <translation type="unfinished"></translation>
+        <translation>同时给出了 INPUT_AQUA 和 INPUT_AQUA_FOLDER：Aqua 格网只需给一次（文件或文件夹），另一个留空</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="88"/>
         <source>, </source>
-        <translation type="unfinished">，</translation>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="89"/>
         <source>&lt;p&gt;Daily snow cover from the MODIS snow products MOD10A1 (Terra) and MYD10A1 (Aqua), collection 6.1 (v061), grid NDSI_Snow_Cover, with the clouds removed by the classic sequence of Parajka &amp;amp; Blöschl (2008, J. Hydrol. 358, 240-258) and Gafurov &amp;amp; Bárdossy (2009, Hydrol. Earth Syst. Sci. 13, 1361-1373). Codes (MODIS Snow Products Collection 6.1 User Guide, Riggs, Hall &amp;amp; Román; Hall &amp;amp; Riggs 2007): 0-100 NDSI snow cover, snow when at or above NDSI_THRESHOLD (default 10 = NDSI 0.10; 40 reproduces the NDSI 0.4 threshold of collection 5), else no snow; 237 inland water and 239 ocean: water; 250 cloud; 200 missing, 201 no decision, 211 night, 254 saturated, 255 fill: no data (never filled). Any other value refuses the run (a reflectance or temperature grid given by mistake). Output classes: {}.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="99"/>
-        <source>&lt;p&gt;&lt;b&gt;Steps&lt;/b&gt;, each switchable; the log counts the pixel-days each one changed. Every step reads the states as the previous step left them (never its own fills).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;TERRA_AQUA&lt;/b&gt;: Terra keeps its observation (about 10:30 local time); where it saw cloud or nothing, Aqua's snow or no snow of the same day (about 13:30) is taken.&lt;/li&gt;&lt;li&gt;&lt;b&gt;TEMPORAL&lt;/b&gt; (±TEMPORAL_DAYS = N days, 1-3): a cloud cell on day t takes the state of the nearest clear observation before it within t−N .. t−1 when the nearest clear observation after it within t+1 .. t+N has the same state; otherwise it stays cloud.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL&lt;/b&gt;: a cloud cell with at least SPATIAL_MIN_CLEAR (K) clear cells among its 8 neighbours of the same day takes the majority state of those clear neighbours (a tie leaves it cloud).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SNOWLINE&lt;/b&gt; (needs DEM, on the grid of the input): per day, from all clear cells of the grid after steps 1-3 (a first pass), a = the elevation below which only SNOWLINE_TOLERANCE (q, default 2 %) of the snow cells lie and b = the elevation above which only q of the no-snow cells lie; a cloud cell above the snow line max(a, b) becomes snow, below the land line min(a, b) no snow, between them it stays cloud (q = 0: above the highest no-snow cell snow, below the lowest snow cell no snow). A day without snow has only the land line b, a day without bare land only the snow line a; a day whose clear cells are fewer than SNOWLINE_MIN_CLEAR (default 5 %) of its land cells gets no lines. Elevations are compared in 1,024 equal bins of the DEM's range.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SEASONAL&lt;/b&gt;: a cloud cell whose nearest clear observations before and after it in the same season are both snow becomes snow.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;由 MODIS 积雪产品 MOD10A1（Terra）和 MYD10A1（Aqua）第 6.1 版（v061）的 NDSI_Snow_Cover 格网得到逐日积雪覆盖，按 Parajka &amp;amp; Blöschl（2008, J. Hydrol. 358, 240-258）和 Gafurov &amp;amp; Bárdossy（2009, Hydrol. Earth Syst. Sci. 13, 1361-1373）的经典步骤去云。代码（MODIS Snow Products Collection 6.1 User Guide，Riggs, Hall &amp;amp; Román；Hall &amp;amp; Riggs 2007）：0-100 为 NDSI 积雪覆盖，大于等于 NDSI_THRESHOLD（默认 10，即 NDSI 0.10；40 对应第 5 版的 NDSI 0.4 阈值）为积雪，否则为无雪；237 内陆水体和 239 海洋：水体；250 云；200 缺测、201 未判定、211 夜间、254 饱和、255 填充：无数据（从不填补）。其他任何值都会拒绝运行（误给了反射率或温度格网）。输出类别：{}。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="120"/>
         <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, the daily classes (one 8-bit band per date of either satellite, described by its ISO date, styled); OUTPUT_TABLE, a CSV per date with the area of each class in km² (true cell areas: the pixel area on MODIS sinusoidal and other equal-area grids, the ellipsoidal cell area on geographic grids), cloud_input_km2 (cloud in INPUT before the steps), snow_fraction = snow / (snow + no snow), cloud_fraction = cloud / (snow + no snow + cloud), and the day's land_line_m and snow_line_m; OUTPUT_INDICATORS, per complete season (starting YEAR_START, default 08-01, named by the year it starts in; day 1 = its first day) the bands snow_cover_duration (days of the longest run of consecutive snow days), snow_onset and snow_end (its first and last day; the earliest of equally long runs), snow_days (snow days in the season); any day that is not snow breaks a run; nodata −32768. Results: CLOUD_BEFORE, the cloud fraction of INPUT's land pixel-days (snow, no snow, cloud), CLOUD_AFTER, the same after every step, N_DATES.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="132"/>
-        <source>&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a folder of daily granules as downloaded (MOD10A1.AYYYYDDD.hHHvVV.061.*.hdf, HDF4; tiles of one date are mosaicked; the grid NDSI_Snow_Cover is chosen by default), which may hold both MOD10A1 and MYD10A1 files (told apart by the start of their names), or a multi-band GeoTIFF of the codes whose band descriptions are ISO dates; INPUT_AQUA takes the Aqua stack when INPUT holds Terra only.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：OUTPUT，逐日类别（任一卫星的每个日期一个 8 位波段，以 ISO 日期描述，已设置样式）；OUTPUT_TABLE，每个日期一行的 CSV，给出各类面积（km²，真实像元面积：MODIS 正弦投影等等积格网取像元面积，地理坐标格网取椭球面像元面积）、cloud_input_km2（各步骤之前 INPUT 中的云）、snow_fraction = 积雪 / (积雪 + 无雪)、cloud_fraction = 云 / (积雪 + 无雪 + 云)，以及当日的 land_line_m 和 snow_line_m；OUTPUT_INDICATORS，每个完整季节（从 YEAR_START 开始，默认 08-01，以开始年份命名；第 1 天为其首日）的波段 snow_cover_duration（最长连续积雪日的天数）、snow_onset 和 snow_end（该连续期的首日和末日；等长时取最早的一段）、snow_days（季节内的积雪日数）；任何非积雪日都会中断连续期；无数据值 −32768。结果：CLOUD_BEFORE，INPUT 陆地像元日（积雪、无雪、云）中云的比例；CLOUD_AFTER，所有步骤之后的同一比例；N_DATES。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="142"/>
         <source>Aqua (MYD10A1) stack, file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Aqua（MYD10A1）栈，文件或文件夹</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="142"/>
         <source>The MYD10A1 NDSI_Snow_Cover grids on the grid of INPUT, as a folder of daily granules or a dated multi-band GeoTIFF, when INPUT holds the Terra (MOD10A1) grids only. Leave empty when INPUT is a folder holding both MOD10A1 and MYD10A1 files.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 INPUT 同格网的 MYD10A1 NDSI_Snow_Cover 格网，为逐日数据文件夹或带日期的多波段 GeoTIFF，用于 INPUT 只含 Terra（MOD10A1）格网的情况。INPUT 为同时含 MOD10A1 和 MYD10A1 文件的文件夹时留空。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="148"/>
         <source>…or a folder of Aqua (MYD10A1) granules</source>
-        <translation type="unfinished"></translation>
+        <translation>……或 Aqua（MYD10A1）逐日数据文件夹</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="148"/>
         <source>A folder of daily MYD10A1 granules (or dated files of their codes), instead of INPUT_AQUA.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐日 MYD10A1 数据（或其代码的带日期文件）所在文件夹，代替 INPUT_AQUA。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="152"/>
         <source>DEM on the grid of the input (for the snow line)</source>
-        <translation type="unfinished"></translation>
+        <translation>与输入同格网的 DEM（用于雪线）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="152"/>
         <source>Elevations in metres on exactly the grid of the snow cover input (same CRS, cells and extent; warp it first otherwise). Needed by SNOWLINE; without it that step is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>与积雪覆盖输入格网完全一致（坐标系、像元和范围相同；否则请先重投影）的高程，单位米。SNOWLINE 需要它；没有时跳过该步骤。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="157"/>
         <source>NDSI threshold of snow (NDSI x 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>积雪的 NDSI 阈值（NDSI x 100）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="157"/>
         <source>A cell with an NDSI_Snow_Cover value at or above this (1-100) is snow, below it no snow. Default 10 (NDSI 0.10); 40 reproduces the NDSI 0.4 threshold of collection 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>NDSI_Snow_Cover 值大于等于此值（1-100）的像元为积雪，小于则为无雪。默认 10（NDSI 0.10）；40 对应第 5 版的 NDSI 0.4 阈值。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>Step 1: combine Terra and Aqua of the same day</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 1：合并同日的 Terra 和 Aqua</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>Where Terra saw cloud or nothing, take Aqua&apos;s snow or no snow of the same day.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Terra 看到云或无观测处，取同日 Aqua 的积雪或无雪。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>Step 2: temporal filter</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 2：时间滤波</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>A cloud cell takes the state of the nearest clear days before and after it within TEMPORAL_DAYS when both agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>云像元在前后 TEMPORAL_DAYS 天内最近的晴空观测一致时，取该状态。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>Step 3: spatial filter (8 neighbours)</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 3：空间滤波（8 邻域）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>A cloud cell with at least SPATIAL_MIN_CLEAR clear neighbours takes their majority state.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少有 SPATIAL_MIN_CLEAR 个晴空邻域的云像元取这些邻域的多数状态。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>Step 4: regional snow line from the DEM</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 4：由 DEM 得到区域雪线</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>Cloud cells above the day&apos;s snow line become snow, below its land line no snow (needs DEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>高于当日雪线的云像元变为积雪，低于陆地线的变为无雪（需要 DEM）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>Step 5: seasonal filter</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 5：季节滤波</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="162"/>
         <source>A cloud cell between two snow observations of the same season becomes snow.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一季节两次积雪观测之间的云像元变为积雪。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="178"/>
         <source>Temporal filter: days on each side (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间滤波：每侧天数（N）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="178"/>
         <source>How far (1-3 days) the temporal filter looks before and after a cloud day for a clear observation; default 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间滤波在云日前后为寻找晴空观测而查看的天数（1-3 天）；默认 3。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="184"/>
         <source>Spatial filter: clear neighbours needed (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>空间滤波：所需晴空邻域数（K）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="184"/>
         <source>How many of the 8 neighbours (1-8) must be clear (snow or no snow) for the spatial filter to fill a cloud cell; default 4.</source>
-        <translation type="unfinished"></translation>
+        <translation>空间滤波填补云像元所需的晴空（积雪或无雪）邻域数（8 个中的 1-8 个）；默认 4。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="191"/>
         <source>Snow line tolerance (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>雪线容差（%）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="191"/>
         <source>The share (0-49 %) of the snow cells allowed below the snow line&apos;s a and of the no-snow cells allowed above its b (snow patches, misclassified cells); 0 uses the lowest snow and the highest no-snow cell. Default 2 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>允许位于雪线 a 之下的积雪像元比例和位于 b 之上的无雪像元比例（0-49 %；积雪斑块、误分类像元）；0 表示使用最低的积雪像元和最高的无雪像元。默认 2 %。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="197"/>
         <source>Snow line: clear cells needed on a day (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>雪线：当日所需晴空像元（%）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="197"/>
         <source>A day gets snow and land lines only when its clear cells are at least this share of its land cells (with an elevation); default 5 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有当日晴空像元至少占其（有高程的）陆地像元的这一比例时，才计算积雪线和陆地线；默认 5 %。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="203"/>
         <source>Season starts on (MM-DD)</source>
-        <translation type="unfinished">季节开始日期（MM-DD）</translation>
+        <translation>季节开始日（MM-DD）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="203"/>
         <source>Month and day (MM-DD) on which each snow season begins (default 08-01, the hydrological year): the seasonal filter works within a season, and the indicators are computed per complete season.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个积雪季节开始的月日（MM-DD，默认 08-01，水文年）：季节滤波在一个季节内进行，指标按完整季节计算。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="208"/>
         <source>Daily snow cover, clouds removed</source>
-        <translation type="unfinished"></translation>
+        <translation>逐日积雪覆盖（已去云）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="208"/>
         <source>GeoTIFF with one 8-bit band per date, described by its ISO date: 0 no snow, 1 snow, 2 cloud left, 3 water, 255 no data; styled with the class colours.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个日期一个 8 位波段（以 ISO 日期描述）的 GeoTIFF：0 无雪、1 积雪、2 残留云、3 水体、255 无数据；按类别颜色设置样式。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="212"/>
         <source>Daily snow and cloud areas (km²)</source>
-        <translation type="unfinished"></translation>
+        <translation>逐日积雪和云面积（km²）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="212"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="212"/>
         <source>CSV with one row per date: the area of each class in km² (true cell areas), cloud in INPUT before the steps, snow_fraction, cloud_fraction, and the day's land and snow line (m).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个日期一行的 CSV：各类面积（km²，真实像元面积）、各步骤之前 INPUT 中的云、snow_fraction、cloud_fraction，以及当日的陆地线和雪线（m）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="217"/>
         <source>Snow season indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>积雪季节指标</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="217"/>
         <source>Int16 GeoTIFF with the bands snow_cover_duration, snow_onset, snow_end and snow_days of every complete season, named &lt;indicator&gt;_&lt;year&gt; (days of the season, day 1 = YEAR_START); nodata −32768. Skipped with a warning when the input holds no complete season and no file was named.</source>
-        <translation type="unfinished"></translation>
+        <translation>Int16 GeoTIFF，含每个完整季节的波段 snow_cover_duration、snow_onset、snow_end 和 snow_days，命名为 &lt;indicator&gt;_&lt;year&gt;（季节中的日序，第 1 天 = YEAR_START）；无数据值 −32768。输入中没有完整季节且未指定文件时，跳过并给出警告。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="224"/>
         <source>Cloud fraction before (INPUT)</source>
-        <translation type="unfinished"></translation>
+        <translation>去云前云比例（INPUT）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="225"/>
         <source>Cloud fraction after every step</source>
-        <translation type="unfinished"></translation>
+        <translation>所有步骤之后的云比例</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="226"/>
         <source>Number of dates</source>
-        <translation type="unfinished"></translation>
+        <translation>日期数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="259"/>
         <source>No complete season starting {:02d}-{:02d} in {} .. {}: OUTPUT_INDICATORS skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>没有从 {:02d}-{:02d} 开始、位于 {} .. {} 内的完整季节：跳过 OUTPUT_INDICATORS</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="285"/>
         <source>EXTENT is empty; give xmin,xmax,ymin,ymax of the grid</source>
-        <translation type="unfinished">EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
+        <translation>EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_cover.py" line="289"/>
         <source>A CRS other than EPSG:4326 needs an EXTENT too (the grid&apos;s bounds in that CRS)</source>
-        <translation type="unfinished">EPSG:4326 以外的坐标参考系还需要 EXTENT（格网在该坐标参考系中的边界）</translation>
+        <translation>EPSG:4326 以外的坐标系还需要 EXTENT（格网在该坐标系中的范围）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="99"/>
+        <source>&lt;p&gt;&lt;b&gt;Steps&lt;/b&gt;, each switchable; the log counts the pixel-days each one changed. Every step reads the states as the previous step left them (never its own fills).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;TERRA_AQUA&lt;/b&gt;: Terra keeps its observation (about 10:30 local time); where it saw cloud or nothing, Aqua's snow or no snow of the same day (about 13:30) is taken.&lt;/li&gt;&lt;li&gt;&lt;b&gt;TEMPORAL&lt;/b&gt; (±TEMPORAL_DAYS = N days, 1-3): a cloud cell on day t takes the state of the nearest clear observation before it within t−N .. t−1 when the nearest clear observation after it within t+1 .. t+N has the same state; otherwise it stays cloud.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL&lt;/b&gt;: a cloud cell with at least SPATIAL_MIN_CLEAR (K) clear cells among its 8 neighbours of the same day takes the majority state of those clear neighbours (a tie leaves it cloud).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SNOWLINE&lt;/b&gt; (needs DEM, on the grid of the input): per day, from all clear cells of the grid after steps 1-3 (a first pass), a = the elevation below which only SNOWLINE_TOLERANCE (q, default 2 %) of the snow cells lie and b = the elevation above which only q of the no-snow cells lie; a cloud cell above the snow line max(a, b) becomes snow, below the land line min(a, b) no snow, between them it stays cloud (q = 0: above the highest no-snow cell snow, below the lowest snow cell no snow). A day without snow has only the land line b, a day without bare land only the snow line a; a day whose clear cells are fewer than SNOWLINE_MIN_CLEAR (default 5 %) of its land cells gets no lines. Elevations are compared in equal bins of the DEM's range (1,024 bins, or 10 m ones when those are wider).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SEASONAL&lt;/b&gt;: a cloud cell whose nearest clear observations before and after it in the same season are both snow becomes snow.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;步骤&lt;/b&gt;均可单独开关；日志统计每一步改变的像元日数。每一步读取的是上一步留下的状态（从不读取本步自己的填补）。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;TERRA_AQUA&lt;/b&gt;：保留 Terra 的观测（地方时约 10:30）；在其看到云或无观测处，取同日 Aqua（约 13:30）的积雪或无雪。&lt;/li&gt;&lt;li&gt;&lt;b&gt;TEMPORAL&lt;/b&gt;（±TEMPORAL_DAYS = N 天，1-3）：第 t 日的云像元，若 t−N .. t−1 内最近的晴空观测与 t+1 .. t+N 内最近的晴空观测状态相同，则取该状态；否则仍为云。&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL&lt;/b&gt;：同日 8 个邻域中至少有 SPATIAL_MIN_CLEAR（K）个晴空像元的云像元，取这些晴空邻域的多数状态（票数相同则仍为云）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;SNOWLINE&lt;/b&gt;（需要与输入同格网的 DEM）：逐日由步骤 1-3 之后整个格网的全部晴空像元（第一遍扫描）求 a = 只有 SNOWLINE_TOLERANCE（q，默认 2 %）的积雪像元位于其下的高程，b = 只有 q 的无雪像元位于其上的高程；高于雪线 max(a, b) 的云像元变为积雪，低于陆地线 min(a, b) 的变为无雪，介于二者之间的仍为云（q = 0：高于最高无雪像元为积雪，低于最低积雪像元为无雪）。没有积雪的日子只有陆地线 b，没有裸地的日子只有雪线 a；晴空像元少于其陆地像元 SNOWLINE_MIN_CLEAR（默认 5 %）的日子不求这两条线。高程在 DEM 值域的等宽分箱中比较（1,024 个分箱，若 10 m 分箱更宽则用 10 m）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;SEASONAL&lt;/b&gt;：在同一季节中前后最近的晴空观测都是积雪的云像元变为积雪。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="132"/>
+        <source>&lt;p&gt;&lt;b&gt;MODIS granules&lt;/b&gt;: a folder of daily granules as downloaded (MOD10A1.AYYYYDDD.hHHvVV.061.*.hdf, HDF4; tiles of one date are mosaicked; the grid NDSI_Snow_Cover is chosen by default), which may hold both MOD10A1 and MYD10A1 files (told apart by the start of their names), or a multi-band GeoTIFF of the codes whose band descriptions are ISO dates; INPUT_AQUA takes the Aqua stack when INPUT holds Terra only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;MODIS 数据&lt;/b&gt;：按下载时的逐日数据文件夹（MOD10A1.AYYYYDDD.hHHvVV.061.*.hdf，HDF4；同一日期的各图幅拼接；默认选择 NDSI_Snow_Cover 格网），可同时包含 MOD10A1 和 MYD10A1 文件（按文件名开头区分），或波段描述为 ISO 日期的代码多波段 GeoTIFF；INPUT 只含 Terra 时，INPUT_AQUA 给出 Aqua 栈。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3368,197 +3483,197 @@
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="73"/>
         <source>Snow depth from passive microwave (Chang, Che)</source>
-        <translation type="unfinished"></translation>
+        <translation>被动微波雪深（Chang、Che）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="80"/>
         <source>&lt;p&gt;Daily snow depth from the horizontally polarised brightness temperatures at 18/19 GHz (INPUT) and 36/37 GHz (INPUT_36), e.g. AMSR2 or SSMIS daily grids: &lt;b&gt;SD = a · (Tb18H − Tb36H) + b&lt;/b&gt; in cm, Tb in K. Dry snow scatters the higher frequency more, so the gradient grows with depth.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRESET&lt;/b&gt;: chang1987: a = 1.59 cm/K, b = 0 (Chang, Foster &amp;amp; Hall 1987, Ann. Glaciol. 9, 39-44; Nimbus-7 SMMR 18 and 37 GHz H, derived for a snow density of 0.3 g/cm³ and 0.35 mm grains); che2008: a = 0.66 cm/K, b = 1.97 cm (Che, Li, Jin, Armstrong &amp;amp; Zhang 2008, Ann. Glaciol. 49, 145-154; the Chang algorithm re-fitted to the stations of China for SSM/I 19 and 37 GHz H; these are the coefficients as later studies cite that paper, not checked against the paper itself: if the paper's own values differ for your sensor, give them with PRESET custom); custom: COEFFICIENT_A and COEFFICIENT_B.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Screening&lt;/b&gt; (counted in the log): Tb36H &amp;gt; 255 K means snow-free ground or &lt;i&gt;wet&lt;/i&gt; snow, whose liquid water hides the scattering signal: 0 cm (under wet snow the depth is unknown, not zero); Tb18H − Tb36H &amp;lt; 0 means no dry snow: 0 cm; a negative depth is 0 cm. With SNOW_MASK (a daily class stack on the same grid and dates, e.g. the output of cryo:snowcover), a cell whose mask code is neither one of SNOW_MASK_CODE nor one of SNOW_MASK_UNKNOWN_CODES (cloud) nor the mask's nodata has no snow: 0 cm; unknown cells keep the microwave depth.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Units&lt;/b&gt;: the stored values become kelvin as value × SCALE + OFFSET (empty: the file's own scale_factor and add_offset, else 1 and 0); NODATA (empty: the files' own) marks missing values. Brightness temperatures outside 100-320 K are refused with the likely cause (tenths or hundredths of a kelvin without their scale factor, °C, fill values). Both stacks must have the same grid and the same dates.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, the daily snow depth (float32, cm: the bands' unit and the UNITS metadata say so; band descriptions are the ISO dates; nodata −9999; styled); OUTPUT_SEASONS, per season (starting SEASON_START, default 08-01, named by the year it starts in) the bands max_depth_cm_YYYY, mean_depth_cm_YYYY (over the days with a value, snow-free days counting 0), max_swe_mm_YYYY and mean_swe_mm_YYYY (SWE = SD · ρ_s / ρ_w, with SD in mm and ρ_s = DENSITY), and valid_days_YYYY. DENSITY defaults to 0.24 g/cm³, about the initial bulk density of the tundra and prairie snow classes of Sturm et al. 2010 (J. Hydrometeorol. 11, 1380-1393); Chang et al. 1987 assumed 0.30 g/cm³.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;由 18/19 GHz（INPUT）和 36/37 GHz（INPUT_36）水平极化亮温（如 AMSR2 或 SSMIS 逐日格网）计算逐日雪深：&lt;b&gt;SD = a · (Tb18H − Tb36H) + b&lt;/b&gt;，单位 cm，Tb 单位 K。干雪对较高频率的散射更强，因此梯度随雪深增大。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRESET&lt;/b&gt;：chang1987：a = 1.59 cm/K，b = 0（Chang, Foster &amp;amp; Hall 1987, Ann. Glaciol. 9, 39-44；Nimbus-7 SMMR 18 和 37 GHz H，按雪密度 0.3 g/cm³、粒径 0.35 mm 推导）；che2008：a = 0.66 cm/K，b = 1.97 cm（Che, Li, Jin, Armstrong &amp;amp; Zhang 2008, Ann. Glaciol. 49, 145-154；基于中国台站为 SSM/I 19 和 37 GHz H 重新拟合的 Chang 算法；这是后续研究引用该文时给出的系数，未与原文核对：若原文对你的传感器给出不同数值，请用 PRESET custom 输入）；custom：COEFFICIENT_A 和 COEFFICIENT_B。&lt;/p&gt;&lt;p&gt;&lt;b&gt;筛选&lt;/b&gt;（在日志中计数）：Tb36H &amp;gt; 255 K 表示无雪地表或&lt;i&gt;湿&lt;/i&gt;雪，液态水掩盖了散射信号：0 cm（湿雪下雪深未知，而非为零）；Tb18H − Tb36H &amp;lt; 0 表示没有干雪：0 cm；负雪深记为 0 cm。给出 SNOW_MASK（同格网、同日期的逐日分类栈，如 cryo:snowcover 的输出）时，掩膜代码既不属于 SNOW_MASK_CODE、也不属于 SNOW_MASK_UNKNOWN_CODES（云）、也不是掩膜无数据值的像元视为无雪：0 cm；未知像元保留微波雪深。&lt;/p&gt;&lt;p&gt;&lt;b&gt;单位&lt;/b&gt;：存储值按 值 × SCALE + OFFSET 换算为开尔文（留空：使用文件自身的 scale_factor 和 add_offset，否则为 1 和 0）；NODATA（留空：使用文件自身的）标记缺测值。亮温超出 100-320 K 时拒绝并说明可能原因（未乘比例因子的十分之一或百分之一开尔文、°C、填充值）。两个栈必须格网相同、日期相同。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：OUTPUT，逐日雪深（float32，cm：波段单位和 UNITS 元数据注明；波段描述为 ISO 日期；无数据值 −9999；已设置样式）；OUTPUT_SEASONS，每个季节（从 SEASON_START 开始，默认 08-01，以开始年份命名）的波段 max_depth_cm_YYYY、mean_depth_cm_YYYY（对有值的日子求平均，无雪日计为 0）、max_swe_mm_YYYY 和 mean_swe_mm_YYYY（SWE = SD · ρ_s / ρ_w，SD 以 mm 计，ρ_s = DENSITY），以及 valid_days_YYYY。DENSITY 默认 0.24 g/cm³，约为 Sturm et al. 2010（J. Hydrometeorol. 11, 1380-1393）苔原和草原雪类的初始体密度；Chang et al. 1987 假定为 0.30 g/cm³。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="109"/>
         <source>&lt;p&gt;The stacks are read in blocks of rows and dates sized to a memory budget, so memory does not grow with the record length. DATASET, START_DATE, EXTENT, CRS and PASS apply to both stacks.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;按内存预算分行块和日期块读取两个栈，内存不随记录长度增长。DATASET、START_DATE、EXTENT、CRS 和 PASS 同时作用于两个栈。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="116"/>
         <source>Daily Tb at 18/19 GHz, horizontal polarisation (file)</source>
-        <translation type="unfinished"></translation>
+        <translation>18/19 GHz 水平极化逐日亮温（文件）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="117"/>
         <source>Daily brightness temperatures at 18.7 GHz (AMSR2) or 19.35 GHz (SSM/I, SSMIS), horizontal polarisation: an HDF5 file, a dated multi-band GeoTIFF/netCDF; for a folder of daily files use INPUT_FOLDER.</source>
-        <translation type="unfinished"></translation>
+        <translation>18.7 GHz（AMSR2）或 19.35 GHz（SSM/I、SSMIS）水平极化逐日亮温：HDF5 文件、带日期的多波段 GeoTIFF/netCDF；逐日文件所在文件夹请用 INPUT_FOLDER。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="121"/>
         <source>…or a folder of daily Tb 18/19 GHz H files</source>
-        <translation type="unfinished"></translation>
+        <translation>……或逐日 18/19 GHz H 亮温文件所在文件夹</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="123"/>
         <source>Daily Tb at 36/37 GHz, horizontal polarisation</source>
-        <translation type="unfinished"></translation>
+        <translation>36/37 GHz 水平极化逐日亮温</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="123"/>
         <source>Daily brightness temperatures at 36.5 GHz (AMSR2) or 37 GHz (SSM/I, SSMIS), horizontal polarisation, in the same layout as INPUT (a file; scripts may give a folder of daily files): same grid and same dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>36.5 GHz（AMSR2）或 37 GHz（SSM/I、SSMIS）水平极化逐日亮温，组织方式与 INPUT 相同（文件；脚本可给出逐日文件所在文件夹）：格网和日期相同。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="129"/>
         <source>Coefficients</source>
-        <translation type="unfinished"></translation>
+        <translation>系数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="129"/>
         <source>chang1987: a = 1.59 cm/K, b = 0 (Chang et al. 1987); che2008: a = 0.66 cm/K, b = 1.97 cm for China (Che et al. 2008); custom: COEFFICIENT_A and COEFFICIENT_B.</source>
-        <translation type="unfinished"></translation>
+        <translation>chang1987：a = 1.59 cm/K，b = 0（Chang et al. 1987）；che2008：中国地区 a = 0.66 cm/K，b = 1.97 cm（Che et al. 2008）；custom：COEFFICIENT_A 和 COEFFICIENT_B。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="134"/>
         <source>Coefficient a (cm/K, PRESET custom)</source>
-        <translation type="unfinished"></translation>
+        <translation>系数 a（cm/K，PRESET custom）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="134"/>
         <source>Slope a of SD = a · (Tb18H − Tb36H) + b in cm per kelvin, &gt; 0; used with PRESET custom.</source>
-        <translation type="unfinished"></translation>
+        <translation>SD = a · (Tb18H − Tb36H) + b 的斜率 a，单位 cm/K，须 &gt; 0；PRESET custom 时使用。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="134"/>
         <source>Coefficient b (cm, PRESET custom)</source>
-        <translation type="unfinished"></translation>
+        <translation>系数 b（cm，PRESET custom）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="134"/>
         <source>Intercept b of SD = a · (Tb18H − Tb36H) + b in cm; used with PRESET custom.</source>
-        <translation type="unfinished"></translation>
+        <translation>SD = a · (Tb18H − Tb36H) + b 的截距 b，单位 cm；PRESET custom 时使用。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="141"/>
         <source>Scale factor of stored Tb (empty: the file&apos;s own, else 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>存储亮温的比例因子（留空：使用文件自身的，否则为 1）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="141"/>
         <source>Stored values × SCALE + OFFSET give kelvin. Empty: the file's scale_factor, else 1. AMSR2 L3 stores Tb × 100 (SCALE 0.01); products in tenths of a kelvin need 0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储值 × SCALE + OFFSET 得到开尔文。留空：使用文件的 scale_factor，否则为 1。AMSR2 L3 存储 Tb × 100（SCALE 0.01）；以十分之一开尔文存储的产品需要 0.1。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="141"/>
         <source>Offset added after scaling, K (empty: the file&apos;s own, else 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放后加上的偏移，K（留空：使用文件自身的，否则为 0）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="141"/>
         <source>Added to the scaled values, in kelvin. Empty: the file&apos;s add_offset, else 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>加到缩放后数值上的量，单位开尔文。留空：使用文件的 add_offset，否则为 0。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="141"/>
         <source>Stored value of missing Tb (empty: the files&apos; own)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺测亮温的存储值（留空：使用文件自身的）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="141"/>
         <source>The stored value that marks a missing brightness temperature (e.g. 65535 or 0), when the files do not declare it; empty: their nodata or _FillValue.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件未声明时，标记缺测亮温的存储值（如 65535 或 0）；留空：使用其 nodata 或 _FillValue。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="154"/>
         <source>Snow mask: daily class stack (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>雪掩膜：逐日分类栈（可选）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="154"/>
         <source>A daily class stack on the grid of the Tb stacks with a grid for every one of their dates, e.g. the output of cryo:snowcover: where it holds a known code other than SNOW_MASK_CODE, the depth is 0 cm.</source>
-        <translation type="unfinished"></translation>
+        <translation>与亮温栈同格网、且其每个日期都有格网的逐日分类栈，如 cryo:snowcover 的输出：其中为 SNOW_MASK_CODE 以外的已知代码处，雪深为 0 cm。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="160"/>
         <source>Snow code(s) of the mask</source>
-        <translation type="unfinished"></translation>
+        <translation>掩膜的积雪代码</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="160"/>
         <source>Class code(s) of SNOW_MASK that mean snow, separated by commas (default: the snow class of cryo:snowcover).</source>
-        <translation type="unfinished"></translation>
+        <translation>SNOW_MASK 中表示积雪的分类代码，以逗号分隔（默认：cryo:snowcover 的积雪类）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="165"/>
         <source>Codes of the mask that are not known (cloud)</source>
-        <translation type="unfinished"></translation>
+        <translation>掩膜中表示未知（云）的代码</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="165"/>
         <source>Class code(s) of SNOW_MASK that say nothing about snow (cloud left, no data), separated by commas (default: those of cryo:snowcover): those cells keep the microwave depth, like the mask&apos;s nodata.</source>
-        <translation type="unfinished"></translation>
+        <translation>SNOW_MASK 中不说明积雪情况的分类代码（残留云、无数据），以逗号分隔（默认：cryo:snowcover 的对应代码）：这些像元与掩膜无数据值一样保留微波雪深。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="172"/>
         <source>Season starts on (MM-DD)</source>
-        <translation type="unfinished">季节开始日期（MM-DD）</translation>
+        <translation>季节开始日（MM-DD）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="172"/>
         <source>Month and day (MM-DD, default 08-01) on which each snow season begins; a season is named by the year it starts in.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个积雪季节开始的月日（MM-DD，默认 08-01）；季节以其开始年份命名。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="177"/>
         <source>Snow density for SWE (g/cm³)</source>
-        <translation type="unfinished"></translation>
+        <translation>计算 SWE 的雪密度（g/cm³）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="177"/>
         <source>Bulk snow density ρ_s in g/cm³ for SWE = SD · ρ_s / ρ_w (default 0.24, about the initial density of the tundra and prairie classes of Sturm et al. 2010; Chang et al. 1987 used 0.30).</source>
-        <translation type="unfinished"></translation>
+        <translation>SWE = SD · ρ_s / ρ_w 中的雪体密度 ρ_s，单位 g/cm³（默认 0.24，约为 Sturm et al. 2010 苔原和草原雪类的初始密度；Chang et al. 1987 使用 0.30）。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="183"/>
         <source>Daily snow depth (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>逐日雪深（cm）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="183"/>
         <source>Float32 GeoTIFF, one band per date (description = ISO date), snow depth in cm (band unit cm), nodata −9999.</source>
-        <translation type="unfinished"></translation>
+        <translation>Float32 GeoTIFF，每个日期一个波段（描述为 ISO 日期），雪深单位 cm（波段单位 cm），无数据值 −9999。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="187"/>
         <source>Season maximum, mean and SWE</source>
-        <translation type="unfinished"></translation>
+        <translation>季节最大值、平均值和 SWE</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="187"/>
         <source>Float32 GeoTIFF, per season the bands max_depth_cm_YYYY, mean_depth_cm_YYYY, max_swe_mm_YYYY, mean_swe_mm_YYYY and valid_days_YYYY; nodata −9999.</source>
-        <translation type="unfinished"></translation>
+        <translation>Float32 GeoTIFF，每个季节的波段 max_depth_cm_YYYY、mean_depth_cm_YYYY、max_swe_mm_YYYY、mean_swe_mm_YYYY 和 valid_days_YYYY；无数据值 −9999。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="192"/>
         <source>Dates</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="193"/>
         <source>Seasons</source>
-        <translation type="unfinished"></translation>
+        <translation>季节数</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="194"/>
         <source>Deepest snow (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大雪深（cm）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="195"/>
         <source>Fraction of cell-days screened to 0 (warm, wet or no dry snow)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选为 0 的像元日比例（暖、湿或无干雪）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/snow_depth.py" line="209"/>
         <source>COEFFICIENT_A and COEFFICIENT_B are used with PRESET custom only; PRESET {} is used as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>COEFFICIENT_A 和 COEFFICIENT_B 仅在 PRESET custom 时使用；PRESET {} 按原样使用</translation>
     </message>
 </context>
 <context>
@@ -4079,6 +4194,16 @@
         <location filename="../processing/provider.py" line="19"/>
         <source>Daily lake-ice stack + lake polygons → lake means (shore buffer) → freeze-up and break-up dates and durations per lake and winter, as a table and on the polygons.</source>
         <translation>逐日湖冰数据栈 + 湖泊多边形 → 湖泊均值（湖岸缓冲）→ 每个湖泊每个冬季的封冻、消融日期与持续时间，输出为表格并写入多边形。</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py" line="19"/>
+        <source>InSAR ground deformation from LST (GST model → daily GST → thaw index → seasonal and long-term)</source>
+        <translation>由 LST 计算 InSAR 地表形变（GST 模型 → 逐日 GST → 融化指数 → 季节与长期）</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py" line="19"/>
+        <source>Station table → ridge GST model → daily GST from the LST stacks → per pixel, the thaw index of its GST and the least-squares split of the InSAR displacements into a long-term velocity and a seasonal (Stefan) term (Liu et al. 2010, 2012), with the fitted model at every date.</source>
+        <translation>站点表 → 岭回归 GST 模型 → 由 LST 栈得到逐日 GST → 逐像元由其 GST 计算融化指数，并用最小二乘把 InSAR 形变分解为长期速率和季节（Stefan）项（Liu et al. 2010, 2012），并给出各日期的拟合模型。</translation>
     </message>
 </context>
 </TS>

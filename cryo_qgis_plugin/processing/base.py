@@ -34,6 +34,7 @@ GROUPS = {
     "permafrost": QT_TRANSLATE_NOOP("CryoAlgorithm", "Permafrost"),
     "glaciers": QT_TRANSLATE_NOOP("CryoAlgorithm", "Glaciers"),
     "lakeice": QT_TRANSLATE_NOOP("CryoAlgorithm", "Lake ice"),
+    "snow": QT_TRANSLATE_NOOP("CryoAlgorithm", "Snow"),
     "validation": QT_TRANSLATE_NOOP("CryoAlgorithm", "Validation"),
 }
 

@@ -34,6 +34,12 @@ WORKFLOW_TEXTS = (
     QT_TRANSLATE_NOOP("Workflow", "Daily lake-ice stack + lake polygons → lake means (shore buffer) → freeze-up "
                                   "and break-up dates and durations per lake and winter, as a table and on the "
                                   "polygons."),
+    QT_TRANSLATE_NOOP("Workflow", "InSAR ground deformation from LST (GST model → daily GST → thaw index → "
+                                  "seasonal and long-term)"),
+    QT_TRANSLATE_NOOP("Workflow", "Station table → ridge GST model → daily GST from the LST stacks → per pixel, "
+                                  "the thaw index of its GST and the least-squares split of the InSAR "
+                                  "displacements into a long-term velocity and a seasonal (Stefan) term (Liu et "
+                                  "al. 2010, 2012), with the fitted model at every date."),
 )
 
 
