@@ -1186,14 +1186,14 @@
         <translation>冰冻圈</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="54"/>
-        <source>Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)</source>
-        <translation>冰冻圈工具箱（冻融、多年冻土、冰川、湖冰）</translation>
-    </message>
-    <message>
         <location filename="../processing/provider.py" line="74"/>
         <source>Could not load the workflow {}</source>
         <translation>无法加载工作流 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py" line="54"/>
+        <source>Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice, snow)</source>
+        <translation>冰冻圈工具箱（冻融、多年冻土、冰川、湖冰、积雪）</translation>
     </message>
 </context>
 <context>

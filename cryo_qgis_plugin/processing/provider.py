@@ -52,7 +52,7 @@ class CryoProvider(QgsProcessingProvider):
 
     def longName(self) -> str:
         return QCoreApplication.translate("CryoProvider",
-                                          "Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice)")
+                                          "Cryosphere Toolkit (freeze/thaw, permafrost, glaciers, lake ice, snow)")
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
