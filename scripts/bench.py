@@ -17,6 +17,12 @@ reading them, and the 200-member TTOP ensemble on that grid).
 Time-series picks (issue 7): see ``bench_pick.py`` (one pixel through an 18-year daily stack of 6,570 bands, in
 candidate storage layouts, against reading one day).
 
+InSAR deformation (issue 20): see ``bench_insar.py`` (a 2000 x 2000 x 150 displacement stack: reading it against
+the fit with one temperature series and with a per-pixel temperature stack, and peak memory against the budget).
+
+Snow cover (issue 21): see ``bench_snow.py`` (the five cloud-removal steps on a 2400 x 2400 x 365 MODIS-tile
+stack of Terra and Aqua codes, against reading both stacks).
+
 Start-up (issue 19): see ``bench_startup.py`` (``qgis_process list`` with and without the plugin, best of 5 runs
 each, side by side; target under 0.3 s added). Printed first.
 
@@ -42,7 +48,9 @@ from cryo_qgis_plugin.core.io.stack import open_stack  # noqa: E402
 
 import bench_degreedays  # noqa: E402  (scripts/ is on sys.path when this file runs)
 import bench_dem  # noqa: E402
+import bench_insar  # noqa: E402
 import bench_pick  # noqa: E402
+import bench_snow  # noqa: E402
 import bench_startup  # noqa: E402
 
 START = dt.date(2005, 8, 1)
@@ -117,6 +125,8 @@ def main() -> None:
     bench_lake_ice()
     bench_degreedays.main(workdir)
     bench_pick.main(workdir)
+    bench_insar.main(workdir)
+    bench_snow.main(os.path.join(workdir, "snow"), small=False)
 
 
 def bench_lake_ice(lakes: int = 1313, years: int = 16) -> None:

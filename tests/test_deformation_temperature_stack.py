@@ -90,6 +90,7 @@ def test_uniform_stack_gives_the_design_of_one_series(tmp_path):
         np.testing.assert_array_equal(points.matrix[:, 1], series.matrix)
         np.testing.assert_array_equal(part.max_thaw_index, series.max_thaw_index)
         assert not part.uncovered.any() and not points.uncovered.any()
+        assert "25 InSAR pixels each" in design.describe() and "A_T from 01-01" in design.describe()
 
 
 def test_uniform_stack_gives_the_bands_of_one_series(tmp_path):
@@ -224,6 +225,9 @@ def test_other_crs_refused_and_pixels_outside_the_grid_nodata(tmp_path):
         result = deformation.deformation_raster(
             stack, StackDesign(t, GRID, stack.dates, run=Run(log=lambda m, s: messages.append(m))),
             str(tmp_path / "o.tif"), units="mm", run=Run(log=lambda m, s: messages.append(m)))
+        points = StackDesign(t, GRID, stack.dates).at_points(np.array([501450.0, 501550.0]),
+                                                             np.array([3899000.0, 3899000.0]))
+    np.testing.assert_array_equal(points.uncovered, [False, True])
     velocity = read_bands(str(tmp_path / "o.tif"))["velocity_mm_yr"]
     assert (velocity[:, 12:] == NODATA).all()  # centres east of 501500 m
     np.testing.assert_allclose(velocity[:, :12], -10.0, rtol=1e-4)

@@ -145,7 +145,9 @@ def deformation_raster(stack: Stack, design: Design, output_path: str, units: st
     with_alt = porosity is not None and saturation is not None
     names = band_names(frost_heave, with_alt)
     height, width = stack.grid.shape
-    row_bytes = width * 8 * ((6 + 2 * k) * len(dates) + 3 * k * k + 4 * len(names))
+    # a per-pixel design (a temperature stack) also holds its matrix and the fit's copy of it for every pixel
+    row_bytes = width * (8 * ((6 + 2 * k) * len(dates) + 3 * k * k + 4 * len(names)) +
+                         design.bytes_per_pixel)
     solved = unsolved = uncovered = 0
     velocities, r2s = [], []
     run_id = uuid.uuid4().hex

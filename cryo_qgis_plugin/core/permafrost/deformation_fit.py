@@ -1,9 +1,12 @@
 """Per-pixel least squares of the deformation model, vectorised over pixels, and the output bands.
 
-The masked normal equations XᵀWX b = XᵀWd (W: the pixel's valid dates) are formed for a whole block with einsum
-on equilibrated columns, solved as a batch and refined with the residual (iterative refinement), which makes them
-equal to ``numpy.linalg.lstsq`` to rounding. X is one matrix (dates, k) for every pixel (one temperature series)
-or one per pixel (dates, pixels, k) (a temperature stack): the same batched solve, no loop over pixels.
+X is one matrix (dates, k) for every pixel (one temperature series) or one per pixel (dates, pixels, k) (a
+temperature stack). With one matrix, the pixels that have every date share one solution: X = QR once, b = R⁻¹Qᵀd
+as one matrix product for all of them. The other pixels (some dates missing), and every pixel of a per-pixel
+design, solve their masked normal equations XᵀWX b = XᵀWd (W: the pixel's valid dates) as a batch: formed column
+by column on equilibrated columns (a per-pixel design is stored (k, dates, pixels), so every product is
+contiguous), inverted by a Gauss-Jordan vectorised over pixels, and refined twice with the residual (iterative
+refinement). Both are equal to ``numpy.linalg.lstsq`` to rounding; no loop over pixels.
 Standard errors: s² = RSS/(n − k), se = s·sqrt(diag((XᵀX)⁻¹)); R² = 1 − RSS/TSS; rmse = sqrt(RSS/n). A pixel with
 fewer than k + 1 valid dates, or whose design is singular (e.g. no thaw day between its valid dates), is nodata.
 
@@ -46,56 +49,155 @@ def apply(design: np.ndarray, coefficients: np.ndarray) -> np.ndarray:
     return np.einsum("dpk,kp->dp", design, coefficients)
 
 
-def _transposed_apply(design: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Xᵀ·r for every pixel: (k, pixels) from values (dates, pixels)."""
-    if design.ndim == 2:
-        return design.T @ values
-    return np.einsum("dpk,dp->kp", design, values)
+def _apply_columns(x: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """X·b for a design stored by column: x (k, dates, pixels) or (dates, k) shared."""
+    if x.ndim == 2:
+        return x @ b
+    out = x[0] * b[0]
+    for c in range(1, x.shape[0]):
+        out += x[c] * b[c]
+    return out
+
+
+def _transposed_columns(x: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Xᵀ·r (k, pixels) for x (k, dates, pixels) or (dates, k) shared."""
+    if x.ndim == 2:
+        return x.T @ values
+    return np.stack([np.einsum("dp,dp->p", column, values) for column in x])
+
+
+def _inverse_spd(a: np.ndarray) -> np.ndarray:
+    """The inverses of symmetric positive definite (pixels, k, k) matrices: Gauss-Jordan vectorised over pixels
+    (a loop over the k pivots; no pivoting is needed for positive definite matrices)."""
+    k = a.shape[-1]
+    m = np.concatenate([a, np.broadcast_to(np.eye(k), a.shape)], axis=2)
+    for i in range(k):
+        m[:, i] /= m[:, i, i, None]
+        for j in range(k):
+            if j != i:
+                m[:, j] -= m[:, j, i, None] * m[:, i]
+    return m[:, :, k:]
 
 
 def fit_block(design: np.ndarray, displacement: np.ndarray) -> Fit:
     """Least squares of every column of ``displacement`` (dates, pixels; NaN = missing) on ``design``
-    (dates, k) or (dates, pixels, k), vectorised over pixels (masked normal equations on equilibrated columns,
-    refined twice)."""
+    (dates, k) or (dates, pixels, k), vectorised over pixels. With a shared design, the pixels that have every
+    date share one solution (QR of the design once, then matrix products); the others, and every pixel of a
+    per-pixel design, solve their masked normal equations on equilibrated columns as a batch, refined twice."""
     k = design.shape[-1]
-    valid = np.isfinite(displacement) & (np.isfinite(design).all(axis=-1) if design.ndim == 3 else True)
-    weights = valid.astype(float)
-    d = np.where(valid, displacement, 0.0)
+    pixels = displacement.shape[1]
+    valid = np.isfinite(displacement)
+    if design.ndim == 3:
+        for c in range(k):
+            valid &= np.isfinite(design[:, :, c])
     n = valid.sum(axis=0)
-    axes = tuple(range(design.ndim - 1))
-    scale = np.sqrt(np.nanmean(design ** 2, axis=axes))
+    fit = Fit(np.full((k, pixels), np.nan), np.full((k, pixels), np.nan), np.full(pixels, np.nan),
+              np.full(pixels, np.nan), n, np.zeros(pixels, bool))
+    rest = np.ones(pixels, bool)
+    if design.ndim == 2 and design.shape[0] >= k + 1:
+        complete = n == design.shape[0]
+        if complete.any() and _well_posed(design / _scale(design)):
+            _store(fit, complete, _fit_complete(design, displacement[:, complete]))
+            rest = ~complete
+    if rest.all():
+        _store(fit, slice(None), _fit_masked(design, displacement, valid))
+    elif rest.any():
+        part = design if design.ndim == 2 else design[:, rest]
+        _store(fit, rest, _fit_masked(part, displacement[:, rest], valid[:, rest]))
+    fit.unsolved = (n > 0) & np.isnan(fit.coefficients[0])
+    return fit
+
+
+def _store(fit: Fit, where, values) -> None:
+    fit.coefficients[:, where], fit.standard_errors[:, where], fit.r2[where], fit.rmse[where] = values
+
+
+def _scale(design: np.ndarray) -> np.ndarray:
+    """Column norms (RMS) that equilibrate the design; a sample of pixels for a per-pixel design."""
+    if design.ndim == 3:
+        design = design[:, ::max(1, design.shape[1] // 1024)]
+    scale = np.sqrt(np.nanmean(design ** 2, axis=tuple(range(design.ndim - 1))))
     scale[~(scale > 0)] = 1.0
-    x = design / scale
-    if x.ndim == 3:
-        x = np.where(valid[:, :, None], x, 0.0)
-        normal = np.einsum("dpk,dpl->pkl", x, x)
-    else:
-        outer = (x[:, :, None] * x[:, None, :]).reshape(x.shape[0], k * k)
-        normal = (weights.T @ outer).reshape(-1, k, k)
+    return scale
+
+
+def _singular(normal: np.ndarray) -> np.ndarray:
     eig = np.linalg.eigvalsh(normal)
-    singular = eig[:, 0] <= 1e-10 * np.maximum(eig[:, -1], 1e-300)
-    solvable = (n >= k + 1) & ~singular
-    normal[~solvable] = np.eye(k)
-    inverse = np.linalg.inv(normal)
-    b = np.einsum("pkl,lp->kp", inverse, _transposed_apply(x, d))
-    for _ in range(2):  # iterative refinement with the residual
-        residual = (d - apply(x, b)) * weights
-        b += np.einsum("pkl,lp->kp", inverse, _transposed_apply(x, residual))
-    residual = (d - apply(x, b)) * weights
-    rss = np.sum(residual ** 2, axis=0)
-    dof = np.maximum(n - k, 1)
-    se = np.sqrt(np.einsum("pkk->kp", inverse) * (rss / dof)) / scale[:, None]
-    mean = np.sum(d, axis=0) / np.maximum(n, 1)
-    tss = np.sum(((d - mean) * weights) ** 2, axis=0)
+    return eig[..., 0] <= 1e-10 * np.maximum(eig[..., -1], 1e-300)
+
+
+def _well_posed(x: np.ndarray) -> bool:
+    return not bool(_singular(x.T @ x))
+
+
+def _statistics(d: np.ndarray, residual: np.ndarray, n: np.ndarray, k: int, inverse_diagonal: np.ndarray,
+                invalid: Optional[np.ndarray] = None):
+    """Standard errors (of the equilibrated coefficients), R² and RMSE from the residuals (0 where invalid)."""
+    rss = np.einsum("dp,dp->p", residual, residual)
+    se = np.sqrt(inverse_diagonal * (rss / np.maximum(n - k, 1)))
+    centred = d - np.sum(d, axis=0) / np.maximum(n, 1)
+    if invalid is not None:
+        np.copyto(centred, 0.0, where=invalid)
+    tss = np.einsum("dp,dp->p", centred, centred)
     with np.errstate(invalid="ignore", divide="ignore"):
         r2 = np.where(tss > 0, 1.0 - rss / tss, np.nan)
         rmse = np.sqrt(rss / np.maximum(n, 1))
-    coefficients = b / scale[:, None]
+    return se, r2, rmse
+
+
+def _fit_complete(design: np.ndarray, d: np.ndarray):
+    """Pixels with every date on one design (dates, k): QR once, then matrix products."""
+    scale = _scale(design)
+    x = design / scale
+    q, r = np.linalg.qr(x)
+    b = np.linalg.solve(r, q.T @ d)
+    r_inverse = np.linalg.inv(r)
+    residual = d - x @ b
+    n = np.full(d.shape[1], d.shape[0])
+    se, r2, rmse = _statistics(d, residual, n, x.shape[1], np.sum(r_inverse ** 2, axis=1)[:, None])
+    return b / scale[:, None], se / scale[:, None], r2, rmse
+
+
+def _fit_masked(design: np.ndarray, displacement: np.ndarray, valid: np.ndarray):
+    """The masked normal equations of every pixel as a batch, refined twice with the residual."""
+    k = design.shape[-1]
+    dates, pixels = displacement.shape
+    invalid = ~valid
+    n = valid.sum(axis=0)
+    d = np.where(valid, displacement, 0.0)
+    scale = _scale(design)
+    if design.ndim == 3:  # stored by column (k, dates, pixels): every product below is contiguous
+        x = np.empty((k, dates, pixels))
+        for c in range(k):
+            np.divide(design[:, :, c], scale[c], out=x[c])
+            np.copyto(x[c], 0.0, where=invalid)
+        normal = np.empty((pixels, k, k))
+        for i in range(k):
+            for j in range(i, k):
+                normal[:, i, j] = normal[:, j, i] = np.einsum("dp,dp->p", x[i], x[j])
+    else:
+        x = design / scale
+        outer = (x[:, :, None] * x[:, None, :]).reshape(dates, k * k)
+        normal = (valid.T.astype(float) @ outer).reshape(-1, k, k)
+    solvable = (n >= k + 1) & ~_singular(normal)
+    normal[~solvable] = np.eye(k)
+    inverse = _inverse_spd(normal)
+
+    def residual_of(b):
+        r = d - _apply_columns(x, b)
+        np.copyto(r, 0.0, where=invalid)
+        return r
+
+    b = np.einsum("pkl,lp->kp", inverse, _transposed_columns(x, d))
+    for _ in range(2):  # iterative refinement with the residual
+        b += np.einsum("pkl,lp->kp", inverse, _transposed_columns(x, residual_of(b)))
+    se, r2, rmse = _statistics(d, residual_of(b), n, k, np.einsum("pkk->kp", inverse), invalid)
+    coefficients, se = b / scale[:, None], se / scale[:, None]
     for array in (coefficients, se):
         array[:, ~solvable] = np.nan
     r2[~solvable] = np.nan
     rmse[~solvable] = np.nan
-    return Fit(coefficients, se, r2, rmse, n, (n > 0) & ~solvable)
+    return coefficients, se, r2, rmse
 
 
 def band_names(frost_heave: bool, alt: bool) -> List[str]:

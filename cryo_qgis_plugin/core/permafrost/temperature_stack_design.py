@@ -115,6 +115,12 @@ class StackDesign:
     def unknowns(self) -> int:
         return 2 + len(self.starts)
 
+    @property
+    def bytes_per_pixel(self) -> int:
+        """The memory one pixel's design takes in a block (the matrix, its gathered indices and the fit's copy
+        of the matrix), for the caller's block size: a shared design (one series) takes none per pixel."""
+        return len(self.dates) * 8 * (2 * self.unknowns + len(self.starts))
+
     def describe(self) -> str:
         g = self.stack.grid
         insar = self.grid.geotransform

@@ -52,6 +52,11 @@ class Design:
     def unknowns(self) -> int:
         return self.matrix.shape[1]
 
+    @property
+    def bytes_per_pixel(self) -> int:
+        """Memory a pixel's design takes beyond the displacements: none, the matrix is shared."""
+        return 0
+
     def block(self, rows: slice, width: int) -> BlockDesign:
         """The same matrix for every pixel of ``rows``."""
         return BlockDesign(self.matrix, self.max_thaw_index)
