@@ -3,11 +3,18 @@
 reference is the DEM translated by a known sub-pixel shift (evaluated analytically, so the truth is exact),
 with a 8 km glacier disc that thins, and 0.3 m of noise.
 
-Two runs in fresh processes on the same files, in the same run of this script:
-* ours: ``core.dem.dem_difference`` (read, Nuth & Kääb fit, apply, stable statistics before/after, variogram,
-  glacier outliers/voids/volume/error, and writing the elevation-change GeoTIFF);
+Runs in fresh processes on the same files, in the same run of this script:
+* ours: ``core.dem.dem_difference`` (read, Nuth & Kääb fit, apply, stable statistics before/after, accuracy
+  metrics, variogram, glacier outliers/voids/volume/error, and writing the elevation-change GeoTIFF);
+* ours with the per-glacier outputs on (issue 17): the same pair with :data:`OUTLINES` synthetic glacier outlines
+  (irregular polygons of 0.2-0.8 km radius over the whole DEM) instead of the one disc: label image, per-glacier
+  void filling, volumes, errors and table; the regional total is checked to be the sum of the glaciers';
 * xdem 0.2.3 (optional, from its own virtual environment, ``make xdem-venv``): read both DEMs and the glacier
   mask, ``NuthKaab().fit`` on stable terrain, ``apply``, stable median and NMAD after.
+
+Then the real Longyearbyen pair (the real 1990 DEM aligned onto xdem's LZD-aligned copy of it, glaciers masked;
+``data/longyearbyen`` or the shared data folder): stable median, NMAD, LE90 and CE90 after co-registration, ours
+and (optional) xdem's ``NuthKaab`` on the same pair.
 
 Prints time, peak memory (VmHWM / ru_maxrss) and the shift error of each. Asserts nothing.
 """
@@ -29,6 +36,9 @@ X0, Y0 = 400_000.0, 8_800_000.0
 SHIFT = (3.37, -2.81, 1.23)  # the translation that aligns the DEM onto the reference (m)
 GLACIER_CENTRE, GLACIER_RADIUS = (X0 + 50_000.0, Y0 - 50_000.0), 8_000.0
 XDEM_PYTHON = os.environ.get("XDEM_PYTHON", os.path.join(ROOT, "build", "xdem-venv", "bin", "python"))
+OUTLINES = 1000
+REAL_NAME = "DEM_1990_LZD_aligned_glaciers_masked.tif"
+REAL_REFERENCE = os.path.join(ROOT, "data", "longyearbyen", REAL_NAME)
 
 XDEM_SCRIPT = r"""
 import json, resource, sys, time, warnings
@@ -50,6 +60,22 @@ x, y, z = coreg.to_translations()
 print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "shift": [float(x), float(y), float(z)], "median_after": median, "nmad_after": nmad,
                   "version": xdem.__version__}))
+"""
+
+# The real pair: the DEM is first put on the reference's grid by the caller (same cells, the reference's 1e-4 m
+# origin and CRS label), so that this needs nothing beyond the calls above; the reference's glaciers are nodata.
+XDEM_REAL_SCRIPT = r"""
+import json, sys, warnings
+warnings.filterwarnings("ignore")
+import numpy as np, xdem
+ref_path, dem_path = sys.argv[1:3]
+ref, tba = xdem.DEM(ref_path), xdem.DEM(dem_path)
+coreg = xdem.coreg.NuthKaab().fit(ref, tba, inlier_mask=np.ones(ref.data.shape[-2:], dtype=bool), random_state=42)
+dh = np.ma.filled((ref - coreg.apply(tba)).data, np.nan).squeeze()
+stable = dh[np.isfinite(dh)]
+x, y, z = coreg.to_translations()
+print(json.dumps({"shift": [float(x), float(y), float(z)], "median_after": float(np.median(stable)),
+                  "nmad_after": float(xdem.spatialstats.nmad(stable)), "version": xdem.__version__}))
 """
 
 
@@ -105,24 +131,68 @@ def make_pair(workdir: str) -> dict:
     return paths
 
 
+def make_outlines(workdir: str) -> str:
+    """:data:`OUTLINES` irregular glacier polygons on a lattice over the benchmark DEM (cached)."""
+    path = os.path.join(workdir, "outlines_{}.gpkg".format(OUTLINES))
+    if os.path.exists(path):
+        return path
+    rng = np.random.default_rng(17)
+    side = int(np.ceil(np.sqrt(OUTLINES)))
+    spacing = SIZE * CELL / side
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25833)
+    vector = ogr.GetDriverByName("GPKG").CreateDataSource(path + ".tmp.gpkg")
+    layer = vector.CreateLayer("glaciers", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("glac_id", ogr.OFTInteger))
+    for k in range(OUTLINES):
+        cx, cy = X0 + (k % side + 0.5) * spacing, Y0 - (k // side + 0.5) * spacing
+        angles = np.sort(rng.uniform(0, 2 * np.pi, 9))
+        radii = rng.uniform(200, 800) * rng.uniform(0.7, 1.0, 9)
+        points = ["{:.1f} {:.1f}".format(cx + r * np.cos(a), cy + r * np.sin(a)) for a, r in zip(angles, radii)]
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON(({}, {}))".format(", ".join(points), points[0])))
+        feature.SetField("glac_id", k + 1)
+        layer.CreateFeature(feature)
+    vector = None
+    os.replace(path + ".tmp.gpkg", path)
+    return path
+
+
 def peak_rss_mb() -> float:
     with open("/proc/self/status") as fh:
         return next(int(line.split()[1]) / 1024.0 for line in fh if line.startswith("VmHWM:"))
 
 
-def ours(workdir: str) -> dict:
+def ours(workdir: str, outlines: bool = False) -> dict:
     from cryo_qgis_plugin.core.glaciers import elevation_change as dem
     from cryo_qgis_plugin.core.io.rasterize import Polygons
 
     paths = make_pair(workdir)
-    vector = ogr.Open(paths["glacier.gpkg"])  # keep the dataset alive while its layer is read
+    vector = ogr.Open(make_outlines(workdir) if outlines else paths["glacier.gpkg"])  # alive while read
     layer = vector.GetLayer()
     glaciers = Polygons([bytes(f.GetGeometryRef().ExportToWkb()) for f in layer], layer.GetSpatialRef().ExportToWkt())
     t0 = time.perf_counter()
     result = dem.dem_difference(paths["ref.tif"], paths["dem.tif"], os.path.join(workdir, "dh.tif"), glaciers)
     shift = result.coregistration.shift
+    table = result.glacier.glaciers
     return {"seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb(), "shift": [shift.x, shift.y, shift.z],
-            "median_after": result.stable_after.median, "nmad_after": result.stable_after.nmad}
+            "median_after": result.stable_after.median, "nmad_after": result.stable_after.nmad,
+            "glaciers": len(table.ids), "glacier_cells": int(table.cells.sum()),
+            "total_is_sum": bool(abs(result.glacier.mass.volume_m3 - float(np.sum(table.mass.volume_m3)))
+                                 <= 1e-9 * abs(result.glacier.mass.volume_m3))}
+
+
+def real_pair(workdir: str) -> dict:
+    """Ours on the real Longyearbyen pair: stable statistics and accuracy after co-registration."""
+    from cryo_qgis_plugin.core.glaciers import elevation_change as dem
+
+    reference = REAL_REFERENCE
+    dem_1990 = os.path.join(ROOT, "data", "longyearbyen", "DEM_1990.tif")
+    result = dem.dem_difference(reference, dem_1990, os.path.join(workdir, "dh_real.tif"))
+    shift, accuracy = result.coregistration.shift, result.accuracy
+    return {"shift": [shift.x, shift.y, shift.z], "median_after": result.stable_after.median,
+            "nmad_after": result.stable_after.nmad, "le90": accuracy.le90, "ce90": accuracy.ce90,
+            "slopes": [(c.key, c.median, c.nmad) for c in accuracy.slope_classes]}
 
 
 def _run(args) -> dict:
@@ -147,20 +217,59 @@ def main(workdir: str) -> None:
     paths = make_pair(workdir)
     mine = _run([sys.executable, __file__, "--ours", workdir])
     print(_line("ours", mine), flush=True)
-    if not os.path.exists(XDEM_PYTHON):
+    many = _run([sys.executable, __file__, "--ours-outlines", workdir])
+    print(_line("ours with {:,} glaciers".format(many["glaciers"]), many), flush=True)
+    print("  {:,} outlines ({:,} glacier cells): {:+.1f} s and {:+.0f} MB against one outline; regional total = sum "
+          "of the glaciers: {}".format(many["glaciers"], many["glacier_cells"], many["seconds"] - mine["seconds"],
+                                       many["peak_mb"] - mine["peak_mb"], many["total_is_sum"]), flush=True)
+    has_xdem = os.path.exists(XDEM_PYTHON)
+    if not has_xdem:
         print("  xdem  : not measured ({} missing; `make xdem-venv` installs xdem 0.2.3 there)".format(XDEM_PYTHON))
+    else:
+        script = os.path.join(workdir, "xdem_case.py")
+        with open(script, "w") as fh:
+            fh.write(XDEM_SCRIPT)
+        theirs = _run([XDEM_PYTHON, script, paths["ref.tif"], paths["dem.tif"], paths["glacier.tif"]])
+        print(_line("xdem " + theirs["version"], theirs))
+        print("  ours / xdem: time {:.2f}, peak memory {:.2f}; with {:,} glaciers {:.2f}, {:.2f} (target: at most 0.5 "
+              "each)".format(mine["seconds"] / theirs["seconds"], mine["peak_mb"] / theirs["peak_mb"],
+                             many["glaciers"], many["seconds"] / theirs["seconds"],
+                             many["peak_mb"] / theirs["peak_mb"]))
+    main_real_pair(workdir, has_xdem)
+
+
+def main_real_pair(workdir: str, has_xdem: bool) -> None:
+    """The real Longyearbyen pair (issue 17): stable median within ±0.01 m, NMAD at most xdem's + 0.01 m."""
+    reference = REAL_REFERENCE
+    mine = _run([sys.executable, __file__, "--real", workdir])
+    print("\nReal Longyearbyen pair (1990 DEM onto its LZD-aligned copy, glaciers masked), after co-registration:")
+    print("  ours  : shift ({:+.3f}, {:+.3f}, {:+.3f}) m, stable median {:+.4f} m, NMAD {:.4f} m, LE90 {:.3f} m, CE90 "
+          "{:.3f} m".format(*mine["shift"], mine["median_after"], mine["nmad_after"], mine["le90"], mine["ce90"]))
+    print("          median/NMAD by slope: " + ", ".join("{} {:+.3f}/{:.3f}".format(*c) for c in mine["slopes"]))
+    if not has_xdem:
         return
-    script = os.path.join(workdir, "xdem_case.py")
+    on_grid = os.path.join(workdir, "DEM_1990_on_reference_grid.tif")
+    ref = gdal.Open(reference)
+    gdal.Translate(on_grid, os.path.join(ROOT, "data", "longyearbyen", "DEM_1990.tif"),
+                   outputSRS=ref.GetProjection(), outputBounds=_bounds(ref))  # same cells, the reference's labels
+    script = os.path.join(workdir, "xdem_real.py")
     with open(script, "w") as fh:
-        fh.write(XDEM_SCRIPT)
-    theirs = _run([XDEM_PYTHON, script, paths["ref.tif"], paths["dem.tif"], paths["glacier.tif"]])
-    print(_line("xdem " + theirs["version"], theirs))
-    print("  ours / xdem: time {:.2f}, peak memory {:.2f} (target: at most 0.5 each)".format(
-        mine["seconds"] / theirs["seconds"], mine["peak_mb"] / theirs["peak_mb"]))
+        fh.write(XDEM_REAL_SCRIPT)
+    theirs = _run([XDEM_PYTHON, script, reference, on_grid])
+    print("  xdem {}: shift ({:+.3f}, {:+.3f}, {:+.3f}) m, stable median {:+.4f} m, NMAD {:.4f} m; NMAD ours - xdem "
+          "{:+.4f} m (target at most +0.01)".format(theirs["version"], *theirs["shift"], theirs["median_after"],
+                                                    theirs["nmad_after"], mine["nmad_after"] - theirs["nmad_after"]))
+
+
+def _bounds(ds: gdal.Dataset) -> list:
+    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    return [x0, y0, x0 + dx * ds.RasterXSize, y0 + dy * ds.RasterYSize]  # ulx, uly, lrx, lry
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "--ours":
-        print(json.dumps(ours(sys.argv[2])))
+    if len(sys.argv) > 2 and sys.argv[1] in ("--ours", "--ours-outlines"):
+        print(json.dumps(ours(sys.argv[2], outlines=sys.argv[1] == "--ours-outlines")))
+    elif len(sys.argv) > 2 and sys.argv[1] == "--real":
+        print(json.dumps(real_pair(sys.argv[2])))
     else:
         main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(tempfile.gettempdir(), "cryo-bench", "dem"))

@@ -10,7 +10,11 @@ from osgeo import gdal, ogr, osr
 from scipy.integrate import quad
 
 from conftest import ROOT
-from cryo_qgis_plugin.core.glaciers import coregistration, elevation_change as dem, uncertainty, voids
+from cryo_qgis_plugin.core.glaciers import accuracy, coregistration, elevation_change as dem, per_glacier, uncertainty
+from cryo_qgis_plugin.core.glaciers import voids
+from cryo_qgis_plugin.core.glaciers.report import html_report, volume
+from cryo_qgis_plugin.core.glaciers.report_plots import nice_ticks, tick_label
+from cryo_qgis_plugin.core.io.grid import Grid
 from cryo_qgis_plugin.core.errors import CryoInputError
 from cryo_qgis_plugin.core.io.rasterize import Polygons
 from conftest import keep
@@ -69,6 +73,23 @@ def test_nuth_kaab_recovers_a_known_subpixel_shift_within_a_centimetre():
     assert abs(result.shift.x - sx) < 0.01 and abs(result.shift.y - sy) < 0.01
     assert abs(result.shift.z - sz) < 0.005
     assert result.iterations < 10
+    # the standard errors of the fitted shift: positive, and the shift lies within a few of them of the truth
+    assert 0 < result.sigma_x < 0.01 and 0 < result.sigma_y < 0.01
+
+
+def test_vertical_shift_is_the_stable_median_after_the_last_horizontal_step():
+    """On flat stable terrain with a different bias from the slopes, the median of all stable dh after the shift is
+    0 (the sloping cells the fit uses alone would leave the flat cells' offset)."""
+    x, y = centres(600, 20.0)
+    tba = hills(x, y).astype(np.float32)
+    tba[:, :300] = 400.0  # a flat half
+    ref = tba + 1.0
+    ref[:, :300] += 0.2  # the flat half differs by 1.2 m, the hills by 1.0 m
+    ref += np.random.default_rng(2).normal(0, 0.3, ref.shape).astype(np.float32)
+    stable = np.ones(ref.shape, bool)
+    result = coregistration.nuth_kaab(ref, tba, stable, (20.0, 20.0))
+    dh = ref - coregistration.shifted_rows(tba, result.shift, (20.0, 20.0), 0, 600)
+    assert abs(np.nanmedian(dh)) < 0.005
 
 
 def test_shifted_rows_is_an_exact_translation_for_whole_cells():
@@ -120,6 +141,59 @@ def test_small_glacier_uses_the_curve_of_all_glaciers():
     np.testing.assert_allclose(filled[400:], [-30 + 0.04 * 300, -30 + 0.04 * 500], atol=0.05)
 
 
+def test_per_glacier_void_filling_rule_on_a_hand_case():
+    """Glacier 1 (60 % measured) fills from its own bands, glacier 2 (20 % measured) from the regional curve; in
+    glacier 3 a band with only 5 measured cells (< 10) is left out of its own curve and interpolated across."""
+    band_z = np.repeat([125.0, 175.0, 225.0], 20)  # three 50 m bands, 20 cells each, per glacier
+    elevation = np.tile(band_z, 3)
+    glacier = np.repeat([1, 2, 3], 60)
+    dh = np.where(glacier == 1, -10.0, np.where(glacier == 2, 5.0, 0.0)) + 0.02 * (elevation - 175)
+    dh[glacier == 3] = np.repeat([-1.0, 40.0, -3.0], 20)  # glacier 3's middle band: an odd value ...
+    truth = dh.copy()
+    measured = np.ones(dh.size, bool)
+    measured[np.flatnonzero(glacier == 1)[::5]] = False             # 80 % measured ... then
+    measured[np.flatnonzero(glacier == 1)[1::5]] = False            # 60 % measured
+    measured[np.flatnonzero(glacier == 2)[np.arange(60) % 5 != 0]] = False  # 20 % measured
+    measured[np.flatnonzero(glacier == 3)[20:35]] = False           # ... of which only 5 cells are measured
+    values = np.where(measured, dh, np.nan)
+    filled, own = voids.fill_hypsometric_by_glacier(values, elevation, glacier)
+    assert own.tolist() == [False, True, False, True]  # by label 0..3
+    one = glacier == 1
+    np.testing.assert_allclose(filled[one], truth[one], atol=1e-9)  # glacier 1 from its own bands
+    regional = voids.hypsometric_curve(values, elevation)
+    two = (glacier == 2) & ~measured
+    np.testing.assert_allclose(filled[two], regional(elevation[two]))  # glacier 2 from the regional curve
+    three = (glacier == 3) & ~measured
+    np.testing.assert_allclose(filled[three], -2.0)  # between -1 (125 m) and -3 (225 m), not the 5 cells' 40
+    # the glacier table records the method per glacier
+    table = per_glacier.glacier_table(glacier, values, filled, 4, ["a", "b", "c", "d"], 400.0,
+                                      uncertainty.DiskErrorModel(1.0, uncertainty.SphericalModel(0, 1, 100), 400.0),
+                                      "local_hypsometric", own, None, 850, 60)
+    assert table.fill_method == ["local_hypsometric", "regional_hypsometric", "local_hypsometric", "no_voids"]
+    assert table.valid_fraction[:3].tolist() == [0.6, 0.2, 0.75] and np.isnan(table.valid_fraction[3])
+    assert table.total_volume_m3 == pytest.approx(float(np.sum(filled)) * 400.0, rel=1e-12)
+    assert table.rows()[3]["mean_dh_m"] is None and table.rows()[3]["area_km2"] == 0.0
+
+
+def test_overlapping_outlines_give_their_cells_to_the_largest():
+    grid = Grid(100, 100, (500000.0, 20.0, 0.0, 8660000.0, 0.0, -20.0), osr_wkt(UTM33))
+    large = square(500000, 8658000, 501000, 8659000)  # 50 x 50 cells
+    small = square(500800, 8658800, 501400, 8659400)  # 30 x 30 cells, 10 x 10 of them inside the large one
+    for order in ((large, small), (small, large)):
+        polygons = Polygons([p.wkb[0] for p in order], large.crs_wkt)
+        labels = per_glacier.glacier_labels(grid, polygons)
+        large_label = 1 + order.index(large)
+        assert np.count_nonzero(labels == large_label) == 2500
+        assert np.count_nonzero(labels == 3 - large_label) == 900 - 100
+        assert labels.max() == 2
+
+
+def osr_wkt(crs):
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(crs)
+    return srs.ExportToWkt()
+
+
 def test_linear_fill_is_exact_on_a_plane():
     rows, cols = np.indices((60, 80))
     plane = (2.0 + 0.3 * rows - 0.1 * cols).astype(np.float32)
@@ -162,6 +236,46 @@ def test_spherical_fit_recovers_model_parameters():
     assert fitted.range == pytest.approx(800.0, rel=1e-3)
 
 
+def test_ce90_is_the_90th_percentile_of_a_circular_normal_error():
+    ce90, sigma_c = accuracy.ce90(0.3, 0.3)
+    assert sigma_c == pytest.approx(0.3) and ce90 == pytest.approx(2.1460 * 0.3, rel=1e-4)
+    assert 1 - math.exp(-ce90 ** 2 / (2 * sigma_c ** 2)) == pytest.approx(0.9)  # Rayleigh distribution
+    radial = np.hypot(*np.random.default_rng(8).normal(0, 0.3, (2, 200_000)))
+    assert np.percentile(radial, 90) == pytest.approx(ce90, rel=0.01)
+    assert accuracy.ce90(None, None) == (None, None)
+
+
+def test_slope_classes_and_le90_of_a_planted_heteroscedastic_error():
+    """dh noise whose sigma grows with slope (0.5 m + 0.05 m per degree): the NMAD of each slope class is that
+    sigma at the class's slopes, the median 0; LE90 is the 90th percentile of |dh|."""
+    x, y = centres(1000, 20.0)
+    reference = hills(x, y).astype(np.float32)
+    rows, cols = np.mgrid[1:999, 1:999]
+    slope = np.full(reference.shape, np.nan)
+    slope[1:999, 1:999] = accuracy.slope_degrees(reference, rows.ravel(), cols.ravel(), (20.0, 20.0)).reshape(998, 998)
+    sigma = 0.5 + 0.05 * np.nan_to_num(slope)
+    dh = (np.random.default_rng(9).normal(0, 1, reference.shape) * sigma).astype(np.float32)
+    stable = np.ones(dh.shape, bool)
+    result = accuracy.stable_accuracy(dh, stable, reference, (20.0, 20.0), coregistration.Coregistration(
+        coregistration.Shift(), sigma_x=0.01, sigma_y=0.02))
+    assert result.le90 == pytest.approx(np.percentile(np.abs(dh[1:-1, 1:-1]), 90), rel=1e-6)
+    assert result.ce90 == pytest.approx(2.146 * math.sqrt((0.01 ** 2 + 0.02 ** 2) / 2), rel=1e-3)
+    assert [c.key for c in result.slope_classes] == ["0_10", "10_20", "20_30", "30_40", "over_40"]
+    for c in result.slope_classes:
+        if c.count > 2000:
+            inside = (slope >= c.low) & (slope < c.high)
+            expected = float(np.median(sigma[inside]))
+            assert abs(c.median) < 0.05 and c.nmad == pytest.approx(expected, rel=0.05), c
+    assert result.slope_classes[0].nmad < result.slope_classes[2].nmad
+
+
+def test_report_numbers_are_rounded_with_units_and_plots_have_scales():
+    assert volume(-8.7e8, 3.2e6) == "-870.00 ± 3.20 × 10⁶ m³ (-0.8700 km³)"
+    ticks = nice_ticks(-7.3, 7.3)
+    assert ticks == [-5.0, -2.5, 0.0, 2.5, 5.0] and tick_label(2.5, ticks) == "2.5"
+    assert nice_ticks(150, 1050) == [200, 400, 600, 800, 1000] and tick_label(1000, [0, 500, 1000]) == "1,000"
+
+
 def test_variogram_of_white_noise_is_flat_at_its_variance():
     noise = np.random.default_rng(5).normal(0, 2.0, (400, 400))
     variogram = uncertainty.empirical_variogram(noise, np.ones(noise.shape, bool), 10.0)
@@ -181,7 +295,7 @@ def test_longyearbyen_stand_in_meets_its_ground_truth(tmp_path):
     shift = result.coregistration.shift
     assert abs(shift.x - true_shift["x"]) < 0.1 and abs(shift.y - true_shift["y"]) < 0.1
     assert abs(shift.z - true_shift["z"]) < 0.02
-    assert abs(result.stable_after.median) < 0.05
+    assert abs(result.stable_after.median) < 0.01  # the vertical shift is estimated after the last horizontal step
     # xdem 0.2.3 on the same pair and stable mask: median -2.23447, NMAD 2.35595 over 1,133,607 cells
     assert result.stable_before.count == 1133607
     assert result.stable_before.median == pytest.approx(-2.23447, abs=1e-4)
@@ -194,6 +308,15 @@ def test_longyearbyen_stand_in_meets_its_ground_truth(tmp_path):
     assert glacier.mass.volume_m3 == pytest.approx(volume, rel=0.01)
     assert 0 < glacier.mass.volume_error_m3 < 0.01 * abs(volume)
     assert glacier.mass.rate_mwe == pytest.approx(glacier.mass.volume_m3 * 0.85 / (glacier.area_km2 * 1e6 * 19))
+    # one number per glacier: the 40 outlines, whose volume changes add up to the regional total
+    table = glacier.glaciers
+    assert len(table.ids) == 40 and int(table.cells.sum()) == glacier.cells
+    assert glacier.mass.volume_m3 == pytest.approx(float(np.sum(table.mass.volume_m3)), rel=1e-12)
+    independent, correlated = glacier.volume_error_bounds
+    assert np.all(table.mass.volume_error_m3 > 0) and independent <= correlated
+    page = html_report(result, "ref.tif", "dem.tif")
+    assert page.count("data:image/png;base64,") == 1 and "Per glacier" in page and "Error budget" in page
+    assert "LE90" in page and "over 40°" in page and "× 10⁶ m³" in page and "e+08" not in page
     ds = gdal.Open(out)
     assert ds.GetGeoTransform() == gdal.Open(os.path.join(LYB, "DEM_2009_standin_synthetic.tif")).GetGeoTransform()
     assert ds.GetRasterBand(1).GetNoDataValue() == dem.NODATA

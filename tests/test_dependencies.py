@@ -213,7 +213,7 @@ def test_qgis_process_without_h5py(qgis_process_env, inputs, tmp_path):  # noqa:
     listing = qgis_process(env, "list")
     assert listing.returncode == 0, listing.stderr
     listed = [line.split()[0] for line in listing.stdout.splitlines() if line.strip().startswith("cryo:")]
-    assert set(ALGORITHMS) <= set(listed) and len(listed) == len(ALGORITHMS) + 4  # + the 4 workflows
+    assert set(ALGORITHMS) <= set(listed) and len(listed) == len(ALGORITHMS) + 5  # + the 5 workflows
     runs = {"cryo:demdifference": valid["cryo:demdifference"][0], "cryo:degreedays": valid["cryo:degreedays"][0]}
     for algorithm, parameters in runs.items():
         outputs = {name: str(tmp_path / (algorithm.split(":")[1] + "_" + file))

@@ -55,16 +55,71 @@ def test_dem_difference_through_processing(qgis_app, tmp_path):
     assert 0 < result["MASS_BALANCE_ERROR_MWE_YR"] < abs(rate)
     with open(report, encoding="utf-8") as fh:
         page = fh.read()
-    assert page.count("<svg") == 2 and "{:.3f}".format(result["SHIFT_X"]) in page
-    # the aligned DEM minus the reference is the negative of the elevation change, cell by cell
+    # histograms, hypsometry and the map's colour/scale bar; the map itself is an embedded PNG
+    assert page.count("<svg") == 3 and page.count("data:image/png;base64,") == 1
+    assert "{:.3f}".format(result["SHIFT_X"]) in page and "× 10⁶ m³" in page and "Per glacier" in page
+    assert abs(result["STABLE_MEDIAN_AFTER"]) < 0.01 and 0 < result["CE90"] < 0.1
+    assert result["STABLE_NMAD_AFTER"] < result["LE90"] < 3 * result["STABLE_NMAD_AFTER"]
+    assert result["STABLE_NMAD_SLOPE_0_10"] < result["STABLE_NMAD_SLOPE_OVER_40"]
+    # the aligned DEM minus the reference is the negative of the elevation change, cell by cell (off the glaciers,
+    # whose outliers are replaced by void filling)
     dh = gdal.Open(out).ReadAsArray()
     moved = gdal.Open(aligned).ReadAsArray()
     ref = gdal.Open(REFERENCE).ReadAsArray()
-    stable = (dh != -9999) & (moved != -9999) & (ref != -9999)
+    glacier = gdal.Rasterize("", GLACIERS, format="MEM", outputType=gdal.GDT_Byte, burnValues=[1],
+                             outputBounds=(502810.0, 8654330.0, 529450.0, 8674030.0), width=1332, height=985)
+    stable = (dh != -9999) & (moved != -9999) & (ref != -9999) & (glacier.ReadAsArray() == 0)
     np.testing.assert_allclose((ref - moved)[stable][:1000], dh[stable][:1000], atol=1e-3)
     layer = QgsRasterLayer(out, "dh")
     assert layer.renderer().type() == "singlebandpseudocolor"
     assert layer.renderer().classificationMin() == -layer.renderer().classificationMax()
+
+
+def test_dem_difference_per_glacier_outlines(qgis_app, tmp_path):
+    """OUTPUT_GLACIERS: the 40 outlines with their glac_id and results, adding up to the regional total, styled by
+    mass balance (the .qml beside the file, and on the layer Processing loads)."""
+    import processing
+    from qgis.core import (QgsFillSymbol, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback,
+                           QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsProject, QgsSingleSymbolRenderer,
+                           QgsVectorLayer)
+
+    out, outlines = str(tmp_path / "dh.tif"), str(tmp_path / "glaciers.gpkg")
+    parameters = {"REFERENCE": REFERENCE, "DEM": DEM_1990, "GLACIERS": GLACIERS, "GLACIER_ID_FIELD": "glac_id",
+                  "REFERENCE_YEAR": 2009.0, "DEM_YEAR": 1990.0, "OUTPUT": out, "OUTPUT_GLACIERS": outlines}
+    result = run("cryo:demdifference", parameters)
+    assert result["OUTPUT_GLACIERS"] == outlines
+    layer = QgsVectorLayer(outlines, "glaciers")
+    assert layer.featureCount() == 40
+    assert layer.fields().names()[-9:] == [
+        "glac_id", "area_km2", "valid_fraction", "mean_dh_m", "volume_change_m3", "volume_error_m3",
+        "mass_balance_mwe", "mass_balance_error_mwe", "void_fill_method"]
+    features = list(layer.getFeatures())
+    assert {f["glac_id"] for f in features} == {f["glac_id"] for f in QgsVectorLayer(GLACIERS, "g").getFeatures()}
+    assert sum(f["volume_change_m3"] for f in features) == pytest.approx(result["VOLUME_CHANGE_M3"], rel=1e-9)
+    assert sum(f["area_km2"] for f in features) == pytest.approx(result["GLACIER_AREA_KM2"])
+    assert all(0 < f["volume_error_m3"] and f["mass_balance_mwe"] < 0 < f["mass_balance_error_mwe"]
+               and 0.9 < f["valid_fraction"] <= 1 for f in features)
+    assert {f["void_fill_method"] for f in features} <= {"local_hypsometric", "no_voids"}
+    # the style beside the file: QGIS opens the layer with it
+    assert os.path.exists(str(tmp_path / "glaciers.qml"))
+    assert layer.renderer().type() == "graduatedSymbol", "the .qml beside the GeoPackage is not its default style"
+    assert layer.renderer().classAttribute() == "mass_balance_mwe" and len(layer.renderer().ranges()) == 7
+    # ... and the layer Processing loads at the end of a run from the toolbox gets it too
+    project = QgsProject()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    loaded = str(tmp_path / "loaded.gpkg")
+    processing.run("cryo:demdifference", dict(parameters, OUTPUT=str(tmp_path / "dh2.tif"),
+                                              OUTPUT_GLACIERS=QgsProcessingOutputLayerDefinition(loaded, project)),
+                   context=context)
+    details = context.layerToLoadOnCompletionDetails(loaded)
+    layer = QgsProcessingUtils.mapLayerFromString(loaded, context)
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({})))
+    details.postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
+    assert layer.renderer().type() == "graduatedSymbol"
+    with pytest.raises(QgsProcessingException, match="OUTPUT_GLACIERS needs GLACIERS"):
+        run("cryo:demdifference", {"REFERENCE": REFERENCE, "DEM": DEM_1990, "OUTPUT": str(tmp_path / "x.tif"),
+                                   "OUTPUT_GLACIERS": str(tmp_path / "none.gpkg")})
 
 
 def test_dem_difference_errors_and_cancel(qgis_app, tmp_path):
@@ -120,11 +175,12 @@ def test_altimetry_difference_through_processing(qgis_app, tmp_path):
 
 
 def test_glacier_algorithms_from_qgis_process(qgis_process_env, tmp_path):
-    out, report = str(tmp_path / "dh.tif"), str(tmp_path / "report.html")
+    out, report, outlines = str(tmp_path / "dh.tif"), str(tmp_path / "report.html"), str(tmp_path / "glaciers.gpkg")
     proc = subprocess.run(
         [os.path.join(ROOT, "scripts", "qgis-process"), "run", "cryo:demdifference", "--json", "--",
          "REFERENCE=" + REFERENCE, "DEM=" + DEM_1990, "GLACIERS=" + GLACIERS, "FILL_VOIDS=linear",
-         "REFERENCE_YEAR=2009", "DEM_YEAR=1990", "OUTPUT=" + out, "OUTPUT_REPORT=" + report],
+         "REFERENCE_YEAR=2009", "DEM_YEAR=1990", "OUTPUT=" + out, "OUTPUT_REPORT=" + report,
+         "GLACIER_ID_FIELD=glac_id", "OUTPUT_GLACIERS=" + outlines],
         env=qgis_process_env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr + proc.stdout
     results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
@@ -133,6 +189,10 @@ def test_glacier_algorithms_from_qgis_process(qgis_process_env, tmp_path):
     assert results["VOLUME_CHANGE_M3"] == pytest.approx(volume, rel=0.01)
     assert all(isinstance(results[key], float) for key in NUMBER_OUTPUTS), results
     assert os.path.exists(out) and os.path.exists(report)
+    dataset = ogr.Open(outlines)  # kept alive while its layer is read
+    layer = dataset.GetLayer()
+    assert layer.GetFeatureCount() == 40 and {f.GetField("void_fill_method") for f in layer} <= {"linear", "no_voids"}
+    assert sum(f.GetField("volume_change_m3") for f in layer) == pytest.approx(results["VOLUME_CHANGE_M3"], rel=1e-9)
     epoch1 = point_layer(tmp_path / "e1.gpkg", [(510100, 8660100, 300.0)])
     epoch2 = point_layer(tmp_path / "e2.gpkg", [(510200, 8660150, 290.0)])
     proc = subprocess.run(

@@ -1115,62 +1115,62 @@
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="293"/>
         <source>LE90: 90th percentile of |stable dh| after co-registration (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>LE90：配准后稳定地形 |dh| 的第 90 百分位数（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="295"/>
         <source>CE90 of the horizontal co-registration (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>水平配准的 CE90（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain median dh after, slope 0-10° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 dh 中位数，坡度 0-10°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain NMAD after, slope 0-10° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 NMAD，坡度 0-10°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain median dh after, slope 10-20° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 dh 中位数，坡度 10-20°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain NMAD after, slope 10-20° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 NMAD，坡度 10-20°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain median dh after, slope 20-30° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 dh 中位数，坡度 20-30°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain NMAD after, slope 20-30° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 NMAD，坡度 20-30°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain median dh after, slope 30-40° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 dh 中位数，坡度 30-40°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain NMAD after, slope 30-40° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 NMAD，坡度 30-40°（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain median dh after, slope over 40° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 dh 中位数，坡度 40° 以上（m）</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="297"/>
         <source>Stable-terrain NMAD after, slope over 40° (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>配准后稳定地形 NMAD，坡度 40° 以上（m）</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="37"/>
@@ -1552,37 +1552,37 @@
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="70"/>
         <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); after the last horizontal step the vertical shift is estimated again as the median stable dh (all stable cells, outliers left out), so the stable median after co-registration is 0; &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009); a glacier's band with under 20 values is filtered with the band of all glaciers. Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt;: a glacier with at least 30 % of its cells measured from its own median dh per 50 m band (bands with at least 10 measured cells, linear between them, constant beyond), any other glacier from the same curve of all glaciers together; &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation; &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Per glacier.&lt;/b&gt; The outlines are burnt once onto the REFERENCE grid (cell centres); where outlines overlap a cell belongs to the largest outline. OUTPUT_GLACIERS has, per outline, its id (GLACIER_ID_FIELD, else the feature id), area_km2 on the grid, valid_fraction (measured cells / cells), mean_dh_m, volume_change_m3 and volume_error_m3, mass_balance_mwe and its error (per year, only with both years) and void_fill_method; it is styled by mass balance (mean dh without years). Cells still void count with their glacier's mean. The regional total is the sum of the glaciers' volume changes; each glacier's error is the error model for its own area, the total's error the same model for the total area (errors of neighbouring glaciers are correlated, so it is neither their root-sum-square nor their sum; the report gives both as bounds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt; of the stable terrain after co-registration: LE90 = 90th percentile of |dh|; CE90 = 2.146·σ_c with σ_c = √((σ_x² + σ_y²)/2) from the standard errors of the fitted horizontal shift (circular normal; Nuth &amp;amp; Kääb only); median and NMAD by slope class of the reference (0-10, 10-20, 20-30, 30-40, over 40°).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；最后一次水平平移之后，重新以稳定地形 dh 的中位数（全部稳定像元，去除异常值）估计垂直偏移，因此配准后稳定地形的中位数为 0；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）；某条冰川中值少于 20 个的高程带按全部冰川的该高程带过滤。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt;：有至少 30 % 像元被测量的冰川，用其自身各 50 m 高程带的 dh 中位数填补（只用至少有 10 个测量像元的高程带，其间线性插值，两端之外取常数），其他冰川用全部冰川合在一起的同类曲线；&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值；&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;逐条冰川。&lt;/b&gt;冰川边界一次性栅格化到 REFERENCE 格网（像元中心）；边界重叠处像元归属面积最大的边界。OUTPUT_GLACIERS 对每条边界给出：编号（GLACIER_ID_FIELD，否则为要素编号）、格网上的 area_km2、valid_fraction（测量像元 / 像元）、mean_dh_m、volume_change_m3 和 volume_error_m3、mass_balance_mwe 及其误差（每年，仅在给出两个年份时）以及 void_fill_method；按物质平衡设置样式（无年份时按平均 dh）。仍为空洞的像元按其所在冰川的平均值计。区域总量为各冰川体积变化之和；每条冰川的误差是误差模型用于其自身面积的结果，总量的误差是同一模型用于总面积的结果（相邻冰川的误差相关，因此既不是各冰川误差的平方和根，也不是其和；报告将二者作为上下界给出）。&lt;/p&gt;&lt;p&gt;配准后稳定地形的&lt;b&gt;精度&lt;/b&gt;：LE90 = |dh| 的第 90 百分位数；CE90 = 2.146·σ_c，其中 σ_c = √((σ_x² + σ_y²)/2)，由拟合的水平平移的标准误得到（圆正态分布；仅 Nuth &amp;amp; Kääb）；按参考 DEM 的坡度分级（0-10、10-20、20-30、30-40、40° 以上）的中位数和 NMAD。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查。&lt;/b&gt;超出 −500..9,000 m 的 DEM 高程（英尺、厘米）以及文件未声明为无数据值的填充值（−9999、−32768、−3.4e38）将被拒绝；冰川平均变化速率超过 ±10 m/yr 或物质平衡超过 ±10 m w.e./yr 时，会在日志中标记为可能的单位或日期错误。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、dh 地图、误差分项、精度指标、配准前后稳定地形 dh 的直方图、冰川 dh 随高程的分布以及逐条冰川表。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="134"/>
         <source>Glacier id field</source>
-        <translation type="unfinished"></translation>
+        <translation>冰川编号字段</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="134"/>
         <source>Field of GLACIERS that names each glacier (e.g. RGIId) in OUTPUT_GLACIERS and the report&apos;s per-glacier table. Empty: the feature id.</source>
-        <translation type="unfinished"></translation>
+        <translation>GLACIERS 中为每条冰川命名的字段（如 RGIId），用于 OUTPUT_GLACIERS 和报告中的逐条冰川表。留空：使用要素编号。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="208"/>
         <source>Glaciers with their volume and mass change</source>
-        <translation type="unfinished"></translation>
+        <translation>带体积和质量变化的冰川</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="208"/>
         <source>The GLACIERS outlines with, per glacier: id, area_km2, valid_fraction, mean_dh_m, volume_change_m3, volume_error_m3, mass_balance_mwe, mass_balance_error_mwe (m w.e. per year, empty without REFERENCE_YEAR and DEM_YEAR) and void_fill_method; styled by mass balance. Needs GLACIERS; not written unless a destination is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>GLACIERS 边界，每条冰川带有：编号、area_km2、valid_fraction、mean_dh_m、volume_change_m3、volume_error_m3、mass_balance_mwe、mass_balance_error_mwe（每年的米水当量，未给出 REFERENCE_YEAR 和 DEM_YEAR 时为空）以及 void_fill_method；按物质平衡设置样式。需要 GLACIERS；只有给出目标时才写出。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>HTML page with the numeric results, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 页面，包含数值结果、dh 地图、误差分项、精度指标、配准前后稳定地形 dh 的直方图、冰川 dh 随高程的分布以及逐条冰川表。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/dem_difference.py" line="251"/>
         <source>OUTPUT_GLACIERS needs GLACIERS: give the glacier outlines, or leave OUTPUT_GLACIERS empty</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTPUT_GLACIERS 需要 GLACIERS：请给出冰川边界，或将 OUTPUT_GLACIERS 留空</translation>
     </message>
 </context>
 <context>

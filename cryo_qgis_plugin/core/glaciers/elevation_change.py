@@ -9,22 +9,26 @@ The chain (each step cited in its module):
 3. Co-registration (:mod:`.coregistration`): Nuth & Kääb (2011), or the vertical bias only, or none.
 4. ``dh = reference − aligned DEM`` (newer minus older when the reference is the later DEM). Stable cells
    farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of
-   their 50 m elevation band (:mod:`.voids`), become nodata.
-5. Glacier voids are filled (:mod:`.voids`, in :mod:`.glacier_change`); the mean glacier dh times the glacier
-   area is the volume change; its error and the mass balance follow :mod:`.uncertainty`.
+   their glacier's 50 m elevation band (:mod:`.voids`), become nodata.
+5. Glacier voids are filled (:mod:`.voids`, in :mod:`.glacier_change`); per glacier (outlines burnt once into a
+   label image, :mod:`.per_glacier`) and in total, the mean dh times the area is the volume change; its error and
+   the mass balance follow :mod:`.uncertainty`.
+6. Accuracy metrics of the stable terrain after co-registration (LE90, CE90, median and NMAD by slope class,
+   :mod:`.accuracy`) and a small copy of dh for the report's map (:mod:`.report_map`).
 """
 from __future__ import annotations
 
 import contextlib
 import math
 from dataclasses import dataclass, field, replace
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal
 
-from . import coregistration, uncertainty, voids
+from . import accuracy as metrics, coregistration, per_glacier, uncertainty, voids
 from .plausible import check_array_heights, check_band_heights
+from .report_map import DhPreview, dh_preview
 from ..errors import CryoInputError
 from ..io.geotiff import GeoTiffWriter
 from ..io.grid import Grid, spatial_reference
@@ -79,6 +83,8 @@ class DemDifferenceResult:
     glacier: Optional[GlacierChange]
     options: DemDifferenceOptions
     messages: List[str] = field(default_factory=list)
+    accuracy: Optional[metrics.Accuracy] = None
+    preview: Optional[DhPreview] = None
 
 
 def _utm_for(lon: float, lat: float) -> int:
@@ -148,8 +154,10 @@ def dem_on_grid(path: str, grid: Grid, run: Run) -> np.ndarray:
 def dem_difference(reference_path: str, dem_path: str, output_path: str,
                    glaciers: Optional[Polygons] = None, unstable: Optional[Polygons] = None,
                    options: DemDifferenceOptions = DemDifferenceOptions(),
-                   aligned_path: Optional[str] = None, run: Run = Run()) -> DemDifferenceResult:
-    """Run the whole chain (module docstring) and write the elevation change (and aligned DEM) GeoTIFFs."""
+                   aligned_path: Optional[str] = None, run: Run = Run(),
+                   glacier_ids: Optional[Sequence[object]] = None) -> DemDifferenceResult:
+    """Run the whole chain (module docstring) and write the elevation change (and aligned DEM) GeoTIFFs;
+    ``glacier_ids`` name the glacier outlines in the per-glacier table (default: their feature ids)."""
     if options.coregister not in COREGISTER_METHODS:
         raise CryoInputError("Unknown co-registration {!r}: use one of {}".format(
             options.coregister, ", ".join(COREGISTER_METHODS)))
@@ -169,7 +177,7 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
     cell_area = pixel[0] * pixel[1]
     run.report(0.05)
 
-    labels = _labels(grid, glaciers, "glacier")
+    labels = _labels(grid, glaciers, "glacier", per_glacier.glacier_labels)
     stable = valid.copy()
     if labels is not None:
         stable &= labels == 0
@@ -210,22 +218,25 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
             stable_outliers = _remove_outliers(dh, stable, centre, options.outlier_nmad * spread)
         after, sample = Summary.of(dh, stable, "after co-registration")
         histogram_after = np.histogram(sample, bins=edges)[0]
+        accuracy = metrics.stable_accuracy(dh, stable, reference, pixel, coreg)
         run.report(0.7)
 
         variogram, model, model_for_error = _error_model(dh, stable, min(pixel), run)
+        error_model = uncertainty.DiskErrorModel(after.nmad, model_for_error, cell_area)
         run.report(0.8)
 
         glacier = None
         if labels is not None:
             glacier = glacier_change(dh, reference, elevation_from_dem, labels, glaciers, grid, cell_area,
-                                     after.nmad, model_for_error, options, run)
-        del labels
+                                     error_model, options, run, glacier_ids)
         run.report(0.9)
+        preview = dh_preview(dh, labels, pixel, _style_limit(dh))
+        del labels
 
-        _write_dh(output_path, grid, dh)
+        _write_dh(output_path, grid, dh, preview.limit)
     run.report(1.0)
     return DemDifferenceResult(grid, coreg, before, after, stable_outliers, edges, histogram_before,
-                               histogram_after, variogram, model, glacier, options, messages)
+                               histogram_after, variogram, model, glacier, options, messages, accuracy, preview)
 
 
 def _load_pair(reference_path: str, dem_path: str,
@@ -259,9 +270,8 @@ def _error_model(dh: np.ndarray, stable: np.ndarray, pixel: float, run: Run) -> 
     return variogram, None, uncertainty.SphericalModel(0.0, 1.0, largest)
 
 
-def _write_dh(path: str, grid: Grid, dh: np.ndarray) -> None:
-    """The elevation change GeoTIFF (NaN -> nodata, in place), styled diverging around 0."""
-    limit = _style_limit(dh)
+def _write_dh(path: str, grid: Grid, dh: np.ndarray, limit: float) -> None:
+    """The elevation change GeoTIFF (NaN -> nodata, in place), styled diverging around 0 over ±``limit``."""
     dh[~np.isfinite(dh)] = NODATA
     with GeoTiffWriter(path, grid, ["elevation_change_m"], np.float32, nodata=NODATA,
                        metadata={"UNITS": "m", "DEFINITION": "reference - aligned DEM"},
@@ -270,10 +280,10 @@ def _write_dh(path: str, grid: Grid, dh: np.ndarray) -> None:
             out.write(r0, dh[r0:r0 + APPLY_ROWS])
 
 
-def _labels(grid: Grid, polygons: Optional[Polygons], role: str) -> Optional[np.ndarray]:
+def _labels(grid: Grid, polygons: Optional[Polygons], role: str, burn=None) -> Optional[np.ndarray]:
     if polygons is None or not len(polygons.wkb):
         return None
-    labels = polygon_labels(grid, polygons.wkb, polygons.crs_wkt)
+    labels = burn(grid, polygons) if burn else polygon_labels(grid, polygons.wkb, polygons.crs_wkt)
     if not labels.any():
         raise CryoInputError("None of the {} {} polygons covers the centre of a reference DEM cell: they lie "
                              "outside the DEM (check their CRS and extent)".format(len(polygons.wkb), role))

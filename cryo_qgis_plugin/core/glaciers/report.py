@@ -1,7 +1,9 @@
-"""The HTML report of a DEM differencing run: the numbers, stable-terrain histograms and glacier hypsometry.
+"""The HTML report of a DEM differencing run: the numbers, the accuracy of the stable terrain, the error budget,
+a dh map, stable-terrain histograms, glacier hypsometry and the per-glacier table.
 
-Self-contained (inline SVG, no script, no external file), so it opens in any browser and in QGIS's results
-viewer, and can be archived with the outputs.
+Self-contained (inline SVG and an embedded PNG, no script, no external file), so it opens in any browser and in
+QGIS's results viewer, and can be archived with the outputs. Volumes are given in 10⁶ m³ (and km³), masses in Gt,
+with thousands separators and rounded to what the errors justify.
 """
 from __future__ import annotations
 
@@ -9,112 +11,47 @@ import html
 import math
 from typing import List, Optional, Sequence, Tuple
 
-import numpy as np
-
 from .elevation_change import DemDifferenceResult
-from .voids import BAND_WIDTH
+from .report_map import map_html
+from .report_plots import histogram_svg, hypsometry_svg
+from .voids import BAND_WIDTH, MIN_BAND_CELLS, MIN_LOCAL_FRACTION
 
-WIDTH, HEIGHT, MARGIN = 560, 240, 44
+STYLE = ("body{font-family:sans-serif;max-width:64em;margin:1em auto;color:#222}table{border-collapse:collapse;"
+         "margin:0.5em 0}th,td{border:1px solid #ccc;padding:2px 8px;text-align:left;font-size:0.9em}"
+         "td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:0.5em 0}")
 
 
-def _number(value: Optional[float], digits: int = 3) -> str:
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+def number(value: Optional[float], digits: int = 3) -> str:
+    """``value`` rounded to ``digits`` decimals with thousands separators; an en dash when there is none."""
+    if value is None or not math.isfinite(value):
         return "–"
-    if abs(value) >= 1e5:
-        return "{:.4g}".format(value)
-    return "{:.{}f}".format(value, digits)
+    return "{:,.{}f}".format(value, digits)
+
+
+def volume(value_m3: Optional[float], error_m3: Optional[float] = None) -> str:
+    """A volume in 10⁶ m³ (and km³), e.g. ``−867.97 ± 3.21 × 10⁶ m³ (−0.868 km³)``."""
+    if value_m3 is None or not math.isfinite(value_m3):
+        return "–"
+    text = number(value_m3 / 1e6, 2)
+    if error_m3 is not None and math.isfinite(error_m3):
+        text += " ± " + number(error_m3 / 1e6, 2)
+    return "{} × 10⁶ m³ ({} km³)".format(text, number(value_m3 / 1e9, 4))
 
 
 def _rows(rows: Sequence[Tuple[str, str]]) -> str:
     return "".join("<tr><th>{}</th><td>{}</td></tr>".format(html.escape(k), html.escape(v)) for k, v in rows)
 
 
-def histogram_svg(edges: np.ndarray, series: Sequence[Tuple[str, str, np.ndarray]], x_label: str) -> str:
-    """Step histograms (label, colour, counts) sharing ``edges``, as fractions of each series' total."""
-    plot_w, plot_h = WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
-    fractions = [counts / max(counts.sum(), 1) for _, _, counts in series]
-    top = max(float(f.max()) for f in fractions) or 1.0
-
-    def x(value: float) -> float:
-        return MARGIN + (value - edges[0]) / (edges[-1] - edges[0]) * plot_w
-
-    def y(value: float) -> float:
-        return MARGIN + plot_h - value / top * plot_h
-
-    parts = [_frame(plot_w, plot_h)]
-    for (label, colour, _), share in zip(series, fractions):
-        points = [(x(edges[0]), y(0))]
-        for left, right, value in zip(edges[:-1], edges[1:], share):
-            points += [(x(left), y(value)), (x(right), y(value))]
-        points.append((x(edges[-1]), y(0)))
-        parts.append('<polyline fill="none" stroke="{}" stroke-width="1.5" points="{}"/>'.format(
-            colour, " ".join("{:.1f},{:.1f}".format(*p) for p in points)))
-    parts.append('<line x1="{0:.1f}" x2="{0:.1f}" y1="{1}" y2="{2}" stroke="#888" stroke-dasharray="3,3"/>'.format(
-        x(0.0), MARGIN, MARGIN + plot_h))
-    for value in np.linspace(edges[0], edges[-1], 5):
-        parts.append(_text(x(value), MARGIN + plot_h + 14, "{:.3g}".format(value), "middle"))
-    parts.append(_text(MARGIN + plot_w / 2, HEIGHT - 6, x_label, "middle"))
-    parts += [_text(WIDTH - MARGIN - 4, MARGIN + 14 + 14 * i, label, "end", colour)
-              for i, (label, colour, _) in enumerate(series)]
-    return _svg(parts)
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], text_columns: Sequence[int] = (0,)) -> str:
+    """A table whose columns other than ``text_columns`` hold numbers (right-aligned)."""
+    head = "".join("<th>{}</th>".format(html.escape(h)) for h in header)
+    body = "".join("<tr>{}</tr>".format("".join(
+        '<td{}>{}</td>'.format("" if i in text_columns else ' class="n"', html.escape(c)) for i, c in enumerate(row)))
+        for row in rows)
+    return "<table><tr>{}</tr>{}</table>".format(head, body)
 
 
-def hypsometry_svg(rows: Sequence[Tuple[float, float, float, int]], band_width: float) -> str:
-    """Glacier area per elevation band (grey bars, top axis) and median dh (red line, bottom axis)."""
-    plot_w, plot_h = WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
-    bottoms = [r[0] for r in rows]
-    low, high = min(bottoms), max(bottoms) + band_width
-    areas = [r[1] for r in rows]
-    dh = [r[2] for r in rows if math.isfinite(r[2])]
-    dh_low, dh_high = (min(dh + [0.0]), max(dh + [0.0])) if dh else (-1.0, 1.0)
-    if dh_high - dh_low < 1e-9:
-        dh_low, dh_high = dh_low - 1, dh_high + 1
-
-    def y(z: float) -> float:
-        return MARGIN + plot_h - (z - low) / (high - low) * plot_h
-
-    def x_dh(value: float) -> float:
-        return MARGIN + (value - dh_low) / (dh_high - dh_low) * plot_w
-
-    parts = [_frame(plot_w, plot_h)]
-    largest = max(areas) or 1.0
-    for bottom, area, _, _ in rows:
-        parts.append('<rect x="{}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="#d9d9d9"/>'.format(
-            MARGIN, y(bottom + band_width), area / largest * plot_w * 0.5,
-            max(y(bottom) - y(bottom + band_width) - 1, 0.5)))
-    points = ["{:.1f},{:.1f}".format(x_dh(r[2]), y(r[0] + band_width / 2)) for r in rows if math.isfinite(r[2])]
-    parts.append('<polyline fill="none" stroke="#b2182b" stroke-width="2" points="{}"/>'.format(" ".join(points)))
-    if dh_low < 0 < dh_high:
-        parts.append('<line x1="{0:.1f}" x2="{0:.1f}" y1="{1}" y2="{2}" stroke="#888" stroke-dasharray="3,3"/>'.format(
-            x_dh(0.0), MARGIN, MARGIN + plot_h))
-    for value in np.linspace(dh_low, dh_high, 5):
-        parts.append(_text(x_dh(value), MARGIN + plot_h + 14, "{:.3g}".format(value), "middle"))
-    for z in np.linspace(low, high, 5):
-        parts.append(_text(MARGIN - 4, y(z) + 4, "{:.0f}".format(z), "end"))
-    parts.append(_text(MARGIN + plot_w / 2, HEIGHT - 6, "median dh (m), red; glacier area per {:.0f} m band, grey "
-                       "(largest {:.3g} km²)".format(band_width, largest), "middle"))
-    parts.append(_text(12, MARGIN + plot_h / 2, "elevation (m)", "middle", rotate=True))
-    return _svg(parts)
-
-
-def _frame(plot_w: float, plot_h: float) -> str:
-    return '<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#444"/>'.format(
-        MARGIN, MARGIN, plot_w, plot_h)
-
-
-def _text(x: float, y: float, text: str, anchor: str, colour: str = "#222", rotate: bool = False) -> str:
-    transform = ' transform="rotate(-90 {:.1f} {:.1f})"'.format(x, y) if rotate else ""
-    return '<text x="{:.1f}" y="{:.1f}" font-size="11" text-anchor="{}" fill="{}"{}>{}</text>'.format(
-        x, y, anchor, colour, transform, html.escape(text))
-
-
-def _svg(parts: List[str]) -> str:
-    return ('<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" viewBox="0 0 {0} {1}" '
-            'font-family="sans-serif">{2}</svg>'.format(WIDTH, HEIGHT, "".join(parts)))
-
-
-def html_report(result: DemDifferenceResult, reference: str, dem: str) -> str:
-    """The report page for ``result``."""
+def _overview(result: DemDifferenceResult, reference: str, dem: str) -> List[Tuple[str, str]]:
     shift = result.coregistration.shift
     options = result.options
     numbers = [
@@ -122,50 +59,144 @@ def html_report(result: DemDifferenceResult, reference: str, dem: str) -> str:
         ("Co-registration", "{} ({} iterations, {} stable samples)".format(
             options.coregister, result.coregistration.iterations, result.coregistration.samples)),
         ("SHIFT_X / SHIFT_Y / SHIFT_Z (m, applied to the DEM)",
-         "{} / {} / {}".format(_number(shift.x, 3), _number(shift.y, 3), _number(shift.z, 3))),
-        ("Stable terrain before: median / NMAD / cells", "{} / {} m / {}".format(
-            _number(result.stable_before.median), _number(result.stable_before.nmad), result.stable_before.count)),
-        ("Stable terrain after: median / NMAD / cells", "{} / {} m / {}".format(
-            _number(result.stable_after.median), _number(result.stable_after.nmad), result.stable_after.count)),
-        ("Stable outliers removed (> {:g} NMAD)".format(options.outlier_nmad), str(result.stable_outliers)),
+         "{} / {} / {}".format(number(shift.x), number(shift.y), number(shift.z))),
+        ("Stable terrain before: median / NMAD (m) / cells", "{} / {} / {:,}".format(
+            number(result.stable_before.median), number(result.stable_before.nmad), result.stable_before.count)),
+        ("Stable terrain after: median / NMAD (m) / cells", "{} / {} / {:,}".format(
+            number(result.stable_after.median), number(result.stable_after.nmad), result.stable_after.count)),
+        ("Stable outliers removed (> {:g} NMAD)".format(options.outlier_nmad), "{:,}".format(result.stable_outliers)),
     ]
-    model = result.variogram_model
-    numbers.append(("Variogram of stable dh (spherical)", "nugget {} m², partial sill {} m², range {:.0f} m".format(
-        _number(model.nugget), _number(model.partial_sill), model.range) if model else "no model could be fitted"))
     glacier = result.glacier
     if glacier is not None:
         mass = glacier.mass
         numbers += [
-            ("Glacier area (cells on the grid)", "{} km² ({} cells; polygons {} km²)".format(
-                _number(glacier.area_km2), glacier.cells, _number(glacier.polygons_area_km2))),
-            ("Glacier cells: valid / outliers removed / voids filled ({})".format(options.fill_voids),
-             "{} / {} / {}".format(glacier.valid_cells, glacier.outlier_cells, glacier.filled_cells)),
-            ("Mean glacier dh", "{} ± {} m ({:.1f} effective samples)".format(
-                _number(glacier.mean_dh), _number(glacier.mean_dh_error), glacier.effective_samples)),
-            ("Volume change", "{} ± {} m³".format(_number(mass.volume_m3), _number(mass.volume_error_m3))),
-            ("Mass balance (density {:g} ± {:g} kg m⁻³)".format(options.density, options.density_error),
-             "{} ± {} m w.e. a⁻¹ over {} years".format(
-                 _number(mass.rate_mwe), _number(mass.rate_error_mwe), _number(options.years, 2))
-             if mass.rate_mwe is not None
-             else "give REFERENCE_YEAR and DEM_YEAR for a rate"),
+            ("Glaciers: outlines / area on the grid", "{:,} / {} km² ({:,} cells; polygons {} km²)".format(
+                len(glacier.glaciers.ids) if glacier.glaciers else 0, number(glacier.area_km2),
+                glacier.cells, number(glacier.polygons_area_km2))),
+            ("Glacier cells: measured / outliers removed / voids filled ({})".format(options.fill_voids),
+             "{:,} / {:,} / {:,}".format(glacier.valid_cells, glacier.outlier_cells, glacier.filled_cells)),
+            ("Mean glacier dh", "{} ± {} m".format(number(glacier.mean_dh), number(glacier.mean_dh_error))),
+            ("Volume change (sum of the glaciers)", volume(mass.volume_m3, mass.volume_error_m3)),
+            ("Mass change (density {:g} kg m⁻³)".format(options.density), "{} ± {} Gt".format(
+                number(mass.volume_m3 * options.density / 1e12, 4), number(_mass_error_gt(glacier, options), 4))),
+            ("Mass balance", "{} ± {} m w.e. a⁻¹ over {} years".format(
+                number(mass.rate_mwe), number(mass.rate_error_mwe), number(options.years, 2))
+             if mass.rate_mwe is not None else "give REFERENCE_YEAR and DEM_YEAR for a rate"),
         ]
+    return numbers
+
+
+def _mass_error_gt(glacier, options) -> float:
+    mass = glacier.mass
+    return math.hypot(mass.volume_error_m3 * options.density, mass.volume_m3 * options.density_error) / 1e12
+
+
+def _accuracy(result: DemDifferenceResult) -> List[str]:
+    accuracy = result.accuracy
+    if accuracy is None:
+        return []
+    coreg = result.coregistration
+    ce90 = ("{} m (σ_x {} m, σ_y {} m; CE90 = 2.146 σ_c, σ_c = √((σ_x² + σ_y²)/2), circular normal)".format(
+        number(accuracy.ce90), number(coreg.sigma_x), number(coreg.sigma_y))
+        if accuracy.ce90 is not None else "– (no horizontal fit)")
+    rows = [("LE90: 90th percentile of |stable dh| after co-registration", "{} m".format(number(accuracy.le90))),
+            ("CE90 of the horizontal co-registration (from the standard errors of the fitted shift)", ce90)]
+    classes = [("{:.0f}–{:.0f}°".format(c.low, c.high) if c.high < 90 else "over {:.0f}°".format(c.low),
+                number(c.median), number(c.nmad), "{:,}".format(c.count)) for c in accuracy.slope_classes]
+    return ["<h2>Accuracy of the stable terrain after co-registration</h2>", "<table>", _rows(rows), "</table>",
+            _table(("slope of the reference", "median dh (m)", "NMAD (m)", "cells"), classes)]
+
+
+def _error_budget(result: DemDifferenceResult) -> List[str]:
+    glacier, options, model = result.glacier, result.options, result.variogram_model
+    if glacier is None:
+        return []
+    mass = glacier.mass
+    independent, correlated = glacier.volume_error_bounds
+    rows = [
+        ("σ_dh: NMAD of stable dh after co-registration", "{} m".format(number(result.stable_after.nmad))),
+        ("Spatial correlation of the errors (spherical variogram of stable dh)",
+         "nugget {} m², partial sill {} m², range {:,.0f} m".format(
+             number(model.nugget), number(model.partial_sill), model.range) if model
+         else "no model could be fitted: errors taken as correlated over the largest lag"),
+        ("Effective samples over the glacier area (Rolstad et al. 2009, disk of that area)",
+         "{:,.1f}".format(glacier.effective_samples)),
+        ("σ of the mean glacier dh = σ_dh / √N_eff", "{} m".format(number(glacier.mean_dh_error))),
+        ("σ of the volume change = σ_mean dh × area", volume(mass.volume_error_m3)),
+        ("  bounds from the glaciers' own errors: independent (root-sum-square) / fully correlated (sum)",
+         "{} / {} × 10⁶ m³".format(number(independent / 1e6, 2), number(correlated / 1e6, 2))),
+        ("Residual vertical bias (stable median after, not added to the error)",
+         "{} m".format(number(result.stable_after.median))),
+        ("Density {:g} ± {:g} kg m⁻³ (Huss 2013)".format(options.density, options.density_error),
+         "{:.1f} % of the mass".format(100 * options.density_error / options.density)),
+    ]
+    if mass.rate_mwe is not None:
+        scale = glacier.area_km2 * 1e6 * options.years * 1000.0
+        rows += [("σ of the mass balance from dh errors / from density",
+                  "{} / {} m w.e. a⁻¹".format(number(abs(mass.volume_error_m3 * options.density / scale)),
+                                              number(abs(mass.volume_m3 * options.density_error / scale)))),
+                 ("σ of the mass balance (the two combined in quadrature)",
+                  "{} m w.e. a⁻¹".format(number(mass.rate_error_mwe)))]
+    return ["<h2>Error budget (1 sigma)</h2>",
+            "<p>The regional total's error is the error model for the total glacier area, as if the glaciers were "
+            "one region: errors of neighbouring glaciers are correlated over the variogram's range, so the "
+            "root-sum-square of independent glacier errors would understate it and their plain sum overstate it; "
+            "both are shown as bounds. Outline errors are not included.</p>", "<table>", _rows(rows), "</table>"]
+
+
+def _glacier_table(result: DemDifferenceResult) -> List[str]:
+    glacier = result.glacier
+    if glacier is None or glacier.glaciers is None:
+        return []
+    rate = result.options.years is not None
+    rows = []
+    for row in glacier.glaciers.rows():
+        fraction = row["valid_fraction"]
+        rows.append((str(row["id"]), number(row["area_km2"], 3),
+                     "–" if fraction is None else "{:.0f} %".format(100 * fraction), number(row["mean_dh_m"], 2),
+                     _pm(row["volume_change_m3"], row["volume_error_m3"], 1e6, 3),
+                     _pm(row["mass_balance_mwe"], row["mass_balance_error_mwe"], 1, 2) if rate else "–",
+                     row["void_fill_method"]))
+    header = ("id", "area (km²)", "measured", "mean dh (m)", "volume change (10⁶ m³)",
+              "mass balance (m w.e. a⁻¹)", "void filling")
+    return ["<h2>Per glacier</h2><p>{:,} glaciers; their volume changes add up to the regional total. A cell "
+            "belongs to the outline that holds its centre, to the largest one where outlines overlap. Each glacier's "
+            "error is the error model for its own area. Measured = share of its cells with a measured dh before void "
+            "filling. Local hypsometric filling uses a glacier's own 50 m bands (those with at least {} measured "
+            "cells) when at least {:.0f} % of its cells are measured, else the curve of all glaciers "
+            "(regional_hypsometric).</p>".format(len(rows), MIN_BAND_CELLS, 100 * MIN_LOCAL_FRACTION),
+            _table(header, rows, (0, len(header) - 1))]
+
+
+def _pm(value: Optional[float], error: Optional[float], unit: float, digits: int) -> str:
+    if value is None:
+        return "–"
+    return "{} ± {}".format(number(value / unit, digits), number(None if error is None else error / unit, digits))
+
+
+def html_report(result: DemDifferenceResult, reference: str, dem: str) -> str:
+    """The report page for ``result``."""
+    options, glacier = result.options, result.glacier
     histogram = histogram_svg(result.histogram_edges, [
         ("before co-registration", "#7f7f7f", result.histogram_before),
         ("after co-registration", "#2166ac", result.histogram_after)], "stable-terrain dh (m)")
-    body = ["<h1>DEM differencing report</h1>", "<table>", _rows(numbers), "</table>",
-            "<h2>Stable terrain elevation differences</h2>", histogram]
+    body = ["<h1>DEM differencing report</h1>", "<table>", _rows(_overview(result, reference, dem)), "</table>"]
+    if result.preview is not None:
+        body += ["<h2>Elevation change (reference − aligned DEM)</h2>", map_html(result.preview)]
+    body += _error_budget(result) + _accuracy(result)
+    body += ["<h2>Stable terrain elevation differences</h2>", histogram]
     if glacier is not None and glacier.hypsometry:
         body += ["<h2>Glacier elevation change by elevation band</h2>", hypsometry_svg(glacier.hypsometry, BAND_WIDTH),
-                 "<table><tr><th>band (m)</th><th>area (km²)</th><th>median dh (m)</th><th>valid cells</th></tr>",
-                 "".join("<tr><td>{:.0f}–{:.0f}</td><td>{:.4f}</td><td>{}</td><td>{}</td></tr>".format(
-                     b, b + BAND_WIDTH, a, _number(d, 2), n) for b, a, d, n in glacier.hypsometry), "</table>"]
+                 _table(("band (m)", "area (km²)", "median dh (m)", "measured cells"), [
+                     ("{:,.0f}–{:,.0f}".format(b, b + BAND_WIDTH), number(a, 3), number(d, 2), "{:,}".format(n))
+                     for b, a, d, n in glacier.hypsometry])]
+    body += _glacier_table(result)
     if result.messages:
         body += ["<h2>Log</h2><ul>", "".join("<li>{}</li>".format(html.escape(m)) for m in result.messages), "</ul>"]
-    body.append("<p>Methods: Nuth &amp; Kääb (2011) co-registration; NMAD outlier filter (Höhle &amp; Höhle 2009) "
-                "per elevation band on glaciers; {} void filling (McNabb et al. 2019); error of the mean from a "
+    body.append("<p>Methods: Nuth &amp; Kääb (2011) co-registration, the vertical shift estimated again as the median "
+                "of stable dh after the last horizontal step; NMAD outlier filter (Höhle &amp; Höhle 2009) per "
+                "elevation band of each glacier; {} void filling (McNabb et al. 2019); error of the mean from a "
                 "spherical variogram of stable dh (Rolstad et al. 2009, Hugonnet et al. 2022); density conversion "
                 "after Huss (2013).</p>".format(html.escape(options.fill_voids)))
-    style = ("body{font-family:sans-serif;max-width:60em;margin:1em auto;color:#222}table{border-collapse:collapse}"
-             "th,td{border:1px solid #ccc;padding:2px 8px;text-align:left;font-size:0.9em}")
     return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>DEM differencing report</title>'
-            "<style>{}</style></head><body>{}</body></html>\n".format(style, "\n".join(body)))
+            "<style>{}</style></head><body>{}</body></html>\n".format(STYLE, "\n".join(body)))

@@ -189,7 +189,7 @@ def _layout(names: List[str], what: str, crs: Optional[str]) -> _Layout:
              ("lon", "lat", "EPSG:4326"), ("x", "y", None))
     for x, y, own in pairs:
         if x in lower and y in lower:
-            return _Layout(names, dates, index, lower[x], lower[y], crs or own, "{}/{}".format(x, y),
+            return _Layout(names, dates, index, lower[x], lower[y], crs or own, " and ".join((x, y)),
                            lower.get("pid", lower.get("id")), lower.get("incidence_angle"))
     raise CryoInputError("{} has no coordinate columns: give easting/northing (ETRS89-LAEA, EPSG:3035, as EGMS), "
                          "longitude/latitude (WGS 84) or x/y".format(what))

@@ -1,19 +1,24 @@
-"""``cryo:demdifference``: co-registered elevation change, glacier volume and mass change with uncertainty."""
+"""``cryo:demdifference``: co-registered elevation change, glacier volume and mass change with uncertainty, in total
+and per glacier, and the accuracy of the stable terrain."""
 from __future__ import annotations
 
-from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
+from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_POLYGON
+from ...compat import FIELD_ANY, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_POLYGON
 from ...core.glaciers import elevation_change as dem
 from ...core.glaciers.report import html_report
 from ...core.glaciers.voids import FILL_METHODS
 from ...core.io.outputs import write_text_atomic
 from ...qgis_io.features import polygons_of
+from ...qgis_io.glacier_outlines import glacier_ids
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results, translated
+from ..glacier_outputs import write_glacier_outlines
 from ..parameters import with_help
 
 
@@ -22,6 +27,7 @@ class DemDifference(CryoAlgorithm):
     REFERENCE = "REFERENCE"
     DEM = "DEM"
     GLACIERS = "GLACIERS"
+    GLACIER_ID_FIELD = "GLACIER_ID_FIELD"
     UNSTABLE = "UNSTABLE"
     COREGISTER = "COREGISTER"
     MAX_ITERATIONS = "MAX_ITERATIONS"
@@ -34,6 +40,7 @@ class DemDifference(CryoAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_ALIGNED = "OUTPUT_ALIGNED"
     OUTPUT_REPORT = "OUTPUT_REPORT"
+    OUTPUT_GLACIERS = "OUTPUT_GLACIERS"
     # number outputs (descriptions: NUMBER_OUTPUTS)
     SHIFT_X = "SHIFT_X"
     SHIFT_Y = "SHIFT_Y"
@@ -48,6 +55,8 @@ class DemDifference(CryoAlgorithm):
     VOLUME_CHANGE_ERROR_M3 = "VOLUME_CHANGE_ERROR_M3"
     MASS_BALANCE_MWE_YR = "MASS_BALANCE_MWE_YR"
     MASS_BALANCE_ERROR_MWE_YR = "MASS_BALANCE_ERROR_MWE_YR"
+    LE90 = "LE90"
+    CE90 = "CE90"
 
     REQUIRES = ("scipy",)  # the variogram fit (scipy.optimize) and linear void filling (scipy.interpolate)
 
@@ -67,25 +76,43 @@ class DemDifference(CryoAlgorithm):
             "UNSTABLE.</p>"
             "<p><b>Co-registration</b> (COREGISTER): <i>nuth_kaab</i> fits dh/tan(slope) = a·cos(b − aspect) + c "
             "on stable terrain in 5° aspect bins and iterates (Nuth &amp; Kääb 2011, The Cryosphere 5, 271-290); "
+            "after the last horizontal step the vertical shift is estimated again as the median stable dh (all "
+            "stable cells, outliers left out), so the stable median after co-registration is 0; "
             "<i>vertical</i> removes only the median stable dh; <i>none</i>. SHIFT_X/Y/Z are the translation "
             "applied to DEM (east, north, up; the convention of xdem).</p>"
             "<p><b>OUTPUT</b> = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later "
             "DEM), nodata −9999. With OUTLIER_NMAD k &gt; 0, stable cells farther than k NMAD from the stable "
             "median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set "
-            "to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp; Höhle 2009). Glacier voids are then filled "
-            "(FILL_VOIDS): <i>local_hypsometric</i> from each glacier's median dh per 50 m band (the glacier set "
-            "as a whole for glaciers with under 20 valid cells), <i>linear</i> by Delaunay interpolation, or "
-            "<i>none</i> (McNabb et al. 2019).</p>"
+            "to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp; Höhle 2009); a glacier's band with under "
+            "20 values is filtered with the band of all glaciers. Glacier voids are then filled (FILL_VOIDS): "
+            "<i>local_hypsometric</i>: a glacier with at least 30 % of its cells measured from its own median dh "
+            "per 50 m band (bands with at least 10 measured cells, linear between them, constant beyond), any "
+            "other glacier from the same curve of all glaciers together; <i>linear</i> by Delaunay "
+            "interpolation; <i>none</i> (McNabb et al. 2019).</p>"
             "<p><b>Volume and mass.</b> ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses "
             "the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective "
             "samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is "
             "ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); "
             "years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.</p>"
+            "<p><b>Per glacier.</b> The outlines are burnt once onto the REFERENCE grid (cell centres); where "
+            "outlines overlap a cell belongs to the largest outline. OUTPUT_GLACIERS has, per outline, its id "
+            "(GLACIER_ID_FIELD, else the feature id), area_km2 on the grid, valid_fraction (measured cells / "
+            "cells), mean_dh_m, volume_change_m3 and volume_error_m3, mass_balance_mwe and its error (per year, "
+            "only with both years) and void_fill_method; it is styled by mass balance (mean dh without years). "
+            "Cells still void count with their glacier's mean. The regional total is the sum of the glaciers' "
+            "volume changes; each glacier's error is the error model for its own area, the total's error the same "
+            "model for the total area (errors of neighbouring glaciers are correlated, so it is neither their "
+            "root-sum-square nor their sum; the report gives both as bounds).</p>"
+            "<p><b>Accuracy</b> of the stable terrain after co-registration: LE90 = 90th percentile of |dh|; CE90 "
+            "= 2.146·σ_c with σ_c = √((σ_x² + σ_y²)/2) from the standard errors of the fitted horizontal shift "
+            "(circular normal; Nuth &amp; Kääb only); median and NMAD by slope class of the reference (0-10, "
+            "10-20, 20-30, 30-40, over 40°).</p>"
             "<p><b>Checks.</b> DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does "
             "not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a "
             "mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.</p>"
-            "<p>OUTPUT_REPORT is an HTML page with these numbers, histograms of stable dh before and after "
-            "co-registration and the glacier hypsometry of dh.</p>")
+            "<p>OUTPUT_REPORT is an HTML page with these numbers, a dh map, the error budget, the accuracy "
+            "metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and "
+            "the per-glacier table.</p>")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(with_help(
@@ -104,6 +131,12 @@ class DemDifference(CryoAlgorithm):
             self.tr("Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre "
                     "lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. "
                     "Empty: no glacier results.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterField(
+                self.GLACIER_ID_FIELD, self.tr("Glacier id field"), parentLayerParameterName=self.GLACIERS,
+                type=FIELD_ANY, optional=True),
+            self.tr("Field of GLACIERS that names each glacier (e.g. RGIId) in OUTPUT_GLACIERS and the report's "
+                    "per-glacier table. Empty: the feature id.")))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(
                 self.UNSTABLE, self.tr("Other unstable terrain to exclude (lakes, landslides, ...)"),
@@ -173,11 +206,20 @@ class DemDifference(CryoAlgorithm):
             self.tr("Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata "
                     "−9999. Not written unless a file is given.")))
         self.addParameter(with_help(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_GLACIERS, self.tr("Glaciers with their volume and mass change"), SOURCE_VECTOR_POLYGON,
+                optional=True, createByDefault=False),
+            self.tr("The GLACIERS outlines with, per glacier: id, area_km2, valid_fraction, mean_dh_m, "
+                    "volume_change_m3, volume_error_m3, mass_balance_mwe, mass_balance_error_mwe (m w.e. per year, "
+                    "empty without REFERENCE_YEAR and DEM_YEAR) and void_fill_method; styled by mass balance. Needs "
+                    "GLACIERS; not written unless a destination is given.")))
+        self.addParameter(with_help(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT_REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
                 createByDefault=True),
-            self.tr("HTML page with the numeric results, histograms of stable dh before and after co-registration "
-                    "and the glacier hypsometry of dh.")))
+            self.tr("HTML page with the numeric results, a dh map, the error budget, the accuracy metrics, "
+                    "histograms of stable dh before and after co-registration, the glacier hypsometry of dh and "
+                    "the per-glacier table.")))
         for key, description in NUMBER_OUTPUTS.items():
             self.addOutput(QgsProcessingOutputNumber(key, translated(description)))
 
@@ -200,18 +242,32 @@ class DemDifference(CryoAlgorithm):
             reference_year=year(self.REFERENCE_YEAR), dem_year=year(self.DEM_YEAR),
             density=self.parameterAsDouble(parameters, self.DENSITY, context),
             density_error=self.parameterAsDouble(parameters, self.DENSITY_ERROR, context))
-        glaciers = polygons_of(self.parameterAsSource(parameters, self.GLACIERS, context), self.GLACIERS)
+        source = self.parameterAsSource(parameters, self.GLACIERS, context)
+        glaciers = polygons_of(source, self.GLACIERS)
         unstable = polygons_of(self.parameterAsSource(parameters, self.UNSTABLE, context), self.UNSTABLE)
-        if glaciers is not None and options.years is None:
-            feedback.pushWarning(self.tr("REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume "
-                                         "change is computed, the mass-balance rate is not"))
+        id_field = self.parameterAsString(parameters, self.GLACIER_ID_FIELD, context) or None
+        wants_outlines = bool(parameters.get(self.OUTPUT_GLACIERS))
+        if wants_outlines and glaciers is None:
+            raise QgsProcessingException(self.tr("OUTPUT_GLACIERS needs GLACIERS: give the glacier outlines, or "
+                                                 "leave OUTPUT_GLACIERS empty"))
+        ids = feature_ids = None
+        if glaciers is not None:
+            feature_ids = list(glaciers.wkb.ids)
+            ids = glacier_ids(source, id_field, feature_ids, self.GLACIERS)
+            if options.years is None:
+                feedback.pushWarning(self.tr("REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the "
+                                             "volume change is computed, the mass-balance rate is not"))
         result = dem.dem_difference(reference, dem_path, output, glaciers, unstable, options, aligned,
-                                    run=run_for(feedback))
+                                    run=run_for(feedback), glacier_ids=ids)
         if report:
             write_text_atomic(report, html_report(result, reference, dem_path))
         SidecarStyle.attach(context, output)
-        return dict(numeric_results(result),
-                    **{self.OUTPUT: output, self.OUTPUT_ALIGNED: aligned, self.OUTPUT_REPORT: report})
+        outlines = None
+        if wants_outlines:
+            outlines = write_glacier_outlines(self, parameters, self.OUTPUT_GLACIERS, context, source, id_field,
+                                              feature_ids, result.glacier.glaciers)
+        return dict(numeric_results(result), **{self.OUTPUT: output, self.OUTPUT_ALIGNED: aligned,
+                                                self.OUTPUT_REPORT: report, self.OUTPUT_GLACIERS: outlines})
 
 
 NUMBER_OUTPUTS = {  # descriptions: translated(NUMBER_OUTPUTS[key])
@@ -234,7 +290,26 @@ NUMBER_OUTPUTS = {  # descriptions: translated(NUMBER_OUTPUTS[key])
     DemDifference.MASS_BALANCE_MWE_YR: QT_TRANSLATE_NOOP("CryoAlgorithm", "Geodetic mass balance (m w.e. per year)"),
     DemDifference.MASS_BALANCE_ERROR_MWE_YR: QT_TRANSLATE_NOOP(
         "CryoAlgorithm", "Geodetic mass balance error, 1 sigma (m w.e. per year)"),
+    DemDifference.LE90: QT_TRANSLATE_NOOP("CryoAlgorithm", "LE90: 90th percentile of |stable dh| after "
+                                          "co-registration (m)"),
+    DemDifference.CE90: QT_TRANSLATE_NOOP("CryoAlgorithm", "CE90 of the horizontal co-registration (m)"),
 }
+NUMBER_OUTPUTS.update({  # median and NMAD of stable dh by slope class (accuracy.SlopeClass.key in the names)
+    "STABLE_MEDIAN_SLOPE_0_10": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain median dh after, slope 0-10° (m)"),
+    "STABLE_NMAD_SLOPE_0_10": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD after, slope 0-10° (m)"),
+    "STABLE_MEDIAN_SLOPE_10_20": QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                   "Stable-terrain median dh after, slope 10-20° (m)"),
+    "STABLE_NMAD_SLOPE_10_20": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD after, slope 10-20° (m)"),
+    "STABLE_MEDIAN_SLOPE_20_30": QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                   "Stable-terrain median dh after, slope 20-30° (m)"),
+    "STABLE_NMAD_SLOPE_20_30": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD after, slope 20-30° (m)"),
+    "STABLE_MEDIAN_SLOPE_30_40": QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                   "Stable-terrain median dh after, slope 30-40° (m)"),
+    "STABLE_NMAD_SLOPE_30_40": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD after, slope 30-40° (m)"),
+    "STABLE_MEDIAN_SLOPE_OVER_40": QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                     "Stable-terrain median dh after, slope over 40° (m)"),
+    "STABLE_NMAD_SLOPE_OVER_40": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain NMAD after, slope over 40° (m)"),
+})
 
 
 def numeric_results(result: dem.DemDifferenceResult) -> dict:
@@ -247,6 +322,13 @@ def numeric_results(result: dem.DemDifferenceResult) -> dict:
         names.STABLE_MEDIAN_BEFORE: result.stable_before.median, names.STABLE_NMAD_BEFORE: result.stable_before.nmad,
         names.STABLE_MEDIAN_AFTER: result.stable_after.median, names.STABLE_NMAD_AFTER: result.stable_after.nmad,
     }
+    accuracy = result.accuracy
+    if accuracy is not None:
+        values.update({names.LE90: accuracy.le90, names.CE90: accuracy.ce90})
+        for slope_class in accuracy.slope_classes:
+            key = slope_class.key.upper()
+            values["STABLE_MEDIAN_SLOPE_" + key] = slope_class.median if slope_class.count else None
+            values["STABLE_NMAD_SLOPE_" + key] = slope_class.nmad if slope_class.count else None
     glacier = result.glacier
     if glacier is not None:
         values.update({
