@@ -246,3 +246,268 @@ def test_help_cites_the_method_and_every_parameter_has_help(qgis_app):
                    "FREEZE_RUN", "THAW_RUN"):
         assert needed in text
     assert all(p.help() for p in alg.parameterDefinitions())
+
+
+# -- TEMPERATURE_STACK + LAKES --------------------------------------------------------------------------------
+UTM = 32645  # the stack's CRS; the lakes are drawn in EPSG:4326
+X0, Y0, CELL = 600000.0, 3500000.0, 1000.0
+
+
+def cell_series():
+    """The series of the stack's cells (°C, multiples of 0.25, so that lake means are exact): P (columns 0-2 of rows
+    0-1), Q (column 3 of rows 0-1), R (row 3, column 5); every other cell +20 °C, far from any lake."""
+    p = season(warm=100, n_cold=150)
+    q = season(warm=60, n_cold=110, cold=-6.25)
+    r = season(warm=45, n_cold=120, cold=-4.5)
+    values = np.full((365, 4, 6), 20.0)
+    values[:, 0:2, 0:3] = p[:, None, None]
+    values[:, 0:2, 3] = q[:, None]
+    values[:, 3, 5] = r
+    return values, p, q, r
+
+
+def write_temperature_stack(path, values, kind=None, nodata=-9999.0, scale=None):
+    from osgeo import gdal, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(UTM)
+    days, rows, cols = values.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, days, kind or gdal.GDT_Float32)
+    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
+    ds.SetProjection(srs.ExportToWkt())
+    for d in range(days):
+        band = ds.GetRasterBand(d + 1)
+        band.SetDescription((FIRST + dt.timedelta(days=d)).isoformat())
+        band.SetNoDataValue(nodata)
+        if scale is not None:
+            band.SetScale(scale)
+        band.WriteArray(values[d])
+    ds = None
+    return str(path)
+
+
+def write_lakes(path):
+    """Lakes in EPSG:4326 over the UTM stack (corners 100 m inside the cells they cover, reprojected): A over the
+    2 x 2 P cells of columns 0-1, B over columns 2-3 of rows 0-1 (two P and two Q cells: mean (P + Q) / 2) and C,
+    a 300 m pond inside the R cell (no cell centre: the cell under its centroid)."""
+    from osgeo import ogr, osr
+
+    utm, lonlat = osr.SpatialReference(), osr.SpatialReference()
+    utm.ImportFromEPSG(UTM)
+    lonlat.ImportFromEPSG(4326)
+    lonlat.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    utm.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_lonlat = osr.CoordinateTransformation(utm, lonlat)
+    vector = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = vector.CreateLayer("lakes", lonlat, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for name, (x0, x1, y0, y1) in (("A", (0.1, 1.9, 0.1, 1.9)), ("B", (2.1, 3.9, 0.1, 1.9)),
+                                   ("C", (5.1, 5.4, 3.1, 3.4))):
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)):
+            ring.AddPoint_2D(X0 + x * CELL, Y0 - y * CELL)
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        polygon.AddGeometry(ring)
+        polygon.Transform(to_lonlat)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(polygon)
+        feature.SetField("name", name)
+        layer.CreateFeature(feature)
+    vector = None
+    return str(path)
+
+
+def stack_inputs(tmp_path):
+    """The stack (with nodata cells in lake A: one of its four cells on day 20, three on day 21, so that day 21 is
+    missing: under half of A's cells), the lakes, and the equivalent table of daily lake temperatures."""
+    values, p, q, r = cell_series()
+    stored = values.copy()
+    stored[20, 0, 0] = -9999.0
+    stored[21, 0:2, 0] = -9999.0
+    stored[21, 1, 1] = -9999.0
+    a = p.copy()
+    a[21] = np.nan
+    table = write_air(tmp_path / "lake_air.csv", {"A": a, "B": (p + q) / 2, "C": r})
+    return write_temperature_stack(tmp_path / "t2m.tif", stored), write_lakes(tmp_path / "lakes.gpkg"), table
+
+
+def test_lake_temperatures_from_a_stack_by_hand(tmp_path):
+    from cryo_qgis_plugin.core.io.rasterize import Polygons
+    from cryo_qgis_plugin.core.io.stack import open_stack
+    from cryo_qgis_plugin.core.lakeice import zonal_temperature
+    from osgeo import ogr
+
+    stack_path, lakes_path, _ = stack_inputs(tmp_path)
+    source = ogr.Open(lakes_path)
+    layer = source.GetLayer()
+    features = list(layer)
+    polygons = Polygons([f.GetGeometryRef().ExportToWkb() for f in features], layer.GetSpatialRef().ExportToWkt())
+    messages = []
+    _, p, q, r = cell_series()
+    with open_stack(stack_path) as stack:
+        series = zonal_temperature(stack, polygons, [f.GetField("name") for f in features],
+                                   run=Run(log=keep(messages), budget_bytes=4096))  # several blocks of dates
+    assert series.lakes == ["A", "B", "C"] and series.first == FIRST
+    a, b, c = series.values
+    assert a[20] == p[20] and np.isnan(a[21]) and (np.delete(a, 21) == np.delete(p, 21)).all()
+    assert (b == (p + q) / 2).all() and (c == r).all()
+    assert any("1 lake(s) cover no cell centre of TEMPERATURE_STACK and take the cell under their centroid: C" in m
+               for m in messages)
+
+
+def test_stack_and_lakes_give_the_seasons_and_thickness_of_the_equivalent_table(qgis_app, tmp_path):
+    stack, lakes, table = stack_inputs(tmp_path)
+    from_table = [str(tmp_path / n) for n in ("h_table.csv", "s_table.csv")]
+    from_stack = [str(tmp_path / n) for n in ("h_stack.csv", "s_stack.csv")]
+    expected = run("cryo:lakeicethickness", {"INPUT": table, "OUTPUT": from_table[0], "OUTPUT_SEASONS": from_table[1]})
+    result = run("cryo:lakeicethickness", {"TEMPERATURE_STACK": stack, "LAKES": lakes, "LAKE_FIELD": "name",
+                                           "OUTPUT": from_stack[0], "OUTPUT_SEASONS": from_stack[1]})
+    assert result["N_LAKES"] == expected["N_LAKES"] == 3 and result["N_SEASONS"] == 3
+    assert read(from_stack[0]) == read(from_table[0]) and read(from_stack[1]) == read(from_table[1])
+    a, b, c = read(from_stack[1])
+    assert (a["lake"], a["freeze_up"], b["lake"], c["lake"], c["freeze_up"]) == (
+        "A", "2005-11-09", "B", "C", "2005-09-15")
+    assert float(c["max_thickness_cm"]) == pytest.approx(it.stefan_thickness(4.5 * 120), abs=1e-3)
+
+
+def test_kelvin_and_packed_stacks(qgis_app, tmp_path):
+    from osgeo import gdal
+    from qgis.core import QgsProcessingException
+
+    values, _, _, _ = cell_series()
+    lakes = write_lakes(tmp_path / "lakes.gpkg")
+    table = write_air(tmp_path / "air.csv", {"A": values[:, 0, 0], "B": (values[:, 0, 2] + values[:, 0, 3]) / 2,
+                                             "C": values[:, 3, 5]})
+    expected = str(tmp_path / "s_table.csv")
+    run("cryo:lakeicethickness", {"INPUT": table, "OUTPUT": str(tmp_path / "h_table.csv"), "OUTPUT_SEASONS": expected})
+    kelvin = write_temperature_stack(tmp_path / "kelvin.tif", values + 273.15)
+    packed = write_temperature_stack(tmp_path / "packed.tif", values * 4, gdal.GDT_Int16, -32768, scale=0.25)
+    common = {"LAKES": lakes, "LAKE_FIELD": "name", "OUTPUT": str(tmp_path / "h.csv")}
+    with pytest.raises(QgsProcessingException, match="TEMPERATURE_STACK: temperatures up to 278.1 °C after "
+                                                     "UNITS=celsius.*these look like Kelvin: set UNITS=kelvin"):
+        run("cryo:lakeicethickness", dict(common, TEMPERATURE_STACK=kelvin, OUTPUT_SEASONS=str(tmp_path / "s.csv")))
+    assert not os.path.exists(tmp_path / "s.csv")
+    run("cryo:lakeicethickness", dict(common, TEMPERATURE_STACK=kelvin, UNITS="kelvin",
+                                      OUTPUT_SEASONS=str(tmp_path / "s_kelvin.csv")))
+    for got, want in zip(read(tmp_path / "s_kelvin.csv"), read(expected)):  # float32 K: equal to 1e-5 °C
+        assert [got[k] for k in ("lake", "freeze_up", "break_up", "date_max", "ice_days")] == \
+            [want[k] for k in ("lake", "freeze_up", "break_up", "date_max", "ice_days")]
+        assert float(got["max_thickness_cm"]) == pytest.approx(float(want["max_thickness_cm"]), abs=1e-3)
+    # int16 quarter degrees with the file's scale 0.25 (SCALE empty), then with SCALE given: exactly the table
+    for extra in ({}, {"SCALE": 0.25, "OFFSET": 0}):
+        run("cryo:lakeicethickness", dict(common, TEMPERATURE_STACK=packed, OUTPUT_SEASONS=str(tmp_path / "s_p.csv"),
+                                          **extra))
+        assert read(tmp_path / "s_p.csv") == read(expected)
+
+
+@pytest.mark.parametrize("given, message", [
+    ({"INPUT": "table", "TEMPERATURE_STACK": "stack", "LAKES": "lakes"},
+     "Both INPUT and TEMPERATURE_STACK are given. Give the daily temperatures once"),
+    ({}, "No temperatures are given. Give a table of daily air temperature per lake"),
+    ({"TEMPERATURE_STACK": "stack"}, "TEMPERATURE_STACK needs LAKES. Give the lake polygons"),
+    ({"INPUT": "table", "LAKES": "lakes"}, "LAKES is used only with TEMPERATURE_STACK"),
+    ({"TEMPERATURE_STACK": "stack", "LAKES": "lakes", "SNOW_FIELD": "snow"},
+     "SNOW_FIELD is a field of the INPUT table"),
+])
+def test_table_or_stack_exactly_one(qgis_app, tmp_path, given, message):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
+
+    stack, lakes, table = stack_inputs(tmp_path)
+    paths = {"table": table, "stack": stack, "lakes": lakes}
+    parameters = {k: paths.get(v, v) for k, v in given.items()}
+    parameters.update(OUTPUT=str(tmp_path / "h.csv"), OUTPUT_SEASONS=str(tmp_path / "s.csv"), LAKE_FIELD="name")
+    with pytest.raises(QgsProcessingException, match=message):
+        run("cryo:lakeicethickness", parameters)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("cryo:lakeicethickness")
+    ok, text = alg.checkParameterValues(parameters, QgsProcessingContext())
+    assert not ok and text.startswith(message) and text.endswith(".")
+    assert not os.path.exists(tmp_path / "h.csv") and not os.path.exists(tmp_path / "s.csv")
+
+
+def test_a_stack_that_is_not_daily_is_refused(tmp_path):
+    from osgeo import gdal, ogr
+
+    from cryo_qgis_plugin.core.io.rasterize import Polygons
+    from cryo_qgis_plugin.core.io.stack import open_stack
+    from cryo_qgis_plugin.core.lakeice import zonal_temperature
+
+    path = write_temperature_stack(tmp_path / "monthly.tif", np.zeros((3, 4, 6)))
+    ds = gdal.Open(path, gdal.GA_Update)
+    for k, day in enumerate(("2005-08-01", "2005-09-01", "2005-10-01")):  # monthly means
+        ds.GetRasterBand(k + 1).SetDescription(day)
+    ds = None
+    square = ogr.CreateGeometryFromWkt("POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
+        X0, Y0 - 2000, X0 + 2000, Y0))
+    with open_stack(path) as stack:
+        with pytest.raises(CryoInputError, match=r"TEMPERATURE_STACK holds one grid every 30.5 days \(median spacing "
+                                                 r"of its 3 dates\): the ice model needs daily mean temperatures"):
+            zonal_temperature(stack, Polygons([square.ExportToWkb()], stack.grid.crs_wkt), ["A"])
+
+
+def era5_land_like(path, celsius, west, north, step):
+    """A netCDF like an ERA5-Land download: t2m and d2m (time, latitude, longitude) int16 in K packed with
+    scale_factor 0.001 and add_offset 273.15, time in hours since 1900-01-01 (12:00 each day), lon/lat coordinate
+    variables and no CRS (GDAL reads no projection from it)."""
+    from osgeo import gdal
+
+    days, rows, cols = celsius.shape
+    ds = gdal.GetDriverByName("netCDF").CreateMultiDimensional(str(path))
+    root = ds.GetRootGroup()
+    dims = [root.CreateDimension(n, None, None, s) for n, s in (("time", days), ("latitude", rows),
+                                                                ("longitude", cols))]
+    text = gdal.ExtendedDataType.CreateString()
+    hours = ((FIRST - dt.date(1900, 1, 1)).days + np.arange(days)) * 24 + 12
+    for dim, values, units, axis in ((dims[0], hours, "hours since 1900-01-01 00:00:00.0", "T"),
+                                     (dims[1], north - step * (0.5 + np.arange(rows)), "degrees_north", "Y"),
+                                     (dims[2], west + step * (0.5 + np.arange(cols)), "degrees_east", "X")):
+        coordinate = root.CreateMDArray(dim.GetName(), [dim], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+        coordinate.Write(np.asarray(values, np.float64))
+        coordinate.CreateAttribute("units", [], text).Write(units)
+        coordinate.CreateAttribute("axis", [], text).Write(axis)
+    for name in ("t2m", "d2m"):
+        array = root.CreateMDArray(name, dims, gdal.ExtendedDataType.Create(gdal.GDT_Int16))
+        array.SetNoDataValueDouble(-32767)
+        array.SetScale(0.001)
+        array.SetOffset(273.15)
+        array.Write(np.round(celsius / 0.001).astype(np.int16))
+    ds = None
+    return str(path)
+
+
+def test_an_era5_land_like_netcdf_with_packed_kelvin(qgis_app, tmp_path):
+    from osgeo import ogr, osr
+    from qgis.core import QgsProcessingException
+
+    values = np.full((365, 3, 4), 20.0)
+    p, q = season(warm=100, n_cold=150, cold=-9.5), season(warm=70, n_cold=130, cold=-12.25)
+    values[:, 0, 0:2] = p[:, None]
+    values[:, 1:3, 3] = q[:, None]
+    stack = era5_land_like(tmp_path / "era5_land_t2m.nc", values, 90.0, 31.0, 0.1)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lakes = str(tmp_path / "lakes.gpkg")
+    vector = ogr.GetDriverByName("GPKG").CreateDataSource(lakes)
+    layer = vector.CreateLayer("lakes", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for name, (x0, x1, y0, y1) in (("A", (90.01, 90.19, 30.91, 30.99)), ("B", (90.32, 90.34, 30.72, 30.74))):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON(({0} {2},{1} {2},{1} {3},{0} {3},{0} {2}))".format(
+            x0, x1, y0, y1)))
+        feature.SetField("name", name)
+        layer.CreateFeature(feature)
+    vector = None
+    expected = str(tmp_path / "s_table.csv")
+    run("cryo:lakeicethickness", {"INPUT": write_air(tmp_path / "air.csv", {"A": p, "B": q}),
+                                  "OUTPUT": str(tmp_path / "h_table.csv"), "OUTPUT_SEASONS": expected})
+    given = {"TEMPERATURE_STACK": stack, "LAKES": lakes, "LAKE_FIELD": "name", "UNITS": "kelvin",
+             "OUTPUT": str(tmp_path / "h.csv"), "OUTPUT_SEASONS": str(tmp_path / "s.csv")}
+    with pytest.raises(QgsProcessingException, match="DATASET"):  # two variables: name one
+        run("cryo:lakeicethickness", given)
+    with pytest.raises(QgsProcessingException, match="EXTENT and CRS"):  # no CRS in the file: place it
+        run("cryo:lakeicethickness", dict(given, DATASET="t2m"))
+    run("cryo:lakeicethickness", dict(given, DATASET="t2m", EXTENT="90,90.4,30.7,31 [EPSG:4326]", CRS="EPSG:4326"))
+    for got, want in zip(read(tmp_path / "s.csv"), read(expected)):  # scale 0.001 K: within 0.0005 °C
+        assert [got[k] for k in ("lake", "freeze_up", "break_up", "date_max", "ice_days")] == \
+            [want[k] for k in ("lake", "freeze_up", "break_up", "date_max", "ice_days")]
+        assert float(got["max_thickness_cm"]) == pytest.approx(float(want["max_thickness_cm"]), abs=1e-2)

@@ -23,6 +23,9 @@ CSV_COLUMNS = ("series", "date", "band", "value", "class")
 EVENT_NAMES = {"fus": "freeze-up start", "fue": "freeze-up end", "bus": "break-up start", "bue": "break-up end"}
 # how a curve is drawn: a line (the default), a thick line, a dashed or a dotted one, or markers without a line
 STYLES = ("line", "thick", "dash", "dot", "markers")
+# a table field named <quantity>_<unit> (h_cm, area_km2, ...) plots on a y axis titled "<quantity> (<unit>)"
+UNIT_SUFFIXES = {"mm_yr": "mm/yr", "m_yr": "m/yr", "cm_day": "cm/day", "km2": "km²", "m2": "m²", "m3": "m³",
+                 "cm": "cm", "mm": "mm", "km": "km", "m": "m", "degc": "°C", "k": "K", "pct": "%", "percent": "%"}
 
 
 def date_seconds(day: dt.date) -> float:
@@ -97,10 +100,21 @@ def pixel_plot_series(name: str, pixel: PixelSeries) -> PlotSeries:
                       named[0].table if named else pixel.class_table)
 
 
-def table_plot_series(name: str, rows: Iterable[Tuple[str, Optional[dt.date], Optional[float]]]
-                      ) -> List[PlotSeries]:
+def field_quantity(field_name: str) -> str:
+    """The y axis title of a table field whose name ends in a unit (:data:`UNIT_SUFFIXES`): ``h_cm`` -> ``h (cm)``;
+    '' for other names (their series share the plain "Value" axis)."""
+    lower = field_name.lower()
+    for suffix in sorted(UNIT_SUFFIXES, key=len, reverse=True):
+        if lower.endswith("_" + suffix) and len(lower) > len(suffix) + 1:
+            return "{} ({})".format(field_name[:-len(suffix) - 1], UNIT_SUFFIXES[suffix])
+    return ""
+
+
+def table_plot_series(name: str, rows: Iterable[Tuple[str, Optional[dt.date], Optional[float]]],
+                      quantity: str = "") -> List[PlotSeries]:
     """Series of a table, one per group: ``rows`` are (group, date, value); rows without a date are skipped,
-    missing values kept as gaps (NaN); each group is sorted by date."""
+    missing values kept as gaps (NaN); each group is sorted by date. ``quantity``: their y axis title
+    (:func:`field_quantity`)."""
     groups: Dict[str, List[Tuple[dt.date, float]]] = {}
     for group, day, value in rows:
         if day is not None:
@@ -110,7 +124,7 @@ def table_plot_series(name: str, rows: Iterable[Tuple[str, Optional[dt.date], Op
         points = sorted(groups[group], key=lambda p: p[0])
         label = name if group == "" else "{}: {}".format(name, group)
         series.append(PlotSeries(label, np.array([date_seconds(d) for d, _ in points]),
-                                 np.array([v for _, v in points], dtype=float), True))
+                                 np.array([v for _, v in points], dtype=float), True, quantity=quantity))
     return series
 
 

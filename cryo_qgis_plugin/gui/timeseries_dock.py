@@ -33,7 +33,8 @@ from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
 from .plot_draw import (RightAxis, axis_title, class_positions, draw_series, emptiest_corner,  # noqa: F401
                         legend_box, place_legend, split_axes)
 from .raster_info import is_mintpy_file
-from .series import PlotSeries, phenology_markers, pixel_plot_series, table_plot_series, write_series_csv
+from .series import (PlotSeries, field_quantity, phenology_markers, pixel_plot_series, table_plot_series,
+                     write_series_csv)
 
 pg = lazy("pyqtgraph")  # imported when the dock is built: the plugin loads without pyqtgraph
 
@@ -134,7 +135,7 @@ class TimeSeriesDock(QgsDockWidget):
         self.date_field = QgsFieldComboBox()
         self.date_field.setFilters(FIELD_FILTER_DATE | FIELD_FILTER_DATETIME | FIELD_FILTER_STRING)
         self.value_field = QgsFieldComboBox()
-        self.value_field.setFilters(FIELD_FILTER_NUMERIC)
+        self.value_field.setFilters(FIELD_FILTER_NUMERIC | FIELD_FILTER_STRING)  # CSVs read by OGR: all text
         self.group_field = QgsFieldComboBox()
         self.group_field.setAllowEmptyFieldName(True)
         self.phenology_layer = QgsMapLayerComboBox()
@@ -259,7 +260,7 @@ class TimeSeriesDock(QgsDockWidget):
             return
         group_field = self.group_field.currentField()
         rows = table_rows(layer, date_field, value_field, group_field)
-        series = table_plot_series(layer.name(), rows)
+        series = table_plot_series(layer.name(), rows, field_quantity(value_field))
         phenology = self.phenology_layer.currentLayer()
         if isinstance(phenology, QgsVectorLayer):
             events = [feature_dict(f) for f in phenology.getFeatures()]
@@ -322,6 +323,9 @@ class TimeSeriesDock(QgsDockWidget):
                 draw_series(item, s, colour, table)
         if right_series or self.right is not None:
             self._right_axis().update(series, right_series, axis_title(right_series, self.tr("Value")))
+        for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not self.vline]:
+            marker.label.anchors = [(1, 0), (1, 1)]  # the date label ends at its place near the top, inside the plot
+            marker.label.updatePosition()
         corner = "top-right"
         if any(s.quantity for s in series):  # e.g. the InSAR overlay, whose curves fill a corner or two
             corner = emptiest_corner([left_series, right_series], *legend_box(self.legend, item.vb))

@@ -533,67 +533,67 @@
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="274"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="322"/>
         <source>Shift applied to the DEM, east (m)</source>
         <translation>施加到 DEM 的偏移，东向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="275"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="323"/>
         <source>Shift applied to the DEM, north (m)</source>
         <translation>施加到 DEM 的偏移，北向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="276"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="324"/>
         <source>Shift applied to the DEM, up (m)</source>
         <translation>施加到 DEM 的偏移，垂向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="277"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="325"/>
         <source>Stable-terrain median dh before co-registration (m)</source>
         <translation>配准前稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="279"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="327"/>
         <source>Stable-terrain NMAD before co-registration (m)</source>
         <translation>配准前稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="281"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="329"/>
         <source>Stable-terrain median dh after co-registration (m)</source>
         <translation>配准后稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="283"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="331"/>
         <source>Stable-terrain NMAD after co-registration (m)</source>
         <translation>配准后稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="285"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="333"/>
         <source>Glacier area on the grid (km²)</source>
         <translation>格网上的冰川面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="286"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="334"/>
         <source>Mean glacier elevation change (m)</source>
         <translation>冰川平均高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="287"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="335"/>
         <source>Glacier volume change (m³)</source>
         <translation>冰川体积变化（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="288"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="336"/>
         <source>Glacier volume change error, 1 sigma (m³)</source>
         <translation>冰川体积变化误差，1 sigma（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="290"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="338"/>
         <source>Geodetic mass balance (m w.e. per year)</source>
         <translation>大地测量物质平衡（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="291"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="339"/>
         <source>Geodetic mass balance error, 1 sigma (m w.e. per year)</source>
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
@@ -1113,62 +1113,62 @@
         <translation>{} 图层：{} 个点 × {} 个日期 {} .. {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="293"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="341"/>
         <source>LE90: 90th percentile of |stable dh| after co-registration (m)</source>
         <translation>LE90：配准后稳定地形 |dh| 的第 90 百分位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="295"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="343"/>
         <source>CE90 of the horizontal co-registration (m)</source>
         <translation>水平配准的 CE90（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain median dh after, slope 0-10° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 0-10°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain NMAD after, slope 0-10° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 0-10°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain median dh after, slope 10-20° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 10-20°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain NMAD after, slope 10-20° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 10-20°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain median dh after, slope 20-30° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 20-30°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain NMAD after, slope 20-30° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 20-30°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain median dh after, slope 30-40° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 30-40°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain NMAD after, slope 30-40° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 30-40°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain median dh after, slope over 40° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 40° 以上（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="297"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="354"/>
         <source>Stable-terrain NMAD after, slope over 40° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 40° 以上（m）</translation>
     </message>
@@ -1176,6 +1176,31 @@
         <location filename="../processing/base.py" line="37"/>
         <source>Snow</source>
         <translation>积雪</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="344"/>
+        <source>Stable reference points used (inliers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="345"/>
+        <source>Median of point − DEM before co-registration (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="347"/>
+        <source>NMAD of point − DEM before co-registration (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="349"/>
+        <source>Median of point − aligned DEM after co-registration (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="351"/>
+        <source>NMAD of point − aligned DEM after co-registration (m)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1390,199 +1415,199 @@
 <context>
     <name>DemDifference</name>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="67"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="86"/>
         <source>DEM differencing: elevation, volume and mass change</source>
         <translation>DEM 差分：高程、体积与物质变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="118"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="151"/>
         <source>Reference DEM (kept fixed; usually the later one)</source>
         <translation>参考 DEM（保持不动；通常为较新的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="123"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="157"/>
         <source>DEM to align (usually the earlier one)</source>
         <translation>待配准的 DEM（通常为较早的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="162"/>
         <source>Glacier outlines (excluded from stable terrain; glacier statistics)</source>
         <translation>冰川边界（从稳定地形中排除；用于冰川统计）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
         <source>Other unstable terrain to exclude (lakes, landslides, ...)</source>
         <translation>需排除的其他不稳定地形（湖泊、滑坡等）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="147"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="182"/>
         <source>Co-registration</source>
         <translation>配准</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="189"/>
         <source>Maximum Nuth &amp; Kääb iterations</source>
         <translation>Nuth &amp; Kääb 最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="195"/>
         <source>Outlier threshold in NMAD (0 = no filtering)</source>
         <translation>异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="167"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="202"/>
         <source>Glacier void filling</source>
         <translation>冰川空洞填补</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="210"/>
         <source>Date of the reference DEM (decimal year, for rates)</source>
         <translation>参考 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="181"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>Date of the DEM to align (decimal year, for rates)</source>
         <translation>待配准 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="187"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="222"/>
         <source>Volume-to-mass conversion density (kg m⁻³)</source>
         <translation>体积-质量换算密度（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="193"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
         <source>Density uncertainty (kg m⁻³)</source>
         <translation>密度不确定性（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="199"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="234"/>
         <source>Elevation change (m)</source>
         <translation>高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="203"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="239"/>
         <source>Aligned DEM</source>
         <translation>配准后的 DEM</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="252"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="252"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="258"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="301"/>
         <source>REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change is computed, the mass-balance rate is not</source>
         <translation>REFERENCE_YEAR 和 DEM_YEAR 未同时给出（或二者相等）：将计算体积变化，但不计算物质平衡速率</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="118"/>
-        <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic REFERENCE is first warped to the UTM zone of its centre.</source>
-        <translation>以米为单位的高程，其格网即输出的格网；DEM 向其配准。地理坐标系的 REFERENCE 会先重投影到其中心所在的 UTM 带。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="123"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="157"/>
         <source>Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.</source>
         <translation>以米为单位的高程，高程基准须与 REFERENCE 相同；经双线性重采样到 REFERENCE 格网，按配准结果平移后，由 REFERENCE 减去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="127"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="162"/>
         <source>Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. Empty: no glacier results.</source>
         <translation>任意坐标参考系的多边形（例如 RGI 冰川边界）：从稳定地形中排除；中心位于其中的格网单元用于计算冰川面积、平均 dh、体积和物质变化，并进行空洞填补。留空：不输出冰川结果。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="140"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
         <source>Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and errors.</source>
         <translation>任意坐标参考系的多边形，表示两期 DEM 之间发生变化的非冰川地形（湖泊、滑坡、石冰川等）：从用于配准和误差估计的稳定地形中排除。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="147"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="182"/>
         <source>nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh (Nuth &amp; Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as it is.</source>
         <translation>nuth_kaab（默认）：由稳定地形 dh 对坡向的依赖关系求水平和垂直偏移（Nuth &amp; Kääb 2011）；vertical：只扣除稳定地形 dh 的中位数；none：按原样使用 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="189"/>
         <source>Upper limit (1-100, default 10) of the Nuth &amp; Kääb iterations; they stop earlier once the horizontal shift of an iteration is below a small fraction of a cell.</source>
         <translation>Nuth &amp; Kääb 迭代次数的上限（1-100，默认 10）；当某次迭代的水平偏移小于格网单元的很小一部分时提前停止。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="195"/>
         <source>k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier cells farther than k NMAD from the median of their 50 m elevation band, become nodata (NMAD = 1.4826 · median absolute deviation). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：偏离稳定地形 dh 中位数超过 k 倍 NMAD 的稳定地形格网单元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川格网单元，均设为无数据值（NMAD = 1.4826 · 绝对中位差）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="167"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="202"/>
         <source>How glacier cells without dh are filled before the volume change (McNabb et al. 2019). local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band (all glaciers together for glaciers with under 20 valid cells); linear: Delaunay interpolation; none: voids stay empty.</source>
         <translation>计算体积变化前如何填补没有 dh 的冰川格网单元（McNabb et al. 2019）。local_hypsometric（默认）：取同一冰川同一 50 m 高程带的 dh 中位数（有效格网单元少于 20 个的冰川使用全部冰川合计的值）；linear：Delaunay 插值；none：空洞保持为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="175"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="210"/>
         <source>Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the period of the mass-balance rate; without both only the volume change is computed.</source>
         <translation>REFERENCE 的获取日期，以小数年表示（例如 2019.7）。与 DEM_YEAR 一起确定物质平衡速率的时段；二者未同时给出时只计算体积变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="181"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
         <source>Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR in the mass-balance rate.</source>
         <translation>DEM 的获取日期，以小数年表示（例如 2000.1）；物质平衡速率中的年数 = REFERENCE_YEAR − DEM_YEAR。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="187"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="222"/>
         <source>Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss 2013).</source>
         <translation>将体积变化换算为质量所用的密度，单位 kg m⁻³（1-1000；默认 850，Huss 2013）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="193"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="228"/>
         <source>1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the mass-balance error.</source>
         <translation>DENSITY 的 1 sigma 不确定性，单位 kg m⁻³（默认 60，Huss 2013），传播到物质平衡误差中。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="199"/>
-        <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999.</source>
-        <translation>位于 REFERENCE 格网上的 float32 GeoTIFF：REFERENCE − 配准后的 DEM，单位为米，已剔除异常值并填补冰川空洞；无数据值 −9999。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="203"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="239"/>
         <source>Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata −9999. Not written unless a file is given.</source>
         <translation>float32 GeoTIFF：按配准结果平移并位于 REFERENCE 格网上的 DEM，单位为米；无数据值 −9999。除非指定文件，否则不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="70"/>
-        <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); after the last horizontal step the vertical shift is estimated again as the median stable dh (all stable cells, outliers left out), so the stable median after co-registration is 0; &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009); a glacier's band with under 20 values is filtered with the band of all glaciers. Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt;: a glacier with at least 30 % of its cells measured from its own median dh per 50 m band (bands with at least 10 measured cells, linear between them, constant beyond), any other glacier from the same curve of all glaciers together; &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation; &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Per glacier.&lt;/b&gt; The outlines are burnt once onto the REFERENCE grid (cell centres); where outlines overlap a cell belongs to the largest outline. OUTPUT_GLACIERS has, per outline, its id (GLACIER_ID_FIELD, else the feature id), area_km2 on the grid, valid_fraction (measured cells / cells), mean_dh_m, volume_change_m3 and volume_error_m3, mass_balance_mwe and its error (per year, only with both years) and void_fill_method; it is styled by mass balance (mean dh without years). Cells still void count with their glacier's mean. The regional total is the sum of the glaciers' volume changes; each glacier's error is the error model for its own area, the total's error the same model for the total area (errors of neighbouring glaciers are correlated, so it is neither their root-sum-square nor their sum; the report gives both as bounds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt; of the stable terrain after co-registration: LE90 = 90th percentile of |dh|; CE90 = 2.146·σ_c with σ_c = √((σ_x² + σ_y²)/2) from the standard errors of the fitted horizontal shift (circular normal; Nuth &amp;amp; Kääb only); median and NMAD by slope class of the reference (0-10, 10-20, 20-30, 30-40, over 40°).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；最后一次水平平移之后，重新以稳定地形 dh 的中位数（全部稳定像元，去除异常值）估计垂直偏移，因此配准后稳定地形的中位数为 0；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）；某条冰川中值少于 20 个的高程带按全部冰川的该高程带过滤。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt;：有至少 30 % 像元被测量的冰川，用其自身各 50 m 高程带的 dh 中位数填补（只用至少有 10 个测量像元的高程带，其间线性插值，两端之外取常数），其他冰川用全部冰川合在一起的同类曲线；&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值；&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差利用稳定地形 dh 的 NMAD，以及对稳定地形 dh 拟合的球状变异函数得到冰川面积上的有效样本数（Rolstad et al. 2009；Hugonnet et al. 2022）。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;逐条冰川。&lt;/b&gt;冰川边界一次性栅格化到 REFERENCE 格网（像元中心）；边界重叠处像元归属面积最大的边界。OUTPUT_GLACIERS 对每条边界给出：编号（GLACIER_ID_FIELD，否则为要素编号）、格网上的 area_km2、valid_fraction（测量像元 / 像元）、mean_dh_m、volume_change_m3 和 volume_error_m3、mass_balance_mwe 及其误差（每年，仅在给出两个年份时）以及 void_fill_method；按物质平衡设置样式（无年份时按平均 dh）。仍为空洞的像元按其所在冰川的平均值计。区域总量为各冰川体积变化之和；每条冰川的误差是误差模型用于其自身面积的结果，总量的误差是同一模型用于总面积的结果（相邻冰川的误差相关，因此既不是各冰川误差的平方和根，也不是其和；报告将二者作为上下界给出）。&lt;/p&gt;&lt;p&gt;配准后稳定地形的&lt;b&gt;精度&lt;/b&gt;：LE90 = |dh| 的第 90 百分位数；CE90 = 2.146·σ_c，其中 σ_c = √((σ_x² + σ_y²)/2)，由拟合的水平平移的标准误得到（圆正态分布；仅 Nuth &amp;amp; Kääb）；按参考 DEM 的坡度分级（0-10、10-20、20-30、30-40、40° 以上）的中位数和 NMAD。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查。&lt;/b&gt;超出 −500..9,000 m 的 DEM 高程（英尺、厘米）以及文件未声明为无数据值的填充值（−9999、−32768、−3.4e38）将被拒绝；冰川平均变化速率超过 ±10 m/yr 或物质平衡超过 ±10 m w.e./yr 时，会在日志中标记为可能的单位或日期错误。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、dh 地图、误差分项、精度指标、配准前后稳定地形 dh 的直方图、冰川 dh 随高程的分布以及逐条冰川表。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
         <source>Glacier id field</source>
         <translation>冰川编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="134"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="169"/>
         <source>Field of GLACIERS that names each glacier (e.g. RGIId) in OUTPUT_GLACIERS and the report&apos;s per-glacier table. Empty: the feature id.</source>
         <translation>GLACIERS 中为每条冰川命名的字段（如 RGIId），用于 OUTPUT_GLACIERS 和报告中的逐条冰川表。留空：使用要素编号。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="208"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="244"/>
         <source>Glaciers with their volume and mass change</source>
         <translation>带体积和质量变化的冰川</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="208"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="244"/>
         <source>The GLACIERS outlines with, per glacier: id, area_km2, valid_fraction, mean_dh_m, volume_change_m3, volume_error_m3, mass_balance_mwe, mass_balance_error_mwe (m w.e. per year, empty without REFERENCE_YEAR and DEM_YEAR) and void_fill_method; styled by mass balance. Needs GLACIERS; not written unless a destination is given.</source>
         <translation>GLACIERS 边界，每条冰川带有：编号、area_km2、valid_fraction、mean_dh_m、volume_change_m3、volume_error_m3、mass_balance_mwe、mass_balance_error_mwe（每年的米水当量，未给出 REFERENCE_YEAR 和 DEM_YEAR 时为空）以及 void_fill_method；按物质平衡设置样式。需要 GLACIERS；只有给出目标时才写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="216"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="252"/>
         <source>HTML page with the numeric results, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.</source>
         <translation>HTML 页面，包含数值结果、dh 地图、误差分项、精度指标、配准前后稳定地形 dh 的直方图、冰川 dh 随高程的分布以及逐条冰川表。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="251"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="294"/>
         <source>OUTPUT_GLACIERS needs GLACIERS: give the glacier outlines, or leave OUTPUT_GLACIERS empty</source>
         <translation>OUTPUT_GLACIERS 需要 GLACIERS：请给出冰川边界，或将 OUTPUT_GLACIERS 留空</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="89"/>
+        <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); after the last horizontal step the vertical shift is estimated again as the median stable dh (all stable cells, outliers left out), so the stable median after co-registration is 0; &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009); a glacier's band with under 20 values is filtered with the band of all glaciers. Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt;: a glacier with at least 30 % of its cells measured from its own median dh per 50 m band (bands with at least 10 measured cells, linear between them, constant beyond), any other glacier from the same curve of all glaciers together; &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation; &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error uses the NMAD of stable dh and a spherical variogram fitted to stable dh to get the number of effective samples over the glacier area (Rolstad et al. 2009; Hugonnet et al. 2022). The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Per glacier.&lt;/b&gt; The outlines are burnt once onto the REFERENCE grid (cell centres); where outlines overlap a cell belongs to the largest outline. OUTPUT_GLACIERS has, per outline, its id (GLACIER_ID_FIELD, else the feature id), area_km2 on the grid, valid_fraction (measured cells / cells), mean_dh_m, volume_change_m3 and volume_error_m3, mass_balance_mwe and its error (per year, only with both years) and void_fill_method; it is styled by mass balance (mean dh without years). Cells still void count with their glacier's mean. The regional total is the sum of the glaciers' volume changes; each glacier's error is the error model for its own area, the total's error the same model for the total area (errors of neighbouring glaciers are correlated, so it is neither their root-sum-square nor their sum; the report gives both as bounds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt; of the stable terrain after co-registration: LE90 = 90th percentile of |dh|; CE90 = 2.146·σ_c with σ_c = √((σ_x² + σ_y²)/2) from the standard errors of the fitted horizontal shift (circular normal; Nuth &amp;amp; Kääb only); median and NMAD by slope class of the reference (0-10, 10-20, 20-30, 30-40, over 40°).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference points&lt;/b&gt; (REFERENCE_POINTS: a point layer with REFERENCE_ELEVATION_FIELD or Z; or REFERENCE_FILES: ICESat-2 ATL06 granules, quality flag 0, no fill values): DEM is co-registered to the points instead of to REFERENCE: dh = point − DEM bilinear at the point shifted back, slope and aspect of DEM at the points, the same aspect-binned cosine fit (at least 5 points per 5° bin) iterated, then the vertical shift as the median of the stable point residuals (points farther than OUTLIER_NMAD NMAD left out). Points outside DEM or on its voids are dropped and counted in the log; stable points are those outside GLACIERS and UNSTABLE. ATL06 heights are above the WGS 84 ellipsoid, most DEMs above a geoid: give GEOID_HEIGHT (N, subtracted from the points), or leave it 0 and the constant offset ends up in SHIFT_Z, right only over a small area. With REFERENCE also given, REFERENCE − aligned DEM is computed as above (REFERENCE must already be in the points' frame); without REFERENCE, DEM is aligned on its own grid (OUTPUT_ALIGNED), OUTPUT, OUTPUT_GLACIERS and OUTPUT_REPORT are not written and the results are the shift and the point statistics. N_POINTS counts the stable inliers; POINTS_MEDIAN/NMAD_BEFORE and _AFTER are the median and NMAD of their residuals (point − DEM) before and after co-registration; OUTPUT_POINTS holds the residuals per point.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="151"/>
+        <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it (to the reference points instead when REFERENCE_POINTS or REFERENCE_FILES are given). A geographic REFERENCE is first warped to the UTM zone of its centre. Needed unless reference points are given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/dem_difference.py" line="234"/>
+        <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999. Not written without REFERENCE.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2761,259 +2786,324 @@
 <context>
     <name>LakeIceThickness</name>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="83"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="95"/>
         <source>Lake-ice thickness from air temperature (Stefan degree-day law)</source>
         <translation>由气温计算湖冰厚度（Stefan 度日定律）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="86"/>
-        <source>&lt;p&gt;Daily lake-ice thickness per lake from its daily mean air temperature T (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Growth&lt;/b&gt; by Stefan's law (Leppäranta 1993, Atmosphere-Ocean 31, 123-138; Ashton 1989, Water Resour. Res. 25, 564-566): h(t) = sqrt(h0² + α² · AFDD(t)), AFDD the freezing degree-days Σ max(−T, 0) since freeze-up (°C·day), α = sqrt(2 k_i / (ρ_i L_f)). With k_i = 2.24 W m⁻¹ K⁻¹, ρ_i = 917 kg m⁻³ and L_f = 333.4 kJ kg⁻¹, α = 3.558 cm (°C·day)^-½ for bare ice (the default; ALPHA overrides it: empirical coefficients under snow are lower, about 2.0-2.7).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow&lt;/b&gt; (SNOW_FIELD: snow depth h_s on the ice, cm): the snow adds its thermal resistance h_s/k_s to that of the ice, ρ_i L_f dh/dt = k_i (0 − T) / (h + (k_i/k_s) h_s), integrated day by day exactly for a day's constant T and h_s: h1 = sqrt((h0 + r)² + α²·FDD) − r with r = (k_i/k_s)·h_s. SNOW_CONDUCTIVITY k_s defaults to 0.31 W m⁻¹ K⁻¹ (Maykut &amp;amp; Untersteiner 1971); empty snow cells count as no snow.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Melt&lt;/b&gt;: from the melt onset, the first day of the first run of THAW_RUN consecutive days above 0 °C after freeze-up (that is, after the last freezing day before that run), each day with T &amp;gt; 0 °C thins the ice by MELT_COEFFICIENT × T (default 0.5 cm per °C·day): without later frost h = h_last − M · ATDD, the degree-day decay of Bilello 1980 (CRREL Report 80-6) and Ashton 1983 (CRREL SR 83-19); a later freezing day still grows the ice. Before the melt onset, thaw days (short mid-winter thaws) neither grow nor melt the ice.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Freeze-up and break-up&lt;/b&gt;: with PHENOLOGY (the output of cryo:lakeicephenology: columns lake, season, FREEZE_UP_FIELD, BREAK_UP_FIELD, main) the ice grows from its freeze-up date and is gone on its break-up date (empty break-up: from the model); a lake and season without a row has no freeze-up. Without it, freeze-up is the first day of the first run of FREEZE_RUN consecutive days below 0 °C in the season whose day before has a temperature (a season that starts frozen is not dated), and break-up the first day the melting ice reaches 0 cm; ice that melts out early forms again at the next such run, and the season's row gives the longest ice period (its note says how many). A season without freeze-up is reported with empty values and a log message, not an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;: a table (CSV, GeoPackage, ...) with one row per lake and day: LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and TEMPERATURE_FIELD in UNITS (temperatures outside −100..100 °C after conversion are refused, e.g. Kelvin read as °C). Gaps of up to MAX_GAP days are filled linearly; a longer gap in the ice season leaves that lake's thickness unknown from there. Seasons start on YEAR_START (default 08-01) and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, one row per lake and day: lake, date, h_cm (empty where unknown); OUTPUT_SEASONS, one row per lake and season: lake, season, freeze_up, break_up, max_thickness_cm, date_max, ice_days, afdd (°C·day of growth), source (temperature or phenology), note.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;由每个湖泊的逐日平均气温 T（°C）计算逐日湖冰厚度。&lt;/p&gt;&lt;p&gt;&lt;b&gt;增长&lt;/b&gt;按 Stefan 定律（Leppäranta 1993, Atmosphere-Ocean 31, 123-138；Ashton 1989, Water Resour. Res. 25, 564-566）：h(t) = sqrt(h0² + α² · AFDD(t))，AFDD 为自封冻起的冻结度日 Σ max(−T, 0)（°C·天），α = sqrt(2 k_i / (ρ_i L_f))。取 k_i = 2.24 W m⁻¹ K⁻¹、ρ_i = 917 kg m⁻³、L_f = 333.4 kJ kg⁻¹ 时，裸冰 α = 3.558 cm (°C·天)^-½（默认值；ALPHA 可覆盖：有雪覆盖时的经验系数较低，约 2.0-2.7）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;积雪&lt;/b&gt;（SNOW_FIELD：冰上雪深 h_s，cm）：积雪在冰的热阻上增加其热阻 h_s/k_s，ρ_i L_f dh/dt = k_i (0 − T) / (h + (k_i/k_s) h_s)，在一天内 T 和 h_s 不变的条件下逐日精确积分：h1 = sqrt((h0 + r)² + α²·FDD) − r，其中 r = (k_i/k_s)·h_s。SNOW_CONDUCTIVITY k_s 默认 0.31 W m⁻¹ K⁻¹（Maykut &amp;amp; Untersteiner 1971）；雪深为空视为无雪。&lt;/p&gt;&lt;p&gt;&lt;b&gt;消融&lt;/b&gt;：自消融开始日（封冻后第一次连续 THAW_RUN 天高于 0 °C 的首日，即该连续期之前最后一个冻结日之后）起，每个 T &amp;gt; 0 °C 的日子冰厚减少 MELT_COEFFICIENT × T（默认每 °C·天 0.5 cm）：若其后无霜冻，h = h_last − M · ATDD，即 Bilello 1980（CRREL Report 80-6）和 Ashton 1983（CRREL SR 83-19）的度日衰减；之后的冻结日仍会使冰增长。消融开始前的融化日（冬季短暂回暖）既不增长也不消融。&lt;/p&gt;&lt;p&gt;&lt;b&gt;封冻与解冻&lt;/b&gt;：给出 PHENOLOGY（cryo:lakeicephenology 的输出：列 lake、season、FREEZE_UP_FIELD、BREAK_UP_FIELD、main）时，冰从其封冻日期开始增长，在其解冻日期消失（解冻为空：由模型确定）；没有对应行的湖泊和季节视为未封冻。未给出时，封冻日为季节中第一次连续 FREEZE_RUN 天低于 0 °C 的首日（且其前一天有温度；季节开始时已冻结则不定日期），解冻日为消融中冰厚首次降到 0 cm 的日子；过早融尽的冰会在下一次这样的连续期重新形成，季节行给出最长的冰期（备注中说明有几次）。没有封冻的季节以空值报告并在日志中说明，不视为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;：每个湖泊每天一行的表格（CSV、GeoPackage 等）：LAKE_FIELD、DATE_FIELD（YYYY-MM-DD）和以 UNITS 为单位的 TEMPERATURE_FIELD（换算后超出 −100..100 °C 的温度会被拒绝，如把开尔文当作 °C）。不超过 MAX_GAP 天的缺口线性填补；冰期中更长的缺口使该湖此后的冰厚未知。季节从 YEAR_START（默认 08-01）开始，以开始年份命名。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：OUTPUT，每个湖泊每天一行：lake、date、h_cm（未知处为空）；OUTPUT_SEASONS，每个湖泊每个季节一行：lake、season、freeze_up、break_up、max_thickness_cm、date_max、ice_days、afdd（增长的 °C·天）、source（temperature 或 phenology）、note。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="122"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="172"/>
         <source>Daily air temperature per lake (table)</source>
         <translation>各湖泊逐日气温（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="122"/>
-        <source>Table with one row per lake and day: lake id, date and daily mean air temperature (and optionally the snow depth on the ice).</source>
-        <translation>每个湖泊每天一行的表格：湖泊编号、日期和日平均气温（可选冰上雪深）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="188"/>
         <source>Lake id field</source>
         <translation>湖泊编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
-        <source>Field of INPUT identifying the lake.</source>
-        <translation>INPUT 中标识湖泊的字段。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="188"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="188"/>
         <source>Field of INPUT with the day (a date or YYYY-MM-DD text).</source>
         <translation>INPUT 中存放日期的字段（日期或 YYYY-MM-DD 文本）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="188"/>
         <source>Temperature field</source>
         <translation>温度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="127"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="188"/>
         <source>Field of INPUT with the daily mean air temperature in UNITS; empty cells are missing days.</source>
         <translation>INPUT 中以 UNITS 为单位的日平均气温字段；空单元格为缺测日。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="135"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="197"/>
         <source>Snow depth on the ice field, cm (optional)</source>
         <translation>冰上雪深字段，cm（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="135"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="197"/>
         <source>Field of INPUT with the snow depth on the ice in cm (empty cells: no snow); empty: bare ice.</source>
         <translation>INPUT 中冰上雪深（cm）字段（空单元格：无雪）；留空：裸冰。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="139"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="201"/>
         <source>Temperature units</source>
         <translation>温度单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="139"/>
-        <source>celsius (default) or kelvin.</source>
-        <translation>celsius（默认）或 kelvin。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="143"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="218"/>
         <source>Freeze-up and break-up (cryo:lakeicephenology output, optional)</source>
         <translation>封冻与解冻（cryo:lakeicephenology 输出，可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="143"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="218"/>
         <source>The table cryo:lakeicephenology writes (lake, season, fus, fue, bus, bue, main): the ice grows from FREEZE_UP_FIELD and is gone on BREAK_UP_FIELD. Empty: both from the temperature.</source>
         <translation>cryo:lakeicephenology 写出的表格（lake、season、fus、fue、bus、bue、main）：冰从 FREEZE_UP_FIELD 开始增长，在 BREAK_UP_FIELD 消失。留空：二者均由温度确定。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="149"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="224"/>
         <source>Freeze-up column of PHENOLOGY</source>
         <translation>PHENOLOGY 的封冻列</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="149"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="224"/>
         <source>Break-up column of PHENOLOGY</source>
         <translation>PHENOLOGY 的解冻列</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="151"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="226"/>
         <source>Column of PHENOLOGY with the date (default fue = freeze-up end, the lake ice-covered; bue = break-up end, the ice gone).</source>
         <translation>PHENOLOGY 中存放日期的列（默认 fue = 封冻结束，湖面被冰覆盖；bue = 解冻结束，冰已消失）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Freeze-up: days in a row below 0 °C</source>
         <translation>封冻：连续低于 0 °C 的天数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Without PHENOLOGY, freeze-up is the first day of the first run of this many consecutive days below 0 °C (default 5).</source>
         <translation>未给出 PHENOLOGY 时，封冻日为第一次连续这么多天低于 0 °C 的首日（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Melt onset: days in a row above 0 °C</source>
         <translation>消融开始：连续高于 0 °C 的天数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>The ice melts from the first day of the first run of this many consecutive days above 0 °C after freeze-up (default 5).</source>
         <translation>封冻后第一次连续这么多天高于 0 °C 的首日起，冰开始消融（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Ice thickness on the freeze-up day (cm)</source>
         <translation>封冻日的冰厚（cm）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>h0 of h = sqrt(h0² + α²·AFDD), before the freeze-up day's growth (default 0).</source>
         <translation>h = sqrt(h0² + α²·AFDD) 中的 h0，即封冻日增长之前的冰厚（默认 0）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Snow thermal conductivity k_s (W m⁻¹ K⁻¹)</source>
         <translation>雪的导热系数 k_s（W m⁻¹ K⁻¹）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Of the snow on the ice (default 0.31, Maykut &amp; Untersteiner 1971); used with SNOW_FIELD.</source>
         <translation>冰上积雪的导热系数（默认 0.31，Maykut &amp; Untersteiner 1971）；与 SNOW_FIELD 一起使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Melt coefficient (cm per °C·day)</source>
         <translation>消融系数（cm 每 °C·天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Ice lost per thawing degree-day from the melt onset (default 0.5).</source>
         <translation>消融开始后每个融化度日损失的冰厚（默认 0.5）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Longest gap filled by interpolation (days)</source>
         <translation>插值填补的最长缺口（天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="155"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="230"/>
         <source>Gaps of up to this many days are filled linearly (default 5).</source>
         <translation>不超过这么多天的缺口线性填补（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="175"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="250"/>
         <source>Stefan coefficient α (cm (°C·day)^-½; empty: 3.558)</source>
         <translation>Stefan 系数 α（cm (°C·天)^-½；留空：3.558）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="175"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="250"/>
         <source>Overrides α = sqrt(2 k_i / (ρ_i L_f)) = 3.558 cm (°C·day)^-½ of bare ice; empirical values under snow are about 2.0-2.7.</source>
         <translation>覆盖裸冰的 α = sqrt(2 k_i / (ρ_i L_f)) = 3.558 cm (°C·天)^-½；有雪时的经验值约 2.0-2.7。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="180"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="255"/>
         <source>Season starts on (MM-DD)</source>
         <translation>季节开始日（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="180"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="255"/>
         <source>Month and day (MM-DD, default 08-01) on which each ice season begins: a time of open water.</source>
         <translation>每个冰季开始的月日（MM-DD，默认 08-01）：应为明水期。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="183"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="258"/>
         <source>Daily ice thickness</source>
         <translation>逐日冰厚</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="183"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="258"/>
         <source>Table: lake, date (YYYY-MM-DD), h_cm (empty where unknown).</source>
         <translation>表格：lake、date（YYYY-MM-DD）、h_cm（未知处为空）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="186"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="261"/>
         <source>Ice seasons per lake</source>
         <translation>各湖泊冰季</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="186"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="261"/>
         <source>Table: lake, season, freeze_up, break_up, max_thickness_cm, date_max, ice_days, afdd, source, note; empty values for a season without freeze-up.</source>
         <translation>表格：lake、season、freeze_up、break_up、max_thickness_cm、date_max、ice_days、afdd、source、note；未封冻的季节为空值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="265"/>
         <source>Lakes</source>
         <translation>湖泊数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="265"/>
         <source>Lake-seasons with ice</source>
         <translation>有冰的湖泊季节数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="265"/>
         <source>Lake-seasons without freeze-up</source>
         <translation>未封冻的湖泊季节数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="190"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="265"/>
         <source>Stefan coefficient used, cm (°C·day)^-½</source>
         <translation>使用的 Stefan 系数，cm (°C·天)^-½</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="199"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="274"/>
         <source>{} has no field {} (its fields: {}); set {}</source>
         <translation>{} 没有字段 {}（其字段：{}）；请设置 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="207"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="302"/>
         <source>INPUT is not a readable table</source>
         <translation>INPUT 不是可读取的表格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="218"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="313"/>
         <source>Row {}: the lake field {} is empty; give every row its lake</source>
         <translation>第 {} 行：湖泊字段 {} 为空；请为每一行给出湖泊</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="242"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="337"/>
         <source>PHENOLOGY has several rows for lake {} and season {} (row {}); keep the main event (main = 1) only</source>
         <translation>PHENOLOGY 中湖泊 {} 季节 {} 有多行（第 {} 行）；只保留主事件（main = 1）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="250"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="345"/>
         <source>PHENOLOGY row {}: cannot read the date {!r} in {}</source>
         <translation>PHENOLOGY 第 {} 行：无法读取日期 {!r}（{} 列）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="270"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="365"/>
         <source>{} lakes, {} .. {}; α = {:.4g} cm (°C·day)^-½</source>
         <translation>{} 个湖泊，{} .. {}；α = {:.4g} cm (°C·天)^-½</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="272"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="367"/>
         <source>Freeze-up and break-up from PHENOLOGY</source>
         <translation>封冻与解冻取自 PHENOLOGY</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_thickness.py" line="272"/>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="367"/>
         <source>Freeze-up and break-up from the temperature</source>
         <translation>封冻与解冻由温度确定</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="106"/>
+        <source>Both INPUT and TEMPERATURE_STACK are given. Give the daily temperatures once: as a table per lake (INPUT), or as a stack with lake polygons (TEMPERATURE_STACK and LAKES).</source>
+        <translation>同时给出了 INPUT 和 TEMPERATURE_STACK。逐日温度只需给一次：每个湖泊的表格（INPUT），或带湖泊多边形的栈（TEMPERATURE_STACK 和 LAKES）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="109"/>
+        <source>No temperatures are given. Give a table of daily air temperature per lake (INPUT), or a daily temperature stack (TEMPERATURE_STACK) with lake polygons (LAKES).</source>
+        <translation>没有给出温度。请给出每个湖泊的逐日气温表格（INPUT），或带湖泊多边形（LAKES）的逐日温度栈（TEMPERATURE_STACK）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="112"/>
+        <source>TEMPERATURE_STACK needs LAKES. Give the lake polygons over which the daily mean temperature of each lake is taken.</source>
+        <translation>TEMPERATURE_STACK 需要 LAKES。请给出用于计算各湖泊日平均气温的湖泊多边形。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="115"/>
+        <source>LAKES is used only with TEMPERATURE_STACK. Leave LAKES empty when INPUT is a table.</source>
+        <translation>LAKES 只与 TEMPERATURE_STACK 一起使用。INPUT 为表格时请将 LAKES 留空。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="117"/>
+        <source>SNOW_FIELD is a field of the INPUT table. Leave it empty with TEMPERATURE_STACK (the ice is then bare).</source>
+        <translation>SNOW_FIELD 是 INPUT 表格的字段。使用 TEMPERATURE_STACK 时请留空（此时冰面为裸冰）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="126"/>
+        <source>&lt;p&gt;Daily lake-ice thickness per lake from its daily mean air temperature T (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Growth&lt;/b&gt; by Stefan's law (Leppäranta 1993, Atmosphere-Ocean 31, 123-138; Ashton 1989, Water Resour. Res. 25, 564-566): h(t) = sqrt(h0² + α² · AFDD(t)), AFDD the freezing degree-days Σ max(−T, 0) since freeze-up (°C·day), α = sqrt(2 k_i / (ρ_i L_f)). With k_i = 2.24 W m⁻¹ K⁻¹, ρ_i = 917 kg m⁻³ and L_f = 333.4 kJ kg⁻¹, α = 3.558 cm (°C·day)^-½ for bare ice (the default; ALPHA overrides it: empirical coefficients under snow are lower, about 2.0-2.7).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow&lt;/b&gt; (SNOW_FIELD: snow depth h_s on the ice, cm): the snow adds its thermal resistance h_s/k_s to that of the ice, ρ_i L_f dh/dt = k_i (0 − T) / (h + (k_i/k_s) h_s), integrated day by day exactly for a day's constant T and h_s: h1 = sqrt((h0 + r)² + α²·FDD) − r with r = (k_i/k_s)·h_s. SNOW_CONDUCTIVITY k_s defaults to 0.31 W m⁻¹ K⁻¹ (Maykut &amp;amp; Untersteiner 1971); empty snow cells count as no snow.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Melt&lt;/b&gt;: from the melt onset, the first day of the first run of THAW_RUN consecutive days above 0 °C after freeze-up (that is, after the last freezing day before that run), each day with T &amp;gt; 0 °C thins the ice by MELT_COEFFICIENT × T (default 0.5 cm per °C·day): without later frost h = h_last − M · ATDD, the degree-day decay of Bilello 1980 (CRREL Report 80-6) and Ashton 1983 (CRREL SR 83-19); a later freezing day still grows the ice. Before the melt onset, thaw days (short mid-winter thaws) neither grow nor melt the ice.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Freeze-up and break-up&lt;/b&gt;: with PHENOLOGY (the output of cryo:lakeicephenology: columns lake, season, FREEZE_UP_FIELD, BREAK_UP_FIELD, main) the ice grows from its freeze-up date and is gone on its break-up date (empty break-up: from the model); a lake and season without a row has no freeze-up. Without it, freeze-up is the first day of the first run of FREEZE_RUN consecutive days below 0 °C in the season whose day before has a temperature (a season that starts frozen is not dated), and break-up the first day the melting ice reaches 0 cm; ice that melts out early forms again at the next such run, and the season's row gives the longest ice period (its note says how many). A season without freeze-up is reported with empty values and a log message, not an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;: a table (CSV, GeoPackage, ...) with one row per lake and day: LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and TEMPERATURE_FIELD in UNITS (temperatures outside −100..100 °C after conversion are refused, e.g. Kelvin read as °C). Gaps of up to MAX_GAP days are filled linearly; a longer gap in the ice season leaves that lake's thickness unknown from there. Seasons start on YEAR_START (default 08-01) and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;TEMPERATURE_STACK&lt;/b&gt; + &lt;b&gt;LAKES&lt;/b&gt;, instead of INPUT: a daily air-temperature stack (e.g. ERA5-Land 2 m temperature as a GeoTIFF/netCDF with dated bands or netCDF time, or an HDF5 file) and lake polygons in any CRS (reprojected onto the stack's grid), named by LAKE_FIELD. A lake's daily temperature is the mean of the cells whose centre lies inside its polygon (a day counts when at least half of them have a value); a lake that covers no cell centre takes the cell under its centroid. Stored values become °C as value × SCALE + OFFSET (empty: the file's own scale_factor and add_offset, else 1 and 0), minus 273.15 with UNITS = kelvin (ERA5-Land t2m is in K); cells outside −100..100 °C after this are refused. The stack is read in blocks of dates over the lakes' rows only. The ice is bare (snow needs INPUT with SNOW_FIELD). A file without georeferencing (HDF5, or a netCDF without a CRS) is placed by EXTENT and CRS; DATASET names its variable (ERA5-Land: t2m).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, one row per lake and day: lake, date, h_cm (empty where unknown); OUTPUT_SEASONS, one row per lake and season: lake, season, freeze_up, break_up, max_thickness_cm, date_max, ice_days, afdd (°C·day of growth), source (temperature or phenology), note.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;由每个湖泊的逐日平均气温 T（°C）计算逐日湖冰厚度。&lt;/p&gt;&lt;p&gt;&lt;b&gt;增长&lt;/b&gt;按 Stefan 定律（Leppäranta 1993, Atmosphere-Ocean 31, 123-138；Ashton 1989, Water Resour. Res. 25, 564-566）：h(t) = sqrt(h0² + α² · AFDD(t))，AFDD 为自封冻起的冻结度日 Σ max(−T, 0)（°C·天），α = sqrt(2 k_i / (ρ_i L_f))。取 k_i = 2.24 W m⁻¹ K⁻¹、ρ_i = 917 kg m⁻³、L_f = 333.4 kJ kg⁻¹ 时，裸冰 α = 3.558 cm (°C·天)^-½（默认值；ALPHA 可覆盖：有雪覆盖时的经验系数较低，约 2.0-2.7）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;积雪&lt;/b&gt;（SNOW_FIELD：冰上雪深 h_s，cm）：积雪在冰的热阻上增加其热阻 h_s/k_s，ρ_i L_f dh/dt = k_i (0 − T) / (h + (k_i/k_s) h_s)，在一天内 T 和 h_s 不变的条件下逐日精确积分：h1 = sqrt((h0 + r)² + α²·FDD) − r，其中 r = (k_i/k_s)·h_s。SNOW_CONDUCTIVITY k_s 默认 0.31 W m⁻¹ K⁻¹（Maykut &amp;amp; Untersteiner 1971）；雪深为空视为无雪。&lt;/p&gt;&lt;p&gt;&lt;b&gt;消融&lt;/b&gt;：自消融开始日（封冻后第一次连续 THAW_RUN 天高于 0 °C 的首日，即该连续期之前最后一个冻结日之后）起，每个 T &amp;gt; 0 °C 的日子冰厚减少 MELT_COEFFICIENT × T（默认每 °C·天 0.5 cm）：若其后无霜冻，h = h_last − M · ATDD，即 Bilello 1980（CRREL Report 80-6）和 Ashton 1983（CRREL SR 83-19）的度日衰减；之后的冻结日仍会使冰增长。消融开始前的融化日（冬季短暂回暖）既不增长也不消融。&lt;/p&gt;&lt;p&gt;&lt;b&gt;封冻与解冻&lt;/b&gt;：给出 PHENOLOGY（cryo:lakeicephenology 的输出：列 lake、season、FREEZE_UP_FIELD、BREAK_UP_FIELD、main）时，冰从其封冻日期开始增长，在其解冻日期消失（解冻为空：由模型确定）；没有对应行的湖泊和季节视为未封冻。未给出时，封冻日为季节中第一次连续 FREEZE_RUN 天低于 0 °C 的首日（且其前一天有温度；季节开始时已冻结则不定日期），解冻日为消融中冰厚首次降到 0 cm 的日子；过早融尽的冰会在下一次这样的连续期重新形成，季节行给出最长的冰期（备注中说明有几次）。没有封冻的季节以空值报告并在日志中说明，不视为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt;：每个湖泊每天一行的表格（CSV、GeoPackage 等）：LAKE_FIELD、DATE_FIELD（YYYY-MM-DD）和以 UNITS 为单位的 TEMPERATURE_FIELD（换算后超出 −100..100 °C 的温度会被拒绝，如把开尔文当作 °C）。不超过 MAX_GAP 天的缺口线性填补；冰期中更长的缺口使该湖此后的冰厚未知。季节从 YEAR_START（默认 08-01）开始，以开始年份命名。&lt;/p&gt;&lt;p&gt;&lt;b&gt;TEMPERATURE_STACK&lt;/b&gt; + &lt;b&gt;LAKES&lt;/b&gt;（代替 INPUT）：逐日气温栈（如 ERA5-Land 2 m 气温，带日期波段或 netCDF 时间的 GeoTIFF/netCDF，或 HDF5 文件）以及任意坐标系的湖泊多边形（重投影到栈的格网），以 LAKE_FIELD 命名。湖泊的日气温为中心位于其多边形内的像元的平均值（至少一半像元有值的日子才计入）；不覆盖任何像元中心的湖泊取其质心所在像元。存储值按 值 × SCALE + OFFSET 换算为 °C（留空：使用文件自身的 scale_factor 和 add_offset，否则为 1 和 0），UNITS = kelvin 时再减 273.15（ERA5-Land t2m 单位为 K）；换算后超出 −100..100 °C 的像元将被拒绝。栈只在湖泊所在的行上按日期块读取。冰面为裸冰（积雪需要带 SNOW_FIELD 的 INPUT）。没有地理参考的文件（HDF5，或无坐标系的 netCDF）由 EXTENT 和 CRS 定位；DATASET 指定其变量（ERA5-Land：t2m）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：OUTPUT，每个湖泊每天一行：lake、date、h_cm（未知处为空）；OUTPUT_SEASONS，每个湖泊每个季节一行：lake、season、freeze_up、break_up、max_thickness_cm、date_max、ice_days、afdd（增长的 °C·天）、source（temperature 或 phenology）、note。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="172"/>
+        <source>Table with one row per lake and day: lake id, date and daily mean air temperature (and optionally the snow depth on the ice). Give INPUT, or TEMPERATURE_STACK with LAKES.</source>
+        <translation>每个湖泊每天一行的表格：湖泊编号、日期和日平均气温（可选冰上雪深）。请给出 INPUT，或 TEMPERATURE_STACK 与 LAKES。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="177"/>
+        <source>…or a daily air-temperature stack</source>
+        <translation>……或逐日气温栈</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="177"/>
+        <source>Instead of INPUT: daily mean air temperature as a dated multi-band GeoTIFF/netCDF (e.g. ERA5-Land 2 m temperature) or an HDF5 file; with LAKES.</source>
+        <translation>代替 INPUT：以带日期的多波段 GeoTIFF/netCDF（如 ERA5-Land 2 m 气温）或 HDF5 文件给出的日平均气温；与 LAKES 一起使用。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="182"/>
+        <source>Lake polygons (with the stack)</source>
+        <translation>湖泊多边形（与栈一起）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="182"/>
+        <source>With TEMPERATURE_STACK: one polygon per lake, in any CRS, named by LAKE_FIELD. A lake&apos;s temperature is the mean of the cells whose centre lies inside it, or the cell under its centroid for a lake smaller than a cell.</source>
+        <translation>与 TEMPERATURE_STACK 一起：每个湖泊一个多边形，任意坐标系，以 LAKE_FIELD 命名。湖泊气温为中心位于其内的像元的平均值；小于一个像元的湖泊取其质心所在像元。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="188"/>
+        <source>Field of INPUT, or of LAKES with TEMPERATURE_STACK, identifying the lake.</source>
+        <translation>INPUT 中（或使用 TEMPERATURE_STACK 时 LAKES 中）标识湖泊的字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="201"/>
+        <source>celsius (default) or kelvin, of INPUT's temperatures or of TEMPERATURE_STACK's values × SCALE + OFFSET.</source>
+        <translation>celsius（默认）或 kelvin，指 INPUT 的温度或 TEMPERATURE_STACK 的 值 × SCALE + OFFSET。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="206"/>
+        <source>Scale factor of the stack&apos;s stored values (empty: the file&apos;s own, else 1)</source>
+        <translation>栈存储值的比例因子（留空：使用文件自身的，否则为 1）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="206"/>
+        <source>TEMPERATURE_STACK values are multiplied by it before OFFSET is added. Empty (default): the file&apos;s scale_factor, else 1.</source>
+        <translation>TEMPERATURE_STACK 的值先乘以它，再加 OFFSET。留空（默认）：使用文件的 scale_factor，否则为 1。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="206"/>
+        <source>Offset added after scaling (empty: the file&apos;s own, else 0)</source>
+        <translation>缩放后加上的偏移（留空：使用文件自身的，否则为 0）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_thickness.py" line="206"/>
+        <source>Added to the scaled TEMPERATURE_STACK values, in UNITS. Empty (default): the file&apos;s add_offset, else 0; the 273.15 of kelvin is subtracted by UNITS.</source>
+        <translation>加到缩放后的 TEMPERATURE_STACK 值上，单位为 UNITS。留空（默认）：使用文件的 add_offset，否则为 0；kelvin 的 273.15 由 UNITS 减去。</translation>
     </message>
 </context>
 <context>
@@ -3233,249 +3323,269 @@
 <context>
     <name>SnowCover</name>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="54"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="56"/>
         <source>Snow cover from daily MODIS with clouds removed</source>
         <translation>由逐日 MODIS 去云得到积雪覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="79"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="81"/>
         <source>The INPUT_AQUA folder {} is empty</source>
         <translation>INPUT_AQUA 文件夹 {} 为空</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="84"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="86"/>
         <source>INPUT_AQUA and INPUT_AQUA_FOLDER are both given: give the Aqua grids once, as a file or as a folder, and leave the other empty</source>
         <translation>同时给出了 INPUT_AQUA 和 INPUT_AQUA_FOLDER：Aqua 格网只需给一次（文件或文件夹），另一个留空</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="88"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="90"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="89"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="91"/>
         <source>&lt;p&gt;Daily snow cover from the MODIS snow products MOD10A1 (Terra) and MYD10A1 (Aqua), collection 6.1 (v061), grid NDSI_Snow_Cover, with the clouds removed by the classic sequence of Parajka &amp;amp; Blöschl (2008, J. Hydrol. 358, 240-258) and Gafurov &amp;amp; Bárdossy (2009, Hydrol. Earth Syst. Sci. 13, 1361-1373). Codes (MODIS Snow Products Collection 6.1 User Guide, Riggs, Hall &amp;amp; Román; Hall &amp;amp; Riggs 2007): 0-100 NDSI snow cover, snow when at or above NDSI_THRESHOLD (default 10 = NDSI 0.10; 40 reproduces the NDSI 0.4 threshold of collection 5), else no snow; 237 inland water and 239 ocean: water; 250 cloud; 200 missing, 201 no decision, 211 night, 254 saturated, 255 fill: no data (never filled). Any other value refuses the run (a reflectance or temperature grid given by mistake). Output classes: {}.&lt;/p&gt;</source>
         <translation>&lt;p&gt;由 MODIS 积雪产品 MOD10A1（Terra）和 MYD10A1（Aqua）第 6.1 版（v061）的 NDSI_Snow_Cover 格网得到逐日积雪覆盖，按 Parajka &amp;amp; Blöschl（2008, J. Hydrol. 358, 240-258）和 Gafurov &amp;amp; Bárdossy（2009, Hydrol. Earth Syst. Sci. 13, 1361-1373）的经典步骤去云。代码（MODIS Snow Products Collection 6.1 User Guide，Riggs, Hall &amp;amp; Román；Hall &amp;amp; Riggs 2007）：0-100 为 NDSI 积雪覆盖，大于等于 NDSI_THRESHOLD（默认 10，即 NDSI 0.10；40 对应第 5 版的 NDSI 0.4 阈值）为积雪，否则为无雪；237 内陆水体和 239 海洋：水体；250 云；200 缺测、201 未判定、211 夜间、254 饱和、255 填充：无数据（从不填补）。其他任何值都会拒绝运行（误给了反射率或温度格网）。输出类别：{}。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="120"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="132"/>
         <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: OUTPUT, the daily classes (one 8-bit band per date of either satellite, described by its ISO date, styled); OUTPUT_TABLE, a CSV per date with the area of each class in km² (true cell areas: the pixel area on MODIS sinusoidal and other equal-area grids, the ellipsoidal cell area on geographic grids), cloud_input_km2 (cloud in INPUT before the steps), snow_fraction = snow / (snow + no snow), cloud_fraction = cloud / (snow + no snow + cloud), and the day's land_line_m and snow_line_m; OUTPUT_INDICATORS, per complete season (starting YEAR_START, default 08-01, named by the year it starts in; day 1 = its first day) the bands snow_cover_duration (days of the longest run of consecutive snow days), snow_onset and snow_end (its first and last day; the earliest of equally long runs), snow_days (snow days in the season); any day that is not snow breaks a run; nodata −32768. Results: CLOUD_BEFORE, the cloud fraction of INPUT's land pixel-days (snow, no snow, cloud), CLOUD_AFTER, the same after every step, N_DATES.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;输出&lt;/b&gt;：OUTPUT，逐日类别（任一卫星的每个日期一个 8 位波段，以 ISO 日期描述，已设置样式）；OUTPUT_TABLE，每个日期一行的 CSV，给出各类面积（km²，真实像元面积：MODIS 正弦投影等等积格网取像元面积，地理坐标格网取椭球面像元面积）、cloud_input_km2（各步骤之前 INPUT 中的云）、snow_fraction = 积雪 / (积雪 + 无雪)、cloud_fraction = 云 / (积雪 + 无雪 + 云)，以及当日的 land_line_m 和 snow_line_m；OUTPUT_INDICATORS，每个完整季节（从 YEAR_START 开始，默认 08-01，以开始年份命名；第 1 天为其首日）的波段 snow_cover_duration（最长连续积雪日的天数）、snow_onset 和 snow_end（该连续期的首日和末日；等长时取最早的一段）、snow_days（季节内的积雪日数）；任何非积雪日都会中断连续期；无数据值 −32768。结果：CLOUD_BEFORE，INPUT 陆地像元日（积雪、无雪、云）中云的比例；CLOUD_AFTER，所有步骤之后的同一比例；N_DATES。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="142"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="154"/>
         <source>Aqua (MYD10A1) stack, file or folder</source>
         <translation>Aqua（MYD10A1）栈，文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="142"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="154"/>
         <source>The MYD10A1 NDSI_Snow_Cover grids on the grid of INPUT, as a folder of daily granules or a dated multi-band GeoTIFF, when INPUT holds the Terra (MOD10A1) grids only. Leave empty when INPUT is a folder holding both MOD10A1 and MYD10A1 files.</source>
         <translation>与 INPUT 同格网的 MYD10A1 NDSI_Snow_Cover 格网，为逐日数据文件夹或带日期的多波段 GeoTIFF，用于 INPUT 只含 Terra（MOD10A1）格网的情况。INPUT 为同时含 MOD10A1 和 MYD10A1 文件的文件夹时留空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="148"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="160"/>
         <source>…or a folder of Aqua (MYD10A1) granules</source>
         <translation>……或 Aqua（MYD10A1）逐日数据文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="148"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="160"/>
         <source>A folder of daily MYD10A1 granules (or dated files of their codes), instead of INPUT_AQUA.</source>
         <translation>逐日 MYD10A1 数据（或其代码的带日期文件）所在文件夹，代替 INPUT_AQUA。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="152"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="164"/>
         <source>DEM on the grid of the input (for the snow line)</source>
         <translation>与输入同格网的 DEM（用于雪线）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="152"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="164"/>
         <source>Elevations in metres on exactly the grid of the snow cover input (same CRS, cells and extent; warp it first otherwise). Needed by SNOWLINE; without it that step is skipped.</source>
         <translation>与积雪覆盖输入格网完全一致（坐标系、像元和范围相同；否则请先重投影）的高程，单位米。SNOWLINE 需要它；没有时跳过该步骤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="157"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="169"/>
         <source>NDSI threshold of snow (NDSI x 100)</source>
         <translation>积雪的 NDSI 阈值（NDSI x 100）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="157"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="169"/>
         <source>A cell with an NDSI_Snow_Cover value at or above this (1-100) is snow, below it no snow. Default 10 (NDSI 0.10); 40 reproduces the NDSI 0.4 threshold of collection 5.</source>
         <translation>NDSI_Snow_Cover 值大于等于此值（1-100）的像元为积雪，小于则为无雪。默认 10（NDSI 0.10）；40 对应第 5 版的 NDSI 0.4 阈值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>Step 1: combine Terra and Aqua of the same day</source>
         <translation>步骤 1：合并同日的 Terra 和 Aqua</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>Where Terra saw cloud or nothing, take Aqua&apos;s snow or no snow of the same day.</source>
         <translation>在 Terra 看到云或无观测处，取同日 Aqua 的积雪或无雪。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>Step 2: temporal filter</source>
         <translation>步骤 2：时间滤波</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>A cloud cell takes the state of the nearest clear days before and after it within TEMPORAL_DAYS when both agree.</source>
         <translation>云像元在前后 TEMPORAL_DAYS 天内最近的晴空观测一致时，取该状态。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>Step 3: spatial filter (8 neighbours)</source>
         <translation>步骤 3：空间滤波（8 邻域）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>A cloud cell with at least SPATIAL_MIN_CLEAR clear neighbours takes their majority state.</source>
         <translation>至少有 SPATIAL_MIN_CLEAR 个晴空邻域的云像元取这些邻域的多数状态。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>Step 4: regional snow line from the DEM</source>
         <translation>步骤 4：由 DEM 得到区域雪线</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>Cloud cells above the day&apos;s snow line become snow, below its land line no snow (needs DEM).</source>
         <translation>高于当日雪线的云像元变为积雪，低于陆地线的变为无雪（需要 DEM）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>Step 5: seasonal filter</source>
         <translation>步骤 5：季节滤波</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="162"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
         <source>A cloud cell between two snow observations of the same season becomes snow.</source>
         <translation>同一季节两次积雪观测之间的云像元变为积雪。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="178"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="195"/>
         <source>Temporal filter: days on each side (N)</source>
         <translation>时间滤波：每侧天数（N）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="178"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="195"/>
         <source>How far (1-3 days) the temporal filter looks before and after a cloud day for a clear observation; default 3.</source>
         <translation>时间滤波在云日前后为寻找晴空观测而查看的天数（1-3 天）；默认 3。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="184"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="201"/>
         <source>Spatial filter: clear neighbours needed (K)</source>
         <translation>空间滤波：所需晴空邻域数（K）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="184"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="201"/>
         <source>How many of the 8 neighbours (1-8) must be clear (snow or no snow) for the spatial filter to fill a cloud cell; default 4.</source>
         <translation>空间滤波填补云像元所需的晴空（积雪或无雪）邻域数（8 个中的 1-8 个）；默认 4。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="191"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="215"/>
         <source>Snow line tolerance (%)</source>
         <translation>雪线容差（%）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="191"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="215"/>
         <source>The share (0-49 %) of the snow cells allowed below the snow line&apos;s a and of the no-snow cells allowed above its b (snow patches, misclassified cells); 0 uses the lowest snow and the highest no-snow cell. Default 2 %.</source>
         <translation>允许位于雪线 a 之下的积雪像元比例和位于 b 之上的无雪像元比例（0-49 %；积雪斑块、误分类像元）；0 表示使用最低的积雪像元和最高的无雪像元。默认 2 %。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="197"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="221"/>
         <source>Snow line: clear cells needed on a day (%)</source>
         <translation>雪线：当日所需晴空像元（%）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="197"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="221"/>
         <source>A day gets snow and land lines only when its clear cells are at least this share of its land cells (with an elevation); default 5 %.</source>
         <translation>只有当日晴空像元至少占其（有高程的）陆地像元的这一比例时，才计算积雪线和陆地线；默认 5 %。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="203"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="227"/>
         <source>Season starts on (MM-DD)</source>
         <translation>季节开始日（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="203"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="227"/>
         <source>Month and day (MM-DD) on which each snow season begins (default 08-01, the hydrological year): the seasonal filter works within a season, and the indicators are computed per complete season.</source>
         <translation>每个积雪季节开始的月日（MM-DD，默认 08-01，水文年）：季节滤波在一个季节内进行，指标按完整季节计算。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="208"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="232"/>
         <source>Daily snow cover, clouds removed</source>
         <translation>逐日积雪覆盖（已去云）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="208"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="232"/>
         <source>GeoTIFF with one 8-bit band per date, described by its ISO date: 0 no snow, 1 snow, 2 cloud left, 3 water, 255 no data; styled with the class colours.</source>
         <translation>每个日期一个 8 位波段（以 ISO 日期描述）的 GeoTIFF：0 无雪、1 积雪、2 残留云、3 水体、255 无数据；按类别颜色设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="212"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="236"/>
         <source>Daily snow and cloud areas (km²)</source>
         <translation>逐日积雪和云面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="212"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="236"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="212"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="236"/>
         <source>CSV with one row per date: the area of each class in km² (true cell areas), cloud in INPUT before the steps, snow_fraction, cloud_fraction, and the day's land and snow line (m).</source>
         <translation>每个日期一行的 CSV：各类面积（km²，真实像元面积）、各步骤之前 INPUT 中的云、snow_fraction、cloud_fraction，以及当日的陆地线和雪线（m）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="217"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="241"/>
         <source>Snow season indicators</source>
         <translation>积雪季节指标</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="217"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="241"/>
         <source>Int16 GeoTIFF with the bands snow_cover_duration, snow_onset, snow_end and snow_days of every complete season, named &lt;indicator&gt;_&lt;year&gt; (days of the season, day 1 = YEAR_START); nodata −32768. Skipped with a warning when the input holds no complete season and no file was named.</source>
         <translation>Int16 GeoTIFF，含每个完整季节的波段 snow_cover_duration、snow_onset、snow_end 和 snow_days，命名为 &lt;indicator&gt;_&lt;year&gt;（季节中的日序，第 1 天 = YEAR_START）；无数据值 −32768。输入中没有完整季节且未指定文件时，跳过并给出警告。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="224"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="248"/>
         <source>Cloud fraction before (INPUT)</source>
         <translation>去云前云比例（INPUT）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="225"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="249"/>
         <source>Cloud fraction after every step</source>
         <translation>所有步骤之后的云比例</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="226"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="250"/>
         <source>Number of dates</source>
         <translation>日期数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="259"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="284"/>
         <source>No complete season starting {:02d}-{:02d} in {} .. {}: OUTPUT_INDICATORS skipped</source>
         <translation>没有从 {:02d}-{:02d} 开始、位于 {} .. {} 内的完整季节：跳过 OUTPUT_INDICATORS</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="285"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="310"/>
         <source>EXTENT is empty; give xmin,xmax,ymin,ymax of the grid</source>
         <translation>EXTENT 为空；请给出格网的 xmin,xmax,ymin,ymax</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="289"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="314"/>
         <source>A CRS other than EPSG:4326 needs an EXTENT too (the grid&apos;s bounds in that CRS)</source>
         <translation>EPSG:4326 以外的坐标系还需要 EXTENT（格网在该坐标系中的范围）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="99"/>
-        <source>&lt;p&gt;&lt;b&gt;Steps&lt;/b&gt;, each switchable; the log counts the pixel-days each one changed. Every step reads the states as the previous step left them (never its own fills).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;TERRA_AQUA&lt;/b&gt;: Terra keeps its observation (about 10:30 local time); where it saw cloud or nothing, Aqua's snow or no snow of the same day (about 13:30) is taken.&lt;/li&gt;&lt;li&gt;&lt;b&gt;TEMPORAL&lt;/b&gt; (±TEMPORAL_DAYS = N days, 1-3): a cloud cell on day t takes the state of the nearest clear observation before it within t−N .. t−1 when the nearest clear observation after it within t+1 .. t+N has the same state; otherwise it stays cloud.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL&lt;/b&gt;: a cloud cell with at least SPATIAL_MIN_CLEAR (K) clear cells among its 8 neighbours of the same day takes the majority state of those clear neighbours (a tie leaves it cloud).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SNOWLINE&lt;/b&gt; (needs DEM, on the grid of the input): per day, from all clear cells of the grid after steps 1-3 (a first pass), a = the elevation below which only SNOWLINE_TOLERANCE (q, default 2 %) of the snow cells lie and b = the elevation above which only q of the no-snow cells lie; a cloud cell above the snow line max(a, b) becomes snow, below the land line min(a, b) no snow, between them it stays cloud (q = 0: above the highest no-snow cell snow, below the lowest snow cell no snow). A day without snow has only the land line b, a day without bare land only the snow line a; a day whose clear cells are fewer than SNOWLINE_MIN_CLEAR (default 5 %) of its land cells gets no lines. Elevations are compared in equal bins of the DEM's range (1,024 bins, or 10 m ones when those are wider).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SEASONAL&lt;/b&gt;: a cloud cell whose nearest clear observations before and after it in the same season are both snow becomes snow.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;步骤&lt;/b&gt;均可单独开关；日志统计每一步改变的像元日数。每一步读取的是上一步留下的状态（从不读取本步自己的填补）。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;TERRA_AQUA&lt;/b&gt;：保留 Terra 的观测（地方时约 10:30）；在其看到云或无观测处，取同日 Aqua（约 13:30）的积雪或无雪。&lt;/li&gt;&lt;li&gt;&lt;b&gt;TEMPORAL&lt;/b&gt;（±TEMPORAL_DAYS = N 天，1-3）：第 t 日的云像元，若 t−N .. t−1 内最近的晴空观测与 t+1 .. t+N 内最近的晴空观测状态相同，则取该状态；否则仍为云。&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL&lt;/b&gt;：同日 8 个邻域中至少有 SPATIAL_MIN_CLEAR（K）个晴空像元的云像元，取这些晴空邻域的多数状态（票数相同则仍为云）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;SNOWLINE&lt;/b&gt;（需要与输入同格网的 DEM）：逐日由步骤 1-3 之后整个格网的全部晴空像元（第一遍扫描）求 a = 只有 SNOWLINE_TOLERANCE（q，默认 2 %）的积雪像元位于其下的高程，b = 只有 q 的无雪像元位于其上的高程；高于雪线 max(a, b) 的云像元变为积雪，低于陆地线 min(a, b) 的变为无雪，介于二者之间的仍为云（q = 0：高于最高无雪像元为积雪，低于最低积雪像元为无雪）。没有积雪的日子只有陆地线 b，没有裸地的日子只有雪线 a；晴空像元少于其陆地像元 SNOWLINE_MIN_CLEAR（默认 5 %）的日子不求这两条线。高程在 DEM 值域的等宽分箱中比较（1,024 个分箱，若 10 m 分箱更宽则用 10 m）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;SEASONAL&lt;/b&gt;：在同一季节中前后最近的晴空观测都是积雪的云像元变为积雪。&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/snow_cover.py" line="132"/>
+        <location filename="../processing/algorithms/snow_cover.py" line="144"/>
         <source>&lt;p&gt;&lt;b&gt;MODIS granules&lt;/b&gt;: a folder of daily granules as downloaded (MOD10A1.AYYYYDDD.hHHvVV.061.*.hdf, HDF4; tiles of one date are mosaicked; the grid NDSI_Snow_Cover is chosen by default), which may hold both MOD10A1 and MYD10A1 files (told apart by the start of their names), or a multi-band GeoTIFF of the codes whose band descriptions are ISO dates; INPUT_AQUA takes the Aqua stack when INPUT holds Terra only.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;MODIS 数据&lt;/b&gt;：按下载时的逐日数据文件夹（MOD10A1.AYYYYDDD.hHHvVV.061.*.hdf，HDF4；同一日期的各图幅拼接；默认选择 NDSI_Snow_Cover 格网），可同时包含 MOD10A1 和 MYD10A1 文件（按文件名开头区分），或波段描述为 ISO 日期的代码多波段 GeoTIFF；INPUT 只含 Terra 时，INPUT_AQUA 给出 Aqua 栈。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="101"/>
+        <source>&lt;p&gt;&lt;b&gt;Steps&lt;/b&gt;, each switchable; the log counts the pixel-days each one changed. Every step reads the states as the previous step left them (never its own fills).&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;TERRA_AQUA&lt;/b&gt;: Terra keeps its observation (about 10:30 local time); where it saw cloud or nothing, Aqua's snow or no snow of the same day (about 13:30) is taken.&lt;/li&gt;&lt;li&gt;&lt;b&gt;TEMPORAL&lt;/b&gt; (±TEMPORAL_DAYS = N days, 1-3): a cloud cell on day t takes the state of the nearest clear observation before it within t−N .. t−1 when the nearest clear observation after it within t+1 .. t+N has the same state; otherwise it stays cloud.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL&lt;/b&gt;: a cloud cell with at least SPATIAL_MIN_CLEAR (K) clear cells among its 8 neighbours of the same day takes the majority state of those clear neighbours (a tie leaves it cloud).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SNOWLINE&lt;/b&gt; (needs DEM, on the grid of the input): per day, from all clear cells of the grid after steps 1-3 (a first pass), a = the elevation below which only SNOWLINE_TOLERANCE (q, default 2 %) of the snow cells lie and b = the elevation above which only q of the no-snow cells lie; a cloud cell above the snow line max(a, b) becomes snow, below the land line min(a, b) no snow, between them it stays cloud (q = 0: above the highest no-snow cell snow, below the lowest snow cell no snow). A day without snow has only the land line b, a day without bare land only the snow line a; a day whose clear cells are fewer than SNOWLINE_MIN_CLEAR (default 5 %) of its land cells gets no lines. Elevations are compared in equal bins of the DEM's range (1,024 bins, or 10 m ones when those are wider).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SEASONAL&lt;/b&gt;: a cloud cell whose nearest clear observations before and after it in the same season are both snow becomes snow.&lt;/li&gt;&lt;li&gt;&lt;b&gt;NEAREST&lt;/b&gt; (off by default; a last resort after the classic sequence): a cloud cell still left takes the state of the nearest clear observation of the same cell in time, before or after it in the same season and at most NEAREST_DAYS days away (default 7); when the clear days before and after are equally far and disagree, the earlier one. This is the temporal gap filling of the MODIS cloud-gap-filled products MOD10A1F/MYD10A1F (Hall et al. 2010, Remote Sens. Environ. 114, 496-503; Hall et al. 2019, Hydrol. Earth Syst. Sci. 23, 5227: a cloud cell keeps the previous clear view) taken on both sides, as forward and backward gap filling (Foppa &amp;amp; Seiz 2012, The Cryosphere 6, 331-342), bounded in age. It removes nearly all the cloud the classic steps leave, but less reliably than they do: the final step of Gafurov &amp;amp; Bárdossy, which likewise removes every remaining cloud, was the least accurate of their sequence (about 80 %, against 90-96 % for the others; EGU2010-7250).&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
+        <source>Step 6: nearest clear day (last resort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="174"/>
+        <source>Off by default. A cloud cell still left after the other steps takes the state of the nearest clear day of the same cell within NEAREST_DAYS days in the same season (the earlier one on a tie); less reliable than the classic steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="208"/>
+        <source>Nearest clear day: at most this many days away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/snow_cover.py" line="208"/>
+        <source>How far (1-120 days) before or after a cloud day step 6 looks for a clear day of the same cell; farther clear days leave the cell cloud. Default 7.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3697,177 +3807,177 @@
 <context>
     <name>TimeSeriesDock</name>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="51"/>
+        <location filename="../gui/timeseries_dock.py" line="52"/>
         <source>Cryosphere time series</source>
         <translation>冰冻圈时间序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="73"/>
+        <location filename="../gui/timeseries_dock.py" line="74"/>
         <source>Rasters whose bands are plotted when you click the map</source>
         <translation>单击地图时绘制其波段的栅格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="74"/>
+        <location filename="../gui/timeseries_dock.py" line="75"/>
         <source>Rasters (one band per date):</source>
         <translation>栅格（每个日期一个波段）：</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="78"/>
+        <location filename="../gui/timeseries_dock.py" line="79"/>
         <source>Pick on map</source>
         <translation>在地图上拾取</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="80"/>
+        <location filename="../gui/timeseries_dock.py" line="81"/>
         <source>Click the map to plot that pixel&apos;s series</source>
         <translation>单击地图以绘制该像元的序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="81"/>
+        <location filename="../gui/timeseries_dock.py" line="82"/>
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="82"/>
+        <location filename="../gui/timeseries_dock.py" line="83"/>
         <source>Keep the plotted series to compare them with the next pick</source>
         <translation>保留已绘制的序列，以便与下一次拾取比较</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="83"/>
+        <location filename="../gui/timeseries_dock.py" line="84"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="84"/>
+        <location filename="../gui/timeseries_dock.py" line="85"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="85"/>
+        <location filename="../gui/timeseries_dock.py" line="86"/>
         <source>Export the plotted series to a CSV table</source>
         <translation>将已绘制的序列导出为 CSV 表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="86"/>
+        <location filename="../gui/timeseries_dock.py" line="87"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="87"/>
+        <location filename="../gui/timeseries_dock.py" line="88"/>
         <source>Save the plot as a PNG image</source>
         <translation>将图保存为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="129"/>
+        <location filename="../gui/timeseries_dock.py" line="130"/>
         <source>Table series</source>
         <translation>表格序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="144"/>
+        <location filename="../gui/timeseries_dock.py" line="145"/>
         <source>A cryo:lakeicephenology table: its dates are drawn as markers on the series of the lake of the same name</source>
         <translation>cryo:lakeicephenology 输出的表格：其日期以标记的形式绘制在同名湖泊的序列上</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="147"/>
+        <location filename="../gui/timeseries_dock.py" line="148"/>
         <source>Plot table</source>
         <translation>绘制表格</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="149"/>
+        <location filename="../gui/timeseries_dock.py" line="150"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="150"/>
+        <location filename="../gui/timeseries_dock.py" line="151"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="151"/>
+        <location filename="../gui/timeseries_dock.py" line="152"/>
         <source>Value field</source>
         <translation>数值字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="152"/>
+        <location filename="../gui/timeseries_dock.py" line="153"/>
         <source>Group by</source>
         <translation>分组字段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="153"/>
+        <location filename="../gui/timeseries_dock.py" line="154"/>
         <source>Phenology table</source>
         <translation>物候表</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="211"/>
+        <location filename="../gui/timeseries_dock.py" line="212"/>
         <source>{}: the point cannot be transformed to the layer&apos;s CRS</source>
         <translation>{}：无法将该点转换到图层的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="218"/>
+        <location filename="../gui/timeseries_dock.py" line="219"/>
         <source>Tick a raster in the list to plot its series.</source>
         <translation>请在列表中勾选一个栅格以绘制其序列。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="222"/>
+        <location filename="../gui/timeseries_dock.py" line="223"/>
         <source>Reading {} at {}…</source>
         <translation>正在读取 {}，位置 {}…</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="242"/>
+        <location filename="../gui/timeseries_dock.py" line="243"/>
         <source>{} (col {}, row {})</source>
         <translation>{}（列 {}，行 {}）</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="258"/>
+        <location filename="../gui/timeseries_dock.py" line="259"/>
         <source>Choose a table layer, its date field and its value field.</source>
         <translation>请选择一个表格图层及其日期字段和数值字段。</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="269"/>
+        <location filename="../gui/timeseries_dock.py" line="270"/>
         <source>{} has no rows with a date in {}</source>
         <translation>{} 中没有任何行的 {} 字段含有日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="305"/>
+        <location filename="../gui/timeseries_dock.py" line="306"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="305"/>
+        <location filename="../gui/timeseries_dock.py" line="306"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="324"/>
+        <location filename="../gui/timeseries_dock.py" line="325"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="362"/>
+        <location filename="../gui/timeseries_dock.py" line="366"/>
         <source>Could not write {}</source>
         <translation>无法写入 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="366"/>
+        <location filename="../gui/timeseries_dock.py" line="370"/>
         <source>Export series</source>
         <translation>导出序列</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="366"/>
+        <location filename="../gui/timeseries_dock.py" line="370"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="370"/>
+        <location filename="../gui/timeseries_dock.py" line="374"/>
         <source>{} rows written to {}</source>
         <translation>已写出 {} 行到 {}</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="373"/>
+        <location filename="../gui/timeseries_dock.py" line="377"/>
         <source>Save plot</source>
         <translation>保存图</translation>
     </message>
     <message>
-        <location filename="../gui/timeseries_dock.py" line="373"/>
+        <location filename="../gui/timeseries_dock.py" line="377"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -4204,6 +4314,94 @@
         <location filename="../processing/provider.py" line="19"/>
         <source>Station table → ridge GST model → daily GST from the LST stacks → per pixel, the thaw index of its GST and the least-squares split of the InSAR displacements into a long-term velocity and a seasonal (Stefan) term (Liu et al. 2010, 2012), with the fitted model at every date.</source>
         <translation>站点表 → 岭回归 GST 模型 → 由 LST 栈得到逐日 GST → 逐像元由其 GST 计算融化指数，并用最小二乘把 InSAR 形变分解为长期速率和季节（Stefan）项（Liu et al. 2010, 2012），并给出各日期的拟合模型。</translation>
+    </message>
+</context>
+<context>
+    <name>alg</name>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="36"/>
+        <source>…or reference points (altimetry, lidar, GNSS) to co-register DEM to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="36"/>
+        <source>Points in any CRS with their elevation in REFERENCE_ELEVATION_FIELD (or Z), in the vertical datum of DEM after GEOID_HEIGHT: DEM is co-registered to them instead of to REFERENCE. Give these or REFERENCE_FILES, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="43"/>
+        <source>Elevation field of the reference points (empty: Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="43"/>
+        <source>Numeric field of REFERENCE_POINTS with the elevation in metres; points without a value are skipped. Empty: the points&apos; Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="49"/>
+        <source>…or an ICESat-2 ATL06 granule as reference points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="49"/>
+        <source>An ICESat-2 ATL06 HDF5 granule as downloaded from NSIDC (ATL11 and ICESat GLAH12 are read too); scripts may give a folder of granules. Segments with atl06_quality_summary 0 and no fill value are used; their heights are above the WGS 84 ellipsoid (see GEOID_HEIGHT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="56"/>
+        <source>Geoid height to subtract from the reference points&apos; heights (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="56"/>
+        <source>Constant N in metres subtracted from every reference point's height (h − N) to bring ellipsoidal heights (ICESat-2: WGS 84 ellipsoid) to a geoid-based DEM, e.g. about 31 m at Longyearbyen (EGM2008). 0 (default): the heights are used as they are, and a constant datum offset ends up in SHIFT_Z, which is right only over an area small enough for the geoid to be flat to the accuracy needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="68"/>
+        <source>Reference points with their residuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="68"/>
+        <source>With reference points: the points on the DEM, in the DEM's working CRS, with h_ref_m (height after GEOID_HEIGHT), dh_before_m (point − DEM), dh_after_m (point − aligned DEM), stable (1 off GLACIERS and UNSTABLE) and used (1: a stable inlier the vertical shift is the median of). Not written unless a destination is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="82"/>
+        <source>Reference points are given twice (REFERENCE_POINTS and REFERENCE_FILES): give a point layer or ATL06 granules, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="85"/>
+        <source>No reference is given: give a reference DEM (REFERENCE), reference points (REFERENCE_POINTS) or ICESat-2 ATL06 granules (REFERENCE_FILES) to co-register DEM to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="88"/>
+        <source>OUTPUT_POINTS needs reference points (REFERENCE_POINTS or REFERENCE_FILES): give them, or leave OUTPUT_POINTS empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="119"/>
+        <source>Reference point heights minus the geoid height {:.3f} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="121"/>
+        <source>GEOID_HEIGHT is 0: the reference point heights are used as they are (ICESat-2 heights are ellipsoidal; a constant datum offset goes into SHIFT_Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="149"/>
+        <source>{} needs a reference DEM (REFERENCE): give one, or leave {} empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="155"/>
+        <source>No REFERENCE: the DEM is aligned to the reference points on its own grid; OUTPUT and OUTPUT_REPORT are not written</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

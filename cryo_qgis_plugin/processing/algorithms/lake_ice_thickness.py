@@ -1,28 +1,33 @@
-"""``cryo:lakeicethickness``: daily lake-ice thickness from daily air temperature per lake (Stefan's degree-day law,
-snow insulation, degree-day melt), with freeze-up and break-up from the temperature or a phenology table."""
+"""``cryo:lakeicethickness``: daily lake-ice thickness from daily air temperature per lake (a table, or a temperature
+stack averaged over lake polygons; Stefan's degree-day law, snow insulation, degree-day melt), with freeze-up and
+break-up from the temperature or a phenology table."""
 from __future__ import annotations
 
 import datetime as dt
 import math
 from typing import Dict, List, Optional, Tuple
 
+import numpy as np
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsFields, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
-from ...compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_ANY, WKB_NO_GEOMETRY, double_field, \
-    integer_field, string_field
+from ...compat import FILE_BEHAVIOR_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, \
+    WKB_NO_GEOMETRY, double_field, integer_field, string_field
 from ...core.errors import Cancelled
 from ...core.io.dates import parse_month_day
 from ...core.io.temperature import UNITS as TEMPERATURE_UNITS, Packing
 from ...core.lakeice import ice_thickness as model
+from ...core.lakeice.lake_means import zonal_temperature
 from ...qgis_io.cells import as_date, as_value, date_or_none, is_null
+from ...qgis_io.lake_polygons import lake_polygons
 from ...qgis_io.run import run_for
-from ..base import CryoAlgorithm, logs_results
+from ..base import CryoAlgorithm, logs_results, refuse_overwriting_inputs
 from ..guard import staged_sink
 from ..parameters import advanced, with_help
-from ..stack_parameters import is_given
+from ..stack_parameters import DATASET, START_DATE, add_stack_options, hdf5_needs, is_given, open_stack_at
+from ..temperature_parameters import OFFSET, SCALE, packing_from
 
 DATE_COLUMNS = ("freeze_up", "break_up", "date_max")
 
@@ -52,7 +57,14 @@ def season_fields() -> QgsFields:
 
 class LakeIceThickness(CryoAlgorithm):
     GROUP = "lakeice"
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",)  # an HDF5 TEMPERATURE_STACK
     INPUT = "INPUT"
+    TEMPERATURE_STACK = "TEMPERATURE_STACK"
+    LAKES = "LAKES"
+    DATASET = DATASET
+    START_DATE = START_DATE
+    SCALE = SCALE
+    OFFSET = OFFSET
     LAKE_FIELD = "LAKE_FIELD"
     DATE_FIELD = "DATE_FIELD"
     TEMPERATURE_FIELD = "TEMPERATURE_FIELD"
@@ -81,6 +93,34 @@ class LakeIceThickness(CryoAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Lake-ice thickness from air temperature (Stefan degree-day law)")
+
+    def required_modules(self, parameters, context):
+        """h5py when TEMPERATURE_STACK is an HDF5 file."""
+        return self.REQUIRES + hdf5_needs([parameters.get(self.TEMPERATURE_STACK)])
+
+    def input_problem(self, parameters) -> str:
+        """Why the temperature inputs cannot be used ('' when INPUT alone, or TEMPERATURE_STACK with LAKES, is
+        given)."""
+        table, stack, lakes = (is_given(parameters.get(n)) for n in (self.INPUT, self.TEMPERATURE_STACK, self.LAKES))
+        if table and stack:
+            return self.tr("Both INPUT and TEMPERATURE_STACK are given. Give the daily temperatures once: as a table "
+                           "per lake (INPUT), or as a stack with lake polygons (TEMPERATURE_STACK and LAKES).")
+        if not table and not stack:
+            return self.tr("No temperatures are given. Give a table of daily air temperature per lake (INPUT), or a "
+                           "daily temperature stack (TEMPERATURE_STACK) with lake polygons (LAKES).")
+        if stack and not lakes:
+            return self.tr("TEMPERATURE_STACK needs LAKES. Give the lake polygons over which the daily mean "
+                           "temperature of each lake is taken.")
+        if table and lakes:
+            return self.tr("LAKES is used only with TEMPERATURE_STACK. Leave LAKES empty when INPUT is a table.")
+        if stack and is_given(parameters.get(self.SNOW_FIELD)) and str(parameters[self.SNOW_FIELD]).strip():
+            return self.tr("SNOW_FIELD is a field of the INPUT table. Leave it empty with TEMPERATURE_STACK (the ice "
+                           "is then bare).")
+        return ""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        problem = self.input_problem(parameters)
+        return (False, problem) if problem else super().checkParameterValues(parameters, context)
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -114,6 +154,16 @@ class LakeIceThickness(CryoAlgorithm):
             "refused, e.g. Kelvin read as °C). Gaps of up to MAX_GAP days are filled linearly; a longer gap in the "
             "ice season leaves that lake's thickness unknown from there. Seasons start on YEAR_START (default "
             "08-01) and are named by the year they start in.</p>"
+            "<p><b>TEMPERATURE_STACK</b> + <b>LAKES</b>, instead of INPUT: a daily air-temperature stack (e.g. "
+            "ERA5-Land 2 m temperature as a GeoTIFF/netCDF with dated bands or netCDF time, or an HDF5 file) and "
+            "lake polygons in any CRS (reprojected onto the stack's grid), named by LAKE_FIELD. "
+            "A lake's daily temperature is the mean of the cells whose centre lies inside its polygon (a day counts "
+            "when at least half of them have a value); a lake that covers no cell centre takes the cell under its "
+            "centroid. Stored values become °C as value × SCALE + OFFSET (empty: the file's own scale_factor and "
+            "add_offset, else 1 and 0), minus 273.15 with UNITS = kelvin (ERA5-Land t2m is in K); cells outside "
+            "−100..100 °C after this are refused. The stack is read in blocks of dates over the lakes' rows only. "
+            "The ice is bare (snow needs INPUT with SNOW_FIELD). A file without georeferencing (HDF5, or a netCDF "
+            "without a CRS) is placed by EXTENT and CRS; DATASET names its variable (ERA5-Land: t2m).</p>"
             "<p><b>Outputs</b>: OUTPUT, one row per lake and day: lake, date, h_cm (empty where unknown); "
             "OUTPUT_SEASONS, one row per lake and season: lake, season, freeze_up, break_up, max_thickness_cm, "
             "date_max, ice_days, afdd (°C·day of growth), source (temperature or phenology), note.</p>")
@@ -121,11 +171,23 @@ class LakeIceThickness(CryoAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Daily air temperature per lake (table)"),
-                                                [SOURCE_VECTOR_ANY]),
+                                                [SOURCE_VECTOR_ANY], optional=True),
             self.tr("Table with one row per lake and day: lake id, date and daily mean air temperature (and "
-                    "optionally the snow depth on the ice).")))
+                    "optionally the snow depth on the ice). Give INPUT, or TEMPERATURE_STACK with LAKES.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFile(self.TEMPERATURE_STACK, self.tr("…or a daily air-temperature stack"),
+                                       FILE_BEHAVIOR_FILE, optional=True),
+            self.tr("Instead of INPUT: daily mean air temperature as a dated multi-band GeoTIFF/netCDF (e.g. "
+                    "ERA5-Land 2 m temperature) or an HDF5 file; with LAKES.")))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource(self.LAKES, self.tr("Lake polygons (with the stack)"),
+                                                [SOURCE_VECTOR_POLYGON], optional=True),
+            self.tr("With TEMPERATURE_STACK: one polygon per lake, in any CRS, named by LAKE_FIELD. A lake's "
+                    "temperature is the mean of the cells whose centre lies inside it, or the cell under its "
+                    "centroid for a lake smaller than a cell.")))
         for name, label, default, help_text in (
-                (self.LAKE_FIELD, self.tr("Lake id field"), "lake", self.tr("Field of INPUT identifying the lake.")),
+                (self.LAKE_FIELD, self.tr("Lake id field"), "lake",
+                 self.tr("Field of INPUT, or of LAKES with TEMPERATURE_STACK, identifying the lake.")),
                 (self.DATE_FIELD, self.tr("Date field"), "date", self.tr("Field of INPUT with the day (a date or "
                                                                          "YYYY-MM-DD text).")),
                 (self.TEMPERATURE_FIELD, self.tr("Temperature field"), "temperature",
@@ -139,7 +201,20 @@ class LakeIceThickness(CryoAlgorithm):
         self.addParameter(with_help(
             QgsProcessingParameterEnum(self.UNITS, self.tr("Temperature units"), list(TEMPERATURE_UNITS),
                                        defaultValue="celsius", usesStaticStrings=True),
-            self.tr("celsius (default) or kelvin.")))
+            self.tr("celsius (default) or kelvin, of INPUT's temperatures or of TEMPERATURE_STACK's values × SCALE "
+                    "+ OFFSET.")))
+        for name, label, help_text in (
+                (self.SCALE, self.tr("Scale factor of the stack's stored values (empty: the file's own, else 1)"),
+                 self.tr("TEMPERATURE_STACK values are multiplied by it before OFFSET is added. Empty (default): "
+                         "the file's scale_factor, else 1.")),
+                (self.OFFSET, self.tr("Offset added after scaling (empty: the file's own, else 0)"),
+                 self.tr("Added to the scaled TEMPERATURE_STACK values, in UNITS. Empty (default): the file's "
+                         "add_offset, else 0; the 273.15 of kelvin is subtracted by UNITS."))):
+            self.addParameter(advanced(with_help(QgsProcessingParameterNumber(
+                name, label, NUMBER_DOUBLE, defaultValue=None, optional=True), help_text)))
+        add_stack_options(self)  # how to read TEMPERATURE_STACK: DATASET, START_DATE, EXTENT, CRS, PASS (advanced)
+        for name in (self.DATASET, self.START_DATE):
+            advanced(self.parameterDefinition(name))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(
                 self.PHENOLOGY, self.tr("Freeze-up and break-up (cryo:lakeicephenology output, optional)"),
@@ -201,7 +276,27 @@ class LakeIceThickness(CryoAlgorithm):
                 "LAKE_FIELD, DATE_FIELD, TEMPERATURE_FIELD and SNOW_FIELD" if what == "INPUT"
                 else "FREEZE_UP_FIELD and BREAK_UP_FIELD"))
 
+    def _stack_forcing(self, parameters, context, feedback) -> model.LakeDays:
+        """The daily mean temperature of each LAKES polygon from TEMPERATURE_STACK, lakes in name order (as from a
+        table)."""
+        shapes, ids = lake_polygons(self.parameterAsSource(parameters, self.LAKES, context),
+                                    self.parameterAsString(parameters, self.LAKE_FIELD, context).strip())
+        path = self.parameterAsFile(parameters, self.TEMPERATURE_STACK, context)
+        with open_stack_at(self, path, parameters, context) as stack:  # with DATASET, START_DATE, EXTENT, CRS
+            refuse_overwriting_inputs([self.parameterAsOutputLayer(parameters, name, context)
+                                       for name in (self.OUTPUT, self.OUTPUT_SEASONS)], stack.files)
+            feedback.pushInfo(stack.describe())
+            packing = packing_from(self, parameters, context, [stack])
+            series = zonal_temperature(stack, shapes, ids, packing, run=run_for(feedback).part(0.0, 0.3))
+        order = np.argsort(series.lakes, kind="stable")
+        return model.LakeDays([series.lakes[i] for i in order], series.first, series.values[order])
+
     def _forcing(self, parameters, context, feedback) -> model.LakeDays:
+        problem = self.input_problem(parameters)
+        if problem:
+            raise QgsProcessingException(problem)
+        if is_given(parameters.get(self.TEMPERATURE_STACK)):
+            return self._stack_forcing(parameters, context, feedback)
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.tr("INPUT is not a readable table"))
@@ -272,7 +367,7 @@ class LakeIceThickness(CryoAlgorithm):
         feedback.pushInfo(self.tr("Freeze-up and break-up from PHENOLOGY") if phenology is not None
                           else self.tr("Freeze-up and break-up from the temperature"))
         run = run_for(feedback)
-        result = model.ice_thickness(days, options, phenology, run=run.part(0.0, 0.5))
+        result = model.ice_thickness(days, options, phenology, run=run.part(0.3, 0.6))
         seasons_sink, seasons_out = staged_sink(self, parameters, self.OUTPUT_SEASONS, context, season_fields(),
                                                 WKB_NO_GEOMETRY)
         for row in result.seasons:
@@ -284,7 +379,7 @@ class LakeIceThickness(CryoAlgorithm):
         n_days = result.thickness.shape[1]
         dates = [(result.first + dt.timedelta(days=d)).isoformat() for d in range(n_days)]
         for k, (lake, values) in enumerate(zip(result.lakes, result.thickness)):
-            run.report(0.5 + 0.5 * k / len(result.lakes))
+            run.report(0.6 + 0.4 * k / len(result.lakes))
             for d in range(n_days):
                 feature = QgsFeature(daily_fields())
                 value = float(values[d])
