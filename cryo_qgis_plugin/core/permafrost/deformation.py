@@ -81,10 +81,14 @@ def check_enough_dates(dates: List[dt.date], unknowns: int) -> None:
                              "time series".format(len(dates), unknowns + 1, unknowns))
 
 
-def to_millimetres(values: np.ndarray, factor: float, where: str, units: str) -> np.ndarray:
-    """Displacements (dates, pixels) in mm, refused when some exceeds :data:`MAX_DISPLACEMENT_MM`."""
-    block = values * factor
-    biggest = np.nanmax(np.abs(block), initial=0.0)
+def to_millimetres(values: np.ndarray, factor: float, where: str, units: str, offset: float = 0.0) -> np.ndarray:
+    """Displacements (dates, pixels) as float64 mm (``(values + offset)·factor``, in place when ``values`` is
+    already float64), refused when some exceeds :data:`MAX_DISPLACEMENT_MM`."""
+    block = np.asarray(values, np.float64)
+    if offset:
+        block += offset
+    block *= factor
+    biggest = max(np.nanmax(block, initial=0.0), -np.nanmin(block, initial=0.0))
     if biggest > MAX_DISPLACEMENT_MM:
         raise CryoInputError("INPUT: a displacement of {:,.1f} m ({}) read with UNITS={}: no ground moves more "
                              "than 10 m between acquisitions; units mixed up? set UNITS (m or mm)".format(
@@ -165,15 +169,17 @@ def deformation_raster(stack: Stack, design: Design, output_path: str, units: st
         parts = blocks(height, row_bytes, run.budget_bytes)
         for i, (r0, r1) in enumerate(parts):
             run.check()
-            raw = stack.read(slice(r0, r1)).astype(float)
+            stored = stack.read(slice(r0, r1)).reshape(len(dates), -1)
+            raw = stored.astype(np.float64)
             if stack.nodata is not None and not np.isnan(stack.nodata):
-                raw[raw == stack.nodata] = np.nan
-            raw = raw * (stack.scale or 1.0) + (stack.offset or 0.0)
-            block = to_millimetres(raw.reshape(len(dates), -1), factor, "rows {}-{}".format(r0, r1 - 1), units)
+                np.copyto(raw, np.nan, where=stored == stack.nodata)
+            scale = stack.scale or 1.0
+            block = to_millimetres(raw, factor * scale, "rows {}-{}".format(r0, r1 - 1), units,
+                                   (stack.offset or 0.0) / scale)
             if ref is not None:
-                block = block - block[ref]
+                block -= block[ref].copy()
             if incidence is not None:
-                block = block / incidence.cosines(slice(r0, r1))
+                block /= incidence.cosines(slice(r0, r1))
             chunk = fit_chunk(block, design.block(slice(r0, r1), width), frost_heave, porosity, saturation,
                               with_model=model_writer is not None)
             solved += chunk.solved

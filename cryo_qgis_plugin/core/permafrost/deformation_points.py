@@ -109,7 +109,7 @@ def deformation_points(points: PointSeries, design, units: str = "mm", reference
     for i, (a, b) in enumerate(parts):
         run.check()
         where = "points {} .. {}".format(points.ids[a], points.ids[b - 1])
-        block = to_millimetres(np.asarray(points.displacement[:, a:b], float), factor, where, units)
+        block = to_millimetres(np.array(points.displacement[:, a:b], np.float64), factor, where, units)
         if ref is not None:
             block = block - block[ref]
         if cosines is not None:
