@@ -53,17 +53,14 @@ def _apply_columns(x: np.ndarray, b: np.ndarray) -> np.ndarray:
     """X·b for a design stored by column: x (k, dates, pixels) or (dates, k) shared."""
     if x.ndim == 2:
         return x @ b
-    out = x[0] * b[0]
-    for c in range(1, x.shape[0]):
-        out += x[c] * b[c]
-    return out
+    return np.einsum("kdp,kp->dp", x, b)
 
 
 def _transposed_columns(x: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Xᵀ·r (k, pixels) for x (k, dates, pixels) or (dates, k) shared."""
     if x.ndim == 2:
         return x.T @ values
-    return np.stack([np.einsum("dp,dp->p", column, values) for column in x])
+    return np.einsum("kdp,dp->kp", x, values)
 
 
 def _inverse_spd(a: np.ndarray) -> np.ndarray:
