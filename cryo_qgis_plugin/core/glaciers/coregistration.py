@@ -151,21 +151,24 @@ def shifted_rows(array: np.ndarray, shift: Shift, pixel: Tuple[float, float], r0
     return out
 
 
-def _fit_aspect_cosine(ratio: np.ndarray, bin_starts: np.ndarray) -> Tuple[float, float, float, float]:
+def _fit_aspect_cosine(ratio: np.ndarray, bin_starts: np.ndarray, min_per_bin: int = MIN_PER_BIN,
+                       samples: str = "stable cells", remedy: str = "Use COREGISTER 'vertical', or a larger area "
+                       "with more stable terrain") -> Tuple[float, float, float, float]:
     """Least-squares fit of ``A sin ψ + B cos ψ + c`` to the median of ``ratio`` (NaN = unused) in each
-    5° aspect bin; ``ratio`` is ordered by bin as the samples are. ``(A, B, σ_A, σ_B)``."""
+    5° aspect bin with at least ``min_per_bin`` values; ``ratio`` is ordered by bin as the samples are (``samples``
+    and ``remedy`` word the error). ``(A, B, σ_A, σ_B)``."""
     centres, medians = [], []
     for b in range(ASPECT_BINS):
         values = ratio[bin_starts[b]:bin_starts[b + 1]]
         values = values[np.isfinite(values)]
-        if values.size >= MIN_PER_BIN:
+        if values.size >= min_per_bin:
             centres.append(-np.pi + (b + 0.5) * (2 * np.pi / ASPECT_BINS))
             medians.append(np.median(values))
     if len(centres) < MIN_BINS:
         raise CryoInputError(
             "Too little sloping stable terrain for Nuth & Kääb co-registration: only {} of the 72 aspect bins have "
-            "{} or more stable cells with a slope over {}°. Use COREGISTER 'vertical', or a larger area with more "
-            "stable terrain".format(len(centres), MIN_PER_BIN, MIN_SLOPE_DEGREES))
+            "{} or more {} with a slope over {}°. {}".format(len(centres), min_per_bin, samples, MIN_SLOPE_DEGREES,
+                                                             remedy))
     centres = np.array(centres)
     design = np.column_stack([np.sin(centres), np.cos(centres), np.ones_like(centres)])
     medians = np.array(medians)
@@ -271,3 +274,6 @@ METHODS: Dict[str, Callable[..., Coregistration]] = {
     "none": lambda reference, dem, stable, pixel, max_iterations, outlier_nmad, run: no_shift(
         reference, dem, stable, outlier_nmad),
 }
+
+
+fit_aspect_cosine = _fit_aspect_cosine  # the same fit on reference points (:mod:`.point_coregistration`)

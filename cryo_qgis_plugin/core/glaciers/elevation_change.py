@@ -26,7 +26,8 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal
 
-from . import accuracy as metrics, coregistration, per_glacier, uncertainty, voids
+from . import accuracy as metrics, coregistration, per_glacier, point_coregistration, uncertainty, voids
+from .altimetry import Points, project
 from .plausible import check_array_heights, check_band_heights
 from .report_map import DhPreview, dh_preview
 from ..errors import CryoInputError
@@ -85,6 +86,7 @@ class DemDifferenceResult:
     messages: List[str] = field(default_factory=list)
     accuracy: Optional[metrics.Accuracy] = None
     preview: Optional[DhPreview] = None
+    points: Optional[point_coregistration.PointCoregistration] = None  # with reference points: the DEM's fit
 
 
 def _utm_for(lon: float, lat: float) -> int:
@@ -104,25 +106,26 @@ def _as_float(ds: gdal.Dataset, path: str, role: str) -> np.ndarray:
     return data
 
 
-def working_reference(path: str, run: Run) -> Tuple[Grid, np.ndarray]:
-    """The reference DEM as float32 (NaN = nodata) on a metric grid: its own, or UTM if it is geographic."""
-    ds = open_raster(path, "reference DEM")
+def working_reference(path: str, run: Run, role: str = "reference DEM") -> Tuple[Grid, np.ndarray]:
+    """The reference DEM (the ``role`` DEM) as float32 (NaN = nodata) on a metric grid: its own, or UTM if it is
+    geographic."""
+    ds = open_raster(path, role)
     grid = grid_of(ds)
     if not grid.is_geographic:
         srs = spatial_reference(grid.crs_wkt)
         if abs(srs.GetLinearUnits() - 1.0) > 1e-9:
-            raise CryoInputError("The reference DEM {} is in a CRS with {} units; warp it to a CRS in metres "
-                                 "first".format(path, srs.GetLinearUnitsName()))
-        return grid, _as_float(ds, path, "reference DEM")
-    check_band_heights(ds.GetRasterBand(1), path, "reference DEM")  # before warping mixes fill values in
+            raise CryoInputError("The {} {} is in a CRS with {} units; warp it to a CRS in metres "
+                                 "first".format(role, path, srs.GetLinearUnitsName()))
+        return grid, _as_float(ds, path, role)
+    check_band_heights(ds.GetRasterBand(1), path, role)  # before warping mixes fill values in
     xmin, ymin, xmax, ymax = grid.extent
     lon, lat = (xmin + xmax) / 2, (ymin + ymax) / 2
     if xmax - xmin > 12 or max(abs(ymin), abs(ymax)) > 84:
         raise CryoInputError(
-            "The reference DEM {} is in geographic coordinates and spans {:.1f}° of longitude and latitudes "
-            "{:.1f}..{:.1f}°: too large or too polar for one UTM zone. Warp both DEMs to a projected CRS in metres "
+            "The {} {} is in geographic coordinates and spans {:.1f}° of longitude and latitudes "
+            "{:.1f}..{:.1f}°: too large or too polar for one UTM zone. Warp the DEMs to a projected CRS in metres "
             "(e.g. a polar stereographic or local equal-area CRS) and run again".format(
-                path, xmax - xmin, ymin, ymax))
+                role, path, xmax - xmin, ymin, ymax))
     epsg = _utm_for(lon, lat)
     cell = min(abs(grid.geotransform[1]) * 111320.0 * math.cos(math.radians(lat)),
                abs(grid.geotransform[5]) * 110574.0)
@@ -130,9 +133,9 @@ def working_reference(path: str, run: Run) -> Tuple[Grid, np.ndarray]:
     warped = gdal.Warp("", ds, format="MEM", dstSRS="EPSG:{}".format(epsg), xRes=cell, yRes=cell,
                        resampleAlg="bilinear", outputType=gdal.GDT_Float32, dstNodata=float("nan"),
                        targetAlignedPixels=True)
-    run.info("The reference DEM is geographic: it was warped to EPSG:{} (UTM) at {} m; outputs use that grid".format(
-        epsg, cell))
-    return grid_of(warped), _as_float(warped, path, "reference DEM")
+    run.info("The {} is geographic: it was warped to EPSG:{} (UTM) at {} m; outputs use that grid".format(
+        role, epsg, cell))
+    return grid_of(warped), _as_float(warped, path, role)
 
 
 def dem_on_grid(path: str, grid: Grid, run: Run) -> np.ndarray:
@@ -155,9 +158,13 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
                    glaciers: Optional[Polygons] = None, unstable: Optional[Polygons] = None,
                    options: DemDifferenceOptions = DemDifferenceOptions(),
                    aligned_path: Optional[str] = None, run: Run = Run(),
-                   glacier_ids: Optional[Sequence[object]] = None) -> DemDifferenceResult:
+                   glacier_ids: Optional[Sequence[object]] = None,
+                   reference_points: Optional[Points] = None) -> DemDifferenceResult:
     """Run the whole chain (module docstring) and write the elevation change (and aligned DEM) GeoTIFFs;
-    ``glacier_ids`` name the glacier outlines in the per-glacier table (default: their feature ids)."""
+    ``glacier_ids`` name the glacier outlines in the per-glacier table (default: their feature ids). With
+    ``reference_points`` (heights in the DEMs' vertical datum) the DEM is co-registered to the points
+    (:mod:`.point_coregistration`, stable points off the glacier and unstable polygons) instead of to the reference
+    DEM, which it is then differenced against as usual."""
     if options.coregister not in COREGISTER_METHODS:
         raise CryoInputError("Unknown co-registration {!r}: use one of {}".format(
             options.coregister, ", ".join(COREGISTER_METHODS)))
@@ -184,15 +191,29 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
     unstable_labels = _labels(grid, unstable, "unstable")
     if unstable_labels is not None:
         stable &= unstable_labels == 0
-        del unstable_labels
+    terrain = None
+    if reference_points is not None:  # stable terrain for the points: off the polygons, whatever the DEMs hold
+        terrain = np.ones(grid.shape, dtype=bool) if labels is None else labels == 0
+        if unstable_labels is not None:
+            terrain &= unstable_labels == 0
+    del unstable_labels
     dh = np.subtract(reference, dem)  # this buffer is reused for the final dh
     before, sample = Summary.of(dh, stable, "before co-registration")
     edges = _histogram_edges(before)
     histogram_before = np.histogram(sample, bins=edges)[0]
     run.report(0.1)
 
-    coreg = coregistration.METHODS[options.coregister](reference, dem, stable, pixel, options.max_iterations,
-                                                       options.outlier_nmad, run.part(0.1, 0.5))
+    points = None
+    if reference_points is not None:
+        x, y = project(reference_points, grid.crs_wkt)
+        points = point_coregistration.coregister_to_points(
+            dem, grid.geotransform, x, y, reference_points.z, terrain, options.coregister, options.max_iterations,
+            options.outlier_nmad, run.part(0.1, 0.5))
+        coreg = points.coregistration
+        del terrain
+    else:
+        coreg = coregistration.METHODS[options.coregister](reference, dem, stable, pixel, options.max_iterations,
+                                                           options.outlier_nmad, run.part(0.1, 0.5))
     run.info("Shift applied to the DEM: x {:+.3f} m, y {:+.3f} m, z {:+.3f} m".format(
         coreg.shift.x, coreg.shift.y, coreg.shift.z))
     run.report(0.5)
@@ -236,7 +257,8 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
         _write_dh(output_path, grid, dh, preview.limit)
     run.report(1.0)
     return DemDifferenceResult(grid, coreg, before, after, stable_outliers, edges, histogram_before,
-                               histogram_after, variogram, model, glacier, options, messages, accuracy, preview)
+                               histogram_after, variogram, model, glacier, options, messages, accuracy, preview,
+                               points)
 
 
 def _load_pair(reference_path: str, dem_path: str,

@@ -18,8 +18,10 @@ from ...qgis_io.features import polygons_of
 from ...qgis_io.glacier_outlines import glacier_ids
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results, translated
+from .. import dem_point_reference as points_io
 from ..glacier_outputs import write_glacier_outlines
 from ..parameters import with_help
+from ..stack_parameters import is_given
 
 
 class DemDifference(CryoAlgorithm):
@@ -57,8 +59,25 @@ class DemDifference(CryoAlgorithm):
     MASS_BALANCE_ERROR_MWE_YR = "MASS_BALANCE_ERROR_MWE_YR"
     LE90 = "LE90"
     CE90 = "CE90"
+    N_POINTS = "N_POINTS"
+    POINTS_MEDIAN_BEFORE = "POINTS_MEDIAN_BEFORE"
+    POINTS_NMAD_BEFORE = "POINTS_NMAD_BEFORE"
+    POINTS_MEDIAN_AFTER = "POINTS_MEDIAN_AFTER"
+    POINTS_NMAD_AFTER = "POINTS_NMAD_AFTER"
 
     REQUIRES = ("scipy",)  # the variogram fit (scipy.optimize) and linear void filling (scipy.interpolate)
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",)  # REFERENCE_FILES (HDF5 granules)
+
+    def required_modules(self, parameters, context):
+        """h5py when reference points come from granules."""
+        return self.REQUIRES + (("h5py",) if points_io.needs_h5py(parameters) else ())
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """A reference (a DEM, points or granules) and at most one kind of reference points."""
+        problem = points_io.reference_problem(self, parameters)
+        if problem:
+            return False, problem
+        return super().checkParameterValues(points_io.granule_path_for_checks(parameters), context)
 
     def name(self) -> str:
         return "demdifference"
@@ -110,6 +129,20 @@ class DemDifference(CryoAlgorithm):
             "<p><b>Checks.</b> DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does "
             "not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a "
             "mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.</p>"
+            "<p><b>Reference points</b> (REFERENCE_POINTS: a point layer with REFERENCE_ELEVATION_FIELD or Z; or "
+            "REFERENCE_FILES: ICESat-2 ATL06 granules, quality flag 0, no fill values): DEM is co-registered to the "
+            "points instead of to REFERENCE: dh = point − DEM bilinear at the point shifted back, slope and aspect of "
+            "DEM at the points, the same aspect-binned cosine fit (at least 5 points per 5° bin) iterated, then the "
+            "vertical shift as the median of the stable point residuals (points farther than OUTLIER_NMAD NMAD left "
+            "out). Points outside DEM or on its voids are dropped and counted in the log; stable points are those "
+            "outside GLACIERS and UNSTABLE. ATL06 heights are above the WGS 84 ellipsoid, most DEMs above a geoid: "
+            "give GEOID_HEIGHT (N, subtracted from the points), or leave it 0 and the constant offset ends up in "
+            "SHIFT_Z, right only over a small area. With REFERENCE also given, REFERENCE − aligned DEM is computed "
+            "as above (REFERENCE must already be in the points' frame); without REFERENCE, DEM is aligned on its "
+            "own grid (OUTPUT_ALIGNED), OUTPUT, OUTPUT_GLACIERS and OUTPUT_REPORT are not written and the results "
+            "are the shift and the point statistics. N_POINTS counts the stable inliers; POINTS_MEDIAN/NMAD_BEFORE "
+            "and _AFTER are the median and NMAD of their residuals (point − DEM) before and after co-registration; "
+            "OUTPUT_POINTS holds the residuals per point.</p>"
             "<p>OUTPUT_REPORT is an HTML page with these numbers, a dh map, the error budget, the accuracy "
             "metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and "
             "the per-glacier table.</p>")
@@ -117,13 +150,15 @@ class DemDifference(CryoAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(with_help(
             QgsProcessingParameterRasterLayer(
-                self.REFERENCE, self.tr("Reference DEM (kept fixed; usually the later one)")),
-            self.tr("Elevations in metres on the grid of the outputs; the DEM is aligned to it. A geographic "
-                    "REFERENCE is first warped to the UTM zone of its centre.")))
+                self.REFERENCE, self.tr("Reference DEM (kept fixed; usually the later one)"), optional=True),
+            self.tr("Elevations in metres on the grid of the outputs; the DEM is aligned to it (to the reference "
+                    "points instead when REFERENCE_POINTS or REFERENCE_FILES are given). A geographic REFERENCE is "
+                    "first warped to the UTM zone of its centre. Needed unless reference points are given.")))
         self.addParameter(with_help(
             QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM to align (usually the earlier one)")),
             self.tr("Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the "
                     "REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.")))
+        points_io.add_parameters(self)
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(
                 self.GLACIERS, self.tr("Glacier outlines (excluded from stable terrain; glacier statistics)"),
@@ -197,9 +232,10 @@ class DemDifference(CryoAlgorithm):
             self.tr("1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the "
                     "mass-balance error.")))
         self.addParameter(with_help(
-            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Elevation change (m)")),
+            QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Elevation change (m)"), optional=True,
+                                                    createByDefault=True),
             self.tr("Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier "
-                    "removal and glacier void filling; nodata −9999.")))
+                    "removal and glacier void filling; nodata −9999. Not written without REFERENCE.")))
         self.addParameter(with_help(
             QgsProcessingParameterRasterDestination(
                 self.OUTPUT_ALIGNED, self.tr("Aligned DEM"), optional=True, createByDefault=False),
@@ -220,11 +256,18 @@ class DemDifference(CryoAlgorithm):
             self.tr("HTML page with the numeric results, a dh map, the error budget, the accuracy metrics, "
                     "histograms of stable dh before and after co-registration, the glacier hypsometry of dh and "
                     "the per-glacier table.")))
+        points_io.add_outputs(self)
         for key, description in NUMBER_OUTPUTS.items():
             self.addOutput(QgsProcessingOutputNumber(key, translated(description)))
 
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
+        problem = points_io.reference_problem(self, parameters)
+        if problem:
+            raise QgsProcessingException(problem)
+        points = points_io.reference_points(self, parameters, context, feedback, run_for(feedback))
+        if not is_given(parameters.get(self.REFERENCE)):
+            return points_io.align_only(self, parameters, context, feedback, points, NUMBER_OUTPUTS)
         reference = self.parameterAsRasterLayer(parameters, self.REFERENCE, context).source()
         dem_path = self.parameterAsRasterLayer(parameters, self.DEM, context).source()
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -258,7 +301,7 @@ class DemDifference(CryoAlgorithm):
                 feedback.pushWarning(self.tr("REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the "
                                              "volume change is computed, the mass-balance rate is not"))
         result = dem.dem_difference(reference, dem_path, output, glaciers, unstable, options, aligned,
-                                    run=run_for(feedback), glacier_ids=ids)
+                                    run=run_for(feedback), glacier_ids=ids, reference_points=points)
         if report:
             write_text_atomic(report, html_report(result, reference, dem_path))
         SidecarStyle.attach(context, output)
@@ -266,8 +309,13 @@ class DemDifference(CryoAlgorithm):
         if wants_outlines:
             outlines = write_glacier_outlines(self, parameters, self.OUTPUT_GLACIERS, context, source, id_field,
                                               feature_ids, result.glacier.glaciers)
+        residuals = None
+        if result.points is not None and is_given(parameters.get(points_io.OUTPUT_POINTS)):
+            residuals = points_io.write_point_residuals(self, parameters, context, result.points,
+                                                        result.grid.crs_wkt)
         return dict(numeric_results(result), **{self.OUTPUT: output, self.OUTPUT_ALIGNED: aligned,
-                                                self.OUTPUT_REPORT: report, self.OUTPUT_GLACIERS: outlines})
+                                                self.OUTPUT_REPORT: report, self.OUTPUT_GLACIERS: outlines,
+                                                points_io.OUTPUT_POINTS: residuals})
 
 
 NUMBER_OUTPUTS = {  # descriptions: translated(NUMBER_OUTPUTS[key])
@@ -293,6 +341,15 @@ NUMBER_OUTPUTS = {  # descriptions: translated(NUMBER_OUTPUTS[key])
     DemDifference.LE90: QT_TRANSLATE_NOOP("CryoAlgorithm", "LE90: 90th percentile of |stable dh| after "
                                           "co-registration (m)"),
     DemDifference.CE90: QT_TRANSLATE_NOOP("CryoAlgorithm", "CE90 of the horizontal co-registration (m)"),
+    DemDifference.N_POINTS: QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable reference points used (inliers)"),
+    DemDifference.POINTS_MEDIAN_BEFORE: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                          "Median of point − DEM before co-registration (m)"),
+    DemDifference.POINTS_NMAD_BEFORE: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                        "NMAD of point − DEM before co-registration (m)"),
+    DemDifference.POINTS_MEDIAN_AFTER: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                         "Median of point − aligned DEM after co-registration (m)"),
+    DemDifference.POINTS_NMAD_AFTER: QT_TRANSLATE_NOOP("CryoAlgorithm",
+                                                       "NMAD of point − aligned DEM after co-registration (m)"),
 }
 NUMBER_OUTPUTS.update({  # median and NMAD of stable dh by slope class (accuracy.SlopeClass.key in the names)
     "STABLE_MEDIAN_SLOPE_0_10": QT_TRANSLATE_NOOP("CryoAlgorithm", "Stable-terrain median dh after, slope 0-10° (m)"),
@@ -337,4 +394,6 @@ def numeric_results(result: dem.DemDifferenceResult) -> dict:
             names.MASS_BALANCE_MWE_YR: glacier.mass.rate_mwe,
             names.MASS_BALANCE_ERROR_MWE_YR: glacier.mass.rate_error_mwe,
         })
+    if result.points is not None:
+        values.update(points_io.point_results(result.points))
     return {key: None if values.get(key) is None else float(values[key]) for key in NUMBER_OUTPUTS}
