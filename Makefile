@@ -65,7 +65,7 @@ bench: deps  ## benchmark figures (printed, not asserted); with build/xdem-venv,
 
 xdem-venv:  ## xdem 0.2.3 in its own virtual environment, only for the DEM benchmark comparison (not a dependency)
 	python3 -m venv build/xdem-venv
-	build/xdem-venv/bin/pip install -q xdem==0.2.3
+	build/xdem-venv/bin/pip install -q xdem==0.2.3 scikit-gstat
 
 deploy: translations  ## copy the plugin into $(QGIS_PLUGINPATH) and enable it for qgis_process
 	$(STAGE_PLUGIN) "$(QGIS_PLUGINPATH)"

@@ -14,7 +14,15 @@ Runs in fresh processes on the same files, in the same run of this script:
 
 Then the real Longyearbyen pair (the real 1990 DEM aligned onto xdem's LZD-aligned copy of it, glaciers masked;
 ``data/longyearbyen`` or the shared data folder): stable median, NMAD, LE90 and CE90 after co-registration, ours
-and (optional) xdem's ``NuthKaab`` on the same pair.
+and (optional) xdem's ``NuthKaab`` on the same pair. On that pair also the error model (issue 17): the error of the
+mean dh over the glacier outlines' area (``glacier_outlines_1990_from_mask.gpkg``, one region) from ours
+(:mod:`core.glaciers.error_model`, Hugonnet et al. 2022) and from xdem's documented workflow on the same dh, elevation
+(the 1990 DEM on the reference grid) and stable mask: ``infer_heteroscedasticity_from_stable`` with slope and
+``max_curvature``, ``infer_spatial_correlation_from_stable`` (sum of two spherical models) and the numeric-area
+``neff_circular_approx_numerical`` with the mean error over the glaciers (what ``spatial_error_propagation`` does
+with a numeric area). xdem 0.2.3's variogram sampling misplaces the points of a non-square raster (its empirical
+variogram of this 1332 x 985 pair is flat at short lags; on a square crop it is not), so xdem also runs on the same
+rasters padded with nodata to a square, which works around it; the ratio is printed for both.
 
 Prints time, peak memory (VmHWM / ru_maxrss) and the shift error of each. Asserts nothing.
 """
@@ -77,6 +85,27 @@ x, y, z = coreg.to_translations()
 print(json.dumps({"shift": [float(x), float(y), float(z)], "median_after": float(np.median(stable)),
                   "nmad_after": float(xdem.spatialstats.nmad(stable)), "version": xdem.__version__}))
 """
+
+XDEM_ERROR_SCRIPT = r"""
+import json, sys, warnings
+warnings.filterwarnings("ignore")
+import numpy as np, geoutils as gu, xdem
+dh_path, elev_path, mask_path = sys.argv[1:4]
+dh, elev = xdem.DEM(dh_path), xdem.DEM(elev_path)
+glacier = np.ma.filled(gu.Raster(mask_path).data, 0).squeeze() == 1
+stable = ~glacier & np.isfinite(np.ma.filled(dh.data.astype(float), np.nan)).squeeze()
+errors = xdem.spatialstats.infer_heteroscedasticity_from_stable(
+    dh, list_var=[xdem.terrain.slope(elev), xdem.terrain.max_curvature(elev)], list_var_names=["slope", "maxc"],
+    stable_mask=stable)[0]
+params = xdem.spatialstats.infer_spatial_correlation_from_stable(
+    dh, list_models=["Spherical", "Spherical"], stable_mask=stable, errors=errors, random_state=42)[1]
+area = float(glacier.sum()) * dh.res[0] * dh.res[1]
+neff = float(xdem.spatialstats.neff_circular_approx_numerical(area, params))
+sigma = float(np.nanmean(np.ma.filled(errors.data.astype(float), np.nan).squeeze()[glacier]))
+print(json.dumps({"error": sigma / np.sqrt(neff), "sigma": sigma, "neff": neff, "area_km2": area / 1e6,
+                  "ranges": [float(v) for v in params["range"]], "sills": [float(v) for v in params["psill"]]}))
+"""
+OUTLINES_1990 = os.path.join(ROOT, "data", "longyearbyen", "glacier_outlines_1990_from_mask.gpkg")
 
 
 def terrain(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -192,7 +221,48 @@ def real_pair(workdir: str) -> dict:
     shift, accuracy = result.coregistration.shift, result.accuracy
     return {"shift": [shift.x, shift.y, shift.z], "median_after": result.stable_after.median,
             "nmad_after": result.stable_after.nmad, "le90": accuracy.le90, "ce90": accuracy.ce90,
-            "slopes": [(c.key, c.median, c.nmad) for c in accuracy.slope_classes]}
+            "slopes": [(c.key, c.median, c.nmad) for c in accuracy.slope_classes],
+            "error_model": real_error_model(workdir, dem_1990)}
+
+
+def real_error_model(workdir: str, dem_1990: str) -> dict:
+    """Ours (Hugonnet et al. 2022) on the real pair's dh: error of the mean dh over the glacier outlines' area; also
+    writes the rasters xdem reads (the elevation and glacier mask on the dh grid, and square-padded copies)."""
+    from cryo_qgis_plugin.core.glaciers.error_model import hugonnet_error_model
+
+    ds = gdal.Open(os.path.join(workdir, "dh_real.tif"))
+    dh = ds.ReadAsArray().astype(np.float32)
+    dh[dh == -9999] = np.nan
+    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    width, height = ds.RasterXSize, ds.RasterYSize
+    paths = {name: os.path.join(workdir, name + ".tif") for name in ("dh_real", "elevation_1990", "glacier_1990")}
+    gdal.Warp(paths["elevation_1990"], dem_1990, dstSRS=ds.GetProjection(), width=width, height=height,
+              outputBounds=(x0, y0 + dy * height, x0 + dx * width, y0), resampleAlg="bilinear",
+              dstNodata=-9999, outputType=gdal.GDT_Float32)
+    warped = gdal.Open(paths["elevation_1990"], gdal.GA_Update)
+    warped.SetGeoTransform(ds.GetGeoTransform())  # exactly dh's (xdem wants equal x and y resolutions)
+    elevation = warped.ReadAsArray().astype(np.float32)
+    warped = None
+    elevation[elevation == -9999] = np.nan
+    mask = gdal.GetDriverByName("GTiff").Create(paths["glacier_1990"], width, height, 1, gdal.GDT_Byte)
+    mask.SetGeoTransform(ds.GetGeoTransform())
+    mask.SetProjection(ds.GetProjection())
+    mask.GetRasterBand(1).SetNoDataValue(255)
+    mask.GetRasterBand(1).Fill(0)
+    gdal.Rasterize(mask, OUTLINES_1990, burnValues=[1])
+    labels = mask.ReadAsArray().astype(np.int32)
+    mask = None
+    side = max(width, height)
+    for name, path in paths.items():  # square copies padded with nodata (xdem's workaround, module docstring)
+        gdal.Translate(os.path.join(workdir, name + "_square.tif"), path, srcWin=[0, 0, side, side])
+    stable = np.isfinite(dh) & (labels == 0)
+    t0 = time.perf_counter()
+    model = hugonnet_error_model(dh, elevation, stable, (abs(dx), abs(dy)), labels)
+    area = float(labels.sum()) * abs(dx * dy)
+    error, n_eff = model.mean_dh_error(area, 0)
+    return {"seconds": time.perf_counter() - t0, "error": error, "sigma": model.sigma(0), "neff": n_eff,
+            "area_km2": area / 1e6, "ranges": list(model.model.ranges),
+            "sills": [model.model.nugget] + list(model.model.sills)}
 
 
 def _run(args) -> dict:
@@ -246,8 +316,28 @@ def main_real_pair(workdir: str, has_xdem: bool) -> None:
     print("  ours  : shift ({:+.3f}, {:+.3f}, {:+.3f}) m, stable median {:+.4f} m, NMAD {:.4f} m, LE90 {:.3f} m, CE90 "
           "{:.3f} m".format(*mine["shift"], mine["median_after"], mine["nmad_after"], mine["le90"], mine["ce90"]))
     print("          median/NMAD by slope: " + ", ".join("{} {:+.3f}/{:.3f}".format(*c) for c in mine["slopes"]))
+    ours_error = mine["error_model"]
+    print("  error of the mean glacier dh ({:.2f} km² of outlines, Hugonnet et al. 2022): ours ±{:.3f} m (mean σ_dh "
+          "{:.3f} m, N_eff {:.2f}, ranges {:,.0f} / {:,.0f} m, nugget/sills {}; {:.1f} s)".format(
+              ours_error["area_km2"], ours_error["error"], ours_error["sigma"], ours_error["neff"],
+              *ours_error["ranges"], "/".join("{:.3f}".format(v) for v in ours_error["sills"]),
+              ours_error["seconds"]))
     if not has_xdem:
         return
+    script = os.path.join(workdir, "xdem_error.py")
+    with open(script, "w") as fh:
+        fh.write(XDEM_ERROR_SCRIPT)
+    for label, suffix in (("as is", ""), ("padded square", "_square")):
+        try:
+            theirs = _run([XDEM_PYTHON, script] + [os.path.join(workdir, name + suffix + ".tif")
+                                                   for name in ("dh_real", "elevation_1990", "glacier_1990")])
+        except RuntimeError as error:  # scikit-gstat missing: pip install scikit-gstat in the venv
+            print("  xdem error model: not measured ({})".format(str(error).strip().splitlines()[-1]))
+            break
+        print("  xdem spatialstats ({}): ±{:.3f} m (mean σ_dh {:.3f} m, N_eff {:.2f}, ranges {:,.0f} / {:,.0f} m, "
+              "partial sills {:.3f}/{:.3f}); ours / xdem {:.2f} (target within 1/1.5..1.5)".format(
+                  label, theirs["error"], theirs["sigma"], theirs["neff"], *theirs["ranges"], *theirs["sills"],
+                  ours_error["error"] / theirs["error"]))
     on_grid = os.path.join(workdir, "DEM_1990_on_reference_grid.tif")
     ref = gdal.Open(reference)
     gdal.Translate(on_grid, os.path.join(ROOT, "data", "longyearbyen", "DEM_1990.tif"),

@@ -55,8 +55,8 @@ def test_dem_difference_through_processing(qgis_app, tmp_path):
     assert 0 < result["MASS_BALANCE_ERROR_MWE_YR"] < abs(rate)
     with open(report, encoding="utf-8") as fh:
         page = fh.read()
-    # histograms, hypsometry and the map's colour/scale bar; the map itself is an embedded PNG
-    assert page.count("<svg") == 3 and page.count("data:image/png;base64,") == 1
+    # histograms, hypsometry, the error model's variogram and the map's colour/scale bar; the map is an embedded PNG
+    assert page.count("<svg") == 4 and page.count("data:image/png;base64,") == 1
     assert "{:.3f}".format(result["SHIFT_X"]) in page and "× 10⁶ m³" in page and "Per glacier" in page
     assert abs(result["STABLE_MEDIAN_AFTER"]) < 0.01 and 0 < result["CE90"] < 0.1
     assert result["STABLE_NMAD_AFTER"] < result["LE90"] < 3 * result["STABLE_NMAD_AFTER"]

@@ -26,7 +26,8 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal
 
-from . import accuracy as metrics, coregistration, per_glacier, point_coregistration, uncertainty, voids
+from . import accuracy as metrics, coregistration, error_model as hugonnet, per_glacier, point_coregistration
+from . import uncertainty, voids
 from .altimetry import Points, project
 from .plausible import check_array_heights, check_band_heights
 from .report_map import DhPreview, dh_preview
@@ -87,6 +88,7 @@ class DemDifferenceResult:
     accuracy: Optional[metrics.Accuracy] = None
     preview: Optional[DhPreview] = None
     points: Optional[point_coregistration.PointCoregistration] = None  # with reference points: the DEM's fit
+    error_model: Optional[uncertainty.ErrorModel] = None  # Hugonnet et al. 2022, behind the ErrorModel interface
 
 
 def _utm_for(lon: float, lat: float) -> int:
@@ -242,8 +244,12 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
         accuracy = metrics.stable_accuracy(dh, stable, reference, pixel, coreg)
         run.report(0.7)
 
-        variogram, model, model_for_error = _error_model(dh, stable, min(pixel), run)
-        error_model = uncertainty.DiskErrorModel(after.nmad, model_for_error, cell_area)
+        variogram, model, _ = _error_model(dh, stable, min(pixel), run)  # the single-spherical fit of the report
+        error_model = hugonnet.hugonnet_error_model(dh, reference, stable, pixel, labels)
+        fit = error_model.model
+        run.info("Error model (Hugonnet et al. 2022): mean σ_dh {:.3f} m over the glaciers, ranges {:.0f} / {:.0f} m, "
+                 "partial sills {:.3f} / {:.3f}, nugget {:.3f}".format(
+                     error_model.sigma(0), *fit.ranges, *fit.sills, fit.nugget))
         run.report(0.8)
 
         glacier = None
@@ -258,7 +264,7 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
     run.report(1.0)
     return DemDifferenceResult(grid, coreg, before, after, stable_outliers, edges, histogram_before,
                                histogram_after, variogram, model, glacier, options, messages, accuracy, preview,
-                               points)
+                               points, error_model)
 
 
 def _load_pair(reference_path: str, dem_path: str,

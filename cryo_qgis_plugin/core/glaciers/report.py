@@ -13,7 +13,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from .elevation_change import DemDifferenceResult
 from .report_map import map_html
-from .report_plots import histogram_svg, hypsometry_svg
+from .report_plots import histogram_svg, hypsometry_svg, variogram_svg
 from .voids import BAND_WIDTH, MIN_BAND_CELLS, MIN_LOCAL_FRACTION
 
 STYLE = ("body{font-family:sans-serif;max-width:64em;margin:1em auto;color:#222}table{border-collapse:collapse;"
@@ -125,6 +125,16 @@ def _error_budget(result: DemDifferenceResult) -> List[str]:
         ("σ of the volume change = σ_mean dh × area", volume(mass.volume_error_m3)),
         ("  bounds from the glaciers' own errors: independent (root-sum-square) / fully correlated (sum)",
          "{} / {} × 10⁶ m³".format(number(independent / 1e6, 2), number(correlated / 1e6, 2))),
+    ]
+    hugonnet = getattr(result, "error_model", None)
+    if hasattr(hugonnet, "budget"):  # Hugonnet et al. 2022: its pieces are itemised in the next section
+        rows[0] = ("σ_dh: mean over the glaciers of σ(slope, curvature) (stable NMAD {} m)".format(
+            number(result.stable_after.nmad)), "{} m".format(number(hugonnet.sigma(0))))
+        rows[1] = ("Spatial correlation of the errors", "nugget and two spherical models of dh / σ_dh, ranges "
+                   "{:,.0f} m and {:,.0f} m (next section)".format(*hugonnet.model.ranges))
+        rows[2] = ("Effective samples over the glacier area (Rolstad et al. 2009 per model, disk of that area)",
+                   rows[2][1])
+    rows += [
         ("Residual vertical bias (stable median after, not added to the error)",
          "{} m".format(number(result.stable_after.median))),
         ("Density {:g} ± {:g} kg m⁻³ (Huss 2013)".format(options.density, options.density_error),
@@ -142,6 +152,38 @@ def _error_budget(result: DemDifferenceResult) -> List[str]:
             "one region: errors of neighbouring glaciers are correlated over the variogram's range, so the "
             "root-sum-square of independent glacier errors would understate it and their plain sum overstate it; "
             "both are shown as bounds. Outline errors are not included.</p>", "<table>", _rows(rows), "</table>"]
+
+
+def error_model_section(model, area_m2: float) -> List[str]:
+    """The Hugonnet et al. (2022) error model (:class:`.error_model.VariogramErrorModel`): σ_dh by slope, the
+    variogram of the standardised stable dh with its fitted model, and the error of the mean dh over ``area_m2``
+    itemised by model part (their squares add up). Empty for other error models."""
+    if getattr(model, "variogram", None) is None or not hasattr(model, "budget"):
+        return []
+    fit = model.model
+    error, n_eff = model.mean_dh_error(area_m2, 0)
+    rows = [("Model", "σ_dh(slope, curvature) binned on stable terrain; z = dh / σ_dh; variogram of z fitted by a "
+             "nugget and two spherical models; Rolstad et al. (2009) disk integral per model (Hugonnet et al. 2022)"),
+            ("Nugget / short-range / long-range partial sill (of z)", "{} / {} / {}".format(
+                number(fit.nugget), number(fit.sills[0]), number(fit.sills[1]))),
+            ("Short / long range", "{:,.0f} m / {:,.0f} m{}".format(
+                fit.ranges[0], fit.ranges[1], "" if model.fitted else " (no fit: correlated over the largest lag)")),
+            ("Mean σ_dh over the glaciers", "{} m".format(number(model.sigma(0))))]
+    rows += [("  σ of the mean glacier dh from the " + name, "{} m".format(number(value)))
+             for name, value in model.budget(area_m2, 0)]
+    rows.append(("σ of the mean glacier dh (root-sum-square of the above; N_eff {:,.1f})".format(n_eff),
+                 "{} m".format(number(error))))
+    parts = ["<h2>Error model (Hugonnet et al. 2022)</h2>", "<table>", _rows(rows), "</table>"]
+    if model.table is not None:
+        centres, sigma = model.table.by_slope()
+        edges = model.table.slope_edges
+        parts.append(_table(("slope of the reference (°)", "σ_dh (m)", "stable cells sampled"), [
+            ("{:.1f}–{:.1f}".format(a, b), number(s), "{:,}".format(int(n)))
+            for a, b, s, n in zip(edges[:-1], edges[1:], sigma, model.table.counts.sum(axis=1))]))
+    v = model.variogram
+    if v.lags.size:
+        parts.append(variogram_svg(v.lags, v.gamma, fit, fit.ranges))
+    return parts
 
 
 def _glacier_table(result: DemDifferenceResult) -> List[str]:
@@ -183,7 +225,10 @@ def html_report(result: DemDifferenceResult, reference: str, dem: str) -> str:
     body = ["<h1>DEM differencing report</h1>", "<table>", _rows(_overview(result, reference, dem)), "</table>"]
     if result.preview is not None:
         body += ["<h2>Elevation change (reference − aligned DEM)</h2>", map_html(result.preview)]
-    body += _error_budget(result) + _accuracy(result)
+    body += _error_budget(result)
+    if glacier is not None:
+        body += error_model_section(getattr(result, "error_model", None), glacier.area_km2 * 1e6)
+    body += _accuracy(result)
     body += ["<h2>Stable terrain elevation differences</h2>", histogram]
     if glacier is not None and glacier.hypsometry:
         body += ["<h2>Glacier elevation change by elevation band</h2>", hypsometry_svg(glacier.hypsometry, BAND_WIDTH),

@@ -137,3 +137,29 @@ def hypsometry_svg(rows: Sequence[Tuple[float, float, float, int]], band_width: 
     if axes.x0 < 0 < axes.x1:
         parts.append(svg_line(axes.x(0.0), TOP, axes.x(0.0), TOP + axes.h, GREY, dash=True))
     return svg(parts)
+
+
+def variogram_svg(lags: np.ndarray, gamma: np.ndarray, model, ranges: Sequence[float]) -> str:
+    """Empirical variogram of the standardised stable dh (dots) and the fitted model (line) on a logarithmic lag
+    axis (decade ticks in m), the model's ranges as dashed lines."""
+    low = 10 ** math.floor(math.log10(max(float(np.min(lags)), 1e-3)))
+    high = 10 ** math.ceil(math.log10(float(np.max(lags))))
+    fine = np.geomspace(low, high, 200)
+    top = max(float(np.max(gamma)), float(np.max(model(fine)))) * 1.1 or 1.0
+    axes = Axes((math.log10(low), math.log10(high)), (0.0, top))
+    parts = [p for p in axes.frame("lag (m, logarithmic)", "semivariance of z = dh / σ_dh")
+             if 'y="{:.1f}"'.format(TOP + axes.h + 17) not in p]  # the decade labels replace the linear ones
+    for decade in range(int(round(math.log10(low))), int(round(math.log10(high))) + 1):
+        parts.append(svg_text(axes.x(decade), TOP + axes.h + 17, "{:,.0f}".format(10.0 ** decade)))
+    for value in ranges:
+        if low < value < high:
+            parts += [svg_line(axes.x(math.log10(value)), TOP, axes.x(math.log10(value)), TOP + axes.h, GREY, True),
+                      svg_text(axes.x(math.log10(value)) + 4, TOP + 14, "range {:,.0f} m".format(value), "start",
+                               GREY, size=11)]
+    parts.append('<polyline fill="none" stroke="#b2182b" stroke-width="2" points="{}"/>'.format(" ".join(
+        "{:.1f},{:.1f}".format(axes.x(math.log10(h)), axes.y(float(g))) for h, g in zip(fine, model(fine)))))
+    parts += ['<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="#2166ac"/>'.format(axes.x(math.log10(h)), axes.y(g))
+              for h, g in zip(lags, gamma) if h > 0]
+    parts += [svg_text(LEFT + axes.w - 6, TOP + axes.h - 24, "empirical (Dowd), blue", "end", "#2166ac"),
+              svg_text(LEFT + axes.w - 6, TOP + axes.h - 9, "nugget + two spherical models, red", "end", "#b2182b")]
+    return svg(parts)
