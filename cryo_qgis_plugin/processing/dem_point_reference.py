@@ -7,6 +7,7 @@ import os
 from typing import Optional
 
 import numpy as np
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsPointXY,
                        QgsProcessingException, QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber)
@@ -23,6 +24,13 @@ from .guard import staged_sink
 from .parameters import with_help
 from .stack_parameters import is_given
 
+
+def tr(text: str) -> str:
+    """``text`` in the user's language: pylupdate5 files a bare ``tr("...")`` outside a class under the context
+    "@default", so that is where it is looked up."""
+    return QCoreApplication.translate("@default", text)
+
+
 REFERENCE_POINTS = "REFERENCE_POINTS"
 REFERENCE_ELEVATION_FIELD = "REFERENCE_ELEVATION_FIELD"
 REFERENCE_FILES = "REFERENCE_FILES"
@@ -35,58 +43,58 @@ def add_parameters(alg) -> None:
     """The reference-point inputs (after REFERENCE and DEM)."""
     alg.addParameter(with_help(
         QgsProcessingParameterFeatureSource(
-            REFERENCE_POINTS, alg.tr("…or reference points (altimetry, lidar, GNSS) to co-register DEM to"),
+            REFERENCE_POINTS, tr("…or reference points (altimetry, lidar, GNSS) to co-register DEM to"),
             [SOURCE_VECTOR_POINT], optional=True),
-        alg.tr("Points in any CRS with their elevation in REFERENCE_ELEVATION_FIELD (or Z), in the vertical datum "
-               "of DEM after GEOID_HEIGHT: DEM is co-registered to them instead of to REFERENCE. Give these or "
-               "REFERENCE_FILES, not both.")))
+        tr("Points in any CRS with their elevation in REFERENCE_ELEVATION_FIELD (or Z), in the vertical datum "
+           "of DEM after GEOID_HEIGHT: DEM is co-registered to them instead of to REFERENCE. Give these or "
+           "REFERENCE_FILES, not both.")))
     alg.addParameter(with_help(
         QgsProcessingParameterField(
-            REFERENCE_ELEVATION_FIELD, alg.tr("Elevation field of the reference points (empty: Z)"),
+            REFERENCE_ELEVATION_FIELD, tr("Elevation field of the reference points (empty: Z)"),
             parentLayerParameterName=REFERENCE_POINTS, type=FIELD_NUMERIC, optional=True),
-        alg.tr("Numeric field of REFERENCE_POINTS with the elevation in metres; points without a value are "
-               "skipped. Empty: the points' Z.")))
+        tr("Numeric field of REFERENCE_POINTS with the elevation in metres; points without a value are "
+           "skipped. Empty: the points' Z.")))
     alg.addParameter(with_help(
         QgsProcessingParameterFile(
-            REFERENCE_FILES, alg.tr("…or an ICESat-2 ATL06 granule as reference points"), FILE_BEHAVIOR_FILE,
+            REFERENCE_FILES, tr("…or an ICESat-2 ATL06 granule as reference points"), FILE_BEHAVIOR_FILE,
             optional=True, fileFilter=GRANULE_FILTER),
-        alg.tr("An ICESat-2 ATL06 HDF5 granule as downloaded from NSIDC (ATL11 and ICESat GLAH12 are read too); "
-               "scripts may give a folder of granules. Segments with atl06_quality_summary 0 and no fill value are "
-               "used; their heights are above the WGS 84 ellipsoid (see GEOID_HEIGHT).")))
+        tr("An ICESat-2 ATL06 HDF5 granule as downloaded from NSIDC (ATL11 and ICESat GLAH12 are read too); "
+           "scripts may give a folder of granules. Segments with atl06_quality_summary 0 and no fill value are "
+           "used; their heights are above the WGS 84 ellipsoid (see GEOID_HEIGHT).")))
     alg.addParameter(with_help(
         QgsProcessingParameterNumber(
-            GEOID_HEIGHT, alg.tr("Geoid height to subtract from the reference points' heights (m)"), NUMBER_DOUBLE,
+            GEOID_HEIGHT, tr("Geoid height to subtract from the reference points' heights (m)"), NUMBER_DOUBLE,
             defaultValue=0.0),
-        alg.tr("Constant N in metres subtracted from every reference point's height (h − N) to bring ellipsoidal "
-               "heights (ICESat-2: WGS 84 ellipsoid) to a geoid-based DEM, e.g. about 31 m at Longyearbyen "
-               "(EGM2008). 0 (default): the heights are used as they are, and a constant datum offset ends up in "
-               "SHIFT_Z, which is right only over an area small enough for the geoid to be flat to the accuracy "
-               "needed.")))
+        tr("Constant N in metres subtracted from every reference point's height (h − N) to bring ellipsoidal "
+           "heights (ICESat-2: WGS 84 ellipsoid) to a geoid-based DEM, e.g. about 31 m at Longyearbyen "
+           "(EGM2008). 0 (default): the heights are used as they are, and a constant datum offset ends up in "
+           "SHIFT_Z, which is right only over an area small enough for the geoid to be flat to the accuracy "
+           "needed.")))
 
 
 def add_outputs(alg) -> None:
     alg.addParameter(with_help(
         QgsProcessingParameterFeatureSink(
-            OUTPUT_POINTS, alg.tr("Reference points with their residuals"), SOURCE_VECTOR_POINT, optional=True,
+            OUTPUT_POINTS, tr("Reference points with their residuals"), SOURCE_VECTOR_POINT, optional=True,
             createByDefault=False),
-        alg.tr("With reference points: the points on the DEM, in the DEM's working CRS, with h_ref_m (height after "
-               "GEOID_HEIGHT), dh_before_m (point − DEM), dh_after_m (point − aligned DEM), stable (1 off GLACIERS and "
-               "UNSTABLE) and used (1: a stable inlier the vertical shift is the median of). Not written unless a "
-               "destination is given.")))
+        tr("With reference points: the points on the DEM, in the DEM's working CRS, with h_ref_m (height after "
+           "GEOID_HEIGHT), dh_before_m (point − DEM), dh_after_m (point − aligned DEM), stable (1 off GLACIERS and "
+           "UNSTABLE) and used (1: a stable inlier the vertical shift is the median of). Not written unless a "
+           "destination is given.")))
 
 
 def reference_problem(alg, parameters) -> str:
     """Why the references cannot be used ('' when there is a reference and at most one kind of points)."""
     points = [name for name in (REFERENCE_POINTS, REFERENCE_FILES) if is_given(parameters.get(name))]
     if len(points) > 1:
-        return alg.tr("Reference points are given twice (REFERENCE_POINTS and REFERENCE_FILES): give a point layer "
-                      "or ATL06 granules, not both.")
+        return tr("Reference points are given twice (REFERENCE_POINTS and REFERENCE_FILES): give a point layer "
+                  "or ATL06 granules, not both.")
     if not points and not is_given(parameters.get(alg.REFERENCE)):
-        return alg.tr("No reference is given: give a reference DEM (REFERENCE), reference points "
-                      "(REFERENCE_POINTS) or ICESat-2 ATL06 granules (REFERENCE_FILES) to co-register DEM to.")
+        return tr("No reference is given: give a reference DEM (REFERENCE), reference points "
+                  "(REFERENCE_POINTS) or ICESat-2 ATL06 granules (REFERENCE_FILES) to co-register DEM to.")
     if not points and is_given(parameters.get(OUTPUT_POINTS)):
-        return alg.tr("OUTPUT_POINTS needs reference points (REFERENCE_POINTS or REFERENCE_FILES): give them, or "
-                      "leave OUTPUT_POINTS empty.")
+        return tr("OUTPUT_POINTS needs reference points (REFERENCE_POINTS or REFERENCE_FILES): give them, or "
+                  "leave OUTPUT_POINTS empty.")
     return ""
 
 
@@ -116,10 +124,10 @@ def reference_points(alg, parameters, context, feedback, run) -> Optional[altime
         return None
     geoid = alg.parameterAsDouble(parameters, GEOID_HEIGHT, context)
     if geoid:
-        feedback.pushInfo(alg.tr("Reference point heights minus the geoid height {:.3f} m").format(geoid))
+        feedback.pushInfo(tr("Reference point heights minus the geoid height {:.3f} m").format(geoid))
     else:
-        feedback.pushInfo(alg.tr("GEOID_HEIGHT is 0: the reference point heights are used as they are (ICESat-2 "
-                                 "heights are ellipsoidal; a constant datum offset goes into SHIFT_Z)"))
+        feedback.pushInfo(tr("GEOID_HEIGHT is 0: the reference point heights are used as they are (ICESat-2 "
+                             "heights are ellipsoidal; a constant datum offset goes into SHIFT_Z)"))
     return altimetry.Points(points.x, points.y, points.z - geoid, points.crs_wkt, points.days)
 
 
@@ -146,14 +154,14 @@ def align_only(alg, parameters, context, feedback, points, number_outputs) -> di
     """No REFERENCE: DEM aligned to the reference points on its own grid; the shift and point statistics."""
     for name in (alg.OUTPUT_GLACIERS,):
         if is_given(parameters.get(name)):
-            raise QgsProcessingException(alg.tr("{} needs a reference DEM (REFERENCE): give one, or leave {} "
-                                                "empty.").format(name, name))
+            raise QgsProcessingException(tr("{} needs a reference DEM (REFERENCE): give one, or leave {} "
+                                            "empty.").format(name, name))
     output = alg.parameterAsOutputLayer(parameters, alg.OUTPUT, context)
     if output and context.willLoadLayerOnCompletion(output):
         context.setLayersToLoadOnCompletion({k: v for k, v in context.layersToLoadOnCompletion().items()
                                              if k != output})
-    feedback.pushInfo(alg.tr("No REFERENCE: the DEM is aligned to the reference points on its own grid; "
-                             "OUTPUT and OUTPUT_REPORT are not written"))
+    feedback.pushInfo(tr("No REFERENCE: the DEM is aligned to the reference points on its own grid; "
+                         "OUTPUT and OUTPUT_REPORT are not written"))
     aligned = alg.parameterAsOutputLayer(parameters, alg.OUTPUT_ALIGNED, context) or None
     alignment = align_to_points(
         alg.parameterAsRasterLayer(parameters, alg.DEM, context).source(), points,
