@@ -14,7 +14,11 @@ default block cache, after a warm-up read so that every case reads from the page
 * ``read_blocks``: both stacks read once by the row blocks of every day that the filters use;
 * ``steps_1_3_5``: all steps but the snow line (one pass over the stacks), writing the daily stack, the table and
   the season indicators;
-* ``all_steps``: all five steps (the snow line needs a first pass: the stacks are read twice), same outputs.
+* ``all_steps``: the five classic steps (the snow line needs a first pass: the stacks are read twice), same outputs;
+* ``six_steps``: the same with step 6 (the nearest clear day within 7 days, off by default) too.
+
+The machine's load average (1 minute) is printed before and after the cases: other work on the machine slows every
+case alike but not the ratios exactly.
 """
 import argparse
 import datetime as dt
@@ -100,7 +104,7 @@ def case(name: str, paths: dict, workdir: str) -> dict:
     else:
         writing = _time_output_writing()
         dem = open_dem(paths["dem"], grid)
-        options = SnowOptions(snow_line=name == "all_steps")
+        options = SnowOptions(snow_line=name in ("all_steps", "six_steps"), nearest=name == "six_steps")
         done = snow_cover(inputs, os.path.join(workdir, "snow_{}.tif".format(name)),
                           os.path.join(workdir, "snow_{}.csv".format(name)),
                           os.path.join(workdir, "snow_seasons_{}.tif".format(name)), dem, options)
@@ -142,11 +146,13 @@ def main(workdir: str, small: bool) -> None:
     print("\npreparing a season of {0} x {0} Terra and Aqua MOD10A1-like stacks in {1} (kept between runs) ...".format(
         size, workdir), flush=True)
     paths = make_inputs(workdir, size)
+    load_before = os.getloadavg()
     measure("read", paths, workdir)  # warm the page cache
     read = measure("read", paths, workdir)
     blocks = measure("read_blocks", paths, workdir)
     one_pass = measure("steps_1_3_5", paths, workdir)
     full = measure("all_steps", paths, workdir)
+    six = measure("six_steps", paths, workdir)
     days, rows, cols = read["shape"]
     print("Snow cover cloud removal, Terra + Aqua, {} days x {} x {} uint8 each ({:.1f} GB of codes), {} cores".format(
         days, rows, cols, 2 * days * rows * cols / 1e9, os.cpu_count()))
@@ -157,15 +163,18 @@ def main(workdir: str, small: bool) -> None:
               blocks["seconds"], blocks["seconds"] / read["seconds"], blocks["peak_mb"], blocks["blocks"],
               blocks["rows_per_block"], blocks["workers"]))
     for label, run in (("steps 1, 2, 3, 5 (one pass)        ", one_pass),
-                       ("all five steps (snow line: 2 passes)", full)):
+                       ("all five steps (snow line: 2 passes)", full),
+                       ("six steps (+ nearest clear day)     ", six)):
         print("  {}     : {:7.1f} s = {:.2f} x reading, peak {:5.0f} MB; cloud {:.1%} -> {:.2%}".format(
             label, run["seconds"], run["seconds"] / read["seconds"], run["peak_mb"], run["cloud_before"],
             run["cloud_after"]))
         rest = run["seconds"] - run["writing"]
         print("      of which compressing and writing the outputs {:.1f} s; the rest {:.1f} s = {:.2f} x "
               "reading".format(run["writing"], rest, rest / read["seconds"]))
-    print("  (target of issue 21: the filters in at most 10 x the time of reading; machine load average {:.1f} at the "
-          "end)".format(os.getloadavg()[0]))
+    print("  step 6 changed {:,} pixel-days".format(six["changed"]["nearest"]))
+    print("  (target of issue 21: the filters in at most 10 x the time of reading; machine load average (1, 5, 15 min) "
+          "{:.1f} {:.1f} {:.1f} before, {:.1f} {:.1f} {:.1f} at the end, {} cores)".format(
+              *load_before, *os.getloadavg(), os.cpu_count()))
 
 
 if __name__ == "__main__":

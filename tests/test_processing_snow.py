@@ -116,18 +116,34 @@ def test_every_step_can_be_switched_off(qgis_app, sample, tmp_path):
     assert only_temporal["CLOUD_AFTER"] < result["CLOUD_AFTER"]
 
 
+def test_step_6_nearest_clear_day_is_off_by_default_and_fills_what_the_classic_steps_leave(qgis_app, sample, tmp_path):
+    classic_log, nearest_log = [], []
+    common = dict(INPUT=sample["terra_40"], INPUT_AQUA=sample["aqua_40"], DEM=sample["dem"])
+    classic = run_logged(dict(common, OUTPUT=str(tmp_path / "classic.tif")), classic_log)
+    nearest = run_logged(dict(common, OUTPUT=str(tmp_path / "nearest.tif"), NEAREST=True, NEAREST_DAYS=7),
+                         nearest_log)
+    step6 = [next(m for m in log if m.startswith("Step 6 nearest clear day: ")) for log in (classic_log, nearest_log)]
+    assert ": 0 pixel-days" in step6[0] and not re.search(r": 0 pixel-days", step6[1]), step6
+    assert nearest["CLOUD_AFTER"] < classic["CLOUD_AFTER"]
+    before, after = (gdal.Open(r["OUTPUT"]).ReadAsArray() for r in (classic, nearest))
+    assert (before[before != after] == 2).all()  # only cloud the classic steps left is changed
+    assert any("nearest on (within 7 days)" in m for m in nearest_log)
+
+
 def test_help_cites_the_methods_and_every_parameter_has_help(qgis_app):
     from qgis.core import QgsApplication
 
     alg = QgsApplication.processingRegistry().algorithmById("cryo:snowcover")
     text = alg.shortHelpString()
     for reference in ("Parajka &amp; Blöschl", "Gafurov &amp; Bárdossy", "Collection 6.1 User Guide",
-                      "237 inland water"):
+                      "237 inland water", "MOD10A1F", "Hall et al. 2010", "Foppa &amp; Seiz"):
         assert reference in text
     assert all(p.help() for p in alg.parameterDefinitions()), [p.name() for p in alg.parameterDefinitions()
                                                                if not p.help()]
     names = {p.name() for p in alg.parameterDefinitions()}
-    assert {"INPUT", "INPUT_AQUA", "DEM", "NDSI_THRESHOLD", "OUTPUT", "OUTPUT_TABLE", "OUTPUT_INDICATORS"} <= names
+    assert {"INPUT", "INPUT_AQUA", "DEM", "NDSI_THRESHOLD", "OUTPUT", "OUTPUT_TABLE", "OUTPUT_INDICATORS", "NEAREST",
+            "NEAREST_DAYS"} <= names
+    assert alg.parameterDefinition("NEAREST").defaultValue() is False
     assert {o.name() for o in alg.outputDefinitions()} >= {"CLOUD_BEFORE", "CLOUD_AFTER", "N_DATES"}
 
 
@@ -190,6 +206,7 @@ def undated(path, world):
     ("indicators without a whole season", lambda p, s, i: dict(p, OUTPUT_INDICATORS=p["OUTPUT"].replace(
         "snow.tif", "seasons.tif")), "complete season.*leave OUTPUT_INDICATORS empty"),
     ("bad season start", lambda p, s, i: dict(p, YEAR_START="August"), "MM-DD"),
+    ("nearest day beyond reach", lambda p, s, i: dict(p, NEAREST=True, NEAREST_DAYS=121), "NEAREST_DAYS"),
 ])
 def test_bad_inputs_are_refused_with_a_clear_message_and_no_output(qgis_app, sample, tmp_path, case, change, expected):
     inputs = tmp_path / "inputs"

@@ -20,12 +20,12 @@ import numpy as np
 from ..codes import CLOUD, SNOW_COVER, SNOW_NODATA, ClassTable
 from ..freezethaw.decoding import class_areas
 from ..io.dates import season_bounds
-from .cloud_filters import combine_terra_aqua, seasonal_filter, spatial_filter, temporal_filter
+from .cloud_filters import combine_terra_aqua, nearest_filter, seasonal_filter, spatial_filter, temporal_filter
 from .modis_codes import decode
 from .snow_line import ElevationBins, apply_snow_line
 from .snow_seasons import season_indicators
 
-STEPS = ("terra_aqua", "temporal", "spatial", "snow_line", "seasonal")
+STEPS = ("terra_aqua", "temporal", "spatial", "snow_line", "seasonal", "nearest")
 
 
 @dataclass
@@ -171,6 +171,10 @@ class BlockWork:
         if self.options.seasonal:
             filled = seasonal_filter(states)
             counts.changed["seasonal"] = int(np.count_nonzero(filled))
+            del filled
+        if self.options.nearest:
+            filled = nearest_filter(states, self.options.nearest_days)
+            counts.changed["nearest"] = int(np.count_nonzero(filled))
             del filled
         present = states[window.present(self.dates)]
         counts.areas_km2 = class_areas(present, self.row_areas[r0:r1], None, _Classes(SNOW_COVER))[0][:, :-1]

@@ -6,14 +6,17 @@ sequence of Parajka & Blöschl (2008, J. Hydrol. 358, 240-258) and Gafurov & Bá
 Steps (exact rules in :mod:`.cloud_filters` and :mod:`.snow_line`): (1) Terra/Aqua combination of the same day,
 (2) temporal filter ±N days, (3) spatial filter (8 neighbours, majority of the clear ones when at least K are
 clear), (4) regional snow line and land line per day from a DEM, (5) seasonal filter (cloud between two snow
-observations of the same season -> snow).
+observations of the same season -> snow), then, only when asked (off by default), (6) the nearest clear day: a
+cloud cell still left takes the state of the nearest clear day of the same cell within ``nearest_days`` days in the
+same season (the temporal gap filling of the MODIS cloud-gap-filled products MOD10A1F/MYD10A1F, Hall et al. 2010,
+2019, on both sides).
 
 Streaming: the stack is processed season by season (a window of the season's days plus N days on each side for the
 temporal filter) and, inside a season, by row blocks holding every day of the window, one row above and below for
 the spatial filter (:mod:`.snow_blocks`); blocks are sized by ``run.budget_bytes`` and computed on as many threads as
 there are cores (up to :data:`MAX_WORKERS`, each with its share of the budget), their results added in row order.
 The snow line needs each day's statistics over the whole grid, so with step 4 a first pass (steps 1-3) gathers the
-elevation histograms and keeps its states (:class:`.snow_outputs.Spill`), the second applies steps 4 and 5 and
+elevation histograms and keeps its states (:class:`.snow_outputs.Spill`), the second applies steps 4 to 6 and
 writes. Outputs: the daily class stack (:data:`~..codes.SNOW_COVER`, one dated band per
 date, styled), a daily CSV of the area of each class (km², true cell areas, :meth:`~..io.grid.Grid.row_cell_areas_km2`
 through the freeze/thaw class-area code) and the per-season indicators (:mod:`.snow_seasons`).
@@ -35,6 +38,7 @@ from ..io.dates import complete_seasons
 from ..io.geotiff import GeoTiffWriter
 from ..io.grid import spatial_reference
 from ..run import Run, blocks
+from .cloud_filters import MAX_NEAREST_DAYS
 from .modis_codes import DEFAULT_NDSI_THRESHOLD, check_threshold, class_lut
 from .snow_blocks import STEPS, BlockCounts, BlockWork, Window, in_order, season_windows
 from .snow_inputs import Dem, SnowInputs
@@ -62,6 +66,8 @@ class SnowOptions:
     snow_line_tolerance: float = 0.02
     snow_line_min_clear: float = 0.05
     seasonal: bool = True
+    nearest: bool = False  # step 6, a last resort after the classic sequence
+    nearest_days: int = 7
     year_start: Tuple[int, int] = (8, 1)
 
     def check(self, dem: Optional[Dem]) -> None:
@@ -71,14 +77,18 @@ class SnowOptions:
         if self.spatial and not 1 <= self.spatial_min_clear <= 8:
             raise CryoInputError("SPATIAL_MIN_CLEAR must be from 1 to 8 neighbours, got {}".format(
                 self.spatial_min_clear))
+        if self.nearest and not 1 <= self.nearest_days <= MAX_NEAREST_DAYS:
+            raise CryoInputError("NEAREST_DAYS must be from 1 to {} days, got {}".format(
+                MAX_NEAREST_DAYS, self.nearest_days))
         check_snow_line_options(self.snow_line_tolerance, self.snow_line_min_clear,
                                 dem.range if dem is not None and self.snow_line else None)
 
     def describe(self) -> str:
         on = {"terra_aqua": self.terra_aqua, "temporal": self.temporal, "spatial": self.spatial,
-              "snow_line": self.snow_line, "seasonal": self.seasonal}
-        return "NDSI_THRESHOLD {}; steps: {}".format(self.ndsi_threshold, ", ".join(
-            "{} {}".format(step, "on" if on[step] else "off") for step in STEPS))
+              "snow_line": self.snow_line, "seasonal": self.seasonal, "nearest": self.nearest}
+        return "NDSI_THRESHOLD {}; steps: {}{}".format(self.ndsi_threshold, ", ".join(
+            "{} {}".format(step, "on" if on[step] else "off") for step in STEPS),
+            " (within {} days)".format(self.nearest_days) if self.nearest else "")
 
 
 @dataclass

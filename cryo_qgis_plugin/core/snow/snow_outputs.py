@@ -15,7 +15,7 @@ from ..run import Run
 
 AREA_KEYS = tuple(c.key for c in SNOW_COVER)
 STEP_TITLES = {"terra_aqua": "1 Terra/Aqua", "temporal": "2 temporal", "spatial": "3 spatial",
-               "snow_line": "4 snow line", "seasonal": "5 seasonal"}
+               "snow_line": "4 snow line", "seasonal": "5 seasonal", "nearest": "6 nearest clear day"}
 
 
 class TileRows:
