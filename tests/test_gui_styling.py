@@ -22,7 +22,7 @@ def test_style_as_applies_any_class_table(qgis_app, tmp_path):
     write_codes(path, None)
     layer = QgsRasterLayer(path, "codes")
     assert sorted(TABLES) == ["freeze_thaw", "nsidc0477", "permafrost_classes", "permafrost_zones", "smap_l3ft",
-                            "snow_cover"]
+                              "snow_cover"]
     for table in (FREEZE_THAW, PERMAFROST_ZONES):
         style_as(layer, table, band=2)
         renderer = layer.renderer()
