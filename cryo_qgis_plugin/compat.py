@@ -48,6 +48,8 @@ FIELD_NUMERIC = _first((Qgis, "ProcessingFieldParameterDataType.Numeric"),
 FIELD_ANY = _first((Qgis, "ProcessingFieldParameterDataType.Any"), (QgsProcessingParameterField, "DataType.Any"))
 FLAG_ADVANCED = _first((Qgis, "ProcessingParameterFlag.Advanced"),
                        (QgsProcessingParameterDefinition, "Flag.FlagAdvanced"))
+FLAG_OPTIONAL = _first((Qgis, "ProcessingParameterFlag.Optional"),
+                       (QgsProcessingParameterDefinition, "Flag.FlagOptional"))
 
 # Geometry, CRS and feature requests
 WKB_NO_GEOMETRY = _first((Qgis, "WkbType.NoGeometry"), (QgsWkbTypes, "Type.NoGeometry"))

@@ -64,7 +64,7 @@ def add_parameters(alg) -> None:
     alg.addParameter(with_help(
         QgsProcessingParameterNumber(
             GEOID_HEIGHT, tr("Geoid height to subtract from the reference points' heights (m)"), NUMBER_DOUBLE,
-            defaultValue=0.0),
+            defaultValue=0.0, optional=True),
         tr("Constant N in metres subtracted from every reference point's height (h − N) to bring ellipsoidal "
            "heights (ICESat-2: WGS 84 ellipsoid) to a geoid-based DEM, e.g. about 31 m at Longyearbyen "
            "(EGM2008). 0 (default): the heights are used as they are, and a constant datum offset ends up in "
@@ -122,7 +122,7 @@ def reference_points(alg, parameters, context, feedback, run) -> Optional[altime
                                                   REFERENCE_FILES, run)
     else:
         return None
-    geoid = alg.parameterAsDouble(parameters, GEOID_HEIGHT, context)
+    geoid = alg.parameterAsDouble(parameters, GEOID_HEIGHT, context) if is_given(parameters.get(GEOID_HEIGHT)) else 0.0
     if geoid:
         feedback.pushInfo(tr("Reference point heights minus the geoid height {:.3f} m").format(geoid))
     else:
