@@ -73,8 +73,9 @@ def write_egms(path, mm, level="L2", sep=",", bom=False, decimal_comma=False, he
     dates = header_dates or [x.strftime("%Y%m%d") for x in INSAR]
     lines = [sep.join((L2_COLUMNS if level == "L2" else L3_COLUMNS) + dates)]
     for p in range(mm.shape[1]):
-        own = {"pid": "1ABCD{:04d}".format(p), "mp_type": "0", "latitude": repr(lat[p]), "longitude": repr(lon[p]),
-               "easting": repr(east[p]), "northing": repr(north[p]), "height": "4612.3", "height_wgs84": "4580.1",
+        own = {"pid": "1ABCD{:04d}".format(p), "mp_type": "0", "latitude": repr(float(lat[p])),
+               "longitude": repr(float(lon[p])), "easting": repr(float(east[p])), "northing": repr(float(north[p])),
+               "height": "4612.3", "height_wgs84": "4580.1",
                "line": str(100 + p), "pixel": str(200 + p), "rmse": "1.8", "temporal_coherence": "0.82",
                "amplitude_dispersion": "0.31", "incidence_angle": repr(float(theta[p])), "track_angle": "-12.4",
                "los_east": "0.61", "los_north": "-0.11", "los_up": "0.78", "mean_velocity": "-9.7",
@@ -278,7 +279,7 @@ def write_gpkg(path, mm, bad_cell=None, prefix="d_"):
                 feature.SetField(name, float(value))
         if bad_cell and p == bad_cell[0]:
             feature.SetField(names[bad_cell[1]], "12 mm")
-        feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT ({!r} {!r})".format(lon[p], lat[p])))
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT ({!r} {!r})".format(float(lon[p]), float(lat[p]))))
         layer.CreateFeature(feature)
     ds = None
     return str(path)
