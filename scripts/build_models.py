@@ -98,10 +98,9 @@ def freezethaw_trend() -> Workflow:
     return w
 
 
-def permafrost_from_lst() -> Workflow:
-    w = Workflow("workflowpermafrostfromlst", "Permafrost map from LST (GST model → degree days → TTOP → accuracy)",
-                 "Station table → ridge GST model → daily GST from the LST stacks → freezing/thawing degree days → "
-                 "TTOP with an ensemble (probability, zones) → accuracy against a reference map.")
+def lst_inputs(w: Workflow, stacks_help: str) -> dict:
+    """The inputs of the GST model and the daily GST (station table, its fields, the LST stacks and their
+    packing), shared by the workflows that start from LST; by step parameter."""
     stations = w.input(QgsProcessingParameterFeatureSource("stations", "Station table (one row per station and "
                                                            "day)", [QgsProcessing.TypeVector]),
                        "Measured GST and the LST of each overpass, °C.")
@@ -109,12 +108,27 @@ def permafrost_from_lst() -> Workflow:
     lst_fields = w.input(QgsProcessingParameterField("lst_fields", "LST fields (in the order of the stacks)", None,
                                                      "stations", allowMultiple=True), "1-4 fields.")
     stacks = w.input(QgsProcessingParameterMultipleLayers("lst_stacks", "Daily LST stacks (one per LST field)",
-                                                          QgsProcessing.TypeFile),
-                     "Same grid and dates; in the order of the LST fields.")
+                                                          QgsProcessing.TypeFile), stacks_help)
     scale = w.input(QgsProcessingParameterNumber("scale", "Scale of stored LST", QgsProcessingParameterNumber.Double,
                                                  0.02), "0.02 for MODIS LST.")
     units = w.input(QgsProcessingParameterEnum("units", "LST units after scaling", ["celsius", "kelvin"],
                                                defaultValue="kelvin", usesStaticStrings=True), "MODIS: kelvin.")
+    return {"gstmodel": {"INPUT": stations, "GST_FIELD": gst_field, "LST_FIELDS": lst_fields},
+            "lsttogst": {"INPUT": stacks, "MODEL": from_child("gstmodel", "OUTPUT_MODEL"), "SCALE": scale,
+                         "UNITS": units}}
+
+
+def gst_steps(w: Workflow, sources: dict) -> None:
+    """The ridge GST model fitted on the stations, then the daily GST of the LST stacks."""
+    w.step("cryo:gstmodel", "gstmodel", sources["gstmodel"], {"OUTPUT_MODEL": ("gst_model", "GST model (JSON)")})
+    w.step("cryo:lsttogst", "lsttogst", sources["lsttogst"], {"OUTPUT": ("gst", "Daily GST (°C)")})
+
+
+def permafrost_from_lst() -> Workflow:
+    w = Workflow("workflowpermafrostfromlst", "Permafrost map from LST (GST model → degree days → TTOP → accuracy)",
+                 "Station table → ridge GST model → daily GST from the LST stacks → freezing/thawing degree days → "
+                 "TTOP with an ensemble (probability, zones) → accuracy against a reference map.")
+    gst_sources = lst_inputs(w, "Same grid and dates; in the order of the LST fields.")
     landcover = w.input(QgsProcessingParameterRasterLayer("landcover", "Land cover"), "Classes of the n-factor table.")
     nfactors = w.input(QgsProcessingParameterFile("nfactors", "n-factor table (CSV)", extension="csv"),
                        "class,nf,nt,rk with *_min/*_max ranges for the ensemble.")
@@ -133,11 +147,7 @@ def permafrost_from_lst() -> Workflow:
                       "Permafrost (1) vs the rest.")
     reference_classes = w.input(QgsProcessingParameterString("reference_classes", "Reference class grouping",
                                                              "1:1;0:0"), "How the reference codes permafrost.")
-    w.step("cryo:gstmodel", "gstmodel", {"INPUT": stations, "GST_FIELD": gst_field, "LST_FIELDS": lst_fields},
-           {"OUTPUT_MODEL": ("gst_model", "GST model (JSON)")})
-    w.step("cryo:lsttogst", "lsttogst", {"INPUT": stacks, "MODEL": from_child("gstmodel", "OUTPUT_MODEL"),
-                                         "SCALE": scale, "UNITS": units},
-           {"OUTPUT": ("gst", "Daily GST (°C)")})
+    gst_steps(w, gst_sources)
     w.step("cryo:degreedays", "degreedays", {"INPUT": from_child("lsttogst", "OUTPUT")},
            {"OUTPUT_DDF": ("ddf", "Freezing index DDF"), "OUTPUT_DDT": ("ddt", "Thawing index DDT")})
     w.step("cryo:ttop", "ttop", {"DDF": from_child("degreedays", "OUTPUT_DDF"),
@@ -198,19 +208,8 @@ def insar_from_lst() -> Workflow:
                  "Station table → ridge GST model → daily GST from the LST stacks → per pixel, the thaw index of its "
                  "GST and the least-squares split of the InSAR displacements into a long-term velocity and a "
                  "seasonal (Stefan) term (Liu et al. 2010, 2012), with the fitted model at every date.")
-    stations = w.input(QgsProcessingParameterFeatureSource("stations", "Station table (one row per station and "
-                                                           "day)", [QgsProcessing.TypeVector]),
-                       "Measured GST and the LST of each overpass, °C.")
-    gst_field = w.input(QgsProcessingParameterField("gst_field", "GST field", "gst", "stations"), "Measured GST.")
-    lst_fields = w.input(QgsProcessingParameterField("lst_fields", "LST fields (in the order of the stacks)", None,
-                                                     "stations", allowMultiple=True), "1-4 fields.")
-    stacks = w.input(QgsProcessingParameterMultipleLayers("lst_stacks", "Daily LST stacks (one per LST field)",
-                                                          QgsProcessing.TypeFile),
-                     "Same grid and dates; in the order of the LST fields; in the CRS of the displacements.")
-    scale = w.input(QgsProcessingParameterNumber("scale", "Scale of stored LST", QgsProcessingParameterNumber.Double,
-                                                 0.02), "0.02 for MODIS LST.")
-    units = w.input(QgsProcessingParameterEnum("units", "LST units after scaling", ["celsius", "kelvin"],
-                                               defaultValue="kelvin", usesStaticStrings=True), "MODIS: kelvin.")
+    gst_sources = lst_inputs(w, "Same grid and dates; in the order of the LST fields; in the CRS of the "
+                                "displacements.")
     displacement = w.input(QgsProcessingParameterFile("displacement", "Displacement time series (MintPy HDF5 or "
                                                                       "dated GeoTIFF)"),
                            "Geocoded, in the CRS of the LST stacks; its dates inside the LST period.")
@@ -220,11 +219,7 @@ def insar_from_lst() -> Workflow:
                                  "auto: MintPy metres, GeoTIFF metres.")
     year_start = w.input(QgsProcessingParameterString("year_start", "Thaw season year starts on (MM-DD)", "01-01"),
                          "The thaw index is reset to 0 on this day each year.")
-    w.step("cryo:gstmodel", "gstmodel", {"INPUT": stations, "GST_FIELD": gst_field, "LST_FIELDS": lst_fields},
-           {"OUTPUT_MODEL": ("gst_model", "GST model (JSON)")})
-    w.step("cryo:lsttogst", "lsttogst", {"INPUT": stacks, "MODEL": from_child("gstmodel", "OUTPUT_MODEL"),
-                                         "SCALE": scale, "UNITS": units},
-           {"OUTPUT": ("gst", "Daily GST (°C)")})
+    gst_steps(w, gst_sources)
     w.step("cryo:insardeformation", "deformation",
            {"INPUT": displacement, "UNITS": displacement_units, "YEAR_START": year_start,
             "TEMPERATURE_STACK": from_child("lsttogst", "OUTPUT")},

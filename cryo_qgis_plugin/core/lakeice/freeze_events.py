@@ -187,7 +187,7 @@ def ice_index_from_tb(values: np.ndarray, run: Run, lakes: Sequence[str],
     return index
 
 
-def _run_starts(condition: np.ndarray, run: int) -> np.ndarray:
+def run_starts(condition: np.ndarray, run: int) -> np.ndarray:
     """True where ``condition`` holds on that day and the ``run − 1`` following days (within the array)."""
     lakes, days = condition.shape
     total = np.zeros((lakes, days + 1), dtype=np.int32)
@@ -226,10 +226,10 @@ def season_events(values: np.ndarray, options: PhenologyOptions) -> _Events:
     """The events of one season for every lake (``values`` lakes × days, percent ice, NaN = no data)."""
     valid = np.isfinite(values)
     with np.errstate(invalid="ignore"):  # day-major copies: the loop below reads one day of every lake
-        ge_low = _run_starts(valid & (values >= options.low), options.min_run).T.copy()
-        ge_high = _run_starts(valid & (values >= options.high), options.min_run).T.copy()
-        lt_high = _run_starts(valid & (values < options.high), options.min_run).T.copy()
-        lt_low = _run_starts(valid & (values < options.low), options.min_run).T.copy()
+        ge_low = run_starts(valid & (values >= options.low), options.min_run).T.copy()
+        ge_high = run_starts(valid & (values >= options.high), options.min_run).T.copy()
+        lt_high = run_starts(valid & (values < options.high), options.min_run).T.copy()
+        lt_low = run_starts(valid & (values < options.low), options.min_run).T.copy()
     evidence = np.zeros(valid.shape[::-1], dtype=bool)
     evidence[1:] = valid[:, :-1].T  # a crossing is dated only if the day before has data
     lakes, days = values.shape

@@ -47,7 +47,7 @@ from ..errors import CryoInputError
 from ..io.dates import season_bounds
 from ..io.temperature import Packing, check_plausible_celsius
 from ..run import Run
-from .freeze_events import fill_gaps
+from .freeze_events import fill_gaps, run_starts
 
 K_ICE = 2.24  # W m-1 K-1, thermal conductivity of fresh-water ice near 0 °C
 RHO_ICE = 917.0  # kg m-3
@@ -182,17 +182,6 @@ class ThicknessResult:
         return self.first + dt.timedelta(days=int(index))
 
 
-def _run_starts(condition: np.ndarray, run: int) -> np.ndarray:
-    """True where ``condition`` holds on that day and the ``run − 1`` following days."""
-    lakes, days = condition.shape
-    total = np.zeros((lakes, days + 1), dtype=np.int32)
-    np.cumsum(condition, axis=1, out=total[:, 1:])
-    starts = np.zeros(condition.shape, dtype=bool)
-    if days >= run:
-        starts[:, :days - run + 1] = (total[:, run:] - total[:, :days - run + 1]) == run
-    return starts
-
-
 def _first(mask: np.ndarray, missing: int) -> np.ndarray:
     """Index of the first True of each row, ``missing`` where there is none."""
     return np.where(mask.any(axis=1), mask.argmax(axis=1), missing)
@@ -260,7 +249,7 @@ def _freeze_from_temperature(temperature: np.ndarray, d0: int, d1: int, run_leng
     """Freeze-up day index per lake by the temperature rule (−1: none), which lakes have an ice season that
     cannot be dated (thickness not known), and notes on the lakes without freeze-up."""
     with np.errstate(invalid="ignore"):
-        starts = _run_starts(temperature[:, d0:d1] < 0, run_length)
+        starts = run_starts(temperature[:, d0:d1] < 0, run_length)
     index = _first(starts, -1)
     freeze = np.where(index >= 0, index + d0, -1)
     unknown = np.zeros(len(freeze), bool)
@@ -309,8 +298,8 @@ def _season(days: LakeDays, temperature: np.ndarray, resistance: np.ndarray, thi
         freeze, unknown, notes = _freeze_from_temperature(temperature, d0, d1, options.freeze_run)
         breakup = np.full(n, d1)
     with np.errstate(invalid="ignore"):
-        freeze_runs = _run_starts(temperature[:, d0:d1] < 0, options.freeze_run)
-        thaw_runs = _run_starts(temperature[:, d0:d1] > 0, options.thaw_run)
+        freeze_runs = run_starts(temperature[:, d0:d1] < 0, options.freeze_run)
+        thaw_runs = run_starts(temperature[:, d0:d1] > 0, options.thaw_run)
     alpha2 = options.alpha ** 2
     h, afdd = np.zeros(n), np.zeros(n)
     active, melting = np.zeros(n, bool), np.zeros(n, bool)
