@@ -20,7 +20,7 @@ import contextlib
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import numpy as np
 
@@ -81,6 +81,19 @@ def check_enough_dates(dates: List[dt.date], unknowns: int) -> None:
                              "time series".format(len(dates), unknowns + 1, unknowns))
 
 
+def checked_setup(dates: List[dt.date], design: Design, units: str,
+                  reference_date: Optional[dt.date]) -> Tuple[float, int, Optional[int]]:
+    """mm per unit, the number of unknowns and the reference date's position, with every check of the inputs
+    that comes before the fit (units, enough dates, reference date, a design that can be solved)."""
+    factor = check_units(units)
+    k = design.unknowns
+    check_enough_dates(dates, k)
+    ref = reference_index(dates, reference_date)
+    if isinstance(design, Design):
+        design.check_solvable(dates)
+    return factor, k, ref
+
+
 def to_millimetres(values: np.ndarray, factor: float, where: str, units: str, offset: float = 0.0) -> np.ndarray:
     """Displacements (dates, pixels) as float64 mm (``(values + offset)·factor``, in place when ``values`` is
     already float64), refused when some exceeds :data:`MAX_DISPLACEMENT_MM`."""
@@ -139,13 +152,8 @@ def deformation_raster(stack: Stack, design: Design, output_path: str, units: st
     ``unknowns`` and ``block(rows, width)``). ``reference_date``: displacements re-referenced to that
     acquisition date; ``incidence``: line of sight to vertical; ``model_path``: also write the fitted model at
     every acquisition date (mm, a stack with the dates of INPUT)."""
-    factor = check_units(units)
     dates = list(stack.dates)
-    k = design.unknowns
-    check_enough_dates(dates, k)
-    ref = reference_index(dates, reference_date)
-    if isinstance(design, Design):
-        design.check_solvable(dates)
+    factor, k, ref = checked_setup(dates, design, units, reference_date)
     with_alt = porosity is not None and saturation is not None
     names = band_names(frost_heave, with_alt)
     height, width = stack.grid.shape

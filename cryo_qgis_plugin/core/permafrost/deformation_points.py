@@ -25,10 +25,8 @@ from ..errors import CryoInputError
 from ..io.egms import PointSeries
 from ..io.incidence import Incidence
 from ..run import Run, blocks
-from .deformation import (DeformationResult, check_enough_dates, check_units, fit_chunk, reference_index,
-                          to_millimetres)
+from .deformation import DeformationResult, checked_setup, fit_chunk, to_millimetres
 from .deformation_fit import band_names
-from .thaw_index import Design
 
 IncidenceInput = Union[Incidence, np.ndarray, None]
 
@@ -88,13 +86,8 @@ def deformation_points(points: PointSeries, design, units: str = "mm", reference
     the CRS of the rasters ``design`` and ``incidence`` sample (a temperature stack, an incidence raster), into
     which the points are transformed for them (None: used as they are); ``with_model``: also return the fitted
     model at every date. Points are processed in chunks bounded by ``run.budget_bytes``."""
-    factor = check_units(units)
     dates = list(points.dates)
-    k = design.unknowns
-    check_enough_dates(dates, k)
-    ref = reference_index(dates, reference_date)
-    if isinstance(design, Design):
-        design.check_solvable(dates)
+    factor, k, ref = checked_setup(dates, design, units, reference_date)
     n = len(points)
     if n == 0:
         raise CryoInputError("INPUT {} holds no point".format(points.source))
