@@ -33,8 +33,11 @@ class FolderStack(Stack):
     """A folder of daily single-date files (HDF5, GeoTIFF, netCDF, HDF4), dated by their names; files GDAL reads
     that share a date are the tiles of that date, mosaicked on the union grid of all tiles."""
 
-    def __init__(self, folder: str, dataset: Optional[str], georef: Georeference, passes: str = "auto"):
-        files = dated_files(folder)
+    def __init__(self, folder: str, dataset: Optional[str], georef: Georeference, passes: str = "auto",
+                 files: Optional[List[Tuple[dt.date, str]]] = None, label: Optional[str] = None):
+        """``files``: a part of the folder's dated files (e.g. one satellite's), all of them when None;
+        ``label``: what the stack is called in messages, the folder when None."""
+        files = files if files is not None else dated_files(folder)
         first = files[0][1]
         self.is_hdf5 = _is_hdf5(first)
         self._pass_choice = passes
@@ -52,7 +55,7 @@ class FolderStack(Stack):
         dates = sorted({d for d, _ in files})
         if self._layout is None:
             self._layout = TileLayout.single(grid, len(dates))
-        super().__init__(folder, dates, grid, dtype, nodata)
+        super().__init__(label or folder, dates, grid, dtype, nodata)
         self.scale, self.offset = packing
         self.passes = self._chosen_pass
 

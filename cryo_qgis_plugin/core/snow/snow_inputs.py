@@ -26,7 +26,6 @@ from ..io.hdf5_datasets import HDF5_SUFFIXES, is_hdf5_file, match_dataset_name
 from ..io.raster import grid_of, open_raster
 from ..io.stack import open_stack
 from ..io.stack_base import Stack
-from ..io.tile_mosaic import TileLayout
 from .modis_codes import check_dtype
 
 SNOW_DATASET = "NDSI_Snow_Cover"
@@ -39,21 +38,7 @@ class GranuleStack(FolderStack):
 
     def __init__(self, folder: str, files: List[Tuple[dt.date, str]], dataset: Optional[str],
                  georef: Georeference, label: str):
-        self.is_hdf5 = False
-        self._pass_choice = "auto"
-        self._pass_axis = None
-        self._chosen_pass = None
-        self._sources = []
-        self._layout = None
-        self.dataset = dataset
-        grid, dtype, nodata, packing = self._check_gdal_files(files, georef)
-        self.paths = [p for _, p in files]
-        dates = sorted({d for d, _ in files})
-        if self._layout is None:
-            self._layout = TileLayout.single(grid, len(dates))
-        Stack.__init__(self, "{} ({} files)".format(folder, label), dates, grid, dtype, nodata)
-        self.scale, self.offset = packing
-        self.passes = self._chosen_pass
+        super().__init__(folder, dataset, georef, files=files, label="{} ({} files)".format(folder, label))
 
 
 @dataclass
