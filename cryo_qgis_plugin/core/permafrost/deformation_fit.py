@@ -94,7 +94,8 @@ def fit_block(design: np.ndarray, displacement: np.ndarray) -> Fit:
     if design.ndim == 2 and design.shape[0] >= k + 1:
         complete = n == design.shape[0]
         if complete.any() and _well_posed(design / _scale(design)):
-            _store(fit, complete, _fit_complete(design, displacement[:, complete]))
+            _store(fit, complete, _fit_complete(design, displacement if complete.all() else
+                                                displacement[:, complete]))
             rest = ~complete
     if rest.all():
         _store(fit, slice(None), _fit_masked(design, displacement, valid))
@@ -127,15 +128,11 @@ def _well_posed(x: np.ndarray) -> bool:
     return not bool(_singular(x.T @ x))
 
 
-def _statistics(d: np.ndarray, residual: np.ndarray, n: np.ndarray, k: int, inverse_diagonal: np.ndarray,
-                invalid: Optional[np.ndarray] = None):
-    """Standard errors (of the equilibrated coefficients), R² and RMSE from the residuals (0 where invalid)."""
-    rss = np.einsum("dp,dp->p", residual, residual)
+def _statistics(d: np.ndarray, rss: np.ndarray, n: np.ndarray, k: int, inverse_diagonal: np.ndarray):
+    """Standard errors (of the equilibrated coefficients), R² and RMSE of displacements ``d`` (0 where invalid)
+    from their residual sum of squares; TSS = Σd² − (Σd)²/n, no centred copy of the block."""
     se = np.sqrt(inverse_diagonal * (rss / np.maximum(n - k, 1)))
-    centred = d - np.sum(d, axis=0) / np.maximum(n, 1)
-    if invalid is not None:
-        np.copyto(centred, 0.0, where=invalid)
-    tss = np.einsum("dp,dp->p", centred, centred)
+    tss = np.einsum("dp,dp->p", d, d) - np.sum(d, axis=0) ** 2 / np.maximum(n, 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         r2 = np.where(tss > 0, 1.0 - rss / tss, np.nan)
         rmse = np.sqrt(rss / np.maximum(n, 1))
@@ -147,11 +144,13 @@ def _fit_complete(design: np.ndarray, d: np.ndarray):
     scale = _scale(design)
     x = design / scale
     q, r = np.linalg.qr(x)
-    b = np.linalg.solve(r, q.T @ d)
+    projected = q.T @ d
+    b = np.linalg.solve(r, projected)
     r_inverse = np.linalg.inv(r)
-    residual = d - x @ b
+    # Q is orthonormal: RSS = |d|² − |Qᵀd|², without forming the (dates, pixels) residual
+    rss = np.maximum(np.einsum("dp,dp->p", d, d) - np.einsum("kp,kp->p", projected, projected), 0.0)
     n = np.full(d.shape[1], d.shape[0])
-    se, r2, rmse = _statistics(d, residual, n, x.shape[1], np.sum(r_inverse ** 2, axis=1)[:, None])
+    se, r2, rmse = _statistics(d, rss, n, x.shape[1], np.sum(r_inverse ** 2, axis=1)[:, None])
     return b / scale[:, None], se / scale[:, None], r2, rmse
 
 
@@ -188,7 +187,8 @@ def _fit_masked(design: np.ndarray, displacement: np.ndarray, valid: np.ndarray)
     b = np.einsum("pkl,lp->kp", inverse, _transposed_columns(x, d))
     for _ in range(2):  # iterative refinement with the residual
         b += np.einsum("pkl,lp->kp", inverse, _transposed_columns(x, residual_of(b)))
-    se, r2, rmse = _statistics(d, residual_of(b), n, k, np.einsum("pkk->kp", inverse), invalid)
+    residual = residual_of(b)
+    se, r2, rmse = _statistics(d, np.einsum("dp,dp->p", residual, residual), n, k, np.einsum("pkk->kp", inverse))
     coefficients, se = b / scale[:, None], se / scale[:, None]
     for array in (coefficients, se):
         array[:, ~solvable] = np.nan
