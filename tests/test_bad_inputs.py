@@ -32,18 +32,21 @@ LYB = os.path.join(ROOT, "data", "longyearbyen")
 CLEAR = re.compile(r"Unexpected error|Traceback")
 
 
-def write_stack(path, values, first, nodata=-9999.0, epsg=32645, kind=gdal.GDT_Float32):
-    """A GeoTIFF stack (days, rows, cols) of 1 km cells with ISO dates as band descriptions."""
+def write_stack(path, values, first, nodata=-9999.0, epsg=32645, kind=gdal.GDT_Float32,
+                geotransform=(600000, 1000, 0, 3500000, 0, -1000)):
+    """A GeoTIFF stack (days, rows, cols), 1 km cells unless ``geotransform`` says otherwise, with ISO dates as
+    band descriptions; ``nodata`` None: none declared."""
     days, rows, cols = values.shape
     ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, days, kind)
-    ds.SetGeoTransform((600000, 1000, 0, 3500000, 0, -1000))
+    ds.SetGeoTransform(geotransform)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     ds.SetProjection(srs.ExportToWkt())
     for d in range(days):
         band = ds.GetRasterBand(d + 1)
         band.SetDescription((first + dt.timedelta(days=d)).isoformat())
-        band.SetNoDataValue(nodata)
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
         band.WriteArray(values[d])
     ds = None
     return str(path)

@@ -8,7 +8,6 @@ CRYO_RUN_ID, CRYO_T0, CRYO_INPUT_TO_MM, CRYO_REFERENCE_DATE, CRYO_INCIDENCE; com
 bands dated) with made-up values, so that every expected number is plain arithmetic."""
 import datetime as dt
 import math
-import time
 
 import h5py
 import numpy as np
@@ -17,6 +16,7 @@ import pytest
 from cryo_qgis_plugin.core.io.geotiff import GeoTiffWriter
 from cryo_qgis_plugin.core.io.grid import Grid
 from cryo_qgis_plugin.core.permafrost.deformation_fit import band_names
+from test_gui_timeseries_dock import wait_for
 
 DATES = [dt.date(2020, 1, 5) + dt.timedelta(days=36 * i) for i in range(11)]
 ISO = [d.isoformat() for d in DATES]
@@ -72,20 +72,6 @@ def write_incidence(path):
     rows, cols = np.indices(GRID.shape)
     with GeoTiffWriter(path, GRID, ["incidence"], np.float32, nodata=0) as out:
         out.write(0, (30.0 + cols + 2 * rows)[None].astype(np.float32))
-
-
-def wait_for(dock, action):
-    from qgis.PyQt.QtWidgets import QApplication
-
-    done = []
-    dock.series_plotted.connect(lambda: done.append(True))
-    result = action()
-    deadline = time.time() + 20
-    while not done and time.time() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.01)
-    assert done, "the dock did not redraw: " + dock.status.text()
-    return result
 
 
 def pick(dock, lon=LON, lat=LAT):

@@ -6,12 +6,13 @@ import os
 import h5py
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from cryo_qgis_plugin.core.errors import CryoInputError
 from cryo_qgis_plugin.core.io.stack import open_stack
 from cryo_qgis_plugin.core.run import Run
 from cryo_qgis_plugin.core.snow import snow_depth as sd
+from test_bad_inputs import write_stack
 from test_processing_freezethaw import run
 
 FIRST = dt.date(2015, 7, 30)  # three days of season 2014, then season 2015
@@ -19,20 +20,7 @@ FIRST = dt.date(2015, 7, 30)  # three days of season 2014, then season 2015
 
 def write_tb(path, values, first=FIRST, nodata=0.0, kind=gdal.GDT_Float32, x0=500000.0, epsg=32645):
     """A dated GeoTIFF stack (days, rows, cols) of 25 km cells."""
-    days, rows, cols = values.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, days, kind)
-    ds.SetGeoTransform((x0, 25000, 0, 4000000, 0, -25000))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    for d in range(days):
-        band = ds.GetRasterBand(d + 1)
-        band.SetDescription((first + dt.timedelta(days=d)).isoformat())
-        if nodata is not None:
-            band.SetNoDataValue(nodata)
-        band.WriteArray(values[d])
-    ds = None
-    return str(path)
+    return write_stack(path, values, first, nodata, epsg, kind, geotransform=(x0, 25000, 0, 4000000, 0, -25000))
 
 
 # one row of cells, each a screening case (Tb18H, Tb36H in K)
