@@ -50,15 +50,14 @@ class Incidence:
         self.path = path
         self.grid = grid  # of the raster of angles
         self._cosine = None
-        self._raster: Optional[np.ndarray] = None
+        self._raster: Optional[np.ndarray] = None  # cos θ of every cell of the raster, NaN where no angle
         if degrees is not None:
             self._cosine = float(checked_cosines(np.array([degrees]), "INCIDENCE_ANGLE")[0])
             if np.isnan(self._cosine):
                 raise CryoInputError("INCIDENCE_ANGLE must be between 0 and 90°, got {}".format(degrees))
         elif path is not None:
-            self._raster, self.grid = _read_angles(path, grid)
-            finite = np.isfinite(self._raster) & (self._raster > 0)
-            checked_cosines(self._raster[finite], "INCIDENCE_RASTER {}".format(os.path.basename(path)))
+            angles, self.grid = _read_angles(path, grid)
+            self._raster = checked_cosines(angles, "INCIDENCE_RASTER {}".format(os.path.basename(path)))
         else:
             raise CryoInputError("Give an incidence angle or an incidence raster")
 
@@ -70,7 +69,7 @@ class Incidence:
         """cos θ of the pixels of ``rows`` (pixels,), NaN where unknown; a scalar for one angle."""
         if self._cosine is not None:
             return np.float64(self._cosine)
-        return checked_cosines(self._raster[rows].ravel(), "INCIDENCE_RASTER")
+        return self._raster[rows].ravel()
 
     def at_points(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         """cos θ at points (coordinates in the raster's CRS), NaN outside it; a scalar for one angle."""
@@ -83,9 +82,9 @@ class Incidence:
         cols = np.floor((np.asarray(xs) - gt[0]) / gt[1]).astype(int)
         rows = np.floor((np.asarray(ys) - gt[3]) / gt[5]).astype(int)
         inside = (rows >= 0) & (rows < self._raster.shape[0]) & (cols >= 0) & (cols < self._raster.shape[1])
-        degrees = np.full(len(cols), np.nan)
-        degrees[inside] = self._raster[rows[inside], cols[inside]]
-        return checked_cosines(degrees, "INCIDENCE_RASTER")
+        cosines = np.full(len(cols), np.nan)
+        cosines[inside] = self._raster[rows[inside], cols[inside]]
+        return cosines
 
 
 def _read_angles(path: str, grid: Optional[Grid]) -> Tuple[np.ndarray, Optional[Grid]]:
