@@ -106,7 +106,8 @@ def test_twenty_glaciers_with_planted_thinning_on_the_real_1990_dem(tmp_path):
 def test_real_pair_stable_median_is_zero_after_co_registration(tmp_path):
     """Real Longyearbyen pair: the 1990 DEM aligned onto xdem's LZD-aligned copy of itself (glaciers masked in it).
     Before the vertical shift was estimated again after the last horizontal step the stable median after was
-    -0.050 m and the NMAD 1.2619 m; issue 17 gives xdem's NMAD as 1.252 m and asks for at most 0.01 m more."""
+    -0.050 m; with slopes under 5° left out of the fit the NMAD was 1.2619 m, with those under 1° 1.2485 m. Issue 17
+    gives xdem's NMAD as 1.252 m and asks for at most 0.01 m more (xdem 0.2.3 in the same run: 1.2517 m)."""
     result = dem.dem_difference(LZD, DEM_1990, str(tmp_path / "dh.tif"))
     after, accuracy = result.stable_after, result.accuracy
     print("\nreal pair: shift {}, stable median/NMAD before {:+.4f}/{:.4f} m, after {:+.4f}/{:.4f} m, LE90 {:.3f} m, "
@@ -115,7 +116,7 @@ def test_real_pair_stable_median_is_zero_after_co_registration(tmp_path):
               after.nmad, accuracy.le90, accuracy.ce90,
               ", ".join("{}: {:+.3f}/{:.3f}".format(c.key, c.median, c.nmad) for c in accuracy.slope_classes)))
     assert abs(after.median) <= 0.01
-    assert after.nmad <= 1.2620 and after.nmad <= 1.252 + 0.01
+    assert after.nmad <= 1.2490
     assert 0 < accuracy.ce90 < 0.5 and after.nmad < accuracy.le90 < 3 * after.nmad
 
 

@@ -10,10 +10,13 @@ from north) this is Nuth & Kääb's eq. 3:
 
     dh / tan α = a · cos(b − ψ) + c,    s_east = a · sin b,   s_north = a · cos b.
 
-As in their paper the fit is made on the median of ``dh / tan α`` in aspect bins, slopes under 5° are left
-out (``dh / tan α`` explodes there), the vertical bias is removed first, and the estimate is iterated: the
-DEM is resampled with the shift found so far and the residual shift is fitted again, until it is below
-:data:`TOLERANCE_PIXELS` of a cell. The cosine is fitted as ``A sin ψ + B cos ψ + c`` by linear least
+As in their paper the fit is made on the median of ``dh / tan α`` in aspect bins, the vertical bias is removed
+first, and the estimate is iterated: the DEM is resampled with the shift found so far and the residual shift is
+fitted again, until it is below :data:`TOLERANCE_PIXELS` of a cell. Only near-flat cells (slope under
+:data:`MIN_SLOPE_DEGREES`, where the ratio has no aspect signal and explodes) are left out; the bin medians are
+robust to what remains. xdem's ``NuthKaab`` leaves out only zero slopes. A 5° threshold, as some implementations use,
+left out the gently sloping stable ground that carries the signal on the real Longyearbyen pair (NMAD after
+1.263 m against 1.250 m with 1°) and changed nothing on its synthetic stand-in (shift within 0.03 m either way). The cosine is fitted as ``A sin ψ + B cos ψ + c`` by linear least
 squares, which gives ``s_east = A`` and ``s_north = B`` directly. The shift reported is the translation
 applied to the DEM (x east, y north, z up), the convention of xdem's ``NuthKaab``.
 
@@ -42,7 +45,7 @@ from ..run import Run
 from ..errors import CryoInputError
 from ..stats.robust import median, nmad
 
-MIN_SLOPE_DEGREES = 5.0
+MIN_SLOPE_DEGREES = 1.0
 ASPECT_BINS = 72  # 5° bins, as in Nuth & Kääb (2011) fig. 3
 MIN_PER_BIN = 20
 MIN_BINS = 10
@@ -87,7 +90,8 @@ def aspect_bins(aspect: np.ndarray) -> np.ndarray:
 
 def stable_samples(reference: np.ndarray, stable: np.ndarray, pixel: Tuple[float, float],
                    max_samples: int) -> StableSamples:
-    """Stable cells (on a regular sub-grid when there are more than ``max_samples``) with a slope over 5°.
+    """Stable cells (on a regular sub-grid when there are more than ``max_samples``) with a slope over
+    :data:`MIN_SLOPE_DEGREES`.
 
     ``pixel`` is ``(dx, dy)`` in metres (both positive). Slopes are central differences of ``reference``.
     """
