@@ -197,15 +197,21 @@ def test_dem_aligned_to_points_through_processing(qgis_app, tmp_path, planted):
 def test_points_with_a_reference_dem_difference_it(qgis_app, tmp_path, planted):
     """REFERENCE (here the 1990 DEM itself) and points: DEM is aligned to the points, then REFERENCE − aligned DEM
     is about 0 off the glaciers."""
-    out = str(tmp_path / "dh.tif")
+    out, report = str(tmp_path / "dh.tif"), str(tmp_path / "report.html")
     result = run("cryo:demdifference", {
         "REFERENCE": DEM_1990, "DEM": planted["dem"], "REFERENCE_POINTS": planted["points"],
-        "REFERENCE_ELEVATION_FIELD": "h_li", "GEOID_HEIGHT": 31.5, "GLACIERS": GLACIERS, "OUTPUT": out})
+        "REFERENCE_ELEVATION_FIELD": "h_li", "GEOID_HEIGHT": 31.5, "GLACIERS": GLACIERS, "OUTPUT": out,
+        "OUTPUT_REPORT": report})
     assert abs(result["SHIFT_X"] - PLANTED[0]) < 0.1 * PIXEL and abs(result["SHIFT_Y"] - PLANTED[1]) < 0.1 * PIXEL
     assert abs(result["SHIFT_Z"] - PLANTED[2]) < 0.1 and result["N_POINTS"] > 10000
     assert abs(result["STABLE_MEDIAN_AFTER"]) < 0.05 < abs(result["STABLE_MEDIAN_BEFORE"])
     assert result["STABLE_NMAD_AFTER"] < 0.5 < result["STABLE_NMAD_BEFORE"]
     assert os.path.exists(out)
+    with open(report, encoding="utf-8") as fh:
+        page = fh.read()
+    section = page.split("<h2>Co-registration to reference points</h2>")[1].split("<h2>")[0]
+    assert "{:,}".format(int(result["N_POINTS"])) in section  # the inliers used
+    assert "{:.3f}".format(result["POINTS_NMAD_AFTER"]) in section and "LE90 of the stable points" in section
 
 
 def test_real_atl06_granule_as_reference_files(qgis_app, tmp_path):

@@ -11,6 +11,8 @@ import html
 import math
 from typing import List, Optional, Sequence, Tuple
 
+import numpy as np
+
 from .elevation_change import DemDifferenceResult
 from .report_map import map_html
 from .report_plots import histogram_svg, hypsometry_svg, variogram_svg
@@ -105,6 +107,28 @@ def _accuracy(result: DemDifferenceResult) -> List[str]:
                 number(c.median), number(c.nmad), "{:,}".format(c.count)) for c in accuracy.slope_classes]
     return ["<h2>Accuracy of the stable terrain after co-registration</h2>", "<table>", _rows(rows), "</table>",
             _table(("slope of the reference", "median dh (m)", "NMAD (m)", "cells"), classes)]
+
+
+def _point_reference(result: DemDifferenceResult) -> List[str]:
+    """With reference points: how many were used and the residuals h − DEM before and after co-registration,
+    with LE90 of the stable points (the 90th percentile of |h − aligned DEM|)."""
+    points = getattr(result, "points", None)
+    if points is None:
+        return []
+    stable_after = points.after[points.used]
+    le90 = float(np.percentile(np.abs(stable_after), 90)) if stable_after.size else float("nan")
+    rows = [("Points on the DEM / outside its grid / on DEM voids", "{:,} / {:,} / {:,}".format(
+                points.x.size, points.outside, points.void)),
+            ("Stable points (off glacier and unstable polygons) / inliers used", "{:,} / {:,}".format(
+                int(np.count_nonzero(points.stable)), points.n_points)),
+            ("Stable h − DEM before: median / NMAD", "{} / {} m".format(
+                number(points.median_before), number(points.nmad_before))),
+            ("Stable h − aligned DEM after: median / NMAD", "{} / {} m".format(
+                number(points.median_after), number(points.nmad_after))),
+            ("LE90 of the stable points after (90th percentile of |h − aligned DEM|)", "{} m".format(number(le90)))]
+    return ["<h2>Co-registration to reference points</h2><p>The DEM was co-registered to the points (Nuth &amp; Kääb "
+            "2011 on point − DEM differences, slope and aspect of the DEM at each point), not to the reference "
+            "DEM.</p>", "<table>", _rows(rows), "</table>"]
 
 
 def _error_budget(result: DemDifferenceResult) -> List[str]:
@@ -225,6 +249,7 @@ def html_report(result: DemDifferenceResult, reference: str, dem: str) -> str:
     body = ["<h1>DEM differencing report</h1>", "<table>", _rows(_overview(result, reference, dem)), "</table>"]
     if result.preview is not None:
         body += ["<h2>Elevation change (reference − aligned DEM)</h2>", map_html(result.preview)]
+    body += _point_reference(result)
     body += _error_budget(result)
     if glacier is not None:
         body += error_model_section(getattr(result, "error_model", None), glacier.area_km2 * 1e6)
