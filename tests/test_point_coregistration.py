@@ -214,10 +214,12 @@ def test_points_with_a_reference_dem_difference_it(qgis_app, tmp_path, planted):
     assert "{:.3f}".format(result["POINTS_NMAD_AFTER"]) in section and "LE90 of the stable points" in section
 
 
-def test_real_atl06_granule_as_reference_files(qgis_app, tmp_path):
+@pytest.mark.parametrize("key", ["REFERENCE_FILES", "REFERENCE_POINTS"])
+def test_real_atl06_granule_as_reference_files(qgis_app, tmp_path, key):
     """The real ATL06 granule (Antarctica) over a tiny synthetic DEM laid under its track (a plane fitted to the
     segments, EPSG:3031): with COREGISTER vertical and no outlier filter SHIFT_Z is the median of h_li − N − plane
-    over the quality-0 segments, read independently with h5py."""
+    over the quality-0 segments, read independently with h5py. A granule given as REFERENCE_POINTS (where a script
+    may put it) is read as REFERENCE_FILES."""
     from test_altimetry_granules import independent
 
     segments = independent(ATL06)
@@ -238,7 +240,7 @@ def test_real_atl06_granule_as_reference_files(qgis_app, tmp_path):
     cols, rows = np.meshgrid(np.arange(width) + 0.5, np.arange(height) + 0.5)
     plane = a * (x0 + cols * cell) + b * (y1 - rows * cell) + c
     dem = geotiff(tmp_path / "plane.tif", plane, (x0, cell, 0, y1, 0, -cell), polar.ExportToWkt())
-    result = run("cryo:demdifference", {"DEM": dem, "REFERENCE_FILES": ATL06, "COREGISTER": "vertical",
+    result = run("cryo:demdifference", {"DEM": dem, key: ATL06, "COREGISTER": "vertical",
                                         "OUTLIER_NMAD": 0.0, "GEOID_HEIGHT": 10.0})
     expected = np.median(h - 10.0 - (a * xy[:, 0] + b * xy[:, 1] + c))
     assert result["N_POINTS"] == h.size

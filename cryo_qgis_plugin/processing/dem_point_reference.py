@@ -47,7 +47,7 @@ def add_parameters(alg) -> None:
             [SOURCE_VECTOR_POINT], optional=True),
         tr("Points in any CRS with their elevation in REFERENCE_ELEVATION_FIELD (or Z), in the vertical datum "
            "of DEM after GEOID_HEIGHT: DEM is co-registered to them instead of to REFERENCE. Give these or "
-           "REFERENCE_FILES, not both.")))
+           "REFERENCE_FILES, not both; an HDF5 granule (or a folder of them) named here is read as REFERENCE_FILES.")))
     alg.addParameter(with_help(
         QgsProcessingParameterField(
             REFERENCE_ELEVATION_FIELD, tr("Elevation field of the reference points (empty: Z)"),
@@ -96,6 +96,17 @@ def reference_problem(alg, parameters) -> str:
         return tr("OUTPUT_POINTS needs reference points (REFERENCE_POINTS or REFERENCE_FILES): give them, or "
                   "leave OUTPUT_POINTS empty.")
     return ""
+
+
+def granules_as_files(parameters) -> dict:
+    """The parameters with an HDF5 granule (or a folder of them) given as REFERENCE_POINTS moved to REFERENCE_FILES
+    when that is empty: a script or ``qgis_process`` may name a granule where a point layer is expected, as
+    ``cryo:altimetrydifference`` accepts."""
+    value = parameters.get(REFERENCE_POINTS)
+    if isinstance(value, str) and value.strip() and not is_given(parameters.get(REFERENCE_FILES)) \
+            and altimetry_granules.is_granule_path(value.strip()):
+        parameters = dict(parameters, **{REFERENCE_POINTS: None, REFERENCE_FILES: value.strip()})
+    return parameters
 
 
 def granule_path_for_checks(parameters) -> dict:

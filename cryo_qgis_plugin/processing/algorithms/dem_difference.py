@@ -70,10 +70,11 @@ class DemDifference(CryoAlgorithm):
 
     def required_modules(self, parameters, context):
         """h5py when reference points come from granules."""
-        return self.REQUIRES + (("h5py",) if points_io.needs_h5py(parameters) else ())
+        return self.REQUIRES + (("h5py",) if points_io.needs_h5py(points_io.granules_as_files(parameters)) else ())
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
         """A reference (a DEM, points or granules) and at most one kind of reference points."""
+        parameters = points_io.granules_as_files(parameters)
         problem = points_io.reference_problem(self, parameters)
         if problem:
             return False, problem
@@ -264,6 +265,7 @@ class DemDifference(CryoAlgorithm):
 
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
+        parameters = points_io.granules_as_files(parameters)
         problem = points_io.reference_problem(self, parameters)
         if problem:
             raise QgsProcessingException(problem)
