@@ -172,6 +172,9 @@ def glacier_mass_balance() -> Workflow:
     dem = w.input(QgsProcessingParameterRasterLayer("dem", "DEM to align (older)"), "Resampled onto the reference.")
     glaciers = w.input(QgsProcessingParameterFeatureSource("glaciers", "Glacier outlines",
                                                            [QgsProcessing.TypeVectorPolygon]), "Unstable terrain.")
+    id_field = w.input(QgsProcessingParameterField("glacier_id_field", "Glacier ID field (e.g. RGIId)", None,
+                                                   "glaciers", optional=True),
+                       "Names each glacier in the per-glacier outlines; empty: the feature id.")
     years = {}
     for name, text, default in (("reference_year", "Year of the reference DEM", 2009.0),
                                 ("dem_year", "Year of the DEM to align", 1990.0)):
@@ -179,8 +182,9 @@ def glacier_mass_balance() -> Workflow:
                               "Decimal years; the mass balance is per year.")
     w.step("cryo:demdifference", "demdifference", {"REFERENCE": reference, "DEM": dem, "GLACIERS": glaciers,
                                                    "REFERENCE_YEAR": years["reference_year"],
-                                                   "DEM_YEAR": years["dem_year"]},
-           {"OUTPUT": ("dh", "Elevation change (m)"), "OUTPUT_REPORT": ("report", "Report (HTML)")})
+                                                   "DEM_YEAR": years["dem_year"], "GLACIER_ID_FIELD": id_field},
+           {"OUTPUT": ("dh", "Elevation change (m)"), "OUTPUT_REPORT": ("report", "Report (HTML)"),
+            "OUTPUT_GLACIERS": ("glaciers_mass_balance", "Glaciers with volume change and mass balance")})
     return w
 
 

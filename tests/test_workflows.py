@@ -103,12 +103,14 @@ def test_permafrost_workflow_maps_and_validates(qgis_process_env, tmp_path):
 
 
 def test_glacier_workflow_gives_the_true_volume_change(qgis_process_env, tmp_path):
-    dh, report = str(tmp_path / "dh.tif"), str(tmp_path / "report.html")
+    dh, report, outlines_out = (str(tmp_path / name) for name in ("dh.tif", "report.html", "glaciers.gpkg"))
     run_workflow(qgis_process_env, "workflowglaciermassbalance",
                  reference_dem=os.path.join(LYB, "DEM_2009_standin_synthetic.tif"),
                  dem=os.path.join(LYB, "DEM_1990.tif"),
-                 glaciers=os.path.join(LYB, "glacier_outlines_1990_from_mask.gpkg"), reference_year=2009,
-                 dem_year=1990, **{"demdifference:dh": dh, "demdifference:report": report})
+                 glaciers=os.path.join(LYB, "glacier_outlines_1990_from_mask.gpkg"), glacier_id_field="glac_id",
+                 reference_year=2009, dem_year=1990,
+                 **{"demdifference:dh": dh, "demdifference:report": report,
+                    "demdifference:glaciers_mass_balance": outlines_out})
     # Volume = mean glacier dh x outline area (Processing returns it as a number; a model returns only files, so
     # it is recomputed here from the dh raster) against the stand-in's ground truth.
     from osgeo import ogr
@@ -130,6 +132,10 @@ def test_glacier_workflow_gives_the_true_volume_change(qgis_process_env, tmp_pat
     with open(os.path.join(LYB, "DEM_2009_standin_truth.json")) as fh:
         truth = json.load(fh)["true_glacier_volume_change_m3_ref_minus_aligned_tba_no_noise"]
     assert glacier.mean() * union.GetArea() == pytest.approx(truth, rel=0.01)
+    per_glacier = ogr.Open(outlines_out)  # alive while its layer is read
+    rows = [(f["glac_id"], f["volume_change_m3"]) for f in per_glacier.GetLayer(0)]
+    assert sorted(r[0] for r in rows) == sorted(f["glac_id"] for f in layer)  # one row per outline, by its glac_id
+    assert sum(r[1] for r in rows) == pytest.approx(truth, rel=0.01)
     with open(report, encoding="utf-8") as fh:
         assert "<svg" in fh.read()  # the report with its histograms
 
