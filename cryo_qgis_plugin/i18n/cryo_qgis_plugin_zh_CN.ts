@@ -149,11 +149,6 @@
         <translation>……或用于配准 DEM 的参考点（测高、激光雷达、GNSS）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_point_reference.py" line="44"/>
-        <source>Points in any CRS with their elevation in REFERENCE_ELEVATION_FIELD (or Z), in the vertical datum of DEM after GEOID_HEIGHT: DEM is co-registered to them instead of to REFERENCE. Give these or REFERENCE_FILES, not both.</source>
-        <translation>任意坐标系的点，高程位于 REFERENCE_ELEVATION_FIELD（或 Z），在减去 GEOID_HEIGHT 后与 DEM 的高程基准一致：DEM 配准到这些点而不是 REFERENCE。请给出这些点或 REFERENCE_FILES，不要同时给出。</translation>
-    </message>
-    <message>
         <location filename="../processing/dem_point_reference.py" line="51"/>
         <source>Elevation field of the reference points (empty: Z)</source>
         <translation>参考点的高程字段（留空：Z）</translation>
@@ -209,24 +204,29 @@
         <translation>OUTPUT_POINTS 需要参考点（REFERENCE_POINTS 或 REFERENCE_FILES）：请给出，或将 OUTPUT_POINTS 留空。</translation>
     </message>
     <message>
-        <location filename="../processing/dem_point_reference.py" line="127"/>
+        <location filename="../processing/dem_point_reference.py" line="138"/>
         <source>Reference point heights minus the geoid height {:.3f} m</source>
         <translation>参考点高程减去大地水准面高 {:.3f} m</translation>
     </message>
     <message>
-        <location filename="../processing/dem_point_reference.py" line="129"/>
+        <location filename="../processing/dem_point_reference.py" line="140"/>
         <source>GEOID_HEIGHT is 0: the reference point heights are used as they are (ICESat-2 heights are ellipsoidal; a constant datum offset goes into SHIFT_Z)</source>
         <translation>GEOID_HEIGHT 为 0：参考点高程按原样使用（ICESat-2 高程为椭球高；常数基准偏移进入 SHIFT_Z）</translation>
     </message>
     <message>
-        <location filename="../processing/dem_point_reference.py" line="157"/>
+        <location filename="../processing/dem_point_reference.py" line="168"/>
         <source>{} needs a reference DEM (REFERENCE): give one, or leave {} empty.</source>
         <translation>{} 需要参考 DEM（REFERENCE）：请给出，或将 {} 留空。</translation>
     </message>
     <message>
-        <location filename="../processing/dem_point_reference.py" line="163"/>
+        <location filename="../processing/dem_point_reference.py" line="174"/>
         <source>No REFERENCE: the DEM is aligned to the reference points on its own grid; OUTPUT and OUTPUT_REPORT are not written</source>
         <translation>没有 REFERENCE：DEM 在其自身格网上配准到参考点；不写出 OUTPUT 和 OUTPUT_REPORT</translation>
+    </message>
+    <message>
+        <location filename="../processing/dem_point_reference.py" line="44"/>
+        <source>Points in any CRS with their elevation in REFERENCE_ELEVATION_FIELD (or Z), in the vertical datum of DEM after GEOID_HEIGHT: DEM is co-registered to them instead of to REFERENCE. Give these or REFERENCE_FILES, not both; an HDF5 granule (or a folder of them) named here is read as REFERENCE_FILES.</source>
+        <translation>任意坐标系的点，其高程在 REFERENCE_ELEVATION_FIELD（或 Z）中，经 GEOID_HEIGHT 改正后与 DEM 处于同一高程基准：DEM 将配准到这些点而不是 REFERENCE。请给出这些点或 REFERENCE_FILES，不要同时给出；在此处给出的 HDF5 数据粒（或其文件夹）将按 REFERENCE_FILES 读取。</translation>
     </message>
 </context>
 <context>
@@ -618,67 +618,67 @@
         <translation>{} 与 {} 是同一个文件 {}；请为每个输出指定不同的文件名</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="324"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="326"/>
         <source>Shift applied to the DEM, east (m)</source>
         <translation>施加到 DEM 的偏移，东向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="325"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="327"/>
         <source>Shift applied to the DEM, north (m)</source>
         <translation>施加到 DEM 的偏移，北向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="326"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="328"/>
         <source>Shift applied to the DEM, up (m)</source>
         <translation>施加到 DEM 的偏移，垂向（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="327"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="329"/>
         <source>Stable-terrain median dh before co-registration (m)</source>
         <translation>配准前稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="329"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="331"/>
         <source>Stable-terrain NMAD before co-registration (m)</source>
         <translation>配准前稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="331"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="333"/>
         <source>Stable-terrain median dh after co-registration (m)</source>
         <translation>配准后稳定地形 dh 中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="333"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="335"/>
         <source>Stable-terrain NMAD after co-registration (m)</source>
         <translation>配准后稳定地形 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="335"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="337"/>
         <source>Glacier area on the grid (km²)</source>
         <translation>格网上的冰川面积（km²）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="336"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="338"/>
         <source>Mean glacier elevation change (m)</source>
         <translation>冰川平均高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="337"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="339"/>
         <source>Glacier volume change (m³)</source>
         <translation>冰川体积变化（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="338"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="340"/>
         <source>Glacier volume change error, 1 sigma (m³)</source>
         <translation>冰川体积变化误差，1 sigma（m³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="340"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="342"/>
         <source>Geodetic mass balance (m w.e. per year)</source>
         <translation>大地测量物质平衡（m w.e./a）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="341"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="343"/>
         <source>Geodetic mass balance error, 1 sigma (m w.e. per year)</source>
         <translation>大地测量物质平衡误差，1 sigma（m w.e./a）</translation>
     </message>
@@ -1198,62 +1198,62 @@
         <translation>{} 图层：{} 个点 × {} 个日期 {} .. {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="343"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="345"/>
         <source>LE90: 90th percentile of |stable dh| after co-registration (m)</source>
         <translation>LE90：配准后稳定地形 |dh| 的第 90 百分位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="345"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="347"/>
         <source>CE90 of the horizontal co-registration (m)</source>
         <translation>水平配准的 CE90（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain median dh after, slope 0-10° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 0-10°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain NMAD after, slope 0-10° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 0-10°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain median dh after, slope 10-20° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 10-20°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain NMAD after, slope 10-20° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 10-20°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain median dh after, slope 20-30° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 20-30°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain NMAD after, slope 20-30° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 20-30°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain median dh after, slope 30-40° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 30-40°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain NMAD after, slope 30-40° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 30-40°（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain median dh after, slope over 40° (m)</source>
         <translation>配准后稳定地形 dh 中位数，坡度 40° 以上（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="356"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="358"/>
         <source>Stable-terrain NMAD after, slope over 40° (m)</source>
         <translation>配准后稳定地形 NMAD，坡度 40° 以上（m）</translation>
     </message>
@@ -1263,27 +1263,27 @@
         <translation>积雪</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="346"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="348"/>
         <source>Stable reference points used (inliers)</source>
         <translation>使用的稳定参考点（内点）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="347"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="349"/>
         <source>Median of point − DEM before co-registration (m)</source>
         <translation>配准前 点 − DEM 的中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="349"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="351"/>
         <source>NMAD of point − DEM before co-registration (m)</source>
         <translation>配准前 点 − DEM 的 NMAD（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="351"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="353"/>
         <source>Median of point − aligned DEM after co-registration (m)</source>
         <translation>配准后 点 − 配准后 DEM 的中位数（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="353"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="355"/>
         <source>NMAD of point − aligned DEM after co-registration (m)</source>
         <translation>配准后 点 − 配准后 DEM 的 NMAD（m）</translation>
     </message>
@@ -1500,197 +1500,197 @@
 <context>
     <name>DemDifference</name>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="86"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="87"/>
         <source>DEM differencing: elevation, volume and mass change</source>
         <translation>DEM 差分：高程、体积与物质变化</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="153"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
         <source>Reference DEM (kept fixed; usually the later one)</source>
         <translation>参考 DEM（保持不动；通常为较新的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="159"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
         <source>DEM to align (usually the earlier one)</source>
         <translation>待配准的 DEM（通常为较早的一期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="165"/>
         <source>Glacier outlines (excluded from stable terrain; glacier statistics)</source>
         <translation>冰川边界（从稳定地形中排除；用于冰川统计）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="177"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="178"/>
         <source>Other unstable terrain to exclude (lakes, landslides, ...)</source>
         <translation>需排除的其他不稳定地形（湖泊、滑坡等）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="184"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="185"/>
         <source>Co-registration</source>
         <translation>配准</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="191"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="192"/>
         <source>Maximum Nuth &amp; Kääb iterations</source>
         <translation>Nuth &amp; Kääb 最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="197"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="198"/>
         <source>Outlier threshold in NMAD (0 = no filtering)</source>
         <translation>异常值阈值，以 NMAD 为单位（0 = 不过滤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="204"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="205"/>
         <source>Glacier void filling</source>
         <translation>冰川空洞填补</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="212"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="213"/>
         <source>Date of the reference DEM (decimal year, for rates)</source>
         <translation>参考 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
         <source>Date of the DEM to align (decimal year, for rates)</source>
         <translation>待配准 DEM 的日期（小数年，用于计算速率）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="224"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
         <source>Volume-to-mass conversion density (kg m⁻³)</source>
         <translation>体积-质量换算密度（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
         <source>Density uncertainty (kg m⁻³)</source>
         <translation>密度不确定性（kg m⁻³）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="236"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="237"/>
         <source>Elevation change (m)</source>
         <translation>高程变化（m）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="241"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="242"/>
         <source>Aligned DEM</source>
         <translation>配准后的 DEM</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="254"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="255"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="254"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="255"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="303"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="305"/>
         <source>REFERENCE_YEAR and DEM_YEAR are not both given (or are equal): the volume change is computed, the mass-balance rate is not</source>
         <translation>REFERENCE_YEAR 和 DEM_YEAR 未同时给出（或二者相等）：将计算体积变化，但不计算物质平衡速率</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="159"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="160"/>
         <source>Elevations in metres, in the same vertical datum as REFERENCE; resampled bilinearly onto the REFERENCE grid, shifted by the co-registration and subtracted from REFERENCE.</source>
         <translation>以米为单位的高程，高程基准须与 REFERENCE 相同；经双线性重采样到 REFERENCE 格网，按配准结果平移后，由 REFERENCE 减去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="164"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="165"/>
         <source>Polygons in any CRS (e.g. RGI outlines): left out of the stable terrain; cells whose centre lies inside give the glacier area, mean dh, volume and mass change, and are void-filled. Empty: no glacier results.</source>
         <translation>任意坐标参考系的多边形（例如 RGI 冰川边界）：从稳定地形中排除；中心位于其中的格网单元用于计算冰川面积、平均 dh、体积和物质变化，并进行空洞填补。留空：不输出冰川结果。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="177"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="178"/>
         <source>Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and errors.</source>
         <translation>任意坐标参考系的多边形，表示两期 DEM 之间发生变化的非冰川地形（湖泊、滑坡、石冰川等）：从用于配准和误差估计的稳定地形中排除。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="184"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="185"/>
         <source>nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh (Nuth &amp; Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as it is.</source>
         <translation>nuth_kaab（默认）：由稳定地形 dh 对坡向的依赖关系求水平和垂直偏移（Nuth &amp; Kääb 2011）；vertical：只扣除稳定地形 dh 的中位数；none：按原样使用 DEM。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="191"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="192"/>
         <source>Upper limit (1-100, default 10) of the Nuth &amp; Kääb iterations; they stop earlier once the horizontal shift of an iteration is below a small fraction of a cell.</source>
         <translation>Nuth &amp; Kääb 迭代次数的上限（1-100，默认 10）；当某次迭代的水平偏移小于格网单元的很小一部分时提前停止。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="197"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="198"/>
         <source>k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier cells farther than k NMAD from the median of their 50 m elevation band, become nodata (NMAD = 1.4826 · median absolute deviation). 0: no filtering.</source>
         <translation>k ≥ 0，默认 3：偏离稳定地形 dh 中位数超过 k 倍 NMAD 的稳定地形格网单元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川格网单元，均设为无数据值（NMAD = 1.4826 · 绝对中位差）。0：不过滤。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="204"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="205"/>
         <source>How glacier cells without dh are filled before the volume change (McNabb et al. 2019). local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band (all glaciers together for glaciers with under 20 valid cells); linear: Delaunay interpolation; none: voids stay empty.</source>
         <translation>计算体积变化前如何填补没有 dh 的冰川格网单元（McNabb et al. 2019）。local_hypsometric（默认）：取同一冰川同一 50 m 高程带的 dh 中位数（有效格网单元少于 20 个的冰川使用全部冰川合计的值）；linear：Delaunay 插值；none：空洞保持为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="212"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="213"/>
         <source>Acquisition date of REFERENCE as a decimal year (e.g. 2019.7). With DEM_YEAR it gives the period of the mass-balance rate; without both only the volume change is computed.</source>
         <translation>REFERENCE 的获取日期，以小数年表示（例如 2019.7）。与 DEM_YEAR 一起确定物质平衡速率的时段；二者未同时给出时只计算体积变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="218"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="219"/>
         <source>Acquisition date of DEM as a decimal year (e.g. 2000.1); years = REFERENCE_YEAR − DEM_YEAR in the mass-balance rate.</source>
         <translation>DEM 的获取日期，以小数年表示（例如 2000.1）；物质平衡速率中的年数 = REFERENCE_YEAR − DEM_YEAR。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="224"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="225"/>
         <source>Density that turns the volume change into mass, in kg m⁻³ (1-1000; default 850, Huss 2013).</source>
         <translation>将体积变化换算为质量所用的密度，单位 kg m⁻³（1-1000；默认 850，Huss 2013）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="230"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="231"/>
         <source>1-sigma uncertainty of DENSITY in kg m⁻³ (default 60, Huss 2013), propagated into the mass-balance error.</source>
         <translation>DENSITY 的 1 sigma 不确定性，单位 kg m⁻³（默认 60，Huss 2013），传播到物质平衡误差中。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="241"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="242"/>
         <source>Float32 GeoTIFF: DEM shifted by the co-registration on the REFERENCE grid, in metres; nodata −9999. Not written unless a file is given.</source>
         <translation>float32 GeoTIFF：按配准结果平移并位于 REFERENCE 格网上的 DEM，单位为米；无数据值 −9999。除非指定文件，否则不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="171"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="172"/>
         <source>Glacier id field</source>
         <translation>冰川编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="171"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="172"/>
         <source>Field of GLACIERS that names each glacier (e.g. RGIId) in OUTPUT_GLACIERS and the report&apos;s per-glacier table. Empty: the feature id.</source>
         <translation>GLACIERS 中为每条冰川命名的字段（如 RGIId），用于 OUTPUT_GLACIERS 和报告中的逐条冰川表。留空：使用要素编号。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="246"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="247"/>
         <source>Glaciers with their volume and mass change</source>
         <translation>带体积和质量变化的冰川</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="246"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="247"/>
         <source>The GLACIERS outlines with, per glacier: id, area_km2, valid_fraction, mean_dh_m, volume_change_m3, volume_error_m3, mass_balance_mwe, mass_balance_error_mwe (m w.e. per year, empty without REFERENCE_YEAR and DEM_YEAR) and void_fill_method; styled by mass balance. Needs GLACIERS; not written unless a destination is given.</source>
         <translation>GLACIERS 边界，每条冰川带有：编号、area_km2、valid_fraction、mean_dh_m、volume_change_m3、volume_error_m3、mass_balance_mwe、mass_balance_error_mwe（每年的米水当量，未给出 REFERENCE_YEAR 和 DEM_YEAR 时为空）以及 void_fill_method；按物质平衡设置样式。需要 GLACIERS；只有给出目标时才写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="254"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="255"/>
         <source>HTML page with the numeric results, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.</source>
         <translation>HTML 页面，包含数值结果、dh 地图、误差分项、精度指标、配准前后稳定地形 dh 的直方图、冰川 dh 随高程的分布以及逐条冰川表。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="296"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="298"/>
         <source>OUTPUT_GLACIERS needs GLACIERS: give the glacier outlines, or leave OUTPUT_GLACIERS empty</source>
         <translation>OUTPUT_GLACIERS 需要 GLACIERS：请给出冰川边界，或将 OUTPUT_GLACIERS 留空</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="153"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="154"/>
         <source>Elevations in metres on the grid of the outputs; the DEM is aligned to it (to the reference points instead when REFERENCE_POINTS or REFERENCE_FILES are given). A geographic REFERENCE is first warped to the UTM zone of its centre. Needed unless reference points are given.</source>
         <translation>输出格网上的高程，单位米；DEM 配准到它（给出 REFERENCE_POINTS 或 REFERENCE_FILES 时改为配准到参考点）。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带。除非给出参考点，否则必需。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="236"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="237"/>
         <source>Float32 GeoTIFF on the REFERENCE grid: REFERENCE − aligned DEM in metres, after outlier removal and glacier void filling; nodata −9999. Not written without REFERENCE.</source>
         <translation>REFERENCE 格网上的 Float32 GeoTIFF：REFERENCE − 配准后的 DEM，单位米，已去除异常值并填补冰川空洞；无数据值 −9999。没有 REFERENCE 时不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/dem_difference.py" line="89"/>
+        <location filename="../processing/algorithms/dem_difference.py" line="90"/>
         <source>&lt;p&gt;Elevation change between two DEMs after co-registration, and the glacier volume change and geodetic mass balance with their uncertainty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grids.&lt;/b&gt; DEM is resampled (bilinear) onto the REFERENCE grid; OUTPUT is on that grid. A geographic REFERENCE is warped to the UTM zone of its centre first (metres are needed for slopes, shifts and areas). &lt;b&gt;Stable terrain&lt;/b&gt; is every cell valid in both DEMs outside GLACIERS and UNSTABLE.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Co-registration&lt;/b&gt; (COREGISTER): &lt;i&gt;nuth_kaab&lt;/i&gt; fits dh/tan(slope) = a·cos(b − aspect) + c on stable terrain in 5° aspect bins and iterates (Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290); after the last horizontal step the vertical shift is estimated again as the median stable dh (all stable cells, outliers left out), so the stable median after co-registration is 0; &lt;i&gt;vertical&lt;/i&gt; removes only the median stable dh; &lt;i&gt;none&lt;/i&gt;. SHIFT_X/Y/Z are the translation applied to DEM (east, north, up; the convention of xdem).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − aligned DEM in metres (newer minus older when REFERENCE is the later DEM), nodata −9999. With OUTLIER_NMAD k &amp;gt; 0, stable cells farther than k NMAD from the stable median, and glacier cells farther than k NMAD from the median of their 50 m elevation band, are set to nodata (NMAD = 1.4826·median|dh − median|, Höhle &amp;amp; Höhle 2009); a glacier's band with under 20 values is filtered with the band of all glaciers. Glacier voids are then filled (FILL_VOIDS): &lt;i&gt;local_hypsometric&lt;/i&gt;: a glacier with at least 30 % of its cells measured from its own median dh per 50 m band (bands with at least 10 measured cells, linear between them, constant beyond), any other glacier from the same curve of all glaciers together; &lt;i&gt;linear&lt;/i&gt; by Delaunay interpolation; &lt;i&gt;none&lt;/i&gt; (McNabb et al. 2019).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Volume and mass.&lt;/b&gt; ΔV = mean glacier dh × glacier area (cells on the grid). Its error follows Hugonnet et al. (2022): σ_dh binned by slope and maximum curvature on stable terrain, dh standardised by it, a nugget plus two spherical models (short and long range) fitted to the empirical variogram of the standardised dh, integrated over a disk of the glacier area (Rolstad et al. 2009) and scaled by the mean σ_dh of the glacier cells. The mass balance is ΔV·DENSITY / (area · years · 1000) in m w.e. per year with DENSITY 850 ± 60 kg m⁻³ (Huss 2013); years = REFERENCE_YEAR − DEM_YEAR (decimal years). Outline uncertainty is not included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Per glacier.&lt;/b&gt; The outlines are burnt once onto the REFERENCE grid (cell centres); where outlines overlap a cell belongs to the largest outline. OUTPUT_GLACIERS has, per outline, its id (GLACIER_ID_FIELD, else the feature id), area_km2 on the grid, valid_fraction (measured cells / cells), mean_dh_m, volume_change_m3 and volume_error_m3, mass_balance_mwe and its error (per year, only with both years) and void_fill_method; it is styled by mass balance (mean dh without years). Cells still void count with their glacier's mean. The regional total is the sum of the glaciers' volume changes; each glacier's error is the error model for its own area, the total's error the same model for the total area (errors of neighbouring glaciers are correlated, so it is neither their root-sum-square nor their sum; the report gives both as bounds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt; of the stable terrain after co-registration: LE90 = 90th percentile of |dh|; CE90 = 2.146·σ_c with σ_c = √((σ_x² + σ_y²)/2) from the standard errors of the fitted horizontal shift (circular normal; Nuth &amp;amp; Kääb only); median and NMAD by slope class of the reference (0-10, 10-20, 20-30, 30-40, over 40°).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Checks.&lt;/b&gt; DEM heights outside −500..9,000 m (feet, centimetres) and fill values the file does not declare as nodata (−9999, −32768, −3.4e38) are refused; a mean glacier rate beyond ±10 m/yr or a mass balance beyond ±10 m w.e./yr is flagged in the log as a likely unit or date mistake.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference points&lt;/b&gt; (REFERENCE_POINTS: a point layer with REFERENCE_ELEVATION_FIELD or Z; or REFERENCE_FILES: ICESat-2 ATL06 granules, quality flag 0, no fill values): DEM is co-registered to the points instead of to REFERENCE: dh = point − DEM bilinear at the point shifted back, slope and aspect of DEM at the points, the same aspect-binned cosine fit (at least 5 points per 5° bin) iterated, then the vertical shift as the median of the stable point residuals (points farther than OUTLIER_NMAD NMAD left out). Points outside DEM or on its voids are dropped and counted in the log; stable points are those outside GLACIERS and UNSTABLE. ATL06 heights are above the WGS 84 ellipsoid, most DEMs above a geoid: give GEOID_HEIGHT (N, subtracted from the points), or leave it 0 and the constant offset ends up in SHIFT_Z, right only over a small area. With REFERENCE also given, REFERENCE − aligned DEM is computed as above (REFERENCE must already be in the points' frame); without REFERENCE, DEM is aligned on its own grid (OUTPUT_ALIGNED), OUTPUT, OUTPUT_GLACIERS and OUTPUT_REPORT are not written and the results are the shift and the point statistics. N_POINTS counts the stable inliers; POINTS_MEDIAN/NMAD_BEFORE and _AFTER are the median and NMAD of their residuals (point − DEM) before and after co-registration; OUTPUT_POINTS holds the residuals per point.&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT is an HTML page with these numbers, a dh map, the error budget, the accuracy metrics, histograms of stable dh before and after co-registration, the glacier hypsometry of dh and the per-glacier table.&lt;/p&gt;</source>
         <translation>&lt;p&gt;计算两期 DEM 配准后的高程变化，以及冰川体积变化和大地测量物质平衡及其不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;格网。&lt;/b&gt;DEM 以双线性插值重采样到 REFERENCE 格网上；OUTPUT 位于该格网。地理坐标的 REFERENCE 会先投影到其中心所在的 UTM 带（坡度、偏移和面积需要以米为单位）。&lt;b&gt;稳定地形&lt;/b&gt;是两期 DEM 中均有效、且位于 GLACIERS 和 UNSTABLE 之外的所有像元。&lt;/p&gt;&lt;p&gt;&lt;b&gt;配准&lt;/b&gt;（COREGISTER）：&lt;i&gt;nuth_kaab&lt;/i&gt; 在稳定地形上按 5° 坡向分组拟合 dh/tan(slope) = a·cos(b − aspect) + c 并迭代（Nuth &amp;amp; Kääb 2011, The Cryosphere 5, 271-290）；最后一次水平平移之后，重新以稳定地形 dh 的中位数（全部稳定像元，去除异常值）估计垂直偏移，因此配准后稳定地形的中位数为 0；&lt;i&gt;vertical&lt;/i&gt; 只去除稳定地形 dh 的中位数；&lt;i&gt;none&lt;/i&gt; 不配准。SHIFT_X/Y/Z 是施加到 DEM 上的平移量（东、北、上；与 xdem 的约定一致）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; = REFERENCE − 配准后的 DEM，单位为米（REFERENCE 为较新一期时即新减旧），无数据值 −9999。当 OUTLIER_NMAD k &amp;gt; 0 时，偏离稳定地形中位数超过 k 倍 NMAD 的稳定像元，以及偏离其所在 50 m 高程带中位数超过 k 倍 NMAD 的冰川像元，均设为无数据值（NMAD = 1.4826·median|dh − median|，Höhle &amp;amp; Höhle 2009）；某条冰川中值少于 20 个的高程带按全部冰川的该高程带过滤。随后填补冰川空洞（FILL_VOIDS）：&lt;i&gt;local_hypsometric&lt;/i&gt;：有至少 30 % 像元被测量的冰川，用其自身各 50 m 高程带的 dh 中位数填补（只用至少有 10 个测量像元的高程带，其间线性插值，两端之外取常数），其他冰川用全部冰川合在一起的同类曲线；&lt;i&gt;linear&lt;/i&gt; 用 Delaunay 插值；&lt;i&gt;none&lt;/i&gt; 不填补（McNabb et al. 2019）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;体积与质量。&lt;/b&gt;ΔV = 冰川平均 dh × 冰川面积（格网上的像元）。其误差按 Hugonnet et al.（2022）计算：在稳定地形上按坡度和最大曲率分组得到 σ_dh，用它对 dh 标准化，对标准化 dh 的经验变异函数拟合块金加两个（短程和长程）球状模型，在与冰川面积相同的圆盘上积分（Rolstad et al. 2009），再乘以冰川像元的平均 σ_dh。物质平衡为 ΔV·DENSITY / (area · years · 1000)，单位为米水当量每年（m w.e./a），DENSITY 取 850 ± 60 kg m⁻³（Huss 2013）；years = REFERENCE_YEAR − DEM_YEAR（小数年）。未计入冰川边界的不确定性。&lt;/p&gt;&lt;p&gt;&lt;b&gt;逐条冰川。&lt;/b&gt;冰川边界一次性栅格化到 REFERENCE 格网（像元中心）；边界重叠处像元归属面积最大的边界。OUTPUT_GLACIERS 对每条边界给出：编号（GLACIER_ID_FIELD，否则为要素编号）、格网上的 area_km2、valid_fraction（测量像元 / 像元）、mean_dh_m、volume_change_m3 和 volume_error_m3、mass_balance_mwe 及其误差（每年，仅在给出两个年份时）以及 void_fill_method；按物质平衡设置样式（无年份时按平均 dh）。仍为空洞的像元按其所在冰川的平均值计。区域总量为各冰川体积变化之和；每条冰川的误差是误差模型用于其自身面积的结果，总量的误差是同一模型用于总面积的结果（相邻冰川的误差相关，因此既不是各冰川误差的平方和根，也不是其和；报告将二者作为上下界给出）。&lt;/p&gt;&lt;p&gt;配准后稳定地形的&lt;b&gt;精度&lt;/b&gt;：LE90 = |dh| 的第 90 百分位数；CE90 = 2.146·σ_c，其中 σ_c = √((σ_x² + σ_y²)/2)，由拟合的水平平移的标准误得到（圆正态分布；仅 Nuth &amp;amp; Kääb）；按参考 DEM 的坡度分级（0-10、10-20、20-30、30-40、40° 以上）的中位数和 NMAD。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检查。&lt;/b&gt;超出 −500..9,000 m 的 DEM 高程（英尺、厘米）以及文件未声明为无数据值的填充值（−9999、−32768、−3.4e38）将被拒绝；冰川平均变化速率超过 ±10 m/yr 或物质平衡超过 ±10 m w.e./yr 时，会在日志中标记为可能的单位或日期错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;参考点&lt;/b&gt;（REFERENCE_POINTS：带 REFERENCE_ELEVATION_FIELD 或 Z 的点图层；或 REFERENCE_FILES：ICESat-2 ATL06 数据，质量标志为 0、无填充值）：DEM 配准到这些点而不是 REFERENCE：dh = 点 − 在回移位置双线性插值的 DEM，在点上取 DEM 的坡度和坡向，同样按坡向分组拟合余弦（每个 5° 分组至少 5 个点）并迭代，然后以稳定点残差的中位数作为垂直偏移（偏离超过 OUTLIER_NMAD 倍 NMAD 的点除外）。位于 DEM 之外或其空洞上的点被剔除并在日志中计数；稳定点是位于 GLACIERS 和 UNSTABLE 之外的点。ATL06 高程基于 WGS 84 椭球，而多数 DEM 基于大地水准面：请给出 GEOID_HEIGHT（N，从点高程中减去），或设为 0，让常数偏移进入 SHIFT_Z，这只在小区域内成立。同时给出 REFERENCE 时，按上文计算 REFERENCE − 配准后的 DEM（REFERENCE 必须已与这些点处于同一基准）；没有 REFERENCE 时，DEM 在其自身格网上配准（OUTPUT_ALIGNED），不写出 OUTPUT、OUTPUT_GLACIERS 和 OUTPUT_REPORT，结果为平移量和点统计。N_POINTS 为稳定的内点数；POINTS_MEDIAN/NMAD_BEFORE 和 _AFTER 为配准前后其残差（点 − DEM）的中位数和 NMAD；OUTPUT_POINTS 给出逐点残差。&lt;/p&gt;&lt;p&gt;OUTPUT_REPORT 是一个 HTML 页面，包含上述数值、dh 地图、误差分项、精度指标、配准前后稳定地形 dh 的直方图、冰川 dh 随高程的分布以及逐条冰川表。&lt;/p&gt;</translation>
     </message>
