@@ -16,9 +16,10 @@ fitted again, until it is below :data:`TOLERANCE_PIXELS` of a cell. Only near-fl
 :data:`MIN_SLOPE_DEGREES`, where the ratio has no aspect signal and explodes) are left out; the bin medians are
 robust to what remains. xdem's ``NuthKaab`` leaves out only zero slopes. A 5° threshold, as some implementations use,
 left out the gently sloping stable ground that carries the signal on the real Longyearbyen pair (NMAD after
-1.263 m against 1.250 m with 1°) and changed nothing on its synthetic stand-in (shift within 0.03 m either way). The cosine is fitted as ``A sin ψ + B cos ψ + c`` by linear least
-squares, which gives ``s_east = A`` and ``s_north = B`` directly. The shift reported is the translation
-applied to the DEM (x east, y north, z up), the convention of xdem's ``NuthKaab``.
+1.263 m against 1.250 m with 1°) and changed nothing on its synthetic stand-in (shift within 0.03 m either way).
+The cosine is fitted as ``A sin ψ + B cos ψ + c`` by linear least squares, which gives ``s_east = A`` and
+``s_north = B`` directly. The shift reported is the translation applied to the DEM (x east, y north, z up), the
+convention of xdem's ``NuthKaab``.
 
 The standard errors of ``A`` and ``B`` in the last fit (``s² (XᵀX)⁻¹`` with ``s²`` the residual variance of the
 bin medians about the cosine, bins taken as independent) are kept as ``sigma_x``/``sigma_y``: the precision of

@@ -9,9 +9,10 @@ and, as on grids, ``dh / tan α = a · cos(b − ψ) + c`` with the slope ``α``
 same (shifted) position, from central differences of the bilinearly interpolated DEM one cell either side of the
 point. Each iteration removes the median dh, leaves out points farther than ``outlier_nmad`` NMAD from it and
 near-flat points (slope under :data:`.coregistration.MIN_SLOPE_DEGREES`), fits the cosine to the median ratio in
-5° aspect bins (at least :data:`MIN_PER_BIN` points each: tracks hold far fewer samples than a grid) and adds the fitted step to the shift, until the step is below
-:data:`.coregistration.TOLERANCE_PIXELS` of a cell or ``max_iterations`` is reached. The vertical shift is then the
-median of the stable points' residuals after the last horizontal step, outliers (``outlier_nmad``) left out.
+5° aspect bins (at least :data:`MIN_PER_BIN` points each: tracks hold far fewer samples than a grid) and adds
+the fitted step to the shift, until the step is below :data:`.coregistration.TOLERANCE_PIXELS` of a cell or
+``max_iterations`` is reached. The vertical shift is then the median of the stable points' residuals after the last
+horizontal step, outliers (``outlier_nmad``) left out.
 
 Points outside the DEM, or where the DEM (or one of the four cells around the point) is void, are dropped and
 counted. Stable points are those on cells outside the glacier and unstable polygons (``stable`` grid, nearest
