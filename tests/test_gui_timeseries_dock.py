@@ -149,7 +149,7 @@ def test_nodata_is_a_gap_and_outside_is_reported(dock_with_stacks):
 
 
 def test_class_codes_plot_as_categories(dock_with_stacks):
-    from cryo_qgis_plugin.gui.timeseries_dock import class_positions
+    from cryo_qgis_plugin.gui.plot_draw import class_positions
 
     dock, layers, codes, temps = dock_with_stacks
     dock.set_checked_layers([layers[0]])

@@ -23,22 +23,15 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QLabel, 
 from ..compat import (FIELD_FILTER_DATE, FIELD_FILTER_DATETIME, FIELD_FILTER_NUMERIC, FIELD_FILTER_STRING,
                       LAYER_FILTER_VECTOR, REQUEST_NO_GEOMETRY)
 from ..core.codes import ClassTable
-from ..core.io.outputs import atomic_path
-from ..core.optional import lazy
 from ..core.permafrost.deformation import COMPONENTS_KIND
 from ..qgis_io.cells import date_or_none, is_null, number_or_none
-from ..class_labels import class_label
 from .insar_overlay import build_overlays, complete_models
 from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
-from .plot_draw import (RightAxis, axis_title, class_positions, draw_series, emptiest_corner,  # noqa: F401
-                        legend_box, place_legend, split_axes)
+from .plot_draw import RightAxis
+from .plot_panel import PlotPanel
 from .raster_info import is_mintpy_file
 from .series import (PlotSeries, field_quantity, phenology_markers, pixel_plot_series, table_plot_series,
                      write_series_csv)
-
-pg = lazy("pyqtgraph")  # imported when the dock is built: the plugin loads without pyqtgraph
-
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
 
 
 class TimeSeriesDock(QgsDockWidget):
@@ -55,8 +48,6 @@ class TimeSeriesDock(QgsDockWidget):
         self.current: List[PlotSeries] = []
         self.pinned: List[PlotSeries] = []
         self.task: Optional[PixelReadTask] = None
-        self.right: Optional[RightAxis] = None  # made when a plot first needs it
-        self._legend_corner = "top-right"
         self._build()
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh_layers)
@@ -93,30 +84,12 @@ class TimeSeriesDock(QgsDockWidget):
         buttons.addWidget(self.png_button, 1, 3)
         layout.addLayout(buttons)
 
-        plot_side = QWidget()
-        plot_layout = QVBoxLayout(plot_side)
-        plot_layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom",
-                                                                                       utcOffset=0)})
-        self.plot.setLabel("bottom", self.tr("Date"))
-        self.plot.setMinimumHeight(180)
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020",
-                                          brush=pg.mkBrush(255, 255, 255, 200))
-        self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine))
-        self.plot.addItem(self.vline, ignoreBounds=True)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
-        plot_layout.addWidget(self.plot, 1)
-        self.readout = QLabel()
-        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        plot_layout.addWidget(self.readout)
-        plot_layout.addWidget(self.status)
-
+        self.panel = PlotPanel()
+        self.plot, self.legend, self.vline = self.panel.plot, self.panel.legend, self.panel.vline
+        self.readout, self.status = self.panel.readout, self.panel.status
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(controls)
-        splitter.addWidget(plot_side)
+        splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 900])
         self.setWidget(splitter)
@@ -246,9 +219,7 @@ class TimeSeriesDock(QgsDockWidget):
         self.redraw()
 
     def _show_status(self, messages: List[str], notes: Sequence[str] = ()) -> None:
-        """Problems (in red when there are some), then ``notes``."""
-        self.status.setText("\n".join(list(messages) + list(notes)))
-        self.status.setStyleSheet("color: #b00020" if messages else "")
+        self.panel.show_status(messages, notes)
 
     # -- tables ----------------------------------------------------------------------------------------------
     def plot_table(self) -> None:
@@ -286,85 +257,25 @@ class TimeSeriesDock(QgsDockWidget):
 
     def class_axis(self) -> Optional[ClassTable]:
         """The class table shared by every plotted series (then the y axis shows class names), else None."""
-        tables = {s.class_table for s in self.plotted()}
-        return tables.pop() if len(tables) == 1 and None not in tables else None
+        return self.panel.class_axis()
 
     def redraw(self) -> None:
-        series = self.plotted()
-        item = self.plot.getPlotItem()
-        for data_item in list(item.listDataItems()):
-            item.removeItem(data_item)
-        for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not self.vline]:
-            item.removeItem(marker)
-        self.legend.clear()
-        if self.right is not None:
-            self.right.clear()
-        dated = any(s.dated for s in series) or not series
-        if dated != isinstance(item.getAxis("bottom"), pg.DateAxisItem):  # swap the axis only when it changes
-            item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0) if dated
-                               else pg.AxisItem(orientation="bottom")})
-            item.setLabel("bottom", self.tr("Date") if dated else self.tr("Band"))
-        left_series, right_series = split_axes(series)
-        table = self.class_axis()
-        left = item.getAxis("left")
-        if table is not None:
-            left.setTicks([[(i, class_label(code)) for i, code in enumerate(table)]])
-            item.setLabel("left", "")
-            item.setYRange(-0.5, len(table.codes) - 0.5, padding=0.02)
-        else:
-            left.setTicks(None)
-            item.setLabel("left", axis_title(left_series, self.tr("Value")))
-            item.enableAutoRange(axis="y")
-        for k, s in enumerate(series):
-            colour = PALETTE[k % len(PALETTE)]
-            if any(s is r for r in right_series):
-                draw_series(self._right_axis().view, s, colour, None, self.legend)
-            else:
-                draw_series(item, s, colour, table)
-        if right_series or self.right is not None:
-            self._right_axis().update(series, right_series, axis_title(right_series, self.tr("Value")))
-        for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not self.vline]:
-            marker.label.anchors = [(1, 0), (1, 1)]  # the date label ends at its place near the top, inside the plot
-            marker.label.updatePosition()
-        corner = "top-right"
-        if any(s.quantity for s in series):  # e.g. the InSAR overlay, whose curves fill a corner or two
-            corner = emptiest_corner([left_series, right_series], *legend_box(self.legend, item.vb))
-        if corner != self._legend_corner:  # else left where it is (the user may have dragged it)
-            place_legend(self.legend, corner)
-            self._legend_corner = corner
-        self.readout.setText("")
+        self.panel.redraw(self.plotted())
         self.series_plotted.emit()
 
-    def _right_axis(self) -> RightAxis:
-        if self.right is None:
-            self.right = RightAxis(self.plot.getPlotItem())
-        return self.right
-
-    def _mouse_moved(self, position) -> None:
-        if not self.plotted() or not self.plot.sceneBoundingRect().contains(position):
-            return
-        x = self.plot.getPlotItem().vb.mapSceneToView(position).x()
-        self.vline.setPos(x)
-        self.readout.setText(self.readout_at(x))
+    @property
+    def right(self) -> Optional[RightAxis]:
+        return self.panel.right
 
     def readout_at(self, x: float) -> str:
-        """The crosshair read-out: for each plotted series the nearest sample's date (or band) and value."""
-        lines = []
-        for s in self.plotted():
-            i = s.index_near(x)
-            if i is not None:
-                lines.append("{}: {}  {}".format(s.name, s.describe_x(i), s.describe_value(i, class_label)))
-        return "\n".join(lines)
+        return self.panel.readout_at(x)
 
     # -- export ----------------------------------------------------------------------------------------------
     def export_csv(self, path: str) -> int:
         return write_series_csv(path, self.plotted())
 
     def export_png(self, path: str) -> bool:
-        with atomic_path(path) as tmp:
-            if not self.plot.grab().save(tmp, "PNG"):
-                raise OSError(self.tr("Could not write {}").format(path))
-        return True
+        return self.panel.export_png(path)
 
     def _ask_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export series"), "", self.tr("CSV table (*.csv)"))
