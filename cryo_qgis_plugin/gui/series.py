@@ -45,12 +45,28 @@ class Marker:
     text: str
 
 
+@dataclass(frozen=True)
+class SeriesLocation:
+    """Where a pixel series was read: the point in the layer's CRS (``crs``: its auth id, e.g. "EPSG:32633"),
+    in WGS 84 longitude/latitude (None when it cannot be transformed), and the cell (0-based column, row)."""
+
+    x: float
+    y: float
+    crs: str
+    lon: Optional[float] = None
+    lat: Optional[float] = None
+    column: Optional[int] = None
+    row: Optional[int] = None
+
+
 @dataclass
 class PlotSeries:
     """One plotted curve. ``dated`` tells whether ``x`` holds dates (seconds) or band numbers; ``bands`` are the
     band numbers of a raster pixel's series (None for a table's). ``style`` is how it is drawn (:data:`STYLES`);
     ``quantity`` the y axis title of a series with a known quantity and unit (e.g. the InSAR overlay's
-    "Displacement (mm)"), empty for plain values: series of different quantities get their own y axis."""
+    "Displacement (mm)"), empty for plain values: series of different quantities get their own y axis.
+    ``units`` is the unit of ``y`` when known (the raster's band metadata ``UNITS``, e.g. "°C", "%", "m");
+    ``location`` where a pixel series was read (None for tables and regions)."""
 
     name: str
     x: np.ndarray
@@ -61,6 +77,8 @@ class PlotSeries:
     markers: List[Marker] = field(default_factory=list)
     style: str = "line"
     quantity: str = ""
+    units: str = ""
+    location: Optional[SeriesLocation] = None
 
     @property
     def categorical(self) -> bool:
