@@ -28,16 +28,68 @@ def nmad(values: np.ndarray, centre: Optional[float] = None) -> float:
 
 
 def median_and_nmad(values: np.ndarray) -> Tuple[float, float]:
-    """Median and NMAD of a 1-D array of finite values, computed in place: ``values`` is overwritten.
+    """Median and NMAD of a 1-D array of finite values; ``values`` may be overwritten.
 
-    For arrays of hundreds of millions of cells this needs no memory beyond the array itself.
+    Small arrays are partitioned in place (no memory beyond the array itself). Above :data:`BRACKET_MIN_SIZE`
+    values both medians are exact selections inside a bracket found on a random sample (:func:`bracketed_median`),
+    several times faster than partitioning hundreds of millions of cells.
     """
     if values.size == 0:
         return float("nan"), float("nan")
+    if values.size >= BRACKET_MIN_SIZE:
+        centre = bracketed_median(values)
+        return centre, NMAD_FACTOR * bracketed_median(values, centre)
     centre = float(np.median(values, overwrite_input=True))
     np.subtract(values, values.dtype.type(centre), out=values)
     np.abs(values, out=values)
     return centre, NMAD_FACTOR * float(np.median(values, overwrite_input=True))
+
+
+BRACKET_MIN_SIZE = 4_000_000
+BRACKET_SAMPLE = 200_000
+
+
+def bracketed_median(values: np.ndarray, centre: Optional[float] = None, seed: int = 0) -> float:
+    """The exact median of ``values`` (1-D, finite), or of ``|values − centre|`` when ``centre`` is given, without
+    partitioning the whole array (the sampling idea of Floyd & Rivest 1975, *Commun. ACM* 18(3), 165-172).
+
+    The order statistics wanted lie, with overwhelming probability, between two quantiles of a random sample of
+    :data:`BRACKET_SAMPLE` values taken 6 standard errors of a rank either side. One pass by chunks, in float64 as
+    the fallback compares them (so the counts are exact), counts the values below the bracket and takes those inside
+    it (a fraction of a percent), where the wanted ranks are selected. Should the bracket miss them (the check is
+    exact), the whole array is partitioned instead.
+    """
+    n = values.size
+    wanted = sorted({(n - 1) // 2, n // 2})
+    sample = values[np.random.default_rng(seed).integers(0, n, BRACKET_SAMPLE)].astype(np.float64)
+    if centre is not None:
+        sample = np.abs(sample - centre)
+    sample.sort()
+    margin = 6 * np.sqrt(0.25 * BRACKET_SAMPLE) + 2
+    low = sample[max(0, int(0.5 * BRACKET_SAMPLE - margin))]
+    high = sample[min(BRACKET_SAMPLE - 1, int(0.5 * BRACKET_SAMPLE + margin))]
+    below, inside = _count_and_take(values, centre, low, high)
+    if below <= wanted[0] and wanted[-1] < below + inside.size:
+        ranks = [k - below for k in wanted]
+        chosen = np.partition(inside, ranks)[ranks]
+    else:  # the sample misled the bracket: select in the whole array
+        whole = values.astype(np.float64) if centre is None else np.abs(values.astype(np.float64) - centre)
+        chosen = np.partition(whole, wanted)[wanted]
+    return float(np.mean(chosen))
+
+
+def _count_and_take(values: np.ndarray, centre: Optional[float], low: float, high: float,
+                    chunk: int = 1 << 20) -> Tuple[int, np.ndarray]:
+    """How many of ``values`` (or of ``|values − centre|``), in float64, are below ``low``, and those in
+    ``[low, high]``."""
+    below, parts = 0, []
+    for start in range(0, values.size, chunk):
+        part = values[start:start + chunk].astype(np.float64)
+        if centre is not None:
+            part = np.abs(part - centre)
+        below += int(np.count_nonzero(part < low))
+        parts.append(part[(part >= low) & (part <= high)])
+    return below, np.concatenate(parts)
 
 
 FEW_GROUPS = 10_000
