@@ -26,6 +26,7 @@ class PlotPanel(QWidget):
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.series: List[PlotSeries] = []
+        self.colours: List[str] = []
         self.right: Optional[RightAxis] = None  # made when a plot first needs it
         self._legend_corner = "top-right"
         plot_layout = QVBoxLayout(self)
@@ -61,6 +62,7 @@ class PlotPanel(QWidget):
     def redraw(self, series: Sequence[PlotSeries]) -> None:
         """Draw ``series`` (pinned first), the class axis when they share a class table, the legend."""
         self.series = list(series)
+        self.colours = [PALETTE[k % len(PALETTE)] for k in range(len(self.series))]  # the curve of each series
         item = self.plot.getPlotItem()
         for data_item in list(item.listDataItems()):
             item.removeItem(data_item)
@@ -86,7 +88,7 @@ class PlotPanel(QWidget):
             item.setLabel("left", axis_title(left_series, self.tr("Value")))
             item.enableAutoRange(axis="y")
         for k, s in enumerate(series):
-            colour = PALETTE[k % len(PALETTE)]
+            colour = self.colours[k]
             if any(s is r for r in right_series):
                 draw_series(self._right_axis().view, s, colour, None, self.legend)
             else:
