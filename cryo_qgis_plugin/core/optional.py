@@ -13,7 +13,9 @@ Which parts need what (docs: README "Install (QGIS users)"):
   and HDF4 inputs are read through GDAL and need no h5py;
 - scipy: the Sen slope / Mann-Kendall trend (its p-value) and the DEM difference (void filling, variogram fit);
 - pyqtgraph: the Time series dock;
-- openpyxl (optional): Excel lake-ice tables, read through GDAL when it is missing.
+- openpyxl (optional): Excel lake-ice tables, read through GDAL when it is missing;
+- dask, distributed, xarray (optional): DASK_SCHEDULER and the command line's ``--scheduler``
+  (:mod:`.scale`); without them everything runs in-process.
 
 The sentences are plain English here (the core imports no Qt); they are marked with :func:`QT_TRANSLATE_NOOP`
 (a no-op defined here, found by pylupdate5 by its name) so that the desktop shows them in the user's language
@@ -59,6 +61,12 @@ PACKAGES: Dict[str, Package] = {p.module: p for p in (
             QT_TRANSLATE_NOOP("CryoAlgorithm", "the Time series dock")),
     Package("openpyxl", "openpyxl", "python3-openpyxl", "openpyxl",
             QT_TRANSLATE_NOOP("CryoAlgorithm", "Excel lake-ice tables, else read through GDAL"), False),
+    Package("dask", "dask", "python3-dask", "dask",
+            QT_TRANSLATE_NOOP("CryoAlgorithm", "DASK_SCHEDULER: computing on a dask cluster, else in QGIS"), False),
+    Package("distributed", "distributed", "python3-distributed", "distributed",
+            QT_TRANSLATE_NOOP("CryoAlgorithm", "DASK_SCHEDULER: computing on a dask cluster, else in QGIS"), False),
+    Package("xarray", "xarray", "python3-xarray", "xarray",
+            QT_TRANSLATE_NOOP("CryoAlgorithm", "DASK_SCHEDULER: computing on a dask cluster, else in QGIS"), False),
 )}
 ESSENTIAL = ("numpy", "osgeo")  # without these nothing of the plugin works
 

@@ -124,31 +124,19 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
     if min_run < 1:
         raise CryoInputError("MIN_RUN must be at least 1 day, got {}".format(min_run))
     years, partial = whole_seasons(stack.dates, year_start, stack.source, "indicators", run)
-    index = {day: i for i, day in enumerate(stack.dates)}
     grid = stack.grid
-    names = ["{}_{}".format(name, year) for year in years for name in INDICATORS]
     # Half the budget for the per-pixel state (about 24 bytes a pixel), half for the slabs of days read.
     row_blocks = blocks(grid.height, grid.width * 24, run.budget_bytes // 2)
     unknown = 0
     steps, done = len(years) * len(row_blocks), 0
-    with GeoTiffWriter(output_path, grid, names, np.int16, nodata=INDICATOR_NODATA, style_qml=ONSET_STYLE,
-                       metadata={"CRYO_PRODUCT": "freeze_thaw_indicators",
-                                 "YEAR_START": "{:02d}-{:02d}".format(*year_start),
-                                 "MIN_RUN": str(min_run),
-                                 "PRECIPITATION": "thawed" if precipitation_as_thawed else "missing",
-                                 "CRYO_FREEZE_THAW_PRODUCT": product.name}) as out:
+    with indicator_writer(output_path, grid, years, year_start, min_run, precipitation_as_thawed, product) as out:
         for y, year in enumerate(years):
-            start, stop = season_bounds(year, year_start)
-            calendar = [start + dt.timedelta(days=d) for d in range((stop - start).days)]
-            positions = [index.get(day) for day in calendar]
-            absent = positions.count(None)
-            if absent:
-                run.warning("Season {}: {} date(s) absent from the stack, counted as missing days".format(year, absent))
+            positions = season_positions(stack.dates, year, year_start, run)
             for r0, r1 in row_blocks:
                 run.report(done / steps)
                 done += 1
                 state = SeasonState((r1 - r0) * grid.width, min_run, precipitation_as_thawed, product)
-                slabs = blocks(len(calendar), (r1 - r0) * grid.width * 4, run.budget_bytes // 2, stack.time_chunk)
+                slabs = blocks(len(positions), (r1 - r0) * grid.width * 4, run.budget_bytes // 2, stack.time_chunk)
                 for d0, d1 in slabs:
                     present = [p for p in positions[d0:d1] if p is not None]
                     slab = stack.read(slice(r0, r1), present).reshape(len(present), -1)
@@ -169,4 +157,34 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
         run.report(1.0)
     if unknown:
         run.warning("{} pixel-days held unknown codes and were treated as missing days".format(unknown))
-    return IndicatorResult(years, names, partial, unknown)
+    return IndicatorResult(years, indicator_names(years), partial, unknown)
+
+
+def indicator_names(years: List[int]) -> List[str]:
+    """Band names of the indicators output: ``<indicator>_<year>``, indicator by indicator within each year."""
+    return ["{}_{}".format(name, year) for year in years for name in INDICATORS]
+
+
+def indicator_writer(output_path: str, grid, years: List[int], year_start: Tuple[int, int], min_run: int,
+                     precipitation_as_thawed: bool, product: FreezeThawProduct) -> GeoTiffWriter:
+    """The writer of the indicators GeoTIFF (bands, nodata, style and run metadata), whichever engine computes."""
+    return GeoTiffWriter(output_path, grid, indicator_names(years), np.int16, nodata=INDICATOR_NODATA,
+                         style_qml=ONSET_STYLE,
+                         metadata={"CRYO_PRODUCT": "freeze_thaw_indicators",
+                                   "YEAR_START": "{:02d}-{:02d}".format(*year_start),
+                                   "MIN_RUN": str(min_run),
+                                   "PRECIPITATION": "thawed" if precipitation_as_thawed else "missing",
+                                   "CRYO_FREEZE_THAW_PRODUCT": product.name})
+
+
+def season_positions(dates: List[dt.date], year: int, year_start: Tuple[int, int],
+                     run: Run = Run()) -> List[Optional[int]]:
+    """For each day of the season year ``year``, the position of its grid in ``dates`` (None: absent, a missing
+    day; the absent days are logged)."""
+    index = {day: i for i, day in enumerate(dates)}
+    start, stop = season_bounds(year, year_start)
+    positions = [index.get(start + dt.timedelta(days=d)) for d in range((stop - start).days)]
+    absent = positions.count(None)
+    if absent:
+        run.warning("Season {}: {} date(s) absent from the stack, counted as missing days".format(year, absent))
+    return positions

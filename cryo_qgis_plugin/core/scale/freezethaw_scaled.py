@@ -1,0 +1,147 @@
+"""Freeze/thaw on dask: season indicators and daily class areas of a ``(time, y, x)`` code DataArray.
+
+Both run the one-process kernels on each chunk, so the numbers do not depend on the chunking or on where the
+chunks are computed:
+
+* :func:`season_indicators`: :class:`~..freezethaw.seasons.SeasonState` over the days of each complete season
+  (the season is one chunk in time, tiles in space), missing days as in :func:`~..freezethaw.seasons.indicators`;
+* :func:`daily_class_areas`: integer counts of each class code per date and grid row in every tile (exact in
+  any order), summed, then multiplied once by the true cell area of each row as
+  :func:`~..freezethaw.decoding.class_areas` does.
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+import numpy as np
+
+from ..freezethaw.decoding import area_columns
+from ..freezethaw.products import DEFAULT, UNKNOWN, FreezeThawProduct
+from ..freezethaw.seasons import INDICATORS, SeasonState, season_positions
+from ..io.dates import whole_seasons
+from ..optional import require
+from ..run import Run
+from .lazy_stack import dates_of
+
+
+def _season_kernel(codes: np.ndarray, day_index: Tuple[int, ...], min_run: int, precipitation_as_thawed: bool,
+                   product: FreezeThawProduct) -> np.ndarray:
+    """Indicators of one season for a chunk ``(..., t)`` of its present grids: int16 ``(..., indicator)``;
+    ``day_index[d]`` is the position along ``t`` of season day ``d``, −1 when that date is absent."""
+    space = codes.shape[:-1]
+    flat = codes.reshape(-1, codes.shape[-1])
+    state = SeasonState(flat.shape[0], min_run, precipitation_as_thawed, product)
+    for day, k in enumerate(day_index):
+        state.add_day(day, None if k < 0 else np.ascontiguousarray(flat[:, k]))
+    return np.moveaxis(state.result(), 0, -1).reshape(space + (len(INDICATORS),))
+
+
+def season_indicators(codes, year_start: Tuple[int, int] = (8, 1), min_run: int = 5,
+                      precipitation_as_thawed: bool = True, product: FreezeThawProduct = DEFAULT,
+                      run: Run = Run()):
+    """Indicators of every complete season: int16 DataArray ``(year, indicator, y, x)`` (lazy when ``codes`` is
+    dask-backed), the bands of :func:`~..freezethaw.seasons.indicators` in the same order."""
+    xr = require("xarray")
+    dates = dates_of(codes)
+    years, _ = whole_seasons(dates, year_start, str(codes.attrs.get("source", "the stack")), "indicators", run)
+    seasons = []
+    for year in years:
+        positions = season_positions(dates, year, year_start, run)
+        present = [p for p in positions if p is not None]
+        local = {p: i for i, p in enumerate(present)}
+        day_index = tuple(-1 if p is None else local[p] for p in positions)
+        season = codes.isel(time=present)
+        if season.chunks is not None:
+            season = season.chunk({"time": -1})
+        seasons.append(xr.apply_ufunc(
+            _season_kernel, season, input_core_dims=[["time"]], output_core_dims=[["indicator"]],
+            kwargs={"day_index": day_index, "min_run": min_run, "precipitation_as_thawed": precipitation_as_thawed,
+                    "product": product},
+            dask="parallelized", output_dtypes=[np.int16],
+            dask_gufunc_kwargs={"output_sizes": {"indicator": len(INDICATORS)}}))
+    result = xr.concat(seasons, dim="year").assign_coords(year=years, indicator=list(INDICATORS))
+    return result.transpose("year", "indicator", "y", "x")
+
+
+def _roles(block: np.ndarray, lut: np.ndarray) -> np.ndarray:
+    return np.take(lut, block)
+
+
+def unknown_pixel_days(codes, years: List[int], year_start: Tuple[int, int], product: FreezeThawProduct = DEFAULT):
+    """Pixel-days of the seasons ``years`` holding codes unknown to ``product``: an int, or a lazy dask scalar
+    when ``codes`` is dask-backed."""
+    dates = dates_of(codes)
+    used = sorted({p for year in years for p in season_positions(dates, year, year_start) if p is not None})
+    lut = product.role_lut()
+    selected = codes.isel(time=used).data
+    if hasattr(selected, "map_blocks"):
+        return (selected.map_blocks(_roles, lut, dtype=lut.dtype) == UNKNOWN).sum()
+    return int(np.count_nonzero(_roles(selected, lut) == UNKNOWN))
+
+
+def _row_counts(block: np.ndarray, values: Tuple[int, ...]) -> np.ndarray:
+    """int64 ``(t, rows, 1, classes + 1)``: cells of each code per date and row of a ``(t, rows, cols)`` tile,
+    the last column the cells of any other code."""
+    counts = np.empty(block.shape[:2] + (1, len(values) + 1), np.int64)
+    for i, value in enumerate(values):
+        counts[:, :, 0, i] = (block == value).sum(axis=2, dtype=np.int64)
+    counts[:, :, 0, -1] = block.shape[2] - counts[:, :, 0, :-1].sum(axis=2)
+    return counts
+
+
+def _areas(counts: np.ndarray, row_areas_km2: np.ndarray) -> np.ndarray:
+    """``(t, rows, classes)`` counts times the row areas, summed over the rows in row order (the same sequence of
+    additions for every date, whatever the time chunk)."""
+    return (counts * row_areas_km2[np.newaxis, :, np.newaxis]).sum(axis=1)
+
+
+def daily_class_areas(codes, row_areas_km2: np.ndarray, product: FreezeThawProduct = DEFAULT):
+    """Area (km²) of every class of ``product`` and of unknown codes per date: float64 DataArray ``(time,
+    class)`` named as the columns of :func:`~..freezethaw.decoding.area_columns`."""
+    xr = require("xarray")
+    values = tuple(code.value for code in product.table)
+    data = codes.data
+    row_areas_km2 = np.asarray(row_areas_km2, dtype=np.float64)
+    if hasattr(data, "map_blocks"):  # dask: per-tile counts, summed over the tiles of each row (exact integers)
+        tiles = data.map_blocks(_row_counts, values, dtype=np.int64, new_axis=3,
+                                chunks=data.chunks[:2] + ((1,) * len(data.chunks[2]), (len(values) + 1,)))
+        counts = tiles.sum(axis=2).rechunk({1: -1})
+        areas = counts.map_blocks(_areas, row_areas_km2, dtype=np.float64, drop_axis=1)
+    else:
+        areas = _areas(_row_counts(np.asarray(data), values)[:, :, 0, :], row_areas_km2)
+    names = list(area_columns(product))
+    return xr.DataArray(areas, dims=("time", "class"), coords={"time": codes["time"].values, "class": names})
+
+
+def indicators_with_dask(opener, output_path: str, year_start: Tuple[int, int] = (8, 1), min_run: int = 5,
+                         precipitation_as_thawed: bool = True, product: FreezeThawProduct = DEFAULT,
+                         client=None, run: Run = Run(), space_chunk: int = 256):
+    """:func:`~..freezethaw.seasons.indicators` computed by dask: on ``client``'s cluster (a
+    ``distributed.Client``), or in this process with dask's threads when None. Writes the same GeoTIFF (bands,
+    metadata, style) and returns the same :class:`~..freezethaw.seasons.IndicatorResult`."""
+    from ..freezethaw.seasons import IndicatorResult, indicator_names, indicator_writer
+    from .cluster import computed
+    from .lazy_stack import lazy_stack
+
+    stack = opener.open()
+    codes = lazy_stack(opener, time_chunk=366, row_chunk=space_chunk, col_chunk=space_chunk)
+    result = season_indicators(codes, year_start, min_run, precipitation_as_thawed, product, run)
+    years = [int(y) for y in result["year"].values]
+    partial = whole_seasons(dates_of(codes), year_start, stack.source, "indicators", Run())[1]
+    if client is not None:
+        result = computed(client, result, run, 0.0, 0.9)
+    else:
+        result = result.compute()
+    grid = stack.grid
+    with indicator_writer(output_path, grid, years, year_start, min_run, precipitation_as_thawed, product) as out:
+        for y in range(len(years)):
+            run.report(0.9 + 0.1 * y / len(years))
+            values = np.asarray(result.isel(year=y).values)
+            for i in range(len(INDICATORS)):
+                out.write_band(y * len(INDICATORS) + i + 1, 0, values[i])
+    unknown = unknown_pixel_days(codes, years, year_start, product)
+    unknown = int(client.compute(unknown).result() if client is not None else unknown.compute())
+    if unknown:
+        run.warning("{} pixel-days held unknown codes and were treated as missing days".format(unknown))
+    run.report(1.0)
+    return IndicatorResult(years, indicator_names(years), partial, unknown)

@@ -1,0 +1,85 @@
+"""A daily stack opened lazily as a dask-backed xarray DataArray ``(time, y, x)``.
+
+Each chunk is read by the worker that computes it, through the same readers as the one-process path
+(:func:`~..io.stack.open_stack`: HDF5 folders and granules, GeoTIFF, netCDF). A worker opens the stack once (a
+per-process cache keyed by the opener, which is a small picklable description, never an open file), so a graph can
+be shipped to a remote scheduler.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+import numpy as np
+
+from ..io.grid import GLOBAL_QUARTER_DEGREE, Georeference, Grid
+from ..io.stack import open_stack
+from ..io.stack_base import Stack
+from ..optional import require
+
+
+@dataclass(frozen=True)
+class StackOpener:
+    """What :func:`~..io.stack.open_stack` needs to open a stack again in another process."""
+
+    path: str
+    dataset: Optional[str] = None
+    start_date: Optional[dt.date] = None
+    georef: Georeference = GLOBAL_QUARTER_DEGREE
+    passes: str = "auto"
+
+    def open(self) -> Stack:
+        return _opened(self)
+
+
+@functools.lru_cache(maxsize=8)
+def _opened(opener: StackOpener) -> Stack:
+    return open_stack(opener.path, opener.dataset, opener.start_date, opener.georef, opener.passes)
+
+
+def _read_chunk(opener: StackOpener, times: Tuple[int, int], rows: Tuple[int, int],
+                cols: Tuple[int, int]) -> np.ndarray:
+    """Grids ``times[0]:times[1]`` (date order), rows and columns of the stack: ``(t, r, c)``."""
+    block = opener.open().read(slice(*rows), slice(*times))
+    return np.ascontiguousarray(block[:, :, cols[0]:cols[1]])
+
+
+def _bounds(size: int, chunk: int):
+    return [(start, min(start + chunk, size)) for start in range(0, size, chunk)]
+
+
+def lazy_stack(opener: StackOpener, time_chunk: int = 366, row_chunk: int = 256, col_chunk: int = 512):
+    """The stack as a DataArray ``(time, y, x)`` of dask chunks ``time_chunk`` × ``row_chunk`` × ``col_chunk``,
+    with its dates (``time``), cell-centre coordinates and, in ``attrs``, the grid, nodata and source."""
+    da = require("dask.array")
+    xr = require("xarray")
+    stack = opener.open()
+    n_times, height, width = stack.shape
+    delayed = require("dask").delayed
+    times, rows, cols = _bounds(n_times, time_chunk), _bounds(height, row_chunk), _bounds(width, col_chunk)
+    read = delayed(_read_chunk, pure=True)
+    blocks = [[[da.from_delayed(read(opener, t, r, c), (t[1] - t[0], r[1] - r[0], c[1] - c[0]), stack.dtype)
+                for c in cols] for r in rows] for t in times]
+    array = da.block(blocks)
+    x0, dx, _, y0, _, dy = stack.grid.geotransform
+    coords = {"time": np.array(stack.dates, dtype="datetime64[D]"),
+              "y": y0 + (np.arange(height) + 0.5) * dy, "x": x0 + (np.arange(width) + 0.5) * dx}
+    attrs = {"grid": stack.grid, "nodata": stack.nodata, "source": stack.source}
+    return xr.DataArray(array, dims=("time", "y", "x"), coords=coords, attrs=attrs)
+
+
+def in_memory(array: np.ndarray, dates, grid: Grid, nodata: Optional[float] = None):
+    """An in-memory DataArray ``(time, y, x)`` laid out as :func:`lazy_stack` lays a stack out (tests, scripts)."""
+    xr = require("xarray")
+    x0, dx, _, y0, _, dy = grid.geotransform
+    coords = {"time": np.array(dates, dtype="datetime64[D]"),
+              "y": y0 + (np.arange(grid.height) + 0.5) * dy, "x": x0 + (np.arange(grid.width) + 0.5) * dx}
+    return xr.DataArray(array, dims=("time", "y", "x"), coords=coords,
+                        attrs={"grid": grid, "nodata": nodata, "source": "memory"})
+
+
+def dates_of(array) -> list:
+    """The ``time`` coordinate as ``datetime.date`` objects."""
+    return [dt.date.fromisoformat(str(day)[:10]) for day in array["time"].values]
