@@ -116,11 +116,13 @@ def open_stack(path: str, dataset: Optional[str] = None, start_date: Optional[dt
     if not os.path.exists(path):
         raise CryoInputError("{} does not exist; check the INPUT path".format(path))
     if os.path.isdir(path):
-        return FolderStack(path, dataset, georef, passes)
-    lower = path.lower()
-    if lower.endswith(HDF5_SUFFIXES) and (not lower.endswith(".hdf") or is_hdf5_file(path)):
-        return Hdf5Stack(path, dataset, start_date, georef, passes)
-    return GdalStack(path, dataset, start_date, georef, passes)
+        stack: Stack = FolderStack(path, dataset, georef, passes)
+    elif path.lower().endswith(HDF5_SUFFIXES) and (not path.lower().endswith(".hdf") or is_hdf5_file(path)):
+        stack = Hdf5Stack(path, dataset, start_date, georef, passes)
+    else:
+        stack = GdalStack(path, dataset, start_date, georef, passes)
+    stack.open_arguments = (path, dataset, start_date, georef, passes)  # to open it again in another process
+    return stack
 
 
 def is_hdf5_source(path: str) -> bool:

@@ -36,6 +36,8 @@ class Stack(ABC):
         self.offset: Optional[float] = None
         # the satellite pass read from granules holding AM and PM ('am', 'pm', 'combined'; None: no passes)
         self.passes: Optional[str] = None
+        # the arguments of :func:`~.stack.open_stack` that made this stack (None for stacks made otherwise)
+        self.open_arguments: Optional[tuple] = None
 
     @property
     def shape(self) -> Tuple[int, int, int]:

@@ -136,7 +136,8 @@ def indicators_with_dask(opener, output_path: str, year_start: Tuple[int, int] =
     with indicator_writer(output_path, grid, years, year_start, min_run, precipitation_as_thawed, product) as out:
         for y in range(len(years)):
             run.report(0.9 + 0.1 * y / len(years))
-            values = np.asarray(result.isel(year=y).values)
+            season = result.isel(year=y)  # one season at a time in this process's memory
+            values = np.asarray((client.compute(season).result() if client is not None else season).values)
             for i in range(len(INDICATORS)):
                 out.write_band(y * len(INDICATORS) + i + 1, 0, values[i])
     unknown = unknown_pixel_days(codes, years, year_start, product)

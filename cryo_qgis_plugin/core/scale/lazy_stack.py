@@ -33,6 +33,11 @@ class StackOpener:
     def open(self) -> Stack:
         return _opened(self)
 
+    @classmethod
+    def of(cls, stack: Stack) -> "StackOpener":
+        """How ``stack`` (made by :func:`~..io.stack.open_stack`) was opened."""
+        return cls(*stack.open_arguments)
+
 
 @functools.lru_cache(maxsize=8)
 def _opened(opener: StackOpener) -> Stack:
