@@ -3,12 +3,16 @@
 one-process numbers exactly."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Sequence, Tuple
 
 import numpy as np
 
+from ..errors import CryoInputError
+from ..io.grid import Grid
+from ..io.raster import grid_of
 from ..optional import require
-from ..stats.trend import TREND_BANDS, trend_statistics
+from ..run import Run
+from ..stats.trend import TREND_BANDS, TREND_NODATA, YearlyBand, trend_statistics, trend_style, trend_writer
 
 
 def _trend_kernel(values: np.ndarray, years: Sequence[float], min_years: int) -> np.ndarray:
@@ -31,3 +35,58 @@ def trend(values, years: Sequence[float], min_years: int = 5):
                             output_dtypes=[np.float64],
                             dask_gufunc_kwargs={"output_sizes": {"statistic": len(TREND_BANDS)}})
     return result.assign_coords(statistic=list(TREND_BANDS)).transpose("statistic", "y", "x")
+
+
+def _read_band(path: str, band: int, rows: Tuple[int, int], cols: Tuple[int, int]) -> np.ndarray:
+    """Rows and columns of one yearly band as float64, NaN where nodata (as :func:`~..stats.trend.trend_raster`)."""
+    from osgeo import gdal
+
+    ds = gdal.Open(path)
+    source = ds.GetRasterBand(band)
+    data = source.ReadAsArray(cols[0], rows[0], cols[1] - cols[0], rows[1] - rows[0]).astype(np.float64)
+    nodata = source.GetNoDataValue()
+    if nodata is not None:
+        data[data == nodata] = np.nan
+    return data
+
+
+def lazy_yearly_bands(bands: Sequence[YearlyBand], grid: Grid, chunk: int = 512):
+    """The yearly bands as a lazy float64 DataArray ``(year, y, x)`` read by the workers in ``chunk`` tiles."""
+    da = require("dask.array")
+    xr = require("xarray")
+    read = require("dask").delayed(_read_band, pure=True)
+    rows = [(r, min(r + chunk, grid.height)) for r in range(0, grid.height, chunk)]
+    cols = [(c, min(c + chunk, grid.width)) for c in range(0, grid.width, chunk)]
+    tiles = [[[da.from_delayed(read(b.path, b.band, r, c), (r[1] - r[0], c[1] - c[0]), np.float64)
+               for c in cols] for r in rows] for b in bands]
+    return xr.DataArray(da.stack([da.block(year) for year in tiles]), dims=("year", "y", "x"),
+                        coords={"year": [b.year for b in bands]})
+
+
+def trend_with_dask(bands: Sequence[YearlyBand], output_path: str, min_years: int = 5, client=None,
+                    run: Run = Run(), chunk: int = 512) -> Grid:
+    """:func:`~..stats.trend.trend_raster` computed by dask (on ``client``'s cluster, or dask's threads when None):
+    the same GeoTIFF, bands and style."""
+    from osgeo import gdal
+
+    from .cluster import computed
+
+    grid = grid_of(gdal.Open(bands[0].path))
+    years = [b.year for b in bands]
+    if len(bands) < min_years:
+        raise CryoInputError("The series has {} year(s) but MIN_YEARS is {}: add years or lower MIN_YEARS".format(
+            len(bands), min_years))
+    result = trend(lazy_yearly_bands(bands, grid, chunk), years, min_years)
+    result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
+    with trend_writer(output_path, grid, years) as out:
+        largest = 0.0
+        for b, key in enumerate(TREND_BANDS, start=1):
+            run.report(0.9 + 0.1 * b / len(TREND_BANDS))
+            band = result.sel(statistic=key)
+            values = np.asarray((client.compute(band).result() if client is not None else band).values)
+            out.write_band(b, 0, values)
+            if key == "sen_slope":
+                slopes = values[values != TREND_NODATA]
+                largest = float(np.abs(slopes).max()) if slopes.size else 0.0
+        out.style_qml = trend_style(largest)
+    return grid

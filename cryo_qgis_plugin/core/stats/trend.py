@@ -149,8 +149,7 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
     per_pixel = 8 * (n * n + 4 * pairs + 4 * n)  # bytes the kernel holds per pixel
     row_blocks = blocks(grid.height, grid.width * (per_pixel + 8 * n), run.budget_bytes, align=256)
     chunk = int(max(1, min(run.budget_bytes // per_pixel, PAIR_VALUES_PER_CHUNK // max(1, pairs))))
-    with GeoTiffWriter(output_path, grid, TREND_BANDS, np.float32, nodata=TREND_NODATA,
-                       metadata={"YEARS": ",".join(map(str, years))}) as out:
+    with trend_writer(output_path, grid, years) as out:
         largest_slope = 0.0
         for r0, r1 in row_blocks:
             run.report(r0 / grid.height)
@@ -174,5 +173,17 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
             slopes = stats["sen_slope"][stats["sen_slope"] != TREND_NODATA]
             largest_slope = max(largest_slope, float(np.abs(slopes).max()) if slopes.size else 0.0)
         run.check()
-        out.style_qml = diverging_qml(largest_slope or 1.0)
+        out.style_qml = trend_style(largest_slope)
     return grid
+
+
+def trend_writer(output_path: str, grid: Grid, years: Sequence[int]) -> GeoTiffWriter:
+    """The writer of the trend GeoTIFF (:data:`TREND_BANDS`, float32, the years in the metadata); its style is set
+    once the largest slope is known (:func:`trend_style`)."""
+    return GeoTiffWriter(output_path, grid, TREND_BANDS, np.float32, nodata=TREND_NODATA,
+                         metadata={"YEARS": ",".join(map(str, years))})
+
+
+def trend_style(largest_slope: float) -> str:
+    """The diverging style of the Sen slope band, symmetric about 0 up to the largest slope."""
+    return diverging_qml(largest_slope or 1.0)
