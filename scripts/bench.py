@@ -23,6 +23,9 @@ the fit with one temperature series and with a per-pixel temperature stack, and 
 Snow cover (issue 21): see ``bench_snow.py`` (the five cloud-removal steps on a 2400 x 2400 x 365 MODIS-tile
 stack of Terra and Aqua codes, against reading both stacks).
 
+Dask backend (issue 18): see ``bench_dask.py`` (5 seasons of global 0.25° indicators in-process and on a
+LocalCluster of 1 and 2 workers, outputs compared).
+
 Start-up (issue 19): see ``bench_startup.py`` (``qgis_process list`` with and without the plugin, best of 5 runs
 each, side by side; target under 0.3 s added). Printed first.
 
@@ -46,7 +49,8 @@ from cryo_qgis_plugin.core import freezethaw  # noqa: E402
 from samples.sampledata import FreezeThawClimate  # noqa: E402
 from cryo_qgis_plugin.core.io.stack import open_stack  # noqa: E402
 
-import bench_degreedays  # noqa: E402  (scripts/ is on sys.path when this file runs)
+import bench_dask  # noqa: E402  (scripts/ is on sys.path when this file runs)
+import bench_degreedays  # noqa: E402
 import bench_dem  # noqa: E402
 import bench_insar  # noqa: E402
 import bench_pick  # noqa: E402
@@ -127,6 +131,7 @@ def main() -> None:
     bench_pick.main(workdir)
     bench_insar.main(workdir)
     bench_snow.main(os.path.join(workdir, "snow"), small=False)
+    bench_dask.main(os.path.join(workdir, "dask"))
 
 
 def bench_lake_ice(lakes: int = 1313, years: int = 16) -> None:
