@@ -199,13 +199,21 @@ class DegreeDayState:
             pixels, before, a, b, run = pixels[short], before[short], a[short], b[short], run[short]
         if pixels.size == 0:
             return
-        first_day = int(before.min()) + 1
-        inside = [s for s in self.open if s.start <= first_day and after - 1 < s.stop]
-        if inside:  # every filled day falls in one season: closed-form sums
-            signed, positive = gap_sums(a, b, run)
-            inside[0].add_sums(pixels, positive, signed)
+        summed = np.zeros(pixels.size, bool)
+        for season in self.open:  # runs inside one season: closed-form sums
+            inside = (before + 1 >= season.start) & (after - 1 < season.stop)
+            if inside.any():
+                signed, positive = gap_sums(a[inside], b[inside], run[inside])
+                season.add_sums(pixels[inside], positive, signed)
+                summed |= inside
+        if summed.all():
             return
-        slope = (b - a) / (after - before).astype(np.float32)  # the days straddle seasons: day by day
+        if summed.any():  # the rest straddle seasons (or fall outside them): day by day
+            keep = ~summed
+            pixels, before, a, b, run = pixels[keep], before[keep], a[keep], b[keep], run[keep]
+        # each pixel takes one of the two ways by its own run only, so its sums do not depend on which other
+        # pixels share its block (the dask backend's tiles give the one-process numbers bit for bit)
+        slope = (b - a) / (after - before).astype(np.float32)
         for k in range(1, self.max_gap + 1):
             longer = run >= k  # most runs are a day or two: keep only those at least k days long
             if not longer.all():
@@ -277,9 +285,9 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
     metadata = {"CRYO_PRODUCT": "degree_days", "UNITS": "degC days", "YEAR_START": "{:02d}-{:02d}".format(*year_start),
                 "MAX_GAP": str(max_gap), "SOURCE": stack.source}
     with GeoTiffWriter(ddf_path, grid, ["ddf_{}".format(y) for y in years], np.float32, NODATA,
-                       metadata=metadata) as out_ddf, \
+                       metadata=metadata, units="degC days") as out_ddf, \
             GeoTiffWriter(ddt_path, grid, ["ddt_{}".format(y) for y in years], np.float32, NODATA,
-                          metadata=metadata) as out_ddt:
+                          metadata=metadata, units="degC days") as out_ddt:
 
         def write(r0: int, rows: int, done: List[_Season]) -> None:
             for season in done:
