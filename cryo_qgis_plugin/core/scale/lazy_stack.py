@@ -88,3 +88,33 @@ def in_memory(array: np.ndarray, dates, grid: Grid, nodata: Optional[float] = No
 def dates_of(array) -> list:
     """The ``time`` coordinate as ``datetime.date`` objects."""
     return [dt.date.fromisoformat(str(day)[:10]) for day in array["time"].values]
+
+
+def write_zarr(result, path: str, name: str = "values") -> None:
+    """Write a result DataArray (lazy or not) to a new Zarr store at ``path`` (a folder) as the variable ``name``,
+    chunk by chunk as dask computes them, with the grid's geotransform and CRS WKT in its attributes. An existing
+    ``path`` is refused: an output never replaces another file."""
+    import os
+
+    from ..errors import CryoInputError
+
+    if os.path.exists(path):
+        raise CryoInputError("{} exists already; choose a new Zarr folder for the output".format(path))
+    attrs = {key: value for key, value in result.attrs.items() if isinstance(value, (str, int, float))}
+    grid = result.attrs.get("grid")
+    if grid is not None:
+        attrs.update(geotransform=list(grid.geotransform), crs_wkt=grid.crs_wkt)
+    plain = result.copy(deep=False)
+    plain.attrs = attrs
+    plain.to_dataset(name=name).to_zarr(path, mode="w-")
+
+
+def open_zarr(path: str, name: str = "values"):
+    """The variable ``name`` of a Zarr store written by :func:`write_zarr` (or any store with a ``time``, ``y``,
+    ``x`` variable), lazily, with its :class:`~..io.grid.Grid` back in ``attrs["grid"]`` when the store has one."""
+    xr = require("xarray")
+    array = xr.open_zarr(path)[name]
+    attrs = dict(array.attrs)
+    if "geotransform" in attrs and "crs_wkt" in attrs:
+        attrs["grid"] = Grid(array.sizes["x"], array.sizes["y"], tuple(attrs["geotransform"]), attrs["crs_wkt"])
+    return array.assign_attrs(attrs)
