@@ -17,6 +17,7 @@ from .core.codes import TABLES
 from .core.io.pixel_series import close_all
 from .processing.base import ICON_PATH
 from .processing.provider import CryoProvider
+from .qgis_io.temporal_stack import TemporalStacks
 from .translation import install_translator, remove_translator
 
 MENU = QT_TRANSLATE_NOOP("@default", "Cryosphere")
@@ -40,6 +41,8 @@ class CryoPlugin:
         self.pick_tool = None
         self.import_dialog = None
         self.message_box = None
+        self.temporal_stacks = None
+        self.model_actions = None
 
     def initProcessing(self) -> None:
         self.provider = CryoProvider()
@@ -63,6 +66,10 @@ class CryoPlugin:
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.notify_missing_packages()
+        from .gui import model_actions
+
+        self.model_actions = model_actions.register()  # toolbox: "Copy as Model…" on the workflows
+        self.temporal_stacks = TemporalStacks(self.iface.mapCanvas())  # dated stacks added become temporal
 
     def notify_missing_packages(self) -> None:
         """One message-bar notice when QGIS's Python lacks a package a part of the plugin needs (found without
@@ -147,14 +154,19 @@ class CryoPlugin:
         self.import_dialog.raise_()
 
     def style_active_layer(self, table) -> None:
-        from .gui.styling import style_as
+        """Apply ``table`` to the active raster; values of the raster that are not codes of the table are reported
+        in the message bar (the style is applied anyway: the user sees the result and can undo it)."""
+        from .gui.styling import style_as, unknown_values, unknown_values_message
 
         layer = self.iface.activeLayer()
         if not isinstance(layer, QgsRasterLayer):
             self.iface.messageBar().pushWarning(tr(MENU), tr("Select a raster layer to style with a class table."))
             return
+        unknown = unknown_values(layer, table)
         style_as(layer, table)
         self.iface.layerTreeView().refreshLayerSymbology(layer.id())
+        if unknown.cells:
+            self.iface.messageBar().pushWarning(tr(MENU), unknown_values_message(layer.name(), unknown))
 
     def unload(self) -> None:
         for action in self.actions:
@@ -175,9 +187,17 @@ class CryoPlugin:
         if self.import_dialog is not None:
             self.import_dialog.close()
             self.import_dialog = None
+        if self.model_actions is not None:
+            from .gui import model_actions
+
+            model_actions.unregister(self.model_actions)
+            self.model_actions = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.temporal_stacks is not None:
+            self.temporal_stacks.unload()
+            self.temporal_stacks = None
         remove_translator()
 
 

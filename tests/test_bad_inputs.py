@@ -384,7 +384,7 @@ def test_leftovers_of_a_killed_run_are_removed_and_a_live_one_kept(inputs, tmp_p
     alive.write_bytes(b"another run's GeoTIFF")
     run("cryo:decodefreezethaw", valid_parameters(inputs, "cryo:decodefreezethaw", tmp_path))
     assert not stale.exists() and alive.exists()
-    assert sorted(os.listdir(tmp_path)) == [".ft.partial-1.tif", "areas.csv", "ft.qml", "ft.tif"]
+    assert sorted(os.listdir(tmp_path)) == [".ft.partial-1.tif", "areas.csv", "areas.csvt", "ft.qml", "ft.tif"]
 
 
 @DESTRUCTOR_ERRORS

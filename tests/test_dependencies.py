@@ -136,6 +136,7 @@ def test_the_plugin_imports_without_the_heavy_packages_and_does_not_import_them_
         "from qgis.core import QgsApplication\n"
         "app = QgsApplication([], False)\n"
         "app.initQgis()\n"
+        "sys.path.append(app.pkgDataPath() + '/python/plugins')  # Processing's own package, as in QGIS\n"
         "import cryo_qgis_plugin\n"
         "plugin = cryo_qgis_plugin.classFactory(None)\n"
         "plugin.initProcessing()\n"

@@ -234,7 +234,8 @@ def test_unsolved_pixel_is_a_gap_and_other_rasters_keep_their_plot(project, tmp_
     assert "the model was not solved at this pixel" in dock.status.text()
     dock.set_checked_layers([layers["parts"]])
     pick(dock)
-    assert [s.name for s in dock.current] == ["parts (col 3, row 2)"] and not dock.current[0].dated
+    assert [s.name for s in dock.current] == ["parts 34.1500° N, 90.2500° E (col 3, row 2)"]
+    assert not dock.current[0].dated
     assert dock.plot.getPlotItem().getAxis("left").labelText == "Value"
 
 

@@ -110,9 +110,9 @@ def test_pick_plots_the_pixel_values_read_with_gdal(dock_with_stacks, tmp_path):
     dock.set_checked_layers(layers)
     # 14.3°E 53.2°N: codes column (14.3 - 10) / 0.5 = 8, row (55 - 53.2) / 0.5 = 3
     pick(dock, 14.3, 53.2)
-    by_layer = {s.name.split(" (")[0]: s for s in dock.current}
+    by_layer = {s.name.split(" ")[0]: s for s in dock.current}
     codes_series = by_layer["codes"]
-    assert codes_series.name == "codes (col 9, row 4)"
+    assert codes_series.name == "codes 53.2000° N, 14.3000° E (col 9, row 4)"
     np.testing.assert_array_equal(codes_series.y, gdal_column(str(tmp_path / "codes.tif"), 8, 3))
     np.testing.assert_array_equal(codes_series.y, codes[:, 3, 8])  # and the values written
     assert codes_series.dated and codes_series.x[0] == (DAYS[0] - dt.date(1970, 1, 1)).days * 86400
@@ -125,7 +125,7 @@ def test_pick_plots_the_pixel_values_read_with_gdal(dock_with_stacks, tmp_path):
     col, row = int((e - 400000) // 10000), int((6000000 - n) // 10000)
     expected = gdal_column(str(tmp_path / "temps.tif"), col, row)
     np.testing.assert_allclose(by_layer["temps"].y, expected)
-    assert by_layer["temps"].name == "temps (col {}, row {})".format(col + 1, row + 1)
+    assert by_layer["temps"].name == "temps 53.2000° N, 14.3000° E (col {}, row {})".format(col + 1, row + 1)
 
 
 def test_nodata_is_a_gap_and_outside_is_reported(dock_with_stacks):
@@ -167,8 +167,9 @@ def test_class_codes_plot_as_categories(dock_with_stacks):
         xs, ys = bar.getData()
         for k in range(0, len(xs), 2):
             days.setdefault((xs[k] + xs[k + 1]) / 2, []).append((ys[k], bar.opts["pen"].color().name()))
-    assert days[series.x[0]] == [(1, "#1f78b4")] and days[series.x[7]] == [(3, "#33a02c")]  # frozen, precipitation
-    assert days[series.x[20]] == [(2, "#e3963e")] and len(days) == len(DAYS)  # thawed; every day one bar
+    colour = {code.value: "#{:02x}{:02x}{:02x}".format(*code.color) for code in FREEZE_THAW}
+    assert days[series.x[0]] == [(1, colour[1])] and days[series.x[7]] == [(3, colour[3])]  # frozen, precipitation
+    assert days[series.x[20]] == [(2, colour[2])] and len(days) == len(DAYS)  # thawed; every day one bar
     x_day7 = series.x[7]
     assert "2011-01-06" in dock.readout_at(x_day7 + 3600) and "Precipitation (3)" in dock.readout_at(x_day7)
 
@@ -179,12 +180,13 @@ def test_pin_compares_pixels_and_exports(dock_with_stacks, tmp_path):
     pick(dock, 12.2, 53.2)
     dock.pin()
     pick(dock, 17.7, 51.1)  # column 15, row 7
-    assert [s.name for s in dock.plotted()] == ["codes (col 5, row 4)", "codes (col 16, row 8)"]
+    assert [s.name for s in dock.plotted()] == ["codes 53.2000° N, 12.2000° E (col 5, row 4)",
+                                                "codes 51.1000° N, 17.7000° E (col 16, row 8)"]
     rows = dock.export_csv(str(tmp_path / "series.csv"))
     assert rows == 2 * len(DAYS)
     with open(tmp_path / "series.csv") as fh:
         table = list(csv.DictReader(fh))
-    second = [r for r in table if r["series"] == "codes (col 16, row 8)"]
+    second = [r for r in table if r["series"] == "codes 51.1000° N, 17.7000° E (col 16, row 8)"]
     assert [int(r["value"]) for r in second] == list(codes[:, 7, 15])
     assert second[0]["date"] == "2010-12-30" and second[0]["band"] == "1" and second[0]["class"] == "Frozen"
     assert second[-1]["class"] == "Thawed"

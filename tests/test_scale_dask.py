@@ -90,7 +90,7 @@ def test_indicators_through_dask_write_the_one_process_file(cluster, stack_file,
         assert a.GetMetadata() == b.GetMetadata() and a.GetGeoTransform() == b.GetGeoTransform()
         assert [a.GetRasterBand(i).GetDescription() for i in range(1, a.RasterCount + 1)] == \
             [b.GetRasterBand(i).GetDescription() for i in range(1, b.RasterCount + 1)]
-        assert os.path.exists(path + ".qml") == os.path.exists(one + ".qml")
+        assert os.path.exists(path[:-4] + ".qml") and os.path.exists(one[:-4] + ".qml")
 
 
 def test_trend_bitwise_on_tiles(cluster):
@@ -120,3 +120,173 @@ def test_cancel_stops_the_futures(cluster):
     with pytest.raises(Cancelled):
         computed(cluster, lazy, Run(cancelled=cancelled))
     assert not cluster.processing() or all(not tasks for tasks in cluster.processing().values())
+
+
+def test_processing_with_dask_scheduler_writes_the_same_file(qgis_app, cluster, stack_file, tmp_path):
+    from test_processing_freezethaw import run
+
+    here, there = str(tmp_path / "here.tif"), str(tmp_path / "there.tif")
+    run("cryo:freezethawindicators", {"INPUT": stack_file, "OUTPUT": here})
+    result = run("cryo:freezethawindicators", {"INPUT": stack_file, "OUTPUT": there,
+                                               "DASK_SCHEDULER": cluster.scheduler.address})
+    assert result["N_YEARS"] == 2
+    a, b = gdal.Open(here), gdal.Open(there)
+    assert np.array_equal(a.ReadAsArray(), b.ReadAsArray()) and a.GetMetadata() == b.GetMetadata()
+
+
+def test_processing_cancel_on_the_cluster_writes_nothing(qgis_app, cluster, stack_file, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    from test_processing_freezethaw import run
+
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda value: feedback.cancel())
+    out = tmp_path / "cancelled.tif"
+    with pytest.raises(QgsProcessingException):
+        run("cryo:freezethawindicators", {"INPUT": stack_file, "OUTPUT": str(out),
+                                          "DASK_SCHEDULER": cluster.scheduler.address}, feedback)
+    assert not out.exists() and os.listdir(str(tmp_path)) == []
+
+
+def test_unreachable_scheduler_is_explained(qgis_app, stack_file, tmp_path):
+    from qgis.core import QgsProcessingException
+    from test_processing_freezethaw import run
+
+    with pytest.raises(QgsProcessingException, match="No dask scheduler answers at tcp://127.0.0.1:1"):
+        run("cryo:freezethawindicators", {"INPUT": stack_file, "OUTPUT": str(tmp_path / "x.tif"),
+                                          "DASK_SCHEDULER": "tcp://127.0.0.1:1"})
+
+
+def write_years(folder, count=8, seed=9):
+    rng = np.random.default_rng(seed)
+    paths = []
+    for k in range(count):
+        values = (rng.normal(size=GRID.shape) * 5 + 0.7 * k).astype(np.float32)
+        values[rng.random(GRID.shape) < 0.1] = -9999.0
+        path = str(folder / "frozen_days_{}.tif".format(2001 + k))
+        with GeoTiffWriter(path, GRID, ["frozen_days_{}".format(2001 + k)], np.float32, nodata=-9999.0) as out:
+            out.write(0, values[np.newaxis])
+        paths.append(path)
+    return paths
+
+
+def test_trend_through_dask_writes_the_one_process_file(cluster, tmp_path):
+    from cryo_qgis_plugin.core.stats.trend import trend_raster, yearly_bands
+
+    bands = yearly_bands(write_years(tmp_path))
+    one, remote = str(tmp_path / "one.tif"), str(tmp_path / "remote.tif")
+    trend_raster(bands, one)
+    trend_scaled.trend_with_dask(bands, remote, client=cluster, chunk=9)
+    a, b = gdal.Open(one), gdal.Open(remote)
+    assert np.array_equal(a.ReadAsArray(), b.ReadAsArray()) and a.GetMetadata() == b.GetMetadata()
+    with open(str(tmp_path / "one.qml")) as x, open(str(tmp_path / "remote.qml")) as y:
+        assert x.read() == y.read()
+
+
+def test_command_line_on_a_local_cluster(stack_file, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    one, cli = str(tmp_path / "one.tif"), str(tmp_path / "cli.tif")
+    with open_stack(stack_file) as stack:
+        indicators(stack, one)
+    command = [sys.executable, "-m", "cryo_qgis_plugin.core", "freezethawindicators", "--INPUT", stack_file,
+               "--OUTPUT", cli, "--DASK_SCHEDULER", "local:2"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"OUTPUT": cli, "YEARS": "2001,2002", "N_YEARS": 2}
+    assert np.array_equal(gdal.Open(one).ReadAsArray(), gdal.Open(cli).ReadAsArray())
+    wrong = subprocess.run(command[:5] + [str(tmp_path / "absent")] + command[6:8], cwd=ROOT, capture_output=True,
+                           text=True, timeout=300)
+    assert wrong.returncode == 2 and "does not exist" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_degree_days_bitwise_with_the_one_process_files(cluster, tmp_path):
+    """Daily temperatures with gaps of 1-9 days (some across a season's first day), 12 absent dates and nodata
+    cells: the dask indices on odd tiles equal the one-process GeoTIFFs exactly."""
+    from cryo_qgis_plugin.core.permafrost.degreedays import degree_days
+    from cryo_qgis_plugin.core.scale import permafrost_scaled
+
+    rng = np.random.default_rng(11)
+    n = 800
+    days = np.arange(n)
+    values = (-8 + 14 * np.sin(2 * np.pi * (days - 120) / 365.25))[:, None, None] + rng.normal(
+        0, 3, (n,) + GRID.shape)
+    for _ in range(900):  # gaps
+        d, length = rng.integers(0, n - 10), rng.integers(1, 10)
+        r, c = rng.integers(0, GRID.height), rng.integers(0, GRID.width)
+        values[d:d + length, r, c] = -9999.0
+    keep = [d for d in range(n) if not 330 <= d < 342]
+    dates = [(dt.date(2001, 7, 1) + dt.timedelta(days=int(d))).isoformat() for d in keep]
+    path = str(tmp_path / "t.tif")
+    with GeoTiffWriter(path, GRID, dates, np.float32, nodata=-9999.0, band_dates=dates) as out:
+        out.write(0, values[keep].astype(np.float32))
+    ddf, ddt = str(tmp_path / "ddf.tif"), str(tmp_path / "ddt.tif")
+    with open_stack(path) as stack:
+        expected = degree_days(stack, ddf, ddt)
+    lazy = lazy_stack(StackOpener(path), time_chunk=97, row_chunk=7, col_chunk=11)
+    result = cluster.compute(permafrost_scaled.degree_days(lazy)).result()
+    assert [int(y) for y in result["year"].values] == expected.years == [2001, 2002]
+    assert np.array_equal(result.sel(index="ddf").values, gdal.Open(ddf).ReadAsArray())
+    assert np.array_equal(result.sel(index="ddt").values, gdal.Open(ddt).ReadAsArray())
+    assert int((result.values == -9999.0).sum()) > 0  # some pixels have a gap longer than 5 days
+
+
+def test_ttop_ensemble_on_tiles_equals_the_one_process_map(cluster, tmp_path):
+    """A 60-member ensemble over two land-cover classes with parameter ranges (air indices): TTOP, the classes and
+    the probability on odd tiles on the cluster equal the files of ttop_map exactly (draws per member and class,
+    never per chunk)."""
+    from cryo_qgis_plugin.core.permafrost import ttop_model
+    from cryo_qgis_plugin.core.scale import permafrost_scaled
+
+    xr = pytest.importorskip("xarray")
+    rng = np.random.default_rng(4)
+    paths = {}
+    for name, centre in (("ddf", 1800.0), ("ddt", 1300.0)):
+        values = rng.normal(centre, 500.0, (3,) + GRID.shape).clip(0).astype(np.float32)
+        values[rng.random(values.shape) < 0.05] = -9999.0
+        paths[name] = str(tmp_path / (name + ".tif"))
+        with GeoTiffWriter(paths[name], GRID, ["2001", "2002", "2003"], np.float32, nodata=-9999.0) as out:
+            out.write(0, values)
+    landcover = str(tmp_path / "lc.tif")
+    with GeoTiffWriter(landcover, GRID, ["lc"], np.uint8, nodata=255) as out:
+        out.write(0, rng.choice([10, 20, 255], size=(1,) + GRID.shape, p=[.5, .45, .05]).astype(np.uint8))
+    table = tmp_path / "nf.csv"
+    table.write_text("class,nf,nf_min,nf_max,nt,nt_min,nt_max,rk,rk_min,rk_max\n"
+                     "10,0.5,0.3,0.7,1.1,0.9,1.3,0.8,0.6,1.0\n20,0.3,0.2,0.45,0.9,0.8,1.0,0.9,0.7,1.0\n")
+    parameters = ttop_model.read_nfactors(str(table), default_rk=1.0)
+    options = ttop_model.TtopOptions(indices_from="air", members=60, seed=7)
+    outputs = ttop_model.TtopOutputs(*(str(tmp_path / (n + ".tif")) for n in ("t", "c", "p")))
+    ttop_model.ttop_map(ttop_model.TtopInputs(paths["ddf"], paths["ddt"], landcover), outputs, parameters, options)
+    ds = {name: gdal.Open(path) for name, path in paths.items()}
+    means = {name: ttop_model._mean_over_bands(ds[name], 0, GRID.height, name, paths[name]) for name in ds}
+    index = ttop_model._landcover_index(landcover, GRID, parameters, Run())
+    arrays = [xr.DataArray(a, dims=("y", "x")).chunk({"y": 7, "x": 11}) for a in (means["ddf"], means["ddt"], index)]
+    result = cluster.compute(permafrost_scaled.ttop_ensemble(*arrays, parameters, options)).result()
+    assert np.array_equal(result.sel(output="ttop").values, gdal.Open(outputs.ttop).ReadAsArray())
+    assert np.array_equal(result.sel(output="classes").values, gdal.Open(outputs.classes).ReadAsArray())
+    probability, written = result.sel(output="probability").values, gdal.Open(outputs.probability).ReadAsArray()
+    assert np.array_equal(np.isnan(probability), written == ttop_model.NODATA)
+    assert np.array_equal(probability[~np.isnan(probability)], written[written != ttop_model.NODATA])
+    assert 0.05 < np.nanmean(probability) < 0.95 and len(np.unique(probability[~np.isnan(probability)])) > 10
+
+
+def test_zarr_round_trip_and_indicators_from_a_zarr_store(cluster, tmp_path):
+    """A code stack written to Zarr by chunks and read back lazily keeps its values, dates and grid; its
+    indicators equal those of the in-memory stack; an existing store is never replaced."""
+    from cryo_qgis_plugin.core.errors import CryoInputError
+    from cryo_qgis_plugin.core.scale.lazy_stack import open_zarr, write_zarr
+
+    codes = random_codes(days=760, seed=3)
+    dates = [FIRST + dt.timedelta(days=d) for d in range(760)]
+    store = str(tmp_path / "codes.zarr")
+    write_zarr(in_memory(codes, dates, GRID).chunk(ODD_CHUNKS), store)
+    back = open_zarr(store)
+    assert back.attrs["grid"] == GRID and np.array_equal(back.values, codes)
+    expected = freezethaw_scaled.season_indicators(in_memory(codes, dates, GRID))
+    assert np.array_equal(cluster.compute(freezethaw_scaled.season_indicators(back)).result().values,
+                          expected.values)
+    with pytest.raises(CryoInputError, match="exists already"):
+        write_zarr(back, store)

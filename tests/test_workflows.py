@@ -5,6 +5,7 @@ import csv
 import json
 import os
 import subprocess
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -140,18 +141,109 @@ def test_glacier_workflow_gives_the_true_volume_change(qgis_process_env, tmp_pat
         assert "<svg" in fh.read()  # the report with its histograms
 
 
+def test_glacier_workflow_with_altimetry_points_and_epochs(qgis_process_env, tmp_path):
+    """ICESat-2-like repeat tracks over the two DEMs: the later epoch is the co-registration reference of the DEM
+    difference (the volume change still matches the stand-in's truth), and both epochs give the altimetry rate,
+    checked cell by cell against the two DEMs averaged onto its cells."""
+    epochs = [str(tmp_path / "epoch{}.gpkg".format(i)) for i in (1, 2)]
+    sampledata.write_altimetry_epochs(os.path.join(LYB, "DEM_1990.tif"),
+                                      os.path.join(LYB, "DEM_2009_standin_synthetic.tif"), *epochs)
+    out = {name: str(tmp_path / name) for name in ("dh.tif", "report.html", "glaciers.gpkg", "rate.tif")}
+    run_workflow(qgis_process_env, "workflowglaciermassbalance",
+                 reference_dem=os.path.join(LYB, "DEM_2009_standin_synthetic.tif"),
+                 dem=os.path.join(LYB, "DEM_1990.tif"),
+                 glaciers=os.path.join(LYB, "glacier_outlines_1990_from_mask.gpkg"), glacier_id_field="glac_id",
+                 reference_year=2009, dem_year=1990, reference_points=epochs[1],
+                 reference_elevation_field="elevation", altimetry_epoch1=epochs[0], altimetry_epoch2=epochs[1],
+                 altimetry_elevation_field="elevation", altimetry_years=19,
+                 **{"demdifference:dh": out["dh.tif"], "demdifference:report": out["report.html"],
+                    "demdifference:glaciers_mass_balance": out["glaciers.gpkg"],
+                    "altimetry:altimetry_rate": out["rate.tif"]})
+    with open(out["report.html"], encoding="utf-8") as fh:
+        assert "<h2>Co-registration to reference points</h2>" in fh.read()
+    from osgeo import ogr
+
+    with open(os.path.join(LYB, "DEM_2009_standin_truth.json")) as fh:
+        truth = json.load(fh)["true_glacier_volume_change_m3_ref_minus_aligned_tba_no_noise"]
+    per_glacier = ogr.Open(out["glaciers.gpkg"])
+    assert sum(f["volume_change_m3"] for f in per_glacier.GetLayer(0)) == pytest.approx(truth, rel=0.02)
+    rate_ds = gdal.Open(out["rate.tif"])
+    rate = rate_ds.GetRasterBand(1).ReadAsArray()
+    gt, rows, cols = rate_ds.GetGeoTransform(), rate_ds.RasterYSize, rate_ds.RasterXSize
+
+    def averaged(path):
+        bounds = (gt[0], gt[3] + gt[5] * rows, gt[0] + gt[1] * cols, gt[3])
+        ds = gdal.Warp("", path, format="MEM", outputBounds=bounds,
+                       xRes=gt[1], yRes=-gt[5], resampleAlg="average", dstNodata=-9999.0)
+        values = ds.ReadAsArray().astype(np.float64)
+        return np.where(values == -9999.0, np.nan, values)
+
+    expected = (averaged(os.path.join(LYB, "DEM_2009_standin_synthetic.tif")) -
+                averaged(os.path.join(LYB, "DEM_1990.tif"))) / 19.0
+    valid = (rate != rate_ds.GetRasterBand(1).GetNoDataValue()) & np.isfinite(expected)
+    error = rate[valid] - expected[valid]
+    assert valid.sum() > 500 and abs(np.median(error)) < 0.05 and np.median(np.abs(error)) < 0.3
+
+
 def test_lake_ice_workflow_finds_the_sample_events(qgis_process_env, tmp_path):
+    """Without a temperature stack the thickness step is skipped; with write_series the daily lake table comes with
+    the phenology."""
     stack, lakes = sampledata.write_lake_ice_sample(str(tmp_path / "sample"))
-    table = str(tmp_path / "phenology.csv")
-    run_workflow(qgis_process_env, "workflowlakeicephenology", stack=stack, lakes=lakes, lake_field="name",
-                 shore_buffer=250, **{"phenology:phenology": table,
-                                      "phenology:lakes_phenology": str(tmp_path / "lakes.gpkg")})
+    table, series = str(tmp_path / "phenology.csv"), str(tmp_path / "series.csv")
+    results = run_workflow(qgis_process_env, "workflowlakeicephenology", stack=stack, lakes=lakes, lake_field="name",
+                           shore_buffer=250, write_series="true",
+                           **{"phenology:phenology": table, "phenology:lakes_phenology": str(tmp_path / "lakes.gpkg"),
+                              "series:lake_series": series, "thickness:ice_seasons": str(tmp_path / "seasons.csv")})
     with open(table) as fh:
         rows = list(csv.DictReader(fh))
     assert {r["lake"] for r in rows} == {lake[0] for lake in sampledata.LAKES}
     assert {r["season"] for r in rows} == {"2015", "2016", "2017"}
     pung = [r for r in rows if r["lake"] == "Pung Co" and r["season"] == "2016"]
     assert pung and all(r["fue"] == "" for r in pung)  # its half-frozen winter is a partial freeze
+    with open(series) as fh:
+        days = list(csv.DictReader(fh))
+    days_count = (sampledata.LAKE_END - sampledata.LAKE_START).days + 1
+    assert len(days) == len(sampledata.LAKES) * days_count and days[0]["date"] == sampledata.LAKE_START.isoformat()
+    assert "thickness:ice_seasons" not in results and not os.path.exists(str(tmp_path / "seasons.csv"))
+
+
+def test_lake_ice_workflow_models_the_thickness_from_each_freeze_up(qgis_process_env, tmp_path):
+    """With an air-temperature stack at a constant −10 °C the ice of each lake grows from the freeze-up of the
+    phenology step to its break-up by Stefan's law: h = 3.558 cm · sqrt(10 °C · days)."""
+    stack, lakes = sampledata.write_lake_ice_sample(str(tmp_path / "sample"))
+    air = write_constant_air(str(tmp_path / "t2m.tif"), -10.0)
+    table, seasons = str(tmp_path / "phenology.csv"), str(tmp_path / "seasons.csv")
+    run_workflow(qgis_process_env, "workflowlakeicephenology", stack=stack, lakes=lakes, lake_field="name",
+                 shore_buffer=250, temperature_stack=air, temperature_units="celsius",
+                 **{"phenology:phenology": table, "thickness:ice_seasons": seasons,
+                    "thickness:ice_thickness": str(tmp_path / "thickness.csv")})
+    with open(table) as fh:
+        events = {(r["lake"], r["season"]): r for r in csv.DictReader(fh) if r["main"] == "1" and r["fue"] and r["bue"]}
+    assert not os.path.exists(str(tmp_path / "series.csv"))
+    with open(seasons) as fh:
+        modelled = {(r["lake"], r["season"]): r for r in csv.DictReader(fh)}
+    assert len(events) >= 15
+    for key, event in events.items():
+        days = (date.fromisoformat(event["bue"]) - date.fromisoformat(event["fue"])).days
+        assert modelled[key]["freeze_up"] == event["fue"], key
+        assert float(modelled[key]["max_thickness_cm"]) == pytest.approx(3.558 * np.sqrt(10.0 * days), rel=0.01), key
+
+
+def write_constant_air(path: str, celsius: float) -> str:
+    """A daily air-temperature stack (10 km cells over the lake sample, EPSG:32645) at ``celsius`` every day."""
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    count = (sampledata.LAKE_END - sampledata.LAKE_START).days + 1
+    ds = gdal.GetDriverByName("GTiff").Create(path, 5, 4, count, gdal.GDT_Float32)
+    ds.SetGeoTransform((595000.0, 10000.0, 0.0, 3505000.0, 0.0, -10000.0))
+    ds.SetProjection(srs.ExportToWkt())
+    for d in range(count):
+        ds.GetRasterBand(d + 1).SetDescription((sampledata.LAKE_START + timedelta(days=d)).isoformat())
+        ds.GetRasterBand(d + 1).Fill(celsius)
+    ds = None
+    return path
 
 
 def test_insar_workflow_recovers_the_planted_deformation(qgis_app, qgis_process_env, tmp_path):

@@ -3,6 +3,10 @@
 Each table lists the values a categorical product uses, with a machine key (used in column and band
 names), a human label (legends, the time-series dock) and an RGB colour. Values that a table does not list
 are "unknown": they are counted and reported, never silently mapped onto a known class.
+
+The colours of a table stay apart for readers with protanopia, deuteranopia or tritanopia and stand out from a
+white map or plot background (CIEDE2000 thresholds checked in ``tests/test_colour_vision.py``), so no class is
+drawn white or in a near-white grey.
 """
 from __future__ import annotations
 
@@ -52,8 +56,8 @@ FREEZE_THAW = ClassTable(
         ClassCode(0, "water_or_missing", "Water body or missing", (166, 206, 227)),
         ClassCode(1, "frozen", "Frozen", (31, 120, 180)),
         ClassCode(2, "thawed", "Thawed", (227, 150, 62)),
-        ClassCode(3, "precipitation", "Precipitation", (51, 160, 44)),
-        ClassCode(15, "perennial_snow_ice", "Perennial snow/ice", (245, 245, 245)),
+        ClassCode(3, "precipitation", "Precipitation", (35, 120, 35)),
+        ClassCode(15, "perennial_snow_ice", "Perennial snow/ice", (200, 200, 200)),
     ),
 )
 
@@ -66,7 +70,7 @@ SMAP_FREEZE_THAW = ClassTable(
     (
         ClassCode(0, "thawed", "Thawed", (227, 150, 62)),
         ClassCode(1, "frozen", "Frozen", (31, 120, 180)),
-        ClassCode(254, "no_retrieval", "No retrieval (fill)", (220, 220, 220)),
+        ClassCode(254, "no_retrieval", "No retrieval (fill)", (200, 200, 200)),
     ),
 )
 
@@ -79,10 +83,10 @@ NSIDC0477_FREEZE_THAW = ClassTable(
     (
         ClassCode(0, "frozen", "Frozen", (31, 120, 180)),
         ClassCode(1, "thawed", "Thawed", (227, 150, 62)),
-        ClassCode(2, "transitional", "Transitional (AM frozen, PM thawed)", (168, 168, 0)),
-        ClassCode(3, "inverse_transitional", "Inverse transitional (AM thawed, PM frozen)", (76, 230, 0)),
-        ClassCode(252, "no_data", "No data defined", (240, 240, 240)),
-        ClassCode(253, "non_cold_constrained", "Outside the cold-constrained domain", (200, 200, 200)),
+        ClassCode(2, "transitional", "Transitional (AM frozen, PM thawed)", (128, 128, 0)),
+        ClassCode(3, "inverse_transitional", "Inverse transitional (AM thawed, PM frozen)", (80, 170, 120)),
+        ClassCode(252, "no_data", "No data defined", (200, 200, 200)),
+        ClassCode(253, "non_cold_constrained", "Outside the cold-constrained domain", (150, 150, 150)),
         ClassCode(254, "open_water", "Open water", (166, 206, 227)),
     ),
 )
@@ -94,7 +98,7 @@ PERMAFROST_CLASSES = ClassTable(
         ClassCode(1, "permafrost", "Permafrost (TTOP < 0 °C)", (49, 54, 149)),
         ClassCode(2, "seasonally_frozen", "Seasonally frozen ground", (171, 217, 233)),
         ClassCode(3, "unfrozen", "Unfrozen ground (no freezing)", (253, 174, 97)),
-        ClassCode(4, "glacier", "Glacier", (240, 240, 240)),
+        ClassCode(4, "glacier", "Glacier", (190, 190, 190)),
         ClassCode(5, "lake", "Lake", (69, 117, 180)),
     ),
 )
@@ -109,7 +113,7 @@ PERMAFROST_ZONES = ClassTable(
         ClassCode(2, "discontinuous", "Discontinuous (0.5 ≤ p ≤ 0.9)", (33, 113, 181)),
         ClassCode(3, "sporadic", "Sporadic (0.1 ≤ p < 0.5)", (107, 174, 214)),
         ClassCode(4, "isolated", "Isolated patches (0 < p < 0.1)", (198, 219, 239)),
-        ClassCode(5, "none", "No permafrost (p = 0)", (255, 247, 236)),
+        ClassCode(5, "none", "No permafrost (p = 0)", (245, 230, 205)),
     ),
 )
 
@@ -122,7 +126,7 @@ SNOW_COVER = ClassTable(
     "snow_cover",
     (
         ClassCode(0, "no_snow", "No snow", (221, 170, 51)),
-        ClassCode(1, "snow", "Snow", (224, 240, 255)),
+        ClassCode(1, "snow", "Snow", (210, 230, 250)),
         ClassCode(2, "cloud", "Cloud (not removed)", (119, 119, 119)),
         ClassCode(3, "water", "Water (inland or ocean)", (0, 68, 136)),
         ClassCode(255, "nodata", "No data (missing, no decision, night, saturated, fill)", (0, 0, 0)),

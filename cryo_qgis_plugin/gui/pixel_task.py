@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core.errors import CryoInputError
 from ..core.io.pixel_series import PixelSeries, read_pixel_series
 from .raster_info import RasterInfo, raster_info
+from .series import SeriesLocation
 
 
 @dataclass
@@ -19,7 +20,8 @@ class PixelRequest:
     """One raster to read at one point (``x``, ``y`` already in the raster's CRS). ``only_kind``: read only if
     the raster's ``CRYO_KIND`` is this (a raster the user did not tick, read for what it adds to a ticked one);
     ``on_model_grid``: a raster QGIS cannot place on the map (a MintPy file), read by the ``follow_up`` at the
-    cell of the InSAR model stack picked with it."""
+    cell of the InSAR model stack picked with it. ``crs`` (the raster's CRS auth id), ``lon`` and ``lat`` (the
+    point in WGS 84, None when it cannot be transformed) say where the series was read."""
 
     name: str
     path: str
@@ -27,6 +29,9 @@ class PixelRequest:
     y: float
     only_kind: str = ""
     on_model_grid: bool = False
+    crs: str = ""
+    lon: Optional[float] = None
+    lat: Optional[float] = None
 
 
 @dataclass
@@ -81,6 +86,14 @@ def read_answer(request: PixelRequest) -> Optional[PixelAnswer]:
         return PixelAnswer(request, read_pixel_series(request.path, request.x, request.y), info=info)
     except (CryoInputError, RuntimeError) as exc:  # RuntimeError: GDAL could not read the file
         return PixelAnswer(request, None, str(exc), info=info)
+
+
+def answer_location(answer: PixelAnswer) -> Optional[SeriesLocation]:
+    """Where the answer's series was read (None without a series or a map point: a MintPy file)."""
+    pixel, request = answer.series, answer.request
+    if pixel is None or request.on_model_grid:
+        return None
+    return SeriesLocation(pixel.x, pixel.y, request.crs, request.lon, request.lat, pixel.column, pixel.row)
 
 
 def point_text(xy: Tuple[float, float]) -> str:

@@ -1,13 +1,16 @@
 """Drawing the dock's series with pyqtgraph: lines in their :data:`~.series.STYLES`, class codes as coloured bars
-on a categorical axis, event markers, and a second y axis on the right for series of another quantity than those
-on the left (the InSAR displacement in mm on the left, a temperature table on the right, one date axis)."""
+on a categorical axis (several series side by side within each class row), event markers whose labels keep out of
+each other's way, and a second y axis on the right for series of another unit than those on the left (the InSAR
+displacement in mm on the left, a temperature in °C on the right, one date axis)."""
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from qgis.PyQt.QtCore import Qt
 
+from ..class_labels import class_label
 from ..core.codes import ClassTable
 from ..core.optional import lazy
 from .series import PlotSeries
@@ -15,6 +18,9 @@ from .series import PlotSeries
 pg = lazy("pyqtgraph")
 
 DASHES = {"dash": Qt.PenStyle.DashLine, "dot": Qt.PenStyle.DotLine}
+CLASS_UNIT = "class"  # the axis key of class codes
+ROW_SPREAD = 0.3  # class series sharing the rows are spread over ±ROW_SPREAD of a row, ±0.15 for two
+LABEL_GAP = 2.0  # pixels between an event-marker label and the plot's top or the label above
 
 
 def class_positions(values: np.ndarray, table: ClassTable) -> np.ndarray:
@@ -26,24 +32,61 @@ def class_positions(values: np.ndarray, table: ClassTable) -> np.ndarray:
     return out
 
 
+def series_unit(s: PlotSeries) -> str:
+    """The unit of ``s``'s values: its ``units``, else the one its quantity ends with ("h (cm)" -> "cm"); ''
+    when unknown."""
+    if s.units:
+        return s.units
+    found = re.search(r"\(([^()]+)\)\s*$", s.quantity)
+    return found.group(1) if found else ""
+
+
+def axis_key(s: PlotSeries) -> str:
+    """What series must share to be drawn on one y axis: class codes their rows, others their unit (or their
+    quantity when it names no unit); '' for plain values."""
+    return CLASS_UNIT if s.categorical else series_unit(s) or s.quantity
+
+
 def split_axes(series: Sequence[PlotSeries]) -> Tuple[List[PlotSeries], List[PlotSeries]]:
-    """The series of the left y axis (those of the first quantity given, or all when none is) and those of the
-    right one (the others; none when every series is of one quantity)."""
-    quantities = [s.quantity for s in series if s.quantity]
-    if not quantities or all(s.quantity == quantities[0] for s in series):
+    """The series of the left y axis (those of the first unit given, or all when none is) and those of the right
+    one (the others; none when every series is of one unit)."""
+    keys = [axis_key(s) for s in series]
+    known = [k for k in keys if k]
+    if not known or all(k == known[0] for k in keys):
         return list(series), []
-    return [s for s in series if s.quantity == quantities[0]], [s for s in series if s.quantity != quantities[0]]
+    return ([s for s, k in zip(series, keys) if k == known[0]], [s for s, k in zip(series, keys) if k != known[0]])
 
 
 def axis_title(series: Sequence[PlotSeries], plain: str) -> str:
-    """The y axis title of ``series``: their quantity when they share one, else ``plain`` (e.g. "Value")."""
+    """The y axis title of ``series``: their quantity when they share one ("Displacement (mm)"), else ``plain``
+    with their shared unit ("Value (°C)"), else ``plain`` (e.g. "Value")."""
     quantities = {s.quantity for s in series}
-    return quantities.pop() if len(quantities) == 1 and "" not in quantities else plain
+    if len(quantities) == 1 and "" not in quantities:
+        return quantities.pop()
+    units = {series_unit(s) for s in series}
+    unit = units.pop() if len(units) == 1 else ""
+    return "{} ({})".format(plain, unit) if unit and unit != CLASS_UNIT else plain
 
 
-def draw_series(target, s: PlotSeries, colour: str, table: Optional[ClassTable], legend=None) -> None:
+def class_ticks(table: ClassTable) -> List[Tuple[int, str]]:
+    """The ticks of a class axis: each class's label on its row."""
+    return [(i, class_label(code)) for i, code in enumerate(table)]
+
+
+def row_offsets(count: int) -> List[float]:
+    """Where ``count`` class series sharing the rows are drawn within a row: 0 for one, ±0.15 for two, spread
+    evenly over ±:data:`ROW_SPREAD` for more."""
+    if count < 2:
+        return [0.0] * count
+    step = min(ROW_SPREAD, 2 * ROW_SPREAD / (count - 1))
+    return [(k - (count - 1) / 2) * step for k in range(count)]
+
+
+def draw_series(target, s: PlotSeries, colour: str, table: Optional[ClassTable], legend=None,
+                offset: float = 0.0, markers_into=None) -> list:
     """Draw ``s`` into ``target`` (the PlotItem, which lists named curves in its legend itself, or the right-hand
-    ViewBox, whose curves are added to ``legend``)."""
+    ViewBox, whose curves are added to ``legend``); class codes ``offset`` from the middle of their rows; its event
+    markers into ``markers_into`` (the PlotItem; default ``target``). Returns the markers drawn."""
     def add(item, name=None):
         target.addItem(item)
         if legend is not None and name:
@@ -52,23 +95,58 @@ def draw_series(target, s: PlotSeries, colour: str, table: Optional[ClassTable],
     if table is None:
         add(pg.PlotDataItem(*_points(s), name=s.name, connect="finite", **_look(s, colour)), s.name)
     else:
-        positions = class_positions(s.y, table)
+        positions = class_positions(s.y, table) + offset
         add(pg.PlotDataItem(s.x, positions, pen=pg.mkPen(colour, width=1), name=s.name, connect="finite"), s.name)
         # each day a short bar on its class's row, in the class colour (one curve of disjoint segments per
         # class: much faster to draw than per-point symbols on a 6,570-day series); unknown codes in black
         half = 0.4 * (float(np.median(np.diff(s.x))) if len(s.x) > 1 else 1.0)
         for code in list(table) + [None]:
-            on = positions == (-1 if code is None else table.values.index(code.value))
+            on = positions == (-1 if code is None else table.values.index(code.value)) + offset
             if on.any():
                 xs = np.repeat(s.x[on], 2) + np.tile([-half, half], int(on.sum()))
                 colour_of_class = "#000000" if code is None else code.hex_color
                 add(pg.PlotCurveItem(xs, np.repeat(positions[on], 2), connect="pairs",
                                      pen=pg.mkPen(colour_of_class, width=4)))
-    for marker in s.markers:
+    lines = []
+    for marker in s.markers:  # their labels are placed by :func:`place_marker_labels`
         line = pg.InfiniteLine(pos=marker.x, angle=90, movable=False,
                                pen=pg.mkPen(colour, style=Qt.PenStyle.DotLine), label=marker.text,
-                               labelOpts={"position": 0.9, "rotateAxis": (1, 0), "color": colour})
-        target.addItem(line, ignoreBounds=True)
+                               labelOpts={"position": 1.0, "color": colour, "fill": pg.mkBrush(255, 255, 255, 200)})
+        (markers_into or target).addItem(line, ignoreBounds=True)
+        lines.append(line)
+    return lines
+
+
+def place_marker_labels(lines: Sequence, view, avoid=None) -> None:
+    """Lay the labels of event markers ``lines`` out in rows from the top of ``view`` (a ViewBox), left to right:
+    each label beside its line (to its right; across or to its left near the right edge), in the first row where
+    it overlaps no other label nor ``avoid`` (a QRectF in the view's pixels: the legend); so the labels of close
+    events (freeze-up start and end a week apart) neither overlap nor run out of the plot. Pixels: call again
+    when the view is zoomed or resized."""
+    width, height = view.width(), view.height()
+    (x0, x1), _ = view.viewRange()
+    if width <= 0 or height <= 0 or x1 <= x0:
+        return
+    rows: List[List[Tuple[float, float]]] = []
+    for line in sorted(lines, key=lambda item: item.value()):
+        label = line.label
+        box = label.boundingRect()
+        px = (line.value() - x0) / (x1 - x0) * width
+        # the share of the label left of its line: none when it fits on the right, else as little as needed
+        share = max(0.0, min((px + box.width() - width) / box.width(), px / box.width(), 1.0))
+        extent = (px - share * box.width(), px + (1 - share) * box.width())
+        row = 0
+        while True:
+            if row == len(rows):
+                top = LABEL_GAP + row * (box.height() + LABEL_GAP)
+                rows.append([(avoid.left(), avoid.right())] if avoid is not None and top < avoid.bottom()
+                            and top + box.height() > avoid.top() else [])
+            if all(extent[1] < a or extent[0] > b for a, b in rows[row]):
+                break
+            row += 1
+        rows[row].append(extent)
+        label.anchors = [(share, 0.0), (share, 0.0)]
+        label.setPosition(max(0.0, 1.0 - (LABEL_GAP + row * (box.height() + LABEL_GAP)) / height))
 
 
 def _points(s: PlotSeries):
@@ -109,10 +187,17 @@ class RightAxis:
         for added in list(self.view.addedItems):
             self.view.removeItem(added)
 
-    def show(self, title: str) -> None:
+    def show(self, title: str, table: Optional[ClassTable] = None) -> None:
+        """Shown, titled ``title``: the class names of ``table`` on its rows, else values."""
         self.item.showAxis("right")
         self.item.setLabel("right", title)
-        self.view.enableAutoRange(axis=pg.ViewBox.YAxis)
+        axis = self.item.getAxis("right")
+        if table is not None:
+            axis.setTicks([class_ticks(table)])
+            self.view.setYRange(-0.5, len(table.codes) - 0.5, padding=0.02)
+        else:
+            axis.setTicks(None)
+            self.view.enableAutoRange(axis=pg.ViewBox.YAxis)
         self._follow()
         self.shown = True
 
@@ -120,11 +205,13 @@ class RightAxis:
         self.item.hideAxis("right")
         self.shown = False
 
-    def update(self, series: Sequence[PlotSeries], right_series: Sequence[PlotSeries], title: str) -> None:
-        """Shown, titled ``title``, when some series are on it, with the x range spanning every series (its x
-        follows the left ViewBox's, which would span only its own); else hidden, the x range automatic again."""
+    def update(self, series: Sequence[PlotSeries], right_series: Sequence[PlotSeries], title: str,
+               table: Optional[ClassTable] = None) -> None:
+        """Shown, titled ``title`` (class names of ``table``), when some series are on it, with the x range
+        spanning every series (its x follows the left ViewBox's, which would span only its own); else hidden, the
+        x range automatic again."""
         if right_series:
-            self.show(title)
+            self.show(title, table)
             extent = x_extent(series)
             if extent is not None:
                 self.item.setXRange(*extent, padding=0.02)

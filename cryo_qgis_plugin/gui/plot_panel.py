@@ -1,23 +1,28 @@
 """The dock's plot panel: the pyqtgraph plot of the series (class codes on a categorical axis, a second y axis
-for another quantity, event markers), the crosshair read-out under it and the status line."""
+for another unit, event markers, dates that stay readable at any width), the crosshair read-out under it with the
+"Keep zoom" switch, and the status line. A redraw with new series zooms out to show them all, unless the zoom is
+kept."""
 from __future__ import annotations
 
 from typing import List, Optional, Sequence
 
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..class_labels import class_label
 from ..core.codes import ClassTable
-from ..core.io.outputs import atomic_path
 from ..core.optional import lazy
-from .plot_draw import (RightAxis, axis_title, draw_series, emptiest_corner, legend_box, place_legend,
-                        split_axes)
-from .series import PlotSeries
+from .date_axis import date_axis
+from .plot_draw import (RightAxis, axis_title, class_ticks, draw_series, emptiest_corner, legend_box,
+                        place_legend, place_marker_labels, row_offsets, split_axes, x_extent)
+from .plot_export import ExportOptions, export_plot
+from .series import DAY_SECONDS, PlotSeries
 
 pg = lazy("pyqtgraph")  # imported when the dock is built: the plugin loads without pyqtgraph
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
+# the curve colours, in the order series get them: the palette of Okabe & Ito (2008, "Color Universal Design"),
+# told apart with any colour vision (tests/test_colour_vision.py); its yellow last, as it is faint on white
+PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442")
 
 
 class PlotPanel(QWidget):
@@ -28,11 +33,11 @@ class PlotPanel(QWidget):
         self.series: List[PlotSeries] = []
         self.colours: List[str] = []
         self.right: Optional[RightAxis] = None  # made when a plot first needs it
+        self.markers: list = []  # the event markers drawn (InfiniteLines with a label)
         self._legend_corner = "top-right"
         plot_layout = QVBoxLayout(self)
         plot_layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom",
-                                                                                       utcOffset=0)})
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": date_axis()})
         self.plot.setLabel("bottom", self.tr("Date"))
         self.plot.setMinimumHeight(180)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
@@ -41,12 +46,20 @@ class PlotPanel(QWidget):
         self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.vline, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        view = self.plot.getPlotItem().vb
+        for signal in (view.sigRangeChanged, view.sigResized, self.legend.xChanged, self.legend.yChanged):
+            signal.connect(self._place_markers)  # event labels avoid each other and the legend
         plot_layout.addWidget(self.plot, 1)
         self.readout = QLabel()
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.keep_zoom = QCheckBox(self.tr("Keep zoom"))
+        self.keep_zoom.setToolTip(self.tr("Keep the plot's zoom when new series are drawn (else it shows them all)"))
+        readout_row = QHBoxLayout()
+        readout_row.addWidget(self.readout, 1)
+        readout_row.addWidget(self.keep_zoom, 0, Qt.AlignmentFlag.AlignTop)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        plot_layout.addWidget(self.readout)
+        plot_layout.addLayout(readout_row)
         plot_layout.addWidget(self.status)
 
     def show_status(self, messages: Sequence[str], notes: Sequence[str] = ()) -> None:
@@ -55,12 +68,12 @@ class PlotPanel(QWidget):
         self.status.setStyleSheet("color: #b00020" if messages else "")
 
     def class_axis(self) -> Optional[ClassTable]:
-        """The class table shared by every plotted series (then the y axis shows class names), else None."""
-        tables = {s.class_table for s in self.series}
-        return tables.pop() if len(tables) == 1 and None not in tables else None
+        """The class table shared by every series of the left y axis (then it shows class names), else None."""
+        return shared_table(split_axes(self.series)[0])
 
     def redraw(self, series: Sequence[PlotSeries]) -> None:
         """Draw ``series`` (pinned first), the class axis when they share a class table, the legend."""
+        kept = self.plot.getPlotItem().vb.viewRange() if self.keep_zoom.isChecked() and self.series else None
         self.series = list(series)
         self.colours = [PALETTE[k % len(PALETTE)] for k in range(len(self.series))]  # the curve of each series
         item = self.plot.getPlotItem()
@@ -73,31 +86,35 @@ class PlotPanel(QWidget):
             self.right.clear()
         dated = any(s.dated for s in series) or not series
         if dated != isinstance(item.getAxis("bottom"), pg.DateAxisItem):  # swap the axis only when it changes
-            item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0) if dated
-                               else pg.AxisItem(orientation="bottom")})
+            item.setAxisItems({"bottom": date_axis() if dated else pg.AxisItem(orientation="bottom")})
             item.setLabel("bottom", self.tr("Date") if dated else self.tr("Band"))
         left_series, right_series = split_axes(series)
-        table = self.class_axis()
+        table, right_table = shared_table(left_series), shared_table(right_series)
+        item.enableAutoRange(axis="x")
         left = item.getAxis("left")
         if table is not None:
-            left.setTicks([[(i, class_label(code)) for i, code in enumerate(table)]])
+            left.setTicks([class_ticks(table)])
             item.setLabel("left", "")
             item.setYRange(-0.5, len(table.codes) - 0.5, padding=0.02)
         else:
             left.setTicks(None)
             item.setLabel("left", axis_title(left_series, self.tr("Value")))
             item.enableAutoRange(axis="y")
+        offsets = dict(zip(map(id, left_series), row_offsets(len(left_series)) if table else [0.0] * len(series)))
+        offsets.update(zip(map(id, right_series), row_offsets(len(right_series)) if right_table else []))
+        self.markers = []
         for k, s in enumerate(series):
-            colour = self.colours[k]
-            if any(s is r for r in right_series):
-                draw_series(self._right_axis().view, s, colour, None, self.legend)
+            colour, offset = self.colours[k], offsets.get(id(s), 0.0)
+            if any(s is r for r in right_series):  # markers on the left: they only need the date axis
+                self.markers += draw_series(self._right_axis().view, s, colour, right_table, self.legend, offset,
+                                            markers_into=item)
             else:
-                draw_series(item, s, colour, table)
+                self.markers += draw_series(item, s, colour, table, offset=offset)
         if right_series or self.right is not None:
-            self._right_axis().update(series, right_series, axis_title(right_series, self.tr("Value")))
-        for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not self.vline]:
-            marker.label.anchors = [(1, 0), (1, 1)]  # the date label ends at its place near the top, inside the plot
-            marker.label.updatePosition()
+            self._right_axis().update(series, right_series, "" if right_table else
+                                      axis_title(right_series, self.tr("Value")), right_table)
+        self._set_range(kept, dated)
+        self._place_markers()
         corner = "top-right"
         if any(s.quantity for s in series):  # e.g. the InSAR overlay, whose curves fill a corner or two
             corner = emptiest_corner([left_series, right_series], *legend_box(self.legend, item.vb))
@@ -105,6 +122,21 @@ class PlotPanel(QWidget):
             place_legend(self.legend, corner)
             self._legend_corner = corner
         self.readout.setText("")
+
+    def _set_range(self, kept, dated: bool) -> None:
+        """The zoom kept (``kept``: the view range before), else all the series: a single date gets a week."""
+        item = self.plot.getPlotItem()
+        if kept is not None:
+            item.vb.setRange(xRange=kept[0], yRange=kept[1], padding=0)
+            return
+        extent = x_extent(self.series)
+        if dated and extent is not None and extent[1] - extent[0] < DAY_SECONDS:
+            item.setXRange(extent[0] - 3 * DAY_SECONDS, extent[1] + 3 * DAY_SECONDS, padding=0)
+
+    def _place_markers(self, *_) -> None:
+        view = self.plot.getPlotItem().vb
+        legend = self.legend.mapRectToItem(view, self.legend.boundingRect()) if self.legend.items else None
+        place_marker_labels(self.markers, view, legend)
 
     def _right_axis(self) -> RightAxis:
         if self.right is None:
@@ -127,8 +159,17 @@ class PlotPanel(QWidget):
                 lines.append("{}: {}  {}".format(s.name, s.describe_x(i), s.describe_value(i, class_label)))
         return "\n".join(lines)
 
+    def export(self, path: str, options: ExportOptions) -> None:
+        """Write the plot to ``path`` (PNG, SVG or PDF, :mod:`.plot_export`), without the crosshair."""
+        export_plot(self.plot, path, options, hide=[self.vline])
+
     def export_png(self, path: str) -> bool:
-        with atomic_path(path) as tmp:
-            if not self.plot.grab().save(tmp, "PNG"):
-                raise OSError(self.tr("Could not write {}").format(path))
+        """The plot as a PNG of its size on screen, at 96 DPI, without a title."""
+        self.export(path, ExportOptions("png", max(self.plot.width(), 1), max(self.plot.height(), 1), 96.0))
         return True
+
+
+def shared_table(series: Sequence[PlotSeries]) -> Optional[ClassTable]:
+    """The class table every one of ``series`` has, else None."""
+    tables = {s.class_table for s in series}
+    return tables.pop() if len(tables) == 1 and None not in tables else None

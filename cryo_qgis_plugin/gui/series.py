@@ -18,7 +18,9 @@ from ..core.io.pixel_series import PixelSeries
 
 EPOCH = dt.date(1970, 1, 1)
 DAY_SECONDS = 86400.0
-CSV_COLUMNS = ("series", "date", "band", "value", "class")
+# the location columns (lon, lat, x, y, crs) are those of a pixel's series, empty for a table's or a region's;
+# cells: the valid cells a region's value is computed from (empty for a pixel's)
+CSV_COLUMNS = ("series", "date", "band", "value", "class", "lon", "lat", "x", "y", "crs", "units", "cells")
 # the lake-ice phenology events drawn as markers, in the order of the season
 EVENT_NAMES = {"fus": "freeze-up start", "fue": "freeze-up end", "bus": "break-up start", "bue": "break-up end"}
 # how a curve is drawn: a line (the default), a thick line, a dashed or a dotted one, or markers without a line
@@ -107,7 +109,7 @@ class PlotSeries:
 def pixel_plot_series(name: str, pixel: PixelSeries) -> PlotSeries:
     """A raster pixel's values across the bands, on a date axis when every band has a date; its classes those the
     raster records, else, for integer codes, those of the freeze/thaw product its file name identifies (a product
-    file as downloaded, e.g. a SMAP L3 FT GeoTIFF)."""
+    file as downloaded, e.g. a SMAP L3 FT GeoTIFF); its unit that the raster records (e.g. "°C", "cm", "class")."""
     bands = np.arange(1, len(pixel.values) + 1)
     x = bands.astype(float) if pixel.dates is None else np.array([date_seconds(d) for d in pixel.dates])
     values = np.asarray(pixel.values, dtype=float)
@@ -115,7 +117,7 @@ def pixel_plot_series(name: str, pixel: PixelSeries) -> PlotSeries:
     integral = codes.size > 0 and bool(np.all(codes == np.round(codes)))
     named = product_named([pixel.path]) if pixel.class_table is None and integral else None
     return PlotSeries(name, x, values, pixel.dates is not None, bands,
-                      named[0].table if named else pixel.class_table)
+                      named[0].table if named else pixel.class_table, units=pixel.units)
 
 
 def field_quantity(field_name: str) -> str:
@@ -161,6 +163,23 @@ def phenology_markers(rows: Iterable[Dict[str, object]], lake: str) -> List[Mark
     return sorted(markers, key=lambda m: m.x)
 
 
+def location_text(location: SeriesLocation) -> str:
+    """Where a pixel is, for its name: ``78.2172° N, 15.6412° E`` (4 decimals), or the point in the layer's CRS
+    when it has no longitude/latitude (``x 512345.5, y 6789012 (EPSG:32633)``)."""
+    if location.lon is not None and location.lat is not None:
+        return "{:.4f}° {}, {:.4f}° {}".format(abs(location.lat), "S" if location.lat < 0 else "N",
+                                               abs(location.lon), "W" if location.lon < 0 else "E")
+    return "x {:.10g}, y {:.10g} ({})".format(location.x, location.y, location.crs)
+
+
+def _location_cells(location: Optional[SeriesLocation]) -> Tuple[str, ...]:
+    """lon, lat, x, y, crs of the CSV (empty without a location)."""
+    if location is None:
+        return ("",) * 5
+    lon, lat = ("" if v is None else "{:.10g}".format(v) for v in (location.lon, location.lat))
+    return lon, lat, "{:.10g}".format(location.x), "{:.10g}".format(location.y), location.crs
+
+
 def write_series_csv(path: str, series: Sequence[PlotSeries]) -> int:
     """The plotted series as one long table (:data:`CSV_COLUMNS`), written atomically; returns the row count."""
     count = 0
@@ -168,11 +187,14 @@ def write_series_csv(path: str, series: Sequence[PlotSeries]) -> int:
         writer = csv.writer(fh)
         writer.writerow(CSV_COLUMNS)
         for s in series:
+            where = _location_cells(s.location)
+            cells = getattr(s, "counts", None)  # a region's series (:class:`.region_series.RegionPlotSeries`)
             for i in range(len(s.x)):
                 day = seconds_date(s.x[i]).isoformat() if s.dated else ""
                 band = int(s.bands[i]) if s.bands is not None else ""
                 value = "" if np.isnan(s.y[i]) else "{:.10g}".format(s.y[i])
                 label = s.class_table.label(int(s.y[i])) if s.class_table is not None and value else ""
-                writer.writerow((s.name, day, band, value, label))
+                writer.writerow((s.name, day, band, value, label) + where
+                                + (s.units, "" if cells is None else int(cells[i])))
                 count += 1
     return count

@@ -25,13 +25,18 @@ from ..compat import (FIELD_FILTER_DATE, FIELD_FILTER_DATETIME, FIELD_FILTER_NUM
 from ..core.codes import ClassTable
 from ..core.permafrost.deformation import COMPONENTS_KIND
 from ..qgis_io.cells import date_or_none, is_null, number_or_none
+from .date_slider import DateSlider
 from .insar_overlay import build_overlays, complete_models
-from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, point_text
+from .pick_markers import PickMarkers, lon_lat
+from .pixel_task import PixelAnswer, PixelReadTask, PixelRequest, answer_location, point_text
 from .plot_draw import RightAxis
+from .plot_export_dialog import PlotExportDialog
 from .plot_panel import PlotPanel
 from .raster_info import is_mintpy_file
-from .series import (PlotSeries, field_quantity, phenology_markers, pixel_plot_series, table_plot_series,
-                     write_series_csv)
+from .region_series import class_colours, valid_counts_text
+from .region_task import RegionPicker
+from .series import (PlotSeries, field_quantity, location_text, phenology_markers, pixel_plot_series,
+                     table_plot_series, write_series_csv)
 
 
 class TimeSeriesDock(QgsDockWidget):
@@ -48,7 +53,10 @@ class TimeSeriesDock(QgsDockWidget):
         self.current: List[PlotSeries] = []
         self.pinned: List[PlotSeries] = []
         self.task: Optional[PixelReadTask] = None
+        self.markers = PickMarkers(self._canvas)  # each plotted pixel marked on the map in its curve's colour
+        self.region = RegionPicker(self)
         self._build()
+        self.visibilityChanged.connect(self._map_follows)
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh_layers)
         project.layersRemoved.connect(self.refresh_layers)
@@ -75,11 +83,15 @@ class TimeSeriesDock(QgsDockWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.csv_button = QPushButton(self.tr("CSV…"))
         self.csv_button.setToolTip(self.tr("Export the plotted series to a CSV table"))
-        self.png_button = QPushButton(self.tr("PNG…"))
-        self.png_button.setToolTip(self.tr("Save the plot as a PNG image"))
+        self.png_button = QPushButton(self.tr("Export…"))
+        self.png_button.setToolTip(self.tr("Save the plot as a PNG image, an SVG drawing or a PDF document"))
+        self.region_button = QPushButton(self.tr("Region…"))
+        self.region_button.setToolTip(self.tr("Plot the mean (or the class fractions) of the ticked rasters over the "
+                                              "selected polygons of the active layer, or over a polygon you draw"))
         buttons.addWidget(self.pick_button, 0, 0, 1, 2)
         buttons.addWidget(self.pin_button, 0, 2)
         buttons.addWidget(self.clear_button, 0, 3)
+        buttons.addWidget(self.region_button, 1, 0, 1, 2)
         buttons.addWidget(self.csv_button, 1, 2)
         buttons.addWidget(self.png_button, 1, 3)
         layout.addLayout(buttons)
@@ -87,6 +99,9 @@ class TimeSeriesDock(QgsDockWidget):
         self.panel = PlotPanel()
         self.plot, self.legend, self.vline = self.panel.plot, self.panel.legend, self.panel.vline
         self.readout, self.status = self.panel.readout, self.panel.status
+        self.date_slider = DateSlider(self.panel, self.iface, self.checked_layer_ids)  # under the plot
+        self.panel.layout().insertWidget(1, self.date_slider)
+        self.layer_list.itemChanged.connect(self.date_slider.refresh)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(controls)
         splitter.addWidget(self.panel)
@@ -96,6 +111,7 @@ class TimeSeriesDock(QgsDockWidget):
 
         self.pin_button.clicked.connect(self.pin)
         self.clear_button.clicked.connect(self.clear)
+        self.region_button.clicked.connect(self.region.start)
         self.csv_button.clicked.connect(self._ask_csv)
         self.png_button.clicked.connect(self._ask_png)
 
@@ -150,6 +166,7 @@ class TimeSeriesDock(QgsDockWidget):
             self.layer_list.addItem(item)
         if not ticked & {layer.id() for layer in rasters} and self.layer_list.count():
             self.layer_list.item(0).setCheckState(Qt.CheckState.Checked)
+        self.date_slider.refresh()
 
     def checked_layer_ids(self) -> List[str]:
         items = (self.layer_list.item(i) for i in range(self.layer_list.count()))
@@ -168,6 +185,7 @@ class TimeSeriesDock(QgsDockWidget):
         InSAR components rasters among the others (an InSAR model stack plots with them)."""
         requests, problems = [], []
         project = QgsProject.instance()
+        lon, lat = lon_lat(point, crs)
         ticked = self.checked_layer_ids()
         others = [self.layer_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.layer_list.count())]
         for layer_id in ticked + [i for i in others if i not in ticked]:
@@ -186,7 +204,8 @@ class TimeSeriesDock(QgsDockWidget):
                         layer.name()))
                 continue
             requests.append(PixelRequest(layer.name(), layer.source(), xy.x(), xy.y(),
-                                         only_kind=COMPONENTS_KIND if companion else ""))
+                                         only_kind=COMPONENTS_KIND if companion else "", crs=layer.crs().authid(),
+                                         lon=lon, lat=lat))
         ticked_requests = [r for r in requests if not r.only_kind]
         if not ticked_requests:
             self._show_status(problems or [self.tr("Tick a raster in the list to plot its series.")])
@@ -206,20 +225,33 @@ class TimeSeriesDock(QgsDockWidget):
         overlays = build_overlays(answers)
         messages = list(problems or []) + overlays.problems
         self.current = list(overlays.series)
+        located = [answer_location(answers[i]) for i in sorted(overlays.used) if answer_location(answers[i])]
+        if self.current and located:  # the overlay's first curve marks its pixel on the map
+            self.current[0].location = located[0]
         for i, answer in enumerate(answers):
             if i in overlays.used or answer.request.only_kind:
                 continue
             if answer.series is None:
                 messages.append("{}: {}".format(answer.request.name, answer.problem))
                 continue
-            pixel = answer.series
-            name = self.tr("{} (col {}, row {})").format(answer.request.name, pixel.column + 1, pixel.row + 1)
+            pixel, location = answer.series, answer_location(answer)
+            name = self.tr("{} {} (col {}, row {})").format(answer.request.name, location_text(location),
+                                                            pixel.column + 1, pixel.row + 1)
             self.current.append(pixel_plot_series(name, pixel))
+            self.current[-1].location = location
         self._show_status(messages, overlays.notes)
         self.redraw()
 
     def _show_status(self, messages: List[str], notes: Sequence[str] = ()) -> None:
         self.panel.show_status(messages, notes)
+
+    def show_region(self, series: Optional[List[PlotSeries]], messages: List[str]) -> None:
+        """Plot a region's series (:mod:`.region_task`; the plot stays when there are none) and say what went
+        wrong, with the valid-cell counts of each raster."""
+        if series:
+            self.current = list(series)
+        self._show_status(messages, valid_counts_text(series or []))
+        self.redraw()
 
     # -- tables ----------------------------------------------------------------------------------------------
     def plot_table(self) -> None:
@@ -261,7 +293,18 @@ class TimeSeriesDock(QgsDockWidget):
 
     def redraw(self) -> None:
         self.panel.redraw(self.plotted())
+        self.markers.show(self.panel.series, class_colours(self.panel))
         self.series_plotted.emit()
+
+    def _canvas(self):
+        """The map canvas of the markers while the dock is shown (None: no map, or the dock is closed)."""
+        return self.iface.mapCanvas() if self.iface is not None and self.isVisible() else None
+
+    def _map_follows(self, visible: bool) -> None:
+        if visible:
+            self.markers.show(self.panel.series, self.panel.colours)
+        else:
+            self.markers.clear()
 
     @property
     def right(self) -> Optional[RightAxis]:
@@ -285,9 +328,7 @@ class TimeSeriesDock(QgsDockWidget):
             self.status.setText(self.tr("{} rows written to {}").format(count, os.path.basename(path)))
 
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plot"), "", self.tr("PNG image (*.png)"))
-        if path:
-            self.export_png(path if path.lower().endswith(".png") else path + ".png")
+        PlotExportDialog(self.panel, self).exec()
 
 
 def table_rows(layer: QgsVectorLayer, date_field: str, value_field: str, group_field: str):

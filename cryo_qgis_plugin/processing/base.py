@@ -18,6 +18,7 @@ from .. import dependencies
 from ..core import optional
 from ..core.io.geotiff import style_sidecar
 from ..core.io.outputs import will_exist
+from ..qgis_io.temporal_stack import make_temporal
 from .guard import guarded, same_file_key
 
 ICON_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons", "cryo.svg")
@@ -195,7 +196,8 @@ def refuse_overwriting_inputs(outputs: Iterable[str], inputs: Iterable[str]) -> 
 
 class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
     """Applies the ``.qml`` the core wrote beside an output when Processing loads that output as a layer
-    (Processing loads outputs without their default style)."""
+    (Processing loads outputs without their default style); a dated stack then becomes temporal, its band
+    following the map's date (:func:`..qgis_io.temporal_stack.make_temporal`)."""
 
     _alive = []  # Processing keeps only a C++ pointer: keep the Python objects alive
 
@@ -208,6 +210,7 @@ class SidecarStyle(QgsProcessingLayerPostProcessorInterface):
         if not ok:
             feedback.pushWarning(QCoreApplication.translate(
                 "CryoAlgorithm", "Could not apply the style {}: {}").format(self.qml_path, message))
+        make_temporal(layer)
         layer.triggerRepaint()
 
     @classmethod

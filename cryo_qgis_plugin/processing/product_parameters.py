@@ -8,10 +8,18 @@ from ..compat import FILE_BEHAVIOR_FILE
 from ..core.freezethaw import PRODUCT_CHOICES, FreezeThawProduct
 from ..core.freezethaw.products import product_for_stack
 from ..core.io.stack import Stack
-from .parameters import advanced, with_help
+from .parameters import advanced, with_help, with_option_labels
 
 PRODUCT = "PRODUCT"
 PRODUCT_TABLE = "PRODUCT_TABLE"
+
+PRODUCT_LABELS = {
+    "auto": QT_TRANSLATE_NOOP("CryoAlgorithm", "Automatic (from the file and dataset names)"),
+    "amsr_tpdc": QT_TRANSLATE_NOOP("CryoAlgorithm", "AMSR-E/AMSR2 and Tibetan Plateau (TPDC) freeze/thaw"),
+    "smap_l3ft": QT_TRANSLATE_NOOP("CryoAlgorithm", "SMAP L3 radiometer freeze/thaw (SPL3FTP, SPL3FTA)"),
+    "nsidc0477": QT_TRANSLATE_NOOP("CryoAlgorithm", "MEaSUREs FT-ESDR (NSIDC-0477)"),
+    "custom": QT_TRANSLATE_NOOP("CryoAlgorithm", "Custom code table (PRODUCT_TABLE)"),
+}
 
 PRODUCT_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(PRODUCT_HELP)
     "CryoAlgorithm",
@@ -29,10 +37,10 @@ PRODUCT_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(PRODUCT_HELP)
 def add_product_parameters(algorithm: QgsProcessingAlgorithm) -> None:
     """PRODUCT (auto, amsr_tpdc, smap_l3ft, nsidc0477, custom) and PRODUCT_TABLE (CSV, for custom). Both are
     optional (empty PRODUCT = auto), so models saved before they existed still validate."""
-    algorithm.addParameter(with_help(
+    algorithm.addParameter(with_help(with_option_labels(
         QgsProcessingParameterEnum(
             PRODUCT, QCoreApplication.translate("CryoAlgorithm", "Freeze/thaw product (code table)"),
-            list(PRODUCT_CHOICES), defaultValue="auto", usesStaticStrings=True, optional=True),
+            list(PRODUCT_CHOICES), defaultValue="auto", usesStaticStrings=True, optional=True), PRODUCT_LABELS),
         QCoreApplication.translate(
             "CryoAlgorithm",
             "The product whose code table the grids follow: auto (default, from the file and dataset names; the "

@@ -6,41 +6,16 @@ import os
 from typing import List
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider, QgsProcessingUtils
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms import ALGORITHMS
 from .base import ICON_PATH
+from .workflow_texts import WORKFLOW_TEXTS, WORKFLOWS, translated
+
+__all__ = ["CryoProvider", "Workflow", "WORKFLOW_TEXTS", "workflow_files"]
 
 MODELS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
-
-# The group, titles (ALG_TITLE) and descriptions (ALG_DESC) of the shipped models, for translation: keep them
-# equal to what scripts/build_models.py writes (tests/test_translation.py checks it).
-WORKFLOW_TEXTS = (
-    QT_TRANSLATE_NOOP("Workflow", "Workflows"),
-    QT_TRANSLATE_NOOP("Workflow", "Freeze/thaw season trend (decode → indicators → trends)"),
-    QT_TRANSLATE_NOOP("Workflow", "Daily freeze/thaw grids → decoded, styled stack → season indicators of every "
-                                  "complete season year → Sen slope / Mann-Kendall trend of the frozen days and of "
-                                  "the freeze onset."),
-    QT_TRANSLATE_NOOP("Workflow", "Permafrost map from LST (GST model → degree days → TTOP → accuracy)"),
-    QT_TRANSLATE_NOOP("Workflow", "Station table → ridge GST model → daily GST from the LST stacks → "
-                                  "freezing/thawing degree days → TTOP with an ensemble (probability, zones) → "
-                                  "accuracy against a reference map."),
-    QT_TRANSLATE_NOOP("Workflow", "Glacier mass balance from a DEM pair"),
-    QT_TRANSLATE_NOOP("Workflow", "Two DEMs and glacier outlines → Nuth & Kääb co-registration on stable "
-                                  "terrain → elevation change → outliers and voids → volume change and geodetic "
-                                  "mass balance with errors, and an HTML report."),
-    QT_TRANSLATE_NOOP("Workflow", "Lake-ice phenology from a stack and lake polygons"),
-    QT_TRANSLATE_NOOP("Workflow", "Daily lake-ice stack + lake polygons → lake means (shore buffer) → freeze-up "
-                                  "and break-up dates and durations per lake and winter, as a table and on the "
-                                  "polygons."),
-    QT_TRANSLATE_NOOP("Workflow", "InSAR ground deformation from LST (GST model → daily GST → thaw index → "
-                                  "seasonal and long-term)"),
-    QT_TRANSLATE_NOOP("Workflow", "Station table → ridge GST model → daily GST from the LST stacks → per pixel, "
-                                  "the thaw index of its GST and the least-squares split of the InSAR "
-                                  "displacements into a long-term velocity and a seasonal (Stefan) term (Liu et "
-                                  "al. 2010, 2012), with the fitted model at every date."),
-)
 
 
 class CryoProvider(QgsProcessingProvider):
@@ -69,6 +44,7 @@ class CryoProvider(QgsProcessingProvider):
         for path in workflow_files():
             model = Workflow()
             if model.fromFile(path):
+                model.setSourceFilePath(path)
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage(QCoreApplication.translate(
@@ -77,22 +53,34 @@ class CryoProvider(QgsProcessingProvider):
 
 
 class Workflow(QgsProcessingModelAlgorithm):
-    """A shipped model, listed under its title (its name is the short id used on the command line); group, title
-    and description in the user's language when :data:`WORKFLOW_TEXTS` has them."""
+    """A shipped model, listed and opened under its title (its name is the short id used on the command line);
+    group, title and description in the user's language (:mod:`.workflow_texts`). Copies made by
+    :meth:`create` (the dialogs, ``qgis_process``) are workflows too, so they keep the title."""
 
-    def displayName(self) -> str:
-        return QCoreApplication.translate("Workflow", self.helpContent().get("ALG_TITLE", self.name()))
+    def createInstance(self) -> "Workflow":  # noqa: N802 (QGIS API)
+        copy = Workflow()
+        copy.loadVariant(self.toVariant())
+        copy.setSourceFilePath(self.sourceFilePath())
+        return copy
+
+    def english_title(self) -> str:
+        """The title in English: that of :data:`WORKFLOWS`, else the model's own (a model someone added)."""
+        return WORKFLOWS.get(self.name(), ("", ""))[0] or self.helpContent().get("ALG_TITLE") or self.name()
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return translated(self.english_title())
 
     def group(self) -> str:
-        return QCoreApplication.translate("Workflow", super().group())
+        return translated(super().group())
 
-    def shortHelpString(self) -> str:
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
         content = dict(self.helpContent())
-        description = content.get("ALG_DESC") or ""
-        in_language = QCoreApplication.translate("Workflow", description) if description else ""
-        if in_language == description:
+        description = WORKFLOWS.get(self.name(), ("", ""))[1] or content.get("ALG_DESC") or ""
+        in_language = translated(description)
+        if in_language == content.get("ALG_DESC", ""):
             return super().shortHelpString()
         content["ALG_DESC"] = in_language
+        content["ALG_TITLE"] = self.displayName()
         return QgsProcessingUtils.formatHelpMapAsHtml(content, self)
 
 

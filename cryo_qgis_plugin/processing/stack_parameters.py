@@ -15,7 +15,7 @@ from ..core.io.grid import Georeference
 from ..core.io.passes import PASS_CHOICES
 from ..core.io.stack import Stack, is_hdf5_source, open_stack
 from .base import CryoAlgorithm
-from .parameters import advanced, with_help
+from .parameters import advanced, with_calendar, with_help, with_option_labels
 
 STACK_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(STACK_HELP)
     "CryoAlgorithm",
@@ -37,6 +37,13 @@ START_DATE = "START_DATE"
 EXTENT = "EXTENT"
 CRS = "CRS"
 PASS = "PASS"
+
+PASS_LABELS = {
+    "auto": QT_TRANSLATE_NOOP("CryoAlgorithm", "Automatic (combined for granules with AM and PM)"),
+    "am": QT_TRANSLATE_NOOP("CryoAlgorithm", "AM: descending pass, about 6 am local time"),
+    "pm": QT_TRANSLATE_NOOP("CryoAlgorithm", "PM: ascending pass, about 6 pm local time"),
+    "combined": QT_TRANSLATE_NOOP("CryoAlgorithm", "Combined: AM where valid, else PM"),
+}
 
 
 def add_stack_parameters(algorithm: QgsProcessingAlgorithm) -> None:
@@ -103,10 +110,10 @@ def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
             "/Freeze_Thaw_Retrieval_Data_Global/transition_direction) or an HDF4 subdataset (MODIS: LST_Day_1km). "
             "The last part of the path alone (transition_direction) is enough when only one group has it. Needed "
             "only when a file holds more than one 2-D or 3-D grid; not used for GeoTIFF.")))
-    algorithm.addParameter(with_help(
+    algorithm.addParameter(with_help(with_calendar(
         QgsProcessingParameterString(START_DATE, QCoreApplication.translate(
             "CryoAlgorithm", "Date of the first grid, YYYY-MM-DD (only for files whose grids carry no date)"),
-            optional=True),
+            optional=True)),
         QCoreApplication.translate(
             "CryoAlgorithm",
             "Date (YYYY-MM-DD) of the first grid of a 3-D HDF5 dataset or of a multi-band raster whose bands carry "
@@ -129,10 +136,10 @@ def add_stack_options(algorithm: QgsProcessingAlgorithm) -> None:
             "CryoAlgorithm",
             "Coordinate reference system of EXTENT and of the grids without georeferencing (default EPSG:4326, "
             "longitude/latitude in degrees). A CRS other than EPSG:4326 needs EXTENT as well."))))
-    algorithm.addParameter(advanced(with_help(
+    algorithm.addParameter(advanced(with_help(with_option_labels(
         QgsProcessingParameterEnum(PASS, QCoreApplication.translate(
             "CryoAlgorithm", "Satellite pass of granules holding AM and PM (SMAP)"), list(PASS_CHOICES),
-            defaultValue="auto", usesStaticStrings=True, optional=True),
+            defaultValue="auto", usesStaticStrings=True, optional=True), PASS_LABELS),
         QCoreApplication.translate(
             "CryoAlgorithm",
             "SMAP L3 granules (freeze/thaw SPL3FTP, soil moisture) store one day as two passes of one array: am = "

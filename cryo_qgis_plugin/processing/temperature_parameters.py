@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ..compat import NUMBER_DOUBLE
 from ..core.io.stack import Stack, stored_packing
 from ..core.io.temperature import UNITS as UNIT_OPTIONS, Packing
-from .parameters import with_help
+from .parameters import with_help, with_option_labels
 from .stack_parameters import DATASET, INPUT, is_given, with_input_folder
 
 PACKING_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(PACKING_HELP)
@@ -30,6 +30,11 @@ PACKING_HELP = QT_TRANSLATE_NOOP(  # in a help text: translated(PACKING_HELP)
 SCALE = "SCALE"
 OFFSET = "OFFSET"
 UNITS = "UNITS"
+
+TEMPERATURE_UNIT_LABELS = {  # also of the other temperature-unit choices (gstmodel, lakeicethickness, insar)
+    "celsius": QT_TRANSLATE_NOOP("CryoAlgorithm", "Degrees Celsius (°C)"),
+    "kelvin": QT_TRANSLATE_NOOP("CryoAlgorithm", "Kelvin (K)"),
+}
 
 
 def add_packing_parameters(algorithm: QgsProcessingAlgorithm) -> None:
@@ -52,10 +57,10 @@ def add_packing_parameters(algorithm: QgsProcessingAlgorithm) -> None:
             "Added to the scaled values, in the units of UNITS. Empty (default): the add_offset the file gives, "
             "else 0. Use it for products packed as value × scale + offset; the 273.15 of kelvin is subtracted by "
             "UNITS, not here.")))
-    algorithm.addParameter(with_help(
+    algorithm.addParameter(with_help(with_option_labels(
         QgsProcessingParameterEnum(UNITS, QCoreApplication.translate(
             "CryoAlgorithm", "Temperature units (after scale and offset)"), list(UNIT_OPTIONS),
-            defaultValue="celsius", usesStaticStrings=True),
+            defaultValue="celsius", usesStaticStrings=True), TEMPERATURE_UNIT_LABELS),
         QCoreApplication.translate(
             "CryoAlgorithm",
             "Units of value × SCALE + OFFSET: celsius (°C, default) or kelvin (K; 273.15 is subtracted to get "

@@ -137,7 +137,7 @@ def decode(stack: Stack, output_path: Optional[str], table_path: Optional[str],
     writer = GeoTiffWriter(output_path, grid, iso, np.uint8, nodata=OUTPUT_NODATA, class_table=product.table,
                            band_dates=iso, metadata={"CRYO_PRODUCT": "freeze_thaw_codes",
                                                      "CRYO_FREEZE_THAW_PRODUCT": product.name},
-                           tile=DECODED_TILE) \
+                           tile=DECODED_TILE, units="class") \
         if output_path else contextlib.nullcontext()
     with writer:
         for k, (t0, t1) in enumerate(slabs):

@@ -174,7 +174,7 @@ def indicator_writer(output_path: str, grid, years: List[int], year_start: Tuple
                                    "YEAR_START": "{:02d}-{:02d}".format(*year_start),
                                    "MIN_RUN": str(min_run),
                                    "PRECIPITATION": "thawed" if precipitation_as_thawed else "missing",
-                                   "CRYO_FREEZE_THAW_PRODUCT": product.name})
+                                   "CRYO_FREEZE_THAW_PRODUCT": product.name}, units="day")
 
 
 def season_positions(dates: List[dt.date], year: int, year_start: Tuple[int, int],

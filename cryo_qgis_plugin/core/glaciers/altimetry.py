@@ -161,6 +161,7 @@ def write_rate(path: str, result: RateGrid, years: float) -> None:
     finite = np.isfinite(result.rate)
     limit = float(np.percentile(np.abs(result.rate[finite]), 98)) if finite.any() else 1.0
     with GeoTiffWriter(path, result.grid, BANDS, np.float32, nodata=NODATA, metadata={
-            "UNITS": "m/yr", "YEARS": repr(years)}, style_qml=diverging_qml(round(limit, 2) or 1.0)) as out:
+            "UNITS": "m/yr", "YEARS": repr(years)}, style_qml=diverging_qml(round(limit, 2) or 1.0),
+            units=["m/yr", ""]) as out:
         out.write(0, np.stack([np.where(finite, result.rate, NODATA),
                                np.where(finite, result.count, NODATA).astype(np.float32)]))

@@ -226,7 +226,7 @@ def dem_difference(reference_path: str, dem_path: str, output_path: str,
             aligned = outputs.enter_context(GeoTiffWriter(
                 aligned_path, grid, ["aligned_elevation_m"], np.float32, nodata=NODATA,
                 metadata={"SHIFT_X": repr(coreg.shift.x), "SHIFT_Y": repr(coreg.shift.y),
-                          "SHIFT_Z": repr(coreg.shift.z)}))
+                          "SHIFT_Z": repr(coreg.shift.z)}, units="m"))
         _apply(reference, dem, coreg.shift, pixel, aligned, out=dh)
         elevation_from_dem = None
         if labels is not None:
@@ -303,7 +303,7 @@ def _write_dh(path: str, grid: Grid, dh: np.ndarray, limit: float) -> None:
     dh[~np.isfinite(dh)] = NODATA
     with GeoTiffWriter(path, grid, ["elevation_change_m"], np.float32, nodata=NODATA,
                        metadata={"UNITS": "m", "DEFINITION": "reference - aligned DEM"},
-                       style_qml=diverging_qml(limit)) as out:
+                       style_qml=diverging_qml(limit), units="m") as out:
         for r0 in range(0, grid.height, APPLY_ROWS):
             out.write(r0, dh[r0:r0 + APPLY_ROWS])
 

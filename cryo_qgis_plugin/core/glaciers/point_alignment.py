@@ -57,7 +57,7 @@ def align_to_points(dem_path: str, reference_points: Points, glaciers: Optional[
         pixel = (abs(grid.geotransform[1]), abs(grid.geotransform[5]))
         with GeoTiffWriter(aligned_path, grid, ["aligned_elevation_m"], np.float32, nodata=NODATA,
                            metadata={"SHIFT_X": repr(shift.x), "SHIFT_Y": repr(shift.y), "SHIFT_Z": repr(shift.z),
-                                     "REFERENCE": "points"}) as out:
+                                     "REFERENCE": "points"}, units="m") as out:
             for r0 in range(0, grid.height, APPLY_ROWS):
                 run.check()
                 shifted = coregistration.shifted_rows(dem, shift, pixel, r0, min(r0 + APPLY_ROWS, grid.height))

@@ -7,7 +7,7 @@ file of the same name before the new one is ready).
 from __future__ import annotations
 
 import os
-from typing import Dict, Optional, Sequence
+from typing import Dict, Optional, Sequence, Union
 
 import numpy as np
 from osgeo import gdal, gdal_array
@@ -23,6 +23,7 @@ TILE = 256
 MAX_BANDS = 65535  # the GeoTIFF format's limit (SamplesPerPixel is a 16-bit field)
 DATE_KEY = "DATE"
 CLASS_TABLE_KEY = "CRYO_CLASS_TABLE"  # dataset metadata: the name of the class table (codes.TABLES) of the values
+UNITS_KEY = "UNITS"  # dataset (or band) metadata: the unit of the values, e.g. "degC", "cm", "mm/yr", "day", "class"
 
 
 def style_sidecar(path: str) -> str:
@@ -37,13 +38,17 @@ class GeoTiffWriter:
     ...     w.write(0, block)          # block: (bands, rows, width), written at row 0
 
     Bands are stored one after the other (band interleave) in ``tile`` x ``tile`` tiles (a multiple of 16).
-    A ``class_table`` is recorded by name in the dataset metadata item ``CRYO_CLASS_TABLE``.
+    A ``class_table`` is recorded by name in the dataset metadata item ``CRYO_CLASS_TABLE``. ``units`` is the unit
+    of the values (UDUNITS-like ASCII: "degC", "degC days", "%", "m", "cm", "mm", "mm/yr", "day", "class"), set as
+    every band's unit type: one for all bands (also the dataset metadata item ``UNITS``, unless ``metadata`` gives
+    one), or one per band (also each band's metadata item ``UNITS``; "" for a band without unit).
     """
 
     def __init__(self, path: str, grid: Grid, band_descriptions: Sequence[str], dtype,
                  nodata: Optional[float] = None, class_table: Optional[ClassTable] = None,
                  band_dates: Optional[Sequence[str]] = None, metadata: Optional[Dict[str, str]] = None,
-                 style_qml: Optional[str] = None, tile: int = TILE):
+                 style_qml: Optional[str] = None, tile: int = TILE,
+                 units: Union[str, Sequence[str], None] = None):
         if not band_descriptions:
             raise CryoInputError("Nothing to write to {}: no bands".format(path))
         if len(band_descriptions) > MAX_BANDS:
@@ -62,6 +67,10 @@ class GeoTiffWriter:
         self.class_table = class_table
         self.band_dates = list(band_dates) if band_dates is not None else None
         self.metadata = metadata or {}
+        if units is not None and not isinstance(units, str) and len(units) != len(self.descriptions):
+            raise CryoInputError("{}: give one unit for all bands or a list as long as the bands; the list's length "
+                                 "is {}, the band count {}".format(path, len(units), len(self.descriptions)))
+        self.units = units
         self.style_qml = style_qml if style_qml is not None else (
             paletted_qml(class_table) if class_table is not None else None)
         self.tile = tile
@@ -82,6 +91,8 @@ class GeoTiffWriter:
         metadata = dict(self.metadata)
         if self.class_table is not None:
             metadata[CLASS_TABLE_KEY] = self.class_table.name
+        if isinstance(self.units, str) and self.units:
+            metadata.setdefault(UNITS_KEY, self.units)
         if metadata:
             self._ds.SetMetadata(metadata)
         colors = self._color_table()
@@ -90,6 +101,11 @@ class GeoTiffWriter:
             band.SetDescription(description)
             if self.band_dates is not None:
                 band.SetMetadataItem(DATE_KEY, self.band_dates[i - 1])
+            if self.units is not None:
+                unit = self.units if isinstance(self.units, str) else self.units[i - 1]
+                band.SetUnitType(unit)
+                if not isinstance(self.units, str) and unit:
+                    band.SetMetadataItem(UNITS_KEY, unit)
             if self.nodata is not None:
                 band.SetNoDataValue(self.nodata)
             if colors is not None:

@@ -26,9 +26,14 @@ from osgeo import gdal
 from ..codes import FREEZE_THAW, TABLES, ClassTable
 from .dates import date_from_description
 from ..errors import CryoInputError
-from .geotiff import CLASS_TABLE_KEY, DATE_KEY
+from .geotiff import CLASS_TABLE_KEY, DATE_KEY, UNITS_KEY
 
 _KEPT_OPEN = 4  # rasters kept open between picks
+# units as files record them (UDUNITS/CF spellings, lower case) -> as a person reads them on a plot axis
+READABLE_UNITS = {"degc": "°C", "deg c": "°C", "degree_celsius": "°C", "degrees_celsius": "°C", "celsius": "°C",
+                  "degc days": "°C·d", "degc day": "°C·d", "degc d": "°C·d", "degc.d": "°C·d", "kelvin": "K",
+                  "percent": "%", "days": "day", "d": "day", "metre": "m", "meter": "m", "metres": "m",
+                  "meters": "m", "mm yr-1": "mm/yr", "m yr-1": "m/yr", "km2": "km²", "1": ""}
 
 
 @dataclass
@@ -44,6 +49,7 @@ class PixelSeries:
     labels: List[str]  # band descriptions, "band N" for a band without one
     values: np.ndarray  # float64, one per band, NaN where the band's nodata value
     class_table: Optional[ClassTable]  # the plugin class table of the raster's values, else None
+    units: str = ""  # the unit of the values as a person reads it (:func:`readable_units`), "" when unknown
 
 
 class OutsideRaster(CryoInputError):
@@ -56,6 +62,7 @@ class _BandInfo:
     labels: Tuple[str, ...]
     nodata: np.ndarray  # float64 per band, NaN for a band without nodata
     class_table: Optional[ClassTable]
+    units: str
 
 
 class _OpenRaster:
@@ -107,7 +114,7 @@ def read_pixel_series(path: str, x: float, y: float) -> PixelSeries:
     info = raster.info
     values[values == info.nodata] = np.nan
     return PixelSeries(path, column, row, x, y, list(info.dates) if info.dates is not None else None,
-                       list(info.labels), values, info.class_table)
+                       list(info.labels), values, info.class_table, info.units)
 
 
 def class_table_of(ds: gdal.Dataset) -> Optional[ClassTable]:
@@ -164,16 +171,33 @@ def _opened(path: str) -> _OpenRaster:
     return raster
 
 
+def readable_units(text: Optional[str]) -> str:
+    """A recorded unit as a person reads it on an axis: "degC" -> "°C", "degC days" -> "°C·d"; others as given."""
+    text = (text or "").strip()
+    return READABLE_UNITS.get(text.lower(), text)
+
+
 def _read_band_info(ds: gdal.Dataset) -> _BandInfo:
-    dates, labels, nodata = [], [], []
+    dates, labels, nodata, units = [], [], [], set()
     for i in range(1, ds.RasterCount + 1):
         band = ds.GetRasterBand(i)
         description = band.GetDescription()
         labels.append(description or "band {}".format(i))
         dates.append(date_from_description(band.GetMetadataItem(DATE_KEY) or description))
         nodata.append(_nodata(band))
+        units.add(band.GetMetadataItem(UNITS_KEY) or band.GetUnitType() or "")
     return _BandInfo(None if None in dates else tuple(dates), tuple(labels), np.array(nodata, np.float64),
-                     class_table_of(ds))
+                     class_table_of(ds), _units(ds, units))
+
+
+def _units(ds: gdal.Dataset, band_units: set) -> str:
+    """The unit of every band: the bands' own (metadata item ``UNITS``, else the unit type) when they agree, ""
+    when they differ (e.g. a velocity band in mm/yr beside a count); the dataset's ``UNITS`` item when no band
+    has one (rasters written before band units were set)."""
+    known = band_units - {""}
+    if known:
+        return readable_units(known.pop()) if band_units == known and len(known) == 1 else ""
+    return readable_units(ds.GetMetadataItem(UNITS_KEY))
 
 
 def _nodata(band: gdal.Band) -> float:

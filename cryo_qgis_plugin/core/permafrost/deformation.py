@@ -39,6 +39,11 @@ NODATA = -9999.0
 VELOCITY_STYLE = pseudocolor_qml([(-20.0, "#b2182b", "-20 mm/yr (subsidence)"), (0.0, "#f7f7f7", "0 mm/yr"),
                                   (20.0, "#2166ac", "+20 mm/yr (uplift)")])
 MODEL_STYLE = pseudocolor_qml([(-50.0, "#b2182b", "-50 mm"), (0.0, "#f7f7f7", "0 mm"), (50.0, "#2166ac", "+50 mm")])
+# the unit of each output band (the seasonal coefficients e and f multiply the square root of a degree-day index);
+# r2 and n_dates have none
+BAND_UNITS = {"velocity_mm_yr": "mm/yr", "velocity_se": "mm/yr", "seasonal_coef": "mm/(degC day)^0.5",
+              "seasonal_coef_se": "mm/(degC day)^0.5", "seasonal_amplitude_mm": "mm",
+              "frost_heave_coef": "mm/(degC day)^0.5", "rmse_mm": "mm", "alt_m": "m", "offset_mm": "mm"}
 # dataset metadata of the outputs, read by the time-series dock to overlay the model on the data
 KIND_KEY = "CRYO_KIND"
 RUN_KEY = "CRYO_RUN_ID"  # the same in the components raster and the model stack of one run
@@ -164,12 +169,13 @@ def deformation_raster(stack: Stack, design: Design, output_path: str, units: st
     velocities, r2s = [], []
     run_id = uuid.uuid4().hex
     writers = [GeoTiffWriter(output_path, stack.grid, names, np.float32, nodata=NODATA, style_qml=VELOCITY_STYLE,
-                             metadata=_metadata(COMPONENTS_KIND, run_id, dates, factor, reference_date, incidence))]
+                             metadata=_metadata(COMPONENTS_KIND, run_id, dates, factor, reference_date, incidence),
+                             units=[BAND_UNITS.get(name, "") for name in names])]
     if model_path:
         writers.append(GeoTiffWriter(
             model_path, stack.grid, [d.isoformat() for d in dates], np.float32, nodata=NODATA,
             band_dates=[d.isoformat() for d in dates], style_qml=MODEL_STYLE,
-            metadata=_metadata(MODEL_KIND, run_id, dates, factor, reference_date, incidence)))
+            metadata=_metadata(MODEL_KIND, run_id, dates, factor, reference_date, incidence), units="mm"))
     if incidence is not None:
         run.info("Line of sight to vertical: d_v = d_los / cos θ, {}".format(incidence.describe()))
     with contextlib.ExitStack() as open_writers:

@@ -193,7 +193,8 @@ def lst_to_gst(stacks: Sequence[Stack], model: GstModel, packing: Packing, outpu
     metadata = {"CRYO_PRODUCT": "gst", "UNITS": "degC", "MODEL": ", ".join(
         "{:+.4f}*{}".format(c, p) for c, p in zip(model.coefficients, model.predictors)) + " {:+.4f}".format(
         model.intercept)}
-    with GeoTiffWriter(output_path, grid, names, np.float32, NODATA, band_dates=names, metadata=metadata) as out:
+    with GeoTiffWriter(output_path, grid, names, np.float32, NODATA, band_dates=names, metadata=metadata,
+                       units="degC") as out:
         steps, done = len(slabs) * len(row_blocks), 0
         for t0, t1 in slabs:
             for r0, r1 in row_blocks:

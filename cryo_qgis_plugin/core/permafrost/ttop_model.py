@@ -333,9 +333,10 @@ def ttop_map(inputs: TtopInputs, outputs: TtopOutputs, parameters: Sequence[Surf
     row_blocks = blocks(grid.height, grid.width * (16 * bands + 64), run.budget_bytes, align=256)
     with contextlib.ExitStack() as writers:
         out_ttop = writers.enter_context(GeoTiffWriter(outputs.ttop, grid, ["ttop"], np.float32, NODATA,
-                                                       metadata=metadata))
+                                                       metadata=metadata, units="degC"))
         out_classes = writers.enter_context(GeoTiffWriter(outputs.classes, grid, ["classes"], np.uint8, CLASS_NODATA,
-                                                          class_table=PERMAFROST_CLASSES, metadata=metadata))
+                                                          class_table=PERMAFROST_CLASSES, metadata=metadata,
+                                                          units="class"))
         out_probability = out_zones = None
         if ensemble and outputs.probability:
             out_probability = writers.enter_context(GeoTiffWriter(
@@ -344,7 +345,7 @@ def ttop_map(inputs: TtopInputs, outputs: TtopOutputs, parameters: Sequence[Surf
         if ensemble and outputs.zones:
             out_zones = writers.enter_context(GeoTiffWriter(
                 outputs.zones, grid, ["permafrost_zones"], np.uint8, CLASS_NODATA, class_table=PERMAFROST_ZONES,
-                metadata=dict(metadata, MEMBERS=str(options.members), SEED=str(options.seed))))
+                metadata=dict(metadata, MEMBERS=str(options.members), SEED=str(options.seed)), units="class"))
         extreme = 0.0
         for b, (r0, r1) in enumerate(row_blocks):
             run.report(b / len(row_blocks))

@@ -181,10 +181,11 @@ def snow_cover(inputs: SnowInputs, output_path: str, table_path: Optional[str] =
     with contextlib.ExitStack() as outputs:
         daily = outputs.enter_context(GeoTiffWriter(output_path, grid, iso, np.uint8, nodata=SNOW_NODATA,
                                                     class_table=SNOW_COVER, band_dates=iso, metadata=metadata,
-                                                    tile=tile))
+                                                    tile=tile, units="class"))
         seasonal = outputs.enter_context(GeoTiffWriter(
             indicators_path, grid, names, np.int16, nodata=INDICATOR_NODATA, style_qml=DURATION_STYLE,
-            metadata=dict(metadata, CRYO_PRODUCT="snow_cover_indicators"), tile=tile)) if indicators_path else None
+            metadata=dict(metadata, CRYO_PRODUCT="snow_cover_indicators"), tile=tile,
+            units="day")) if indicators_path else None
         executor = ThreadPoolExecutor(workers, thread_name_prefix="cryo-snow")
         outputs.callback(executor.shutdown, wait=True, cancel_futures=True)  # first out: no block runs on
         for window in windows:

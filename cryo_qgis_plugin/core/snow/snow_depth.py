@@ -232,20 +232,6 @@ def _mask_positions(mask: SnowMask, tb: Stack) -> List[int]:
     return [index[day] for day in tb.dates]
 
 
-class _Writer(GeoTiffWriter):
-    """A GeoTIFF writer that also sets every band's unit type."""
-
-    def __init__(self, *args, unit: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.unit = unit
-
-    def __enter__(self) -> "_Writer":
-        super().__enter__()
-        for i in range(len(self.descriptions)):
-            self._ds.GetRasterBand(i + 1).SetUnitType(self.unit)
-        return self
-
-
 def _depth_style(limit: float) -> str:
     limit = max(float(limit), 1.0)
     return pseudocolor_qml([(0.0, "#f7fbff", "0 cm"), (limit / 2, "#6baed6", "{:.0f} cm".format(limit / 2)),
@@ -298,10 +284,11 @@ def snow_depth(tb18: Stack, tb36: Stack, output: str, seasons_output: Optional[s
     row_blocks = blocks(grid.height, width * n_seasons * 16, run.budget_bytes // 2, align=256)
     peak = 0.0
     with contextlib.ExitStack() as files:
-        out = files.enter_context(_Writer(output, grid, iso, np.float32, NODATA, band_dates=iso, metadata=metadata,
-                                          unit=UNITS))
-        season_out = files.enter_context(_Writer(seasons_output, grid, season_names, np.float32, NODATA,
-                                                 metadata=season_metadata)) if seasons_output else None
+        out = files.enter_context(GeoTiffWriter(output, grid, iso, np.float32, NODATA, band_dates=iso,
+                                                metadata=metadata, units=UNITS))
+        season_out = files.enter_context(GeoTiffWriter(
+            seasons_output, grid, season_names, np.float32, NODATA, metadata=season_metadata,
+            units=["cm", "cm", "mm", "mm", "day"] * n_seasons)) if seasons_output else None
         for b, (r0, r1) in enumerate(row_blocks):
             rows = r1 - r0
             top = np.full((n_seasons, rows, width), -np.inf, np.float32)
@@ -374,6 +361,6 @@ def _log(run: Run, coeffs: Coefficients, counts: Dict[str, int], dates: Sequence
 
 
 def unit_types(path: str) -> List[str]:
-    """The unit type of every band of ``path`` (as :class:`_Writer` sets them)."""
+    """The unit type of every band of ``path``."""
     ds = gdal.Open(path)
     return [ds.GetRasterBand(i + 1).GetUnitType() for i in range(ds.RasterCount)]

@@ -13,7 +13,8 @@ from ...core.io.rasterize import polygon_mask
 from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
-from ..parameters import with_help
+from ..output_loading import table_with_layer, translate_legend_on_load
+from ..parameters import with_calendar, with_help
 from ..product_parameters import PRODUCT_HELP, add_product_parameters, product_from_parameters
 from ..stack_parameters import (STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters,
                                 optional_date)
@@ -57,15 +58,15 @@ class DecodeFreezeThaw(StackAlgorithm):
         add_stack_parameters(self)
         add_product_parameters(self)
         self.addParameter(with_help(
-            QgsProcessingParameterString(
+            with_calendar(QgsProcessingParameterString(
                 self.PERIOD_START, self.tr("First date to decode, YYYY-MM-DD (empty: first date of the input)"),
-                optional=True),
+                optional=True)),
             self.tr("Dates of the input before this one (YYYY-MM-DD) are left out of both the GeoTIFF and the "
                     "table; the date itself is kept.")))
         self.addParameter(with_help(
-            QgsProcessingParameterString(
+            with_calendar(QgsProcessingParameterString(
                 self.PERIOD_END, self.tr("Last date to decode, YYYY-MM-DD (empty: last date of the input)"),
-                optional=True),
+                optional=True)),
             self.tr("Dates of the input after this one (YYYY-MM-DD) are left out of both the GeoTIFF and the "
                     "table; the date itself is kept.")))
         self.addParameter(with_help(
@@ -110,6 +111,9 @@ class DecodeFreezeThaw(StackAlgorithm):
             result = freezethaw.decode(stack, output, table or None, period, mask, product,
                                        run=run_for(feedback))
         SidecarStyle.attach(context, output)
+        translate_legend_on_load(context, output)
+        table_with_layer(context, table, output, self.parameterDefinition(self.OUTPUT_TABLE).description(),
+                         self.OUTPUT_TABLE)
         feedback.pushInfo(self.tr("Decoded {} dates, {} .. {}").format(
             len(result.dates), result.dates[0], result.dates[-1]))
         return {self.OUTPUT: output, self.OUTPUT_TABLE: table, self.N_DATES: len(result.dates),

@@ -10,7 +10,7 @@ from ...core.permafrost import degreedays
 from ...qgis_io.run import run_for
 from .. import temperature_parameters
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
-from ..parameters import with_help
+from ..parameters import with_help, with_month_day_calendar
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 from ..temperature_parameters import PACKING_HELP, add_packing_parameters, packing_from
 
@@ -60,8 +60,8 @@ class DegreeDays(StackAlgorithm):
             "folder of daily files."))
         add_packing_parameters(self)
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.YEAR_START, self.tr("Season year starts on (MM-DD)"),
-                                         defaultValue="07-01"),
+            with_month_day_calendar(QgsProcessingParameterString(
+                self.YEAR_START, self.tr("Season year starts on (MM-DD)"), defaultValue="07-01")),
             self.tr("Month and day (MM-DD) on which each season year begins; default 07-01, so that a whole "
                     "northern winter falls in one season. A season is named by the calendar year it starts in.")))
         self.addParameter(with_help(

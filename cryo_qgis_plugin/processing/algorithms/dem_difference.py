@@ -20,7 +20,9 @@ from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results, translated
 from .. import dem_point_reference as points_io
 from ..glacier_outputs import write_glacier_outlines
-from ..parameters import with_help
+from ..option_labels import COREGISTER_LABELS, FILL_VOIDS_LABELS
+from ..output_loading import style_signed_points_on_load
+from ..parameters import with_help, with_option_labels
 from ..stack_parameters import is_given
 
 
@@ -182,10 +184,10 @@ class DemDifference(CryoAlgorithm):
             self.tr("Polygons in any CRS of terrain that changed between the DEMs other than glaciers (lakes, "
                     "landslides, rock glaciers, ...): left out of the stable terrain used for co-registration and "
                     "errors.")))
-        self.addParameter(with_help(
+        self.addParameter(with_help(with_option_labels(
             QgsProcessingParameterEnum(
                 self.COREGISTER, self.tr("Co-registration"), list(dem.COREGISTER_METHODS), defaultValue="nuth_kaab",
-                usesStaticStrings=True),
+                usesStaticStrings=True), COREGISTER_LABELS),
             self.tr("nuth_kaab (default): horizontal and vertical shift from the aspect dependence of stable dh "
                     "(Nuth & Kääb 2011); vertical: only the median stable dh is removed; none: the DEM is used as "
                     "it is.")))
@@ -202,10 +204,10 @@ class DemDifference(CryoAlgorithm):
             self.tr("k ≥ 0, default 3: stable cells farther than k NMAD from the stable median dh, and glacier "
                     "cells farther than k NMAD from the median of their 50 m elevation band, become nodata "
                     "(NMAD = 1.4826 · median absolute deviation). 0: no filtering.")))
-        self.addParameter(with_help(
+        self.addParameter(with_help(with_option_labels(
             QgsProcessingParameterEnum(
                 self.FILL_VOIDS, self.tr("Glacier void filling"), list(FILL_METHODS),
-                defaultValue="local_hypsometric", usesStaticStrings=True),
+                defaultValue="local_hypsometric", usesStaticStrings=True), FILL_VOIDS_LABELS),
             self.tr("How glacier cells without dh are filled before the volume change (McNabb et al. 2019). "
                     "local_hypsometric (default): the median dh of the same glacier in the same 50 m elevation band "
                     "(all glaciers together for glaciers with under 20 valid cells); linear: Delaunay "
@@ -271,7 +273,9 @@ class DemDifference(CryoAlgorithm):
             raise QgsProcessingException(problem)
         points = points_io.reference_points(self, parameters, context, feedback, run_for(feedback))
         if not is_given(parameters.get(self.REFERENCE)):
-            return points_io.align_only(self, parameters, context, feedback, points, NUMBER_OUTPUTS)
+            points_only = points_io.align_only(self, parameters, context, feedback, points, NUMBER_OUTPUTS)
+            style_signed_points_on_load(context, points_only[points_io.OUTPUT_POINTS], "dh_after_m")
+            return points_only
         reference = self.parameterAsRasterLayer(parameters, self.REFERENCE, context).source()
         dem_path = self.parameterAsRasterLayer(parameters, self.DEM, context).source()
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -317,6 +321,7 @@ class DemDifference(CryoAlgorithm):
         if result.points is not None and is_given(parameters.get(points_io.OUTPUT_POINTS)):
             residuals = points_io.write_point_residuals(self, parameters, context, result.points,
                                                         result.grid.crs_wkt)
+            style_signed_points_on_load(context, residuals, "dh_after_m")
         return dict(numeric_results(result), **{self.OUTPUT: output, self.OUTPUT_ALIGNED: aligned,
                                                 self.OUTPUT_REPORT: report, self.OUTPUT_GLACIERS: outlines,
                                                 points_io.OUTPUT_POINTS: residuals})

@@ -11,14 +11,17 @@ from ...core.io.dates import parse_month_day
 from ...qgis_io.run import run_for
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
 from ..product_parameters import PRODUCT_HELP, add_product_parameters, product_from_parameters
-from ..parameters import with_help
+from ..option_labels import PRECIPITATION_LABELS
+from ..parameters import with_help, with_month_day_calendar, with_option_labels
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
+from ..dask_parameters import DASK_PACKAGES, add_dask_parameter, dask_client, dask_modules
 
 PRECIPITATION_OPTIONS = ["thawed", "missing"]
 
 
 class FreezeThawIndicators(StackAlgorithm):
     GROUP = "freezethaw"
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",) + DASK_PACKAGES  # HDF5 inputs; a DASK_SCHEDULER
     # INPUT, DATASET, START_DATE, EXTENT, CRS: StackAlgorithm
     YEAR_START = "YEAR_START"
     MIN_RUN = "MIN_RUN"
@@ -60,8 +63,8 @@ class FreezeThawIndicators(StackAlgorithm):
         add_stack_parameters(self)
         add_product_parameters(self)
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.YEAR_START, self.tr("Season year starts on (MM-DD)"),
-                                         defaultValue="08-01"),
+            with_month_day_calendar(QgsProcessingParameterString(
+                self.YEAR_START, self.tr("Season year starts on (MM-DD)"), defaultValue="08-01")),
             self.tr("Month and day (MM-DD) on which each season year begins; default 08-01, so that a whole "
                     "winter falls in one season. A season is named by the calendar year it starts in.")))
         self.addParameter(with_help(
@@ -71,9 +74,9 @@ class FreezeThawIndicators(StackAlgorithm):
             self.tr("Number of consecutive frozen (or thawed) days, 1-60, that start the freeze (or thaw) "
                     "onset; default 5. Longer runs make the onsets ignore brief early freezes and thaws.")))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(
+            with_option_labels(QgsProcessingParameterEnum(
                 self.PRECIPITATION, self.tr("Precipitation days (code 3) count as"), PRECIPITATION_OPTIONS,
-                defaultValue="thawed", usesStaticStrings=True),
+                defaultValue="thawed", usesStaticStrings=True), PRECIPITATION_LABELS),
             self.tr("thawed (default): a code 3 day counts as thawed, in the thaw runs and in thawed_days; "
                     "missing: it breaks runs and counts only in valid_days.")))
         self.addParameter(with_help(
@@ -83,6 +86,11 @@ class FreezeThawIndicators(StackAlgorithm):
                     "other bands numbers of days; nodata −32768.")))
         self.addOutput(QgsProcessingOutputString(self.YEARS, self.tr("Season years computed (comma separated)")))
         self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of season years")))
+        add_dask_parameter(self)
+
+    def required_modules(self, parameters, context):
+        """h5py for HDF5 inputs; dask, distributed and xarray with a DASK_SCHEDULER."""
+        return super().required_modules(parameters, context) + dask_modules(parameters)
 
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
@@ -94,8 +102,16 @@ class FreezeThawIndicators(StackAlgorithm):
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([output], stack.files)
             product = product_from_parameters(self, parameters, context, stack, feedback)
-            result = freezethaw.indicators(stack, output, year_start, min_run, precipitation == "thawed", product,
-                                           run=run_for(feedback))
+            client = dask_client(self, parameters, context, feedback)
+            if client is None:
+                result = freezethaw.indicators(stack, output, year_start, min_run, precipitation == "thawed",
+                                               product, run=run_for(feedback))
+            else:
+                from ...core.scale.freezethaw_scaled import indicators_with_dask
+                from ...core.scale.lazy_stack import StackOpener
+                with client:
+                    result = indicators_with_dask(StackOpener.of(stack), output, year_start, min_run,
+                                                  precipitation == "thawed", product, client, run_for(feedback))
         years = ",".join(map(str, result.years))
         feedback.pushInfo(self.tr("Season years: {}").format(years))
         SidecarStyle.attach(context, output)

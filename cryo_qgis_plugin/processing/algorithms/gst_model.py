@@ -16,7 +16,8 @@ from ...core.permafrost import gst
 from ...qgis_io.cells import as_value
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, logs_results
-from ..parameters import with_help
+from ..parameters import with_help, with_option_labels
+from ..temperature_parameters import TEMPERATURE_UNIT_LABELS
 
 
 def table_rows(algorithm, parameters, context, fields: Sequence[str], feedback) -> List[Tuple]:
@@ -99,9 +100,9 @@ class GstModelAlgorithm(CryoAlgorithm):
                     "day, Aqua night. Their order is the model's: give the LST stacks to Apply GST model in the "
                     "same order.")))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(
+            with_option_labels(QgsProcessingParameterEnum(
                 self.UNITS, self.tr("Temperature units of the table"), list(UNITS), defaultValue="celsius",
-                usesStaticStrings=True),
+                usesStaticStrings=True), TEMPERATURE_UNIT_LABELS),
             self.tr("celsius (°C, default) or kelvin (K): the units of GST_FIELD and LST_FIELDS. Kelvin values "
                     "are converted to °C (−273.15) before the fit, so the model is always in °C.")))
         self.addParameter(with_help(

@@ -27,8 +27,11 @@ from ...qgis_io.point_series import point_series_from_source
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results, refuse_overwriting_inputs
 from ..guard import staged_sink
-from ..parameters import with_help
+from ..option_labels import DISPLACEMENT_UNIT_LABELS, LOS_LABELS
+from ..output_loading import style_signed_points_on_load
+from ..parameters import with_calendar, with_help, with_month_day_calendar, with_option_labels
 from ..stack_parameters import hdf5_needs
+from ..temperature_parameters import TEMPERATURE_UNIT_LABELS
 
 
 class InsarDeformation(CryoAlgorithm):
@@ -123,13 +126,14 @@ class InsarDeformation(CryoAlgorithm):
             self.tr("The field that names each point of INPUT_POINTS in OUTPUT_POINTS (pid); empty: the feature "
                     "id.")))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(self.UNITS, self.tr("Displacement units"), list(self.DISPLACEMENT_UNITS),
-                                       defaultValue="auto", usesStaticStrings=True),
+            with_option_labels(QgsProcessingParameterEnum(
+                self.UNITS, self.tr("Displacement units"), list(self.DISPLACEMENT_UNITS), defaultValue="auto",
+                usesStaticStrings=True), DISPLACEMENT_UNIT_LABELS),
             self.tr("auto (default): MintPy's UNIT attribute (metres), mm for EGMS CSVs and point layers, m for "
                     "GeoTIFF stacks; or m or mm. Displacements beyond 10 m are refused as a units mix-up.")))
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.REFERENCE_DATE, self.tr("Reference date (YYYY-MM-DD)"),
-                                         optional=True),
+            with_calendar(QgsProcessingParameterString(
+                self.REFERENCE_DATE, self.tr("Reference date (YYYY-MM-DD)"), optional=True)),
             self.tr("Optional acquisition date to which the displacements are re-referenced (its displacement is "
                     "subtracted from every date); empty: as stored.")))
         self.addParameter(with_help(
@@ -145,20 +149,21 @@ class InsarDeformation(CryoAlgorithm):
                     "own scale factor and offset apply, then UNITS_TEMPERATURE.")))
         self.addParameter(with_help(
             QgsProcessingParameterField(self.DATE_FIELD, self.tr("Date field"), defaultValue="date",
-                                        parentLayerParameterName=self.TEMPERATURE),
+                                        parentLayerParameterName=self.TEMPERATURE, optional=True),
             self.tr("Field with the day (a date, or text YYYY-MM-DD).")))
         self.addParameter(with_help(
-            QgsProcessingParameterField(self.TEMPERATURE_FIELD, self.tr("Temperature field"),
+            QgsProcessingParameterField(self.TEMPERATURE_FIELD, self.tr("Temperature field"), optional=True,
                                         defaultValue="temperature", parentLayerParameterName=self.TEMPERATURE),
             self.tr("Field with the daily mean temperature, in UNITS_TEMPERATURE; empty cells are missing days.")))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(self.UNITS_TEMPERATURE, self.tr("Temperature units"),
-                                       list(TEMPERATURE_UNITS), defaultValue="celsius", usesStaticStrings=True),
+            with_option_labels(QgsProcessingParameterEnum(
+                self.UNITS_TEMPERATURE, self.tr("Temperature units"), list(TEMPERATURE_UNITS),
+                defaultValue="celsius", usesStaticStrings=True), TEMPERATURE_UNIT_LABELS),
             self.tr("celsius (default) or kelvin; temperatures outside −100..100 °C after conversion are "
                     "refused.")))
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.YEAR_START, self.tr("Thaw season year starts on (MM-DD)"),
-                                         defaultValue="01-01"),
+            with_month_day_calendar(QgsProcessingParameterString(
+                self.YEAR_START, self.tr("Thaw season year starts on (MM-DD)"), defaultValue="01-01")),
             self.tr("The day (MM-DD) on which the thaw index is reset to 0 each year; default 01-01 (northern "
                     "hemisphere).")))
         self.addParameter(with_help(
@@ -174,8 +179,9 @@ class InsarDeformation(CryoAlgorithm):
                 self.tr("Optional; with both POROSITY and SATURATION the output has the alt_m band (an estimate "
                         "for a uniform soil).")))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(self.LOS_TO_VERTICAL, self.tr("Line of sight to vertical"),
-                                       list(self.LOS_OPTIONS), defaultValue="none", usesStaticStrings=True),
+            with_option_labels(QgsProcessingParameterEnum(
+                self.LOS_TO_VERTICAL, self.tr("Line of sight to vertical"), list(self.LOS_OPTIONS),
+                defaultValue="none", usesStaticStrings=True), LOS_LABELS),
             self.tr("none (default): fit the displacements as given (line of sight or already vertical); "
                     "incidence_angle: d_v = d_los / cos θ with INCIDENCE_ANGLE for the whole scene; "
                     "incidence_raster: θ of every pixel from INCIDENCE_RASTER; points_incidence_angle: θ of every "
@@ -390,5 +396,6 @@ class InsarDeformation(CryoAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.tr("Points need OUTPUT_POINTS (a file or a temporary layer)"))
         add_point_results(sink, result, run.part(0.9, 1.0))
+        style_signed_points_on_load(context, output, "velocity_mm_yr")
         return {self.OUTPUT_POINTS: output, self.MEDIAN_VELOCITY: result.median_velocity,
                 self.N_PIXELS: result.n_pixels, self.MEDIAN_R2: result.median_r2}

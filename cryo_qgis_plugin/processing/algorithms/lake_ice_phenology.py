@@ -19,7 +19,9 @@ from ...qgis_io.cells import as_date, as_value
 from ...qgis_io.run import run_for
 from ..base import logs_results, translated
 from ..guard import check_destinations, destination_paths, staged_sink
-from ..parameters import advanced, with_help
+from ..option_labels import VALUE_TYPE_LABELS
+from ..output_loading import style_lakes_on_load
+from ..parameters import advanced, with_help, with_month_day_calendar, with_option_labels
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters
 from .lake_ice_series import daily_lake_means
 
@@ -212,9 +214,9 @@ class LakeIcePhenology(StackAlgorithm):
             self.addParameter(advanced(with_help(
                 QgsProcessingParameterString(name, description, defaultValue="", optional=True), help_text)))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(
+            with_option_labels(QgsProcessingParameterEnum(
                 self.VALUE_TYPE, self.tr("Values are"), list(lakeice.VALUE_TYPES), defaultValue="ice_percent",
-                usesStaticStrings=True),
+                usesStaticStrings=True), VALUE_TYPE_LABELS),
             self.tr("ice_percent: ice cover 0-100 % (default); ice_fraction: 0-1; brightness_temperature: "
                     "passive-microwave TB in K, scaled per lake and season to percent ice between its 5th "
                     "(open water) and 95th (full ice) percentiles.")))
@@ -244,7 +246,8 @@ class LakeIcePhenology(StackAlgorithm):
                                              maxValue=365),
                 help_text))
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.YEAR_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01"),
+            with_month_day_calendar(QgsProcessingParameterString(
+                self.YEAR_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01")),
             self.tr("Month and day (MM-DD, default 08-01) on which each ice season begins: choose a time of open "
                     "water. A season is named by the year it starts in.")))
         self.addParameter(with_help(
@@ -315,6 +318,7 @@ class LakeIcePhenology(StackAlgorithm):
         results = {self.OUTPUT: output, self.N_LAKES: len(series.lakes), self.N_EVENTS: len(events)}
         if lakes_source is not None and parameters.get(self.OUTPUT_LAKES):
             results[self.OUTPUT_LAKES] = self._lakes_output(parameters, context, lakes_source, lake_field, events)
+            style_lakes_on_load(context, results[self.OUTPUT_LAKES])
         return results
 
     def _read_tables(self, path: str, columns: tables.TableColumns, value_type: str, parameters,

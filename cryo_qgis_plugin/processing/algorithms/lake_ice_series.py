@@ -6,16 +6,18 @@ from typing import Sequence
 
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsFeatureSource, QgsFields, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString)
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterNumber)
 
-from ...compat import NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY, double_field, \
-    string_field
+from ...compat import FIELD_ANY, NUMBER_DOUBLE, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY, \
+    double_field, string_field
 from ...core import lakeice
 from ...qgis_io.lake_polygons import lake_polygons
 from ...qgis_io.run import run_for
 from ..base import logs_results, refuse_overwriting_inputs, translated
 from ..guard import staged_sink
+from ..option_labels import VALUE_TYPE_LABELS
+from ..parameters import field_name, with_option_labels
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
 
 
@@ -76,10 +78,12 @@ class LakeIceSeries(StackAlgorithm):
         parameters = (
             (QgsProcessingParameterFeatureSource(self.LAKES, self.tr("Lake polygons"), [SOURCE_VECTOR_POLYGON]),
              self.tr("Polygons of the lakes, in any CRS (they are reprojected onto the stack's grid).")),
-            (QgsProcessingParameterString(self.LAKE_FIELD, self.tr("Lake id field"), defaultValue="lake"),
+            (QgsProcessingParameterField(self.LAKE_FIELD, self.tr("Lake id field"), defaultValue="lake",
+                                         parentLayerParameterName=self.LAKES, type=FIELD_ANY),
              self.tr("Field of LAKES whose text identifies each lake in the output; one polygon per lake.")),
-            (QgsProcessingParameterEnum(self.VALUE_TYPE, self.tr("Values are"), list(lakeice.VALUE_TYPES),
-                                        defaultValue="ice_percent", usesStaticStrings=True),
+            (with_option_labels(QgsProcessingParameterEnum(
+                self.VALUE_TYPE, self.tr("Values are"), list(lakeice.VALUE_TYPES), defaultValue="ice_percent",
+                usesStaticStrings=True), VALUE_TYPE_LABELS),
              self.tr("What the stack holds: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature "
                      "(K); lake means outside that range stop the run.")),
             (QgsProcessingParameterNumber(self.SHORE_BUFFER, self.tr("Shore buffer (m, inwards)"), NUMBER_DOUBLE,
@@ -99,7 +103,7 @@ class LakeIceSeries(StackAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         series = daily_lake_means(self, parameters, context, feedback,
                                   self.parameterAsSource(parameters, self.LAKES, context),
-                                  self.parameterAsString(parameters, self.LAKE_FIELD, context),
+                                  field_name(self, parameters, self.LAKE_FIELD, context, "lake"),
                                   self.parameterAsEnumString(parameters, self.VALUE_TYPE, context),
                                   self.parameterAsDouble(parameters, self.SHORE_BUFFER, context),
                                   [self.parameterAsOutputLayer(parameters, self.OUTPUT, context)])

@@ -10,11 +10,11 @@ from typing import Dict, List, Optional, Tuple
 import numpy as np
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsFields, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString)
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ...compat import FILE_BEHAVIOR_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POLYGON, \
-    WKB_NO_GEOMETRY, double_field, integer_field, string_field
+from ...compat import FIELD_ANY, FILE_BEHAVIOR_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR_ANY, \
+    SOURCE_VECTOR_POLYGON, WKB_NO_GEOMETRY, double_field, integer_field, string_field
 from ...core.errors import Cancelled
 from ...core.io.dates import parse_month_day
 from ...core.io.temperature import UNITS as TEMPERATURE_UNITS, Packing
@@ -25,9 +25,9 @@ from ...qgis_io.lake_polygons import lake_polygons
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, logs_results, refuse_overwriting_inputs
 from ..guard import staged_sink
-from ..parameters import advanced, with_help
+from ..parameters import advanced, field_name, with_help, with_month_day_calendar, with_option_labels
 from ..stack_parameters import DATASET, START_DATE, add_stack_options, hdf5_needs, is_given, open_stack_at
-from ..temperature_parameters import OFFSET, SCALE, packing_from
+from ..temperature_parameters import OFFSET, SCALE, TEMPERATURE_UNIT_LABELS, packing_from
 
 DATE_COLUMNS = ("freeze_up", "break_up", "date_max")
 
@@ -185,22 +185,25 @@ class LakeIceThickness(CryoAlgorithm):
             self.tr("With TEMPERATURE_STACK: one polygon per lake, in any CRS, named by LAKE_FIELD. A lake's "
                     "temperature is the mean of the cells whose centre lies inside it, or the cell under its "
                     "centroid for a lake smaller than a cell.")))
-        for name, label, default, help_text in (
-                (self.LAKE_FIELD, self.tr("Lake id field"), "lake",
-                 self.tr("Field of INPUT, or of LAKES with TEMPERATURE_STACK, identifying the lake.")),
+        self.addParameter(with_help(
+            QgsProcessingParameterString(self.LAKE_FIELD, self.tr("Lake id field"), defaultValue="lake"),
+            self.tr("Field of INPUT, or of LAKES with TEMPERATURE_STACK, identifying the lake.")))
+        for name, label, default, help_text in (  # fields of INPUT, picked from its fields in the dialog
                 (self.DATE_FIELD, self.tr("Date field"), "date", self.tr("Field of INPUT with the day (a date or "
                                                                          "YYYY-MM-DD text).")),
                 (self.TEMPERATURE_FIELD, self.tr("Temperature field"), "temperature",
                  self.tr("Field of INPUT with the daily mean air temperature in UNITS; empty cells are missing "
-                         "days."))):
-            self.addParameter(with_help(QgsProcessingParameterString(name, label, defaultValue=default), help_text))
+                         "days.")),
+                (self.SNOW_FIELD, self.tr("Snow depth on the ice field, cm (optional)"), None,
+                 self.tr("Field of INPUT with the snow depth on the ice in cm (empty cells: no snow); empty: bare "
+                         "ice."))):
+            self.addParameter(with_help(QgsProcessingParameterField(
+                name, label, defaultValue=default, parentLayerParameterName=self.INPUT, type=FIELD_ANY,
+                optional=True), help_text))
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.SNOW_FIELD, self.tr("Snow depth on the ice field, cm (optional)"),
-                                         defaultValue="", optional=True),
-            self.tr("Field of INPUT with the snow depth on the ice in cm (empty cells: no snow); empty: bare ice.")))
-        self.addParameter(with_help(
-            QgsProcessingParameterEnum(self.UNITS, self.tr("Temperature units"), list(TEMPERATURE_UNITS),
-                                       defaultValue="celsius", usesStaticStrings=True),
+            with_option_labels(QgsProcessingParameterEnum(
+                self.UNITS, self.tr("Temperature units"), list(TEMPERATURE_UNITS), defaultValue="celsius",
+                usesStaticStrings=True), TEMPERATURE_UNIT_LABELS),
             self.tr("celsius (default) or kelvin, of INPUT's temperatures or of TEMPERATURE_STACK's values × SCALE "
                     "+ OFFSET.")))
         for name, label, help_text in (
@@ -224,7 +227,8 @@ class LakeIceThickness(CryoAlgorithm):
         for name, label, default in ((self.FREEZE_UP_FIELD, self.tr("Freeze-up column of PHENOLOGY"), "fue"),
                                      (self.BREAK_UP_FIELD, self.tr("Break-up column of PHENOLOGY"), "bue")):
             self.addParameter(advanced(with_help(
-                QgsProcessingParameterString(name, label, defaultValue=default),
+                QgsProcessingParameterField(name, label, defaultValue=default, parentLayerParameterName=self.PHENOLOGY,
+                                            type=FIELD_ANY, optional=True),
                 self.tr("Column of PHENOLOGY with the date (default fue = freeze-up end, the lake ice-covered; bue "
                         "= break-up end, the ice gone)."))))
         for name, label, kind, default, low, high, help_text in (
@@ -253,7 +257,8 @@ class LakeIceThickness(CryoAlgorithm):
             self.tr("Overrides α = sqrt(2 k_i / (ρ_i L_f)) = 3.558 cm (°C·day)^-½ of bare ice; empirical values under "
                     "snow are about 2.0-2.7.")))
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.YEAR_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01"),
+            with_month_day_calendar(QgsProcessingParameterString(
+                self.YEAR_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01")),
             self.tr("Month and day (MM-DD, default 08-01) on which each ice season begins: a time of open water.")))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Daily ice thickness"), SOURCE_VECTOR_ANY),
@@ -300,8 +305,9 @@ class LakeIceThickness(CryoAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.tr("INPUT is not a readable table"))
-        names = [self.parameterAsString(parameters, name, context).strip()
-                 for name in (self.LAKE_FIELD, self.DATE_FIELD, self.TEMPERATURE_FIELD, self.SNOW_FIELD)]
+        names = [self.parameterAsString(parameters, self.LAKE_FIELD, context).strip()] + [
+            field_name(self, parameters, name, context, default) for name, default in (
+                (self.DATE_FIELD, "date"), (self.TEMPERATURE_FIELD, "temperature"), (self.SNOW_FIELD, ""))]
         wanted = [n for n in names if n]
         self._fields(source, wanted, "INPUT")
         request = QgsFeatureRequest().setSubsetOfAttributes(wanted, source.fields())
@@ -324,8 +330,8 @@ class LakeIceThickness(CryoAlgorithm):
         source = self.parameterAsSource(parameters, self.PHENOLOGY, context)
         if source is None:
             return None
-        columns = [self.parameterAsString(parameters, name, context).strip()
-                   for name in (self.FREEZE_UP_FIELD, self.BREAK_UP_FIELD)]
+        columns = [field_name(self, parameters, self.FREEZE_UP_FIELD, context, "fue"),
+                   field_name(self, parameters, self.BREAK_UP_FIELD, context, "bue")]
         self._fields(source, ["lake", "season"] + columns, "PHENOLOGY")
         has_main = "main" in source.fields().names()
         found: Dict[Tuple[str, int], model.Phenology] = {}

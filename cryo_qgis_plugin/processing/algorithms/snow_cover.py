@@ -18,7 +18,8 @@ from ...core.snow.snow_cover import SnowOptions, snow_cover
 from ...core.snow.snow_inputs import open_dem, open_snow_inputs
 from ...qgis_io.run import run_for
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
-from ..parameters import advanced, with_help
+from ..output_loading import table_with_layer, translate_legend_on_load
+from ..parameters import advanced, with_help, with_month_day_calendar
 from ..stack_parameters import (CRS, DATASET, EXTENT, STACK_HELP, START_DATE, StackAlgorithm, add_stack_parameters,
                                 hdf5_needs, is_given, optional_date)
 
@@ -225,7 +226,8 @@ class SnowCover(StackAlgorithm):
                     self.tr("A day gets snow and land lines only when its clear cells are at least this share of "
                             "its land cells (with an elevation); default 5 %."))))
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.YEAR_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01"),
+            with_month_day_calendar(QgsProcessingParameterString(
+                self.YEAR_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01")),
             self.tr("Month and day (MM-DD) on which each snow season begins (default 08-01, the hydrological year): "
                     "the seasonal filter works within a season, and the indicators are computed per complete "
                     "season.")))
@@ -297,6 +299,9 @@ class SnowCover(StackAlgorithm):
         for path_out in (output, indicators):
             if path_out:
                 SidecarStyle.attach(context, path_out)
+                translate_legend_on_load(context, path_out)
+        table_with_layer(context, table, output, self.parameterDefinition(self.OUTPUT_TABLE).description(),
+                         self.OUTPUT_TABLE)
         return {self.OUTPUT: output, self.OUTPUT_TABLE: table, self.OUTPUT_INDICATORS: indicators,
                 self.CLOUD_BEFORE: round(result.cloud_fraction_before, 6),
                 self.CLOUD_AFTER: round(result.cloud_fraction_after, 6), self.N_DATES: len(result.dates)}

@@ -18,7 +18,8 @@ from ...core.io.stack import open_stack
 from ...core.snow import snow_depth
 from ...qgis_io.run import run_for
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
-from ..parameters import advanced, with_help
+from ..option_labels import PRESET_LABELS
+from ..parameters import advanced, with_help, with_month_day_calendar, with_option_labels
 from ..stack_parameters import (STACK_HELP, StackAlgorithm, add_stack_parameters, hdf5_needs, is_given,
                                 open_stack_at, open_stack_from_parameters)
 
@@ -127,8 +128,9 @@ class SnowDepth(StackAlgorithm):
                     "polarisation, in the same layout as INPUT (a file; scripts may give a folder of daily files): "
                     "same grid and same dates.")))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(self.PRESET, self.tr("Coefficients"), list(snow_depth.PRESET_CHOICES),
-                                       defaultValue="chang1987", usesStaticStrings=True),
+            with_option_labels(QgsProcessingParameterEnum(
+                self.PRESET, self.tr("Coefficients"), list(snow_depth.PRESET_CHOICES), defaultValue="chang1987",
+                usesStaticStrings=True), PRESET_LABELS),
             self.tr("chang1987: a = 1.59 cm/K, b = 0 (Chang et al. 1987); che2008: a = 0.66 cm/K, b = 1.97 cm for "
                     "China (Che et al. 2008); custom: COEFFICIENT_A and COEFFICIENT_B.")))
         for name, label, help_text in (
@@ -170,8 +172,8 @@ class SnowDepth(StackAlgorithm):
                     "commas (default: those of cryo:snowcover): those cells keep the microwave depth, like the "
                     "mask's nodata."))))
         self.addParameter(with_help(
-            QgsProcessingParameterString(self.SEASON_START, self.tr("Season starts on (MM-DD)"),
-                                         defaultValue="08-01"),
+            with_month_day_calendar(QgsProcessingParameterString(
+                self.SEASON_START, self.tr("Season starts on (MM-DD)"), defaultValue="08-01")),
             self.tr("Month and day (MM-DD, default 08-01) on which each snow season begins; a season is named by "
                     "the year it starts in.")))
         self.addParameter(with_help(

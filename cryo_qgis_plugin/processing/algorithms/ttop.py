@@ -10,7 +10,9 @@ from ...core import permafrost
 from ...qgis_io.features import polygons_of
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results
-from ..parameters import with_help
+from ..option_labels import INDICES_FROM_LABELS
+from ..output_loading import translate_legend_on_load
+from ..parameters import with_help, with_option_labels
 
 
 class Ttop(CryoAlgorithm):
@@ -80,9 +82,9 @@ class Ttop(CryoAlgorithm):
             self.tr("Thawing degree-days, positive °C·days (OUTPUT_DDT of Degree-day indices), on the grid of DDF "
                     "and with as many bands (years), averaged per pixel like DDF.")))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum(
+            with_option_labels(QgsProcessingParameterEnum(
                 self.INDICES_FROM, self.tr("Indices computed from"), list(permafrost.INDICES_FROM),
-                defaultValue="ground", usesStaticStrings=True),
+                defaultValue="ground", usesStaticStrings=True), INDICES_FROM_LABELS),
             self.tr("ground (default): DDF and DDT come from ground-surface temperature (e.g. GST from LST), so the "
                     "n-factors are already in them and only rk is applied; air: they come from air temperature and "
                     "nf, nt are applied as well.")))
@@ -205,5 +207,6 @@ class Ttop(CryoAlgorithm):
         for name, path in outputs.items():
             if path and (options.members or name in (self.OUTPUT_TTOP, self.OUTPUT_CLASSES)):
                 SidecarStyle.attach(context, path)
+                translate_legend_on_load(context, path)
                 results[name] = path
         return results
