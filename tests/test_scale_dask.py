@@ -290,3 +290,32 @@ def test_zarr_round_trip_and_indicators_from_a_zarr_store(cluster, tmp_path):
                           expected.values)
     with pytest.raises(CryoInputError, match="exists already"):
         write_zarr(back, store)
+
+
+def test_processing_degree_days_and_trend_with_dask_scheduler(qgis_app, cluster, tmp_path):
+    """cryo:degreedays and cryo:trend with DASK_SCHEDULER write the files of the in-process runs."""
+    from test_processing_freezethaw import run
+
+    rng = np.random.default_rng(21)
+    n = 760
+    values = (-6 + 12 * np.sin(2 * np.pi * (np.arange(n) - 120) / 365.25))[:, None, None] + rng.normal(
+        0, 2, (n,) + GRID.shape)
+    values[rng.random(values.shape) < 0.08] = -9999.0
+    dates = [(dt.date(2001, 7, 1) + dt.timedelta(days=d)).isoformat() for d in range(n)]
+    stack = str(tmp_path / "t.tif")
+    with GeoTiffWriter(stack, GRID, dates, np.float32, nodata=-9999.0, band_dates=dates) as out:
+        out.write(0, values.astype(np.float32))
+    files = {}
+    for where, extra in (("here", {}), ("there", {"DASK_SCHEDULER": cluster.scheduler.address})):
+        files[where] = [str(tmp_path / "{}_{}.tif".format(name, where)) for name in ("ddf", "ddt")]
+        result = run("cryo:degreedays", dict({"INPUT": stack, "OUTPUT_DDF": files[where][0],
+                                              "OUTPUT_DDT": files[where][1]}, **extra))
+        assert result["N_YEARS"] == 2
+    for a, b in zip(files["here"], files["there"]):
+        assert np.array_equal(gdal.Open(a).ReadAsArray(), gdal.Open(b).ReadAsArray())
+        assert gdal.Open(a).GetMetadata() == gdal.Open(b).GetMetadata()
+    years = write_years(tmp_path, count=6, seed=2)
+    trends = [str(tmp_path / "trend_{}.tif".format(k)) for k in range(2)]
+    run("cryo:trend", {"INPUT": years, "OUTPUT": trends[0]})
+    run("cryo:trend", {"INPUT": years, "OUTPUT": trends[1], "DASK_SCHEDULER": cluster.scheduler.address})
+    assert np.array_equal(gdal.Open(trends[0]).ReadAsArray(), gdal.Open(trends[1]).ReadAsArray())

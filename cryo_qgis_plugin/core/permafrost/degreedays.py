@@ -282,12 +282,8 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
     band = {year: i + 1 for i, year in enumerate(years)}
     nodata_pixels = {year: 0 for year in years}
     peaks = [0.0, 0.0]
-    metadata = {"CRYO_PRODUCT": "degree_days", "UNITS": "degC days", "YEAR_START": "{:02d}-{:02d}".format(*year_start),
-                "MAX_GAP": str(max_gap), "SOURCE": stack.source}
-    with GeoTiffWriter(ddf_path, grid, ["ddf_{}".format(y) for y in years], np.float32, NODATA,
-                       metadata=metadata, units="degC days") as out_ddf, \
-            GeoTiffWriter(ddt_path, grid, ["ddt_{}".format(y) for y in years], np.float32, NODATA,
-                          metadata=metadata, units="degC days") as out_ddt:
+    with index_writer(ddf_path, "ddf", grid, years, year_start, max_gap, stack.source) as out_ddf, \
+            index_writer(ddt_path, "ddt", grid, years, year_start, max_gap, stack.source) as out_ddt:
 
         def write(r0: int, rows: int, done: List[_Season]) -> None:
             for season in done:
@@ -327,11 +323,30 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
                 del states
                 out_ddf.flush()
                 out_ddt.flush()
-        out_ddf.style_qml = _style(peaks[0], "#2166ac")
-        out_ddt.style_qml = _style(peaks[1], "#b2182b")
+        out_ddf.style_qml = index_style("ddf", peaks[0])
+        out_ddt.style_qml = index_style("ddt", peaks[1])
         run.report(1.0)
+    warn_long_gaps(nodata_pixels, max_gap, run)
+    return DegreeDayResult(years, partial, nodata_pixels)
+
+
+def index_writer(path: str, index: str, grid, years: List[int], year_start: Tuple[int, int], max_gap: int,
+                 source: str) -> GeoTiffWriter:
+    """The writer of the DDF or DDT GeoTIFF (``index`` "ddf" or "ddt"): one float32 band per season year named
+    ``<index>_<year>``, °C·days, with the run's metadata; whichever engine computes the sums."""
+    metadata = {"CRYO_PRODUCT": "degree_days", "UNITS": "degC days", "YEAR_START": "{:02d}-{:02d}".format(*year_start),
+                "MAX_GAP": str(max_gap), "SOURCE": source}
+    return GeoTiffWriter(path, grid, ["{}_{}".format(index, y) for y in years], np.float32, NODATA,
+                         metadata=metadata, units="degC days")
+
+
+def index_style(index: str, peak: float) -> str:
+    """The ramp of the DDF (blue) or DDT (red) output, from 0 to the largest value written."""
+    return _style(peak, {"ddf": "#2166ac", "ddt": "#b2182b"}[index])
+
+
+def warn_long_gaps(nodata_pixels: Dict[int, int], max_gap: int, run: Run) -> None:
     for year, count in nodata_pixels.items():
         if count:
             run.warning("Season {}: {} pixel(s) have a run of more than {} missing days (or no data) and are "
                         "nodata".format(year, count, max_gap))
-    return DegreeDayResult(years, partial, nodata_pixels)

@@ -13,6 +13,7 @@ from typing import Tuple
 import numpy as np
 
 from ..codes import UNFROZEN
+from ..errors import CryoInputError
 from ..io.dates import season_bounds, whole_seasons
 from ..io.temperature import Packing
 from ..optional import require
@@ -109,3 +110,39 @@ def ttop_ensemble(ddf, ddt, index, parameters, options=None):
                             dask="parallelized", output_dtypes=[np.float32],
                             dask_gufunc_kwargs={"output_sizes": {"output": 3}})
     return result.assign_coords(output=["ttop", "classes", "probability"]).transpose("output", "y", "x")
+
+
+def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing = Packing(),
+                          year_start: Tuple[int, int] = (7, 1), max_gap: int = 5, client=None, run: Run = Run(),
+                          space_chunk: int = 128):
+    """:func:`~..permafrost.degreedays.degree_days` computed by dask (on ``client``'s cluster, or dask's threads
+    when None): the same two GeoTIFFs and :class:`~..permafrost.degreedays.DegreeDayResult`."""
+    from ..permafrost.degreedays import NODATA, DegreeDayResult, index_style, index_writer, warn_long_gaps
+    from .cluster import computed
+    from .lazy_stack import lazy_stack
+
+    stack = opener.open()
+    if stack.dtype.kind not in "uif":
+        raise CryoInputError("{} holds {} values, not temperatures".format(stack.source, stack.dtype))
+    temperatures = lazy_stack(opener, time_chunk=366, row_chunk=space_chunk, col_chunk=space_chunk)
+    result = degree_days(temperatures, packing, year_start, max_gap, run)
+    years = [int(y) for y in result["year"].values]
+    partial = whole_seasons(stack.dates, year_start, stack.source, "degree days", Run())[1]
+    result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
+    nodata_pixels = {}
+    with index_writer(ddf_path, "ddf", stack.grid, years, year_start, max_gap, stack.source) as out_ddf, \
+            index_writer(ddt_path, "ddt", stack.grid, years, year_start, max_gap, stack.source) as out_ddt:
+        for name, writer in (("ddf", out_ddf), ("ddt", out_ddt)):
+            peak = 0.0
+            for b, year in enumerate(years, start=1):
+                run.report(0.9 + 0.05 * b / len(years) + (0.05 if name == "ddt" else 0.0))
+                band = result.sel(index=name, year=year)
+                values = np.asarray((client.compute(band).result() if client is not None else band).values)
+                writer.write_band(b, 0, values)
+                valid = values != NODATA
+                nodata_pixels[year] = int(np.count_nonzero(~valid))
+                peak = max(peak, float(values[valid].max()) if valid.any() else 0.0)
+            writer.style_qml = index_style(name, peak)
+    warn_long_gaps(nodata_pixels, max_gap, run)
+    run.report(1.0)
+    return DegreeDayResult(years, partial, nodata_pixels)

@@ -12,10 +12,12 @@ from .. import temperature_parameters
 from ..base import SidecarStyle, logs_results, refuse_overwriting_inputs, translated
 from ..parameters import with_help, with_month_day_calendar
 from ..stack_parameters import STACK_HELP, StackAlgorithm, add_stack_parameters, open_stack_from_parameters
+from ..dask_parameters import DASK_PACKAGES, add_dask_parameter, dask_client, dask_modules
 from ..temperature_parameters import PACKING_HELP, add_packing_parameters, packing_from
 
 
 class DegreeDays(StackAlgorithm):
+    REQUIRES_FOR_SOME_INPUTS = ("h5py",) + DASK_PACKAGES  # HDF5 inputs; a DASK_SCHEDULER
     GROUP = "permafrost"
     # INPUT, DATASET, START_DATE, EXTENT, CRS: StackAlgorithm
     SCALE = temperature_parameters.SCALE
@@ -81,6 +83,11 @@ class DegreeDays(StackAlgorithm):
                     "nodata −9999. The DDT input of TTOP permafrost model.")))
         self.addOutput(QgsProcessingOutputString(self.YEARS, self.tr("Season years computed (comma separated)")))
         self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of season years")))
+        add_dask_parameter(self)
+
+    def required_modules(self, parameters, context):
+        """h5py for HDF5 inputs; dask, distributed and xarray with a DASK_SCHEDULER."""
+        return super().required_modules(parameters, context) + dask_modules(parameters)
 
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
@@ -92,8 +99,16 @@ class DegreeDays(StackAlgorithm):
         with open_stack_from_parameters(self, parameters, context) as stack:
             feedback.pushInfo(stack.describe())
             refuse_overwriting_inputs([ddf, ddt], stack.files)
-            result = degreedays.degree_days(stack, ddf, ddt, packing, year_start, max_gap,
-                                            run=run_for(feedback))
+            client = dask_client(self, parameters, context, feedback)
+            if client is None:
+                result = degreedays.degree_days(stack, ddf, ddt, packing, year_start, max_gap,
+                                                run=run_for(feedback))
+            else:
+                from ...core.scale.lazy_stack import StackOpener
+                from ...core.scale.permafrost_scaled import degree_days_with_dask
+                with client:
+                    result = degree_days_with_dask(StackOpener.of(stack), ddf, ddt, packing, year_start, max_gap,
+                                                   client, run_for(feedback))
         years = ",".join(map(str, result.years))
         feedback.pushInfo(self.tr("Season years: {}").format(years))
         for path in (ddf, ddt):

@@ -9,6 +9,7 @@ from ...core.stats import trend
 from ...qgis_io.run import run_for
 from ..base import CryoAlgorithm, SidecarStyle, logs_results
 from ..parameters import with_help
+from ..dask_parameters import DASK_PACKAGES, add_dask_parameter, dask_client, dask_modules
 
 
 class Trend(CryoAlgorithm):
@@ -20,6 +21,7 @@ class Trend(CryoAlgorithm):
     N_YEARS = "N_YEARS"
 
     REQUIRES = ("scipy",)  # the Mann-Kendall p-value (scipy.special.erfc)
+    REQUIRES_FOR_SOME_INPUTS = DASK_PACKAGES  # a DASK_SCHEDULER
 
     def name(self) -> str:
         return "trend"
@@ -65,6 +67,11 @@ class Trend(CryoAlgorithm):
                     "Mann-Kendall p-value, 0-1), ols_slope (input units per year) and n (years with a value); "
                     "nodata −9999.")))
         self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of years in the series")))
+        add_dask_parameter(self)
+
+    def required_modules(self, parameters, context):
+        """scipy; dask, distributed and xarray with a DASK_SCHEDULER."""
+        return self.REQUIRES + dask_modules(parameters)
 
     @logs_results
     def processAlgorithm(self, parameters, context, feedback):
@@ -75,6 +82,12 @@ class Trend(CryoAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         bands = trend.yearly_bands(paths, prefix)
         feedback.pushInfo(self.tr("Years: {}").format(", ".join(str(b.year) for b in bands)))
-        trend.trend_raster(bands, output, min_years, run=run_for(feedback))
+        client = dask_client(self, parameters, context, feedback)
+        if client is None:
+            trend.trend_raster(bands, output, min_years, run=run_for(feedback))
+        else:
+            from ...core.scale.trend_scaled import trend_with_dask
+            with client:
+                trend_with_dask(bands, output, min_years, client, run_for(feedback))
         SidecarStyle.attach(context, output)
         return {self.OUTPUT: output, self.N_YEARS: len(bands)}
