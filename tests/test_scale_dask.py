@@ -319,3 +319,31 @@ def test_processing_degree_days_and_trend_with_dask_scheduler(qgis_app, cluster,
     run("cryo:trend", {"INPUT": years, "OUTPUT": trends[0]})
     run("cryo:trend", {"INPUT": years, "OUTPUT": trends[1], "DASK_SCHEDULER": cluster.scheduler.address})
     assert np.array_equal(gdal.Open(trends[0]).ReadAsArray(), gdal.Open(trends[1]).ReadAsArray())
+
+
+def test_insar_components_on_tiles_equal_the_one_process_raster(cluster, tmp_path):
+    """Displacements with 10 % gaps (pixels fitted by the masked path) and complete pixels (QR): the components on
+    odd tiles on the cluster equal deformation_raster's bands exactly (NaN where it writes nodata)."""
+    from test_deformation_temperature_stack import (COLS, DAYS, INSAR, ROWS, SIGMA, open_displacement, read_bands,
+                                                    series32, write_displacement)
+
+    from cryo_qgis_plugin.core.permafrost import deformation, thaw_index
+    from cryo_qgis_plugin.core.scale.insar_scaled import deformation_components
+
+    rng = np.random.default_rng(12)
+    design = thaw_index.design_matrix(INSAR, DAYS, series32())
+    v, e = -10 * (1 + 0.3 * rng.random((ROWS, COLS))), -0.8 * (1 + 0.3 * rng.random((ROWS, COLS)))
+    d = 3 + design.matrix[:, 1, None, None] * v + design.matrix[:, 2, None, None] * e
+    d = d + rng.normal(0, SIGMA, d.shape)
+    d[:, ::2][rng.random(d[:, ::2].shape) < 0.1] = np.nan  # half the rows with gaps, half complete
+    path = write_displacement(tmp_path / "d.tif", d)
+    with open_displacement(path) as stack:
+        deformation.deformation_raster(stack, design, str(tmp_path / "one.tif"), units="mm")
+        opener = StackOpener.of(stack)
+    lazy = lazy_stack(opener, time_chunk=7, row_chunk=3, col_chunk=4)
+    result = cluster.compute(deformation_components(lazy, design, units="mm")).result()
+    expected = read_bands(str(tmp_path / "one.tif"))
+    assert list(result["band"].values) == list(expected)
+    for name, band in expected.items():
+        mine = result.sel(band=name).values.astype(np.float32)
+        assert np.array_equal(np.where(np.isnan(mine), np.float32(-9999.0), mine), band), name
