@@ -347,3 +347,33 @@ def test_insar_components_on_tiles_equal_the_one_process_raster(cluster, tmp_pat
     for name, band in expected.items():
         mine = result.sel(band=name).values.astype(np.float32)
         assert np.array_equal(np.where(np.isnan(mine), np.float32(-9999.0), mine), band), name
+
+
+def test_snow_cloud_filters_on_overlapping_tiles(cluster):
+    """Daily snow classes with clouds: the temporal, spatial, seasonal and nearest filters on odd tiles on the
+    cluster equal the one-process filters run on the whole grid in that order (rows beyond the grid nodata)."""
+    from cryo_qgis_plugin.core.codes import SNOW_NODATA
+    from cryo_qgis_plugin.core.scale.snow_scaled import cloud_filtered
+    from cryo_qgis_plugin.core.snow.cloud_filters import (nearest_filter, seasonal_filter, spatial_filter,
+                                                          temporal_filter)
+
+    rng = np.random.default_rng(8)
+    days = 200
+    season = np.sin(np.pi * np.arange(days) / days)[:, None, None] > rng.random((1,) + GRID.shape)
+    states = np.where(season, 1, 0).astype(np.uint8)
+    states[rng.random(states.shape) < 0.45] = 2  # cloud
+    states[:, 3:6, 4:9] = 3  # water
+    states[rng.random(states.shape) < 0.01] = SNOW_NODATA
+    expected = states.copy()
+    temporal_filter(expected, 0, days, 2)
+    padded = np.pad(expected, ((0, 0), (1, 1), (0, 0)), constant_values=SNOW_NODATA)
+    spatial_filter(padded, 5)
+    expected = np.ascontiguousarray(padded[:, 1:-1])
+    seasonal_filter(expected)
+    nearest_filter(expected, 10)
+    assert (expected == 2).sum() < (states == 2).sum() // 3  # the filters filled most clouds
+    dates = [FIRST + dt.timedelta(days=d) for d in range(days)]
+    whole = cloud_filtered(in_memory(states, dates, GRID), 2, 5, True, 10)
+    tiled = cloud_filtered(in_memory(states, dates, GRID).chunk(ODD_CHUNKS), 2, 5, True, 10)
+    assert np.array_equal(whole.values, expected)
+    assert np.array_equal(cluster.compute(tiled).result().values, expected)
