@@ -8,8 +8,9 @@ form everywhere (``Qt.ItemDataRole.UserRole``): PyQt5 5.15 accepts it, PyQt6 req
 from __future__ import annotations
 
 from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsField, QgsProcessing,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterField, QgsProcessingParameterFile,
-                       QgsProcessingParameterNumber, QgsWkbTypes)
+                       QgsProcessingModelChildParameterSource, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber,
+                       QgsWkbTypes)
 
 
 def _first(*candidates):
@@ -45,6 +46,9 @@ FILE_BEHAVIOR_FOLDER = _first((Qgis, "ProcessingFileParameterBehavior.Folder"),
                               (QgsProcessingParameterFile, "Behavior.Folder"))
 FIELD_NUMERIC = _first((Qgis, "ProcessingFieldParameterDataType.Numeric"),
                        (QgsProcessingParameterField, "DataType.Numeric"))
+# Where a model step's parameter comes from (Qgis.ProcessingModelChildParameterSource since 3.36)
+MODEL_SOURCE_CHILD_OUTPUT = _first((Qgis, "ProcessingModelChildParameterSource.ChildOutput"),
+                                   (QgsProcessingModelChildParameterSource, "Source.ChildOutput"))
 FIELD_ANY = _first((Qgis, "ProcessingFieldParameterDataType.Any"), (QgsProcessingParameterField, "DataType.Any"))
 FLAG_ADVANCED = _first((Qgis, "ProcessingParameterFlag.Advanced"),
                        (QgsProcessingParameterDefinition, "Flag.FlagAdvanced"))

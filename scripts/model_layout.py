@@ -4,8 +4,10 @@ conditional branch), its comment above it and its outputs stacked on its right. 
 designer draws them; inputs, steps and outputs are ~200 × 30 px boxes, comments COMMENT_SIZE."""
 from typing import Dict, List
 
-from qgis.core import QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource
+from qgis.core import QgsProcessingModelChildAlgorithm
 from qgis.PyQt.QtCore import QPointF, QSizeF
+
+from cryo_qgis_plugin.compat import MODEL_SOURCE_CHILD_OUTPUT
 
 COLUMN = 470.0  # between the centres of two columns of steps
 ROW = 45.0  # between the centres of two stacked inputs or outputs
@@ -21,7 +23,7 @@ def depths(children: List[QgsProcessingModelChildAlgorithm]) -> Dict[str, int]:
     depth: Dict[str, int] = {}
     for child in children:
         sources = [s.outputChildId() for many in child.parameterSources().values() for s in many
-                   if s.source() == QgsProcessingModelChildParameterSource.ChildOutput]
+                   if s.source() == MODEL_SOURCE_CHILD_OUTPUT]
         sources += [d.childId for d in child.dependencies()]
         depth[child.childId()] = 1 + max((depth[s] for s in sources), default=0)
     return depth

@@ -44,7 +44,7 @@ def test_every_box_has_its_own_place(qgis_app, name):
 
 @pytest.mark.parametrize("name", WORKFLOWS)
 def test_steps_are_in_columns_by_dependency_and_described(qgis_app, name):
-    from qgis.core import QgsProcessingModelChildParameterSource as Source
+    from cryo_qgis_plugin.compat import MODEL_SOURCE_CHILD_OUTPUT
 
     model = load(name)
     inputs_x = {c.position().x() for c in model.parameterComponents().values()}
@@ -54,7 +54,7 @@ def test_steps_are_in_columns_by_dependency_and_described(qgis_app, name):
         x = child.position().x()
         assert x > max(inputs_x) + 200, child.childId()
         sources = [s.outputChildId() for many in child.parameterSources().values() for s in many
-                   if s.source() == Source.ChildOutput] + [d.childId for d in child.dependencies()]
+                   if s.source() == MODEL_SOURCE_CHILD_OUTPUT] + [d.childId for d in child.dependencies()]
         for source in sources:
             assert x > children[source].position().x() + 200, (child.childId(), source)
         for output in child.modelOutputs().values():
