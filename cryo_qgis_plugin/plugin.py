@@ -18,6 +18,7 @@ from .core.io.pixel_series import close_all
 from .processing.base import ICON_PATH
 from .processing.provider import CryoProvider
 from .qgis_io.temporal_stack import TemporalStacks
+from .qgis_io.translated_legend import TranslatedLegends
 from .translation import install_translator, remove_translator
 
 MENU = QT_TRANSLATE_NOOP("@default", "Cryosphere")
@@ -42,6 +43,7 @@ class CryoPlugin:
         self.import_dialog = None
         self.message_box = None
         self.temporal_stacks = None
+        self.translated_legends = None
         self.model_actions = None
 
     def initProcessing(self) -> None:
@@ -70,6 +72,7 @@ class CryoPlugin:
 
         self.model_actions = model_actions.register()  # toolbox: "Copy as Model…" on the workflows
         self.temporal_stacks = TemporalStacks(self.iface.mapCanvas())  # dated stacks added become temporal
+        self.translated_legends = TranslatedLegends()  # and class legends read in the user's language
 
     def notify_missing_packages(self) -> None:
         """One message-bar notice when QGIS's Python lacks a package a part of the plugin needs (found without
@@ -198,6 +201,9 @@ class CryoPlugin:
         if self.temporal_stacks is not None:
             self.temporal_stacks.unload()
             self.temporal_stacks = None
+        if self.translated_legends is not None:
+            self.translated_legends.unload()
+            self.translated_legends = None
         remove_translator()
 
 

@@ -115,3 +115,34 @@ def test_signed_points_are_centred_on_zero(qgis_app):
     assert np.allclose([r.lowerValue() for r in ranges[1:]], edges[1:-1])
     assert ranges[0].lowerValue() == values.min() and ranges[-1].upperValue() == values.max()
     assert [r.symbol().color().name() for r in ranges] == list(RED_BLUE)
+
+
+def test_a_stack_added_by_hand_shows_its_legend_in_the_user_language(qgis_app, tmp_path):
+    """A decoded stack with its English .qml sidecar, added to the project as a user would: in Chinese its class
+    labels read 冻结/融化 (the .qml on disk stays English), and after unload nothing is translated any more."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from cryo_qgis_plugin.core.codes import FREEZE_THAW
+    from cryo_qgis_plugin.qgis_io.translated_legend import TranslatedLegends
+    from cryo_qgis_plugin.translation import install_translator, remove_translator
+    from test_gui_styling import write_codes
+
+    path = str(tmp_path / "codes.tif")
+    write_codes(path, FREEZE_THAW)
+    hook = TranslatedLegends()
+    assert install_translator("zh_CN") is not None
+    try:
+        layer = QgsRasterLayer(path, "codes")
+        assert {c.value: c.label for c in layer.renderer().classes()}[1] == "Frozen"  # the .qml as written
+        QgsProject.instance().addMapLayer(layer)
+        labels = {c.value: c.label for c in layer.renderer().classes()}
+        assert labels[1] == "冻结" and labels[2] == "融化"
+        hook.unload()
+        other = QgsRasterLayer(path, "again")
+        QgsProject.instance().addMapLayer(other)
+        assert {c.value: c.label for c in other.renderer().classes()}[1] == "Frozen"
+    finally:
+        remove_translator()
+        QgsProject.instance().removeAllMapLayers()
+    with open(path[:-4] + ".qml", encoding="utf-8") as fh:
+        assert "Frozen" in fh.read()
