@@ -113,7 +113,7 @@ def test_thickness_per_lake_with_the_phenology_dates_as_markers(dock, tmp_path):
         assert series.y.max() > 50  # cm: a winter of some 1,000 freezing degree-days
     item = dock.plot.getPlotItem()
     assert item.getAxis("left").labelText == "h (cm)"
-    lines = [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not dock.vline]
+    lines = [i for i in item.items if isinstance(i, pg.InfiniteLine) and i not in (dock.vline, dock.panel.date_line)]
     assert sorted(line.value() for line in lines) == sorted(m.x for s in (a, b) for m in s.markers)
     assert {label.text for _, label in dock.legend.items} == {"thickness: A", "thickness: B"}
 

@@ -184,7 +184,7 @@ def dock(stacks):
 
 
 def cursor_date(dock):
-    return EPOCH + dt.timedelta(seconds=dock.panel.vline.value())
+    return EPOCH + dt.timedelta(seconds=dock.panel.date_line.value())
 
 
 def test_slider_without_iface_switches_the_bands_and_moves_the_cursor(stacks, dock):

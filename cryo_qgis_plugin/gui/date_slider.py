@@ -186,7 +186,8 @@ class DateSlider(QWidget):
         self.slider.setValue(self.dates.index(day))
         self.slider.blockSignals(False)
         self.label.setText(day.isoformat())
-        self.panel.vline.setPos(date_seconds(day))
+        self.panel.date_line.setPos(date_seconds(day))
+        self.panel.date_line.show()
 
     def _switch_bands(self, day: Optional[dt.date]) -> None:
         if day is not None:

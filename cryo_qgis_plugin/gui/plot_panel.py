@@ -45,6 +45,10 @@ class PlotPanel(QWidget):
                                           brush=pg.mkBrush(255, 255, 255, 200))
         self.vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.vline, ignoreBounds=True)
+        # the map's date (the dock's date slider): its own line, so hovering the plot does not move it
+        self.date_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#d55e00", width=1.5))
+        self.date_line.hide()
+        self.plot.addItem(self.date_line, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         view = self.plot.getPlotItem().vb
         for signal in (view.sigRangeChanged, view.sigResized, self.legend.xChanged, self.legend.yChanged):
@@ -79,7 +83,8 @@ class PlotPanel(QWidget):
         item = self.plot.getPlotItem()
         for data_item in list(item.listDataItems()):
             item.removeItem(data_item)
-        for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i is not self.vline]:
+        cursors = (self.vline, self.date_line)
+        for marker in [i for i in item.items if isinstance(i, pg.InfiniteLine) and i not in cursors]:
             item.removeItem(marker)
         self.legend.clear()
         if self.right is not None:
@@ -161,7 +166,7 @@ class PlotPanel(QWidget):
 
     def export(self, path: str, options: ExportOptions) -> None:
         """Write the plot to ``path`` (PNG, SVG or PDF, :mod:`.plot_export`), without the crosshair."""
-        export_plot(self.plot, path, options, hide=[self.vline])
+        export_plot(self.plot, path, options, hide=[self.vline, self.date_line])
 
     def export_png(self, path: str) -> bool:
         """The plot as a PNG of its size on screen, at 96 DPI, without a title."""
