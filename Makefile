@@ -5,7 +5,7 @@ QGIS_PLUGINPATH ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugi
 DEMO_PLUGINPATH := $(CURDIR)/build/demo-plugins
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-h5py python3-pyqtgraph \
-	python3-dask python3-distributed python3-xarray python3-zarr python3-netcdf4 python3-venv \
+	python3-dask python3-distributed python3-xarray python3-zarr python3-netcdf4 python3-venv python3-setuptools \
 	python3-numpy python3-scipy python3-pytest python3-matplotlib python3-pyflakes xvfb xauth \
 	pyqt5-dev-tools qttools5-dev-tools fonts-open-sans flake8 python3-pep8-naming python3-pyqt6 python3-openpyxl \
 	python3-pyproj
