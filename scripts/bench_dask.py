@@ -30,7 +30,7 @@ from samples.sampledata import FreezeThawClimate  # noqa: E402
 START = dt.date(2005, 8, 1)
 DAYS = 1826  # the season years 2005-2009
 GRID = Grid.from_extent(-180.0, -90.0, 180.0, 90.0, 1440, 720, "EPSG:4326")
-SPACE_CHUNK = 240  # 3 x 6 tiles of the grid per season
+ROW_CHUNK = 192  # 4 strips of whole rows per season, on the 96-row tiles of the file
 
 
 def make_stack(path: str) -> None:
@@ -68,7 +68,7 @@ def on_cluster(stack_path: str, output: str, workers: int) -> float:
         with open_stack(stack_path) as stack:
             opener = StackOpener.of(stack)
         t0 = time.perf_counter()
-        indicators_with_dask(opener, output, client=client, space_chunk=SPACE_CHUNK)
+        indicators_with_dask(opener, output, client=client, row_chunk=ROW_CHUNK)
         return time.perf_counter() - t0
 
 

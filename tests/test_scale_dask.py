@@ -83,7 +83,7 @@ def test_indicators_through_dask_write_the_one_process_file(cluster, stack_file,
         expected = indicators(stack, one)
     opener = StackOpener(stack_file)
     for path, client in ((local, None), (remote, cluster)):
-        result = freezethaw_scaled.indicators_with_dask(opener, path, client=client, space_chunk=9)
+        result = freezethaw_scaled.indicators_with_dask(opener, path, client=client, row_chunk=9)
         assert result.years == expected.years and result.unknown_pixel_days == expected.unknown_pixel_days
         a, b = gdal.Open(one), gdal.Open(path)
         assert np.array_equal(a.ReadAsArray(), b.ReadAsArray())

@@ -48,6 +48,7 @@ class SeasonState:
         self.has_freeze = np.zeros(shape, bool)
         self.no_thaw = np.ones(shape, bool)
         self.counts = np.zeros((3,) + shape, np.int16)  # frozen, thawed, valid days
+        self.unknown_days = np.zeros(shape, np.int16)  # days with a code the product does not know
         self._scratch = np.empty(shape, bool)
 
     def add_day(self, day: int, codes: Optional[np.ndarray]) -> None:
@@ -63,6 +64,7 @@ class SeasonState:
         if self.precipitation_as_thawed:
             thawed |= precipitation
         valid = frozen | thawed | precipitation | (roles == TRANSITIONAL)
+        np.add(self.unknown_days, roles == UNKNOWN, out=self.unknown_days, casting="unsafe")
         for i, mask in enumerate((frozen, thawed, valid)):
             np.add(self.counts[i], mask, out=self.counts[i], casting="unsafe")
         np.putmask(self.last_frozen, np.logical_and(frozen, self.no_thaw, out=self._scratch), day)
@@ -140,7 +142,6 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
                 for d0, d1 in slabs:
                     present = [p for p in positions[d0:d1] if p is not None]
                     slab = stack.read(slice(r0, r1), present).reshape(len(present), -1)
-                    unknown += int(np.count_nonzero(np.take(state.roles, slab) == UNKNOWN))
                     k = 0
                     for day in range(d0, d1):
                         if positions[day] is None:
@@ -149,6 +150,7 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
                             state.add_day(day, slab[k])
                             k += 1
                 values = state.result()
+                unknown += int(state.unknown_days.sum(dtype=np.int64))
                 del state, slab  # release before the next block allocates its own
                 for i in range(len(INDICATORS)):
                     out.write_band(y * len(INDICATORS) + i + 1, r0, values[i].reshape(r1 - r0, grid.width))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -55,15 +55,22 @@ def _bounds(size: int, chunk: int):
     return [(start, min(start + chunk, size)) for start in range(0, size, chunk)]
 
 
-def lazy_stack(opener: StackOpener, time_chunk: int = 366, row_chunk: int = 256, col_chunk: int = 512):
-    """The stack as a DataArray ``(time, y, x)`` of dask chunks ``time_chunk`` × ``row_chunk`` × ``col_chunk``,
-    with its dates (``time``), cell-centre coordinates and, in ``attrs``, the grid, nodata and source."""
+def lazy_stack(opener: StackOpener, time_chunk: int = 366, row_chunk: int = 256, col_chunk: Optional[int] = None,
+               time_starts: Optional[Sequence[int]] = None):
+    """The stack as a DataArray ``(time, y, x)`` of dask chunks ``time_chunk`` × ``row_chunk`` × ``col_chunk``
+    (None: whole rows, which the readers read anyway: narrower tiles read the same rows once per tile), with its
+    dates (``time``), cell-centre coordinates and, in ``attrs``, the grid, nodata and source. ``time_starts``
+    (date positions) start a new time chunk instead, e.g. at each season's first date."""
     da = require("dask.array")
     xr = require("xarray")
     stack = opener.open()
     n_times, height, width = stack.shape
     delayed = require("dask").delayed
-    times, rows, cols = _bounds(n_times, time_chunk), _bounds(height, row_chunk), _bounds(width, col_chunk)
+    times = _bounds(n_times, time_chunk)
+    if time_starts is not None:
+        edges = sorted({0, n_times} | {int(t) for t in time_starts if 0 < t < n_times})
+        times = list(zip(edges[:-1], edges[1:]))
+    rows, cols = _bounds(height, row_chunk), _bounds(width, col_chunk or width)
     read = delayed(_read_chunk, pure=True)
     blocks = [[[da.from_delayed(read(opener, t, r, c), (t[1] - t[0], r[1] - r[0], c[1] - c[0]), stack.dtype)
                 for c in cols] for r in rows] for t in times]

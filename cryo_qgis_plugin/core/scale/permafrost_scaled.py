@@ -28,10 +28,10 @@ def _degree_day_kernel(temperatures: np.ndarray, day_of: Tuple[int, ...], n_days
                        source: str) -> np.ndarray:
     """``(..., t)`` stored values -> float32 ``(..., index, season)``: DDF then DDT of each season."""
     space = temperatures.shape[:-1]
-    flat = temperatures.reshape(-1, temperatures.shape[-1])
-    state = DegreeDayState(flat.shape[0], max_gap, list(seasons))
+    days = np.ascontiguousarray(np.moveaxis(temperatures, -1, 0).reshape(temperatures.shape[-1], -1))  # (t, pixels)
+    state = DegreeDayState(days.shape[1], max_gap, list(seasons))
     order = [year for year, _, _ in seasons]
-    out = np.empty((flat.shape[0], 2, len(seasons)), np.float32)
+    out = np.empty((days.shape[1], 2, len(seasons)), np.float32)
 
     def keep(done) -> None:
         for season in done:
@@ -41,7 +41,7 @@ def _degree_day_kernel(temperatures: np.ndarray, day_of: Tuple[int, ...], n_days
 
     for k, day in enumerate(day_of):
         keep(state.advance_to(day))
-        _add_day(state, day, np.ascontiguousarray(flat[:, k]), packing, nodata, "INPUT " + source)
+        _add_day(state, day, days[k].copy(), packing, nodata, "INPUT " + source)  # add_day may write in it
     keep(state.finish(n_days))
     return out.reshape(space + (2, len(seasons)))
 
@@ -114,7 +114,7 @@ def ttop_ensemble(ddf, ddt, index, parameters, options=None):
 
 def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing = Packing(),
                           year_start: Tuple[int, int] = (7, 1), max_gap: int = 5, client=None, run: Run = Run(),
-                          space_chunk: int = 128):
+                          row_chunk: int = 128):
     """:func:`~..permafrost.degreedays.degree_days` computed by dask (on ``client``'s cluster, or dask's threads
     when None): the same two GeoTIFFs and :class:`~..permafrost.degreedays.DegreeDayResult`."""
     from ..permafrost.degreedays import NODATA, DegreeDayResult, index_style, index_writer, warn_long_gaps
@@ -124,7 +124,7 @@ def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing
     stack = opener.open()
     if stack.dtype.kind not in "uif":
         raise CryoInputError("{} holds {} values, not temperatures".format(stack.source, stack.dtype))
-    temperatures = lazy_stack(opener, time_chunk=366, row_chunk=space_chunk, col_chunk=space_chunk)
+    temperatures = lazy_stack(opener, time_chunk=366, row_chunk=row_chunk)
     result = degree_days(temperatures, packing, year_start, max_gap, run)
     years = [int(y) for y in result["year"].values]
     partial = whole_seasons(stack.dates, year_start, stack.source, "degree days", Run())[1]
