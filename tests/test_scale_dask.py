@@ -377,3 +377,32 @@ def test_snow_cloud_filters_on_overlapping_tiles(cluster):
     tiled = cloud_filtered(in_memory(states, dates, GRID).chunk(ODD_CHUNKS), 2, 5, True, 10)
     assert np.array_equal(whole.values, expected)
     assert np.array_equal(cluster.compute(tiled).result().values, expected)
+
+
+def test_the_dask_paths_refuse_what_the_one_process_paths_refuse(stack_file, tmp_path):
+    """The same checks, with the same messages, before anything is computed or written."""
+    from cryo_qgis_plugin.core.errors import CryoInputError
+    from cryo_qgis_plugin.core.scale import permafrost_scaled
+    from cryo_qgis_plugin.core.stats.trend import yearly_bands
+
+    floats = str(tmp_path / "floats.tif")
+    dates = [(FIRST + dt.timedelta(days=d)).isoformat() for d in range(400)]
+    with GeoTiffWriter(floats, GRID, dates, np.float32, nodata=-9999.0, band_dates=dates) as out:
+        out.write(0, np.zeros((400,) + GRID.shape, np.float32))
+    out = str(tmp_path / "out.tif")
+    with pytest.raises(CryoInputError, match="not freeze/thaw class codes"):
+        freezethaw_scaled.indicators_with_dask(StackOpener(floats), out)
+    with pytest.raises(CryoInputError, match="MIN_RUN must be at least 1 day"):
+        freezethaw_scaled.indicators_with_dask(StackOpener(stack_file), out, min_run=0)
+    with pytest.raises(CryoInputError, match="MAX_GAP must be 0 or more days"):
+        permafrost_scaled.degree_days_with_dask(StackOpener(floats), out, str(tmp_path / "ddt.tif"), max_gap=-1)
+    years = write_years(tmp_path, count=6)
+    other = Grid.from_extent(60.0, 40.0, 69.5, 45.75, 38, 23, "EPSG:4326")
+    odd = str(tmp_path / "frozen_days_2010.tif")
+    with GeoTiffWriter(odd, other, ["frozen_days_2010"], np.float32, nodata=-9999.0) as w:
+        w.write(0, np.zeros((1,) + other.shape, np.float32))
+    with pytest.raises(CryoInputError, match="on another grid"):
+        trend_scaled.trend_with_dask(yearly_bands(years + [odd]), out)
+    with pytest.raises(CryoInputError, match="MIN_YEARS must be at least 3"):
+        trend_scaled.trend_with_dask(yearly_bands(years), out, min_years=2)
+    assert not os.path.exists(out)

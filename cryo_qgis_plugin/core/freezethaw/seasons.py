@@ -122,9 +122,7 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
     Streams season by season and day by day (:class:`SeasonState`), in row blocks only when the grid's
     state exceeds the budget, so memory depends on the budget, not on how many seasons the stack holds.
     """
-    check_codes_dtype(stack)
-    if min_run < 1:
-        raise CryoInputError("MIN_RUN must be at least 1 day, got {}".format(min_run))
+    check_indicator_inputs(stack, min_run)
     years, partial = whole_seasons(stack.dates, year_start, stack.source, "indicators", run)
     grid = stack.grid
     # Half the budget for the per-pixel state (about 24 bytes a pixel), half for the slabs of days read.
@@ -160,6 +158,13 @@ def indicators(stack: Stack, output_path: str, year_start: Tuple[int, int] = (8,
     if unknown:
         run.warning("{} pixel-days held unknown codes and were treated as missing days".format(unknown))
     return IndicatorResult(years, indicator_names(years), partial, unknown)
+
+
+def check_indicator_inputs(stack: Stack, min_run: int) -> None:
+    """Refuse a stack of other values than class codes, and a MIN_RUN under one day (whichever engine computes)."""
+    check_codes_dtype(stack)
+    if min_run < 1:
+        raise CryoInputError("MIN_RUN must be at least 1 day, got {}".format(min_run))
 
 
 def indicator_names(years: List[int]) -> List[str]:

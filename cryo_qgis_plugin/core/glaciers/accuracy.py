@@ -70,6 +70,11 @@ def slope_degrees(reference: np.ndarray, rows: np.ndarray, cols: np.ndarray, pix
     return np.degrees(np.arctan(np.hypot(east, north)))
 
 
+def linear_error_90(residuals: np.ndarray) -> float:
+    """LE90: the 90th percentile of the absolute residuals (NaN when there are none)."""
+    return float(np.percentile(np.abs(residuals), 90)) if residuals.size else float("nan")
+
+
 def stable_accuracy(dh: np.ndarray, stable: np.ndarray, reference: np.ndarray, pixel: Tuple[float, float],
                     coregistration: Coregistration, max_samples: int = MAX_SAMPLES) -> Accuracy:
     """LE90, CE90 and the statistics by slope class of ``dh`` over the ``stable`` cells (module docstring)."""
@@ -78,7 +83,7 @@ def stable_accuracy(dh: np.ndarray, stable: np.ndarray, reference: np.ndarray, p
     rows, cols = np.nonzero(cells)
     rows, cols = rows * stride + 1, cols * stride + 1
     values = dh[rows, cols].astype(np.float64)
-    le90 = float(np.percentile(np.abs(values), 90)) if values.size else float("nan")
+    le90 = linear_error_90(values)
     slope = slope_degrees(reference, rows, cols, pixel)
     index = np.digitize(slope, SLOPE_EDGES[1:-1])  # NaN slopes go past the last class
     classes = []

@@ -13,6 +13,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from .accuracy import linear_error_90
 from .elevation_change import DemDifferenceResult
 from .report_map import map_html
 from .report_plots import histogram_svg, hypsometry_svg, variogram_svg
@@ -115,8 +116,7 @@ def _point_reference(result: DemDifferenceResult) -> List[str]:
     points = getattr(result, "points", None)
     if points is None:
         return []
-    stable_after = points.after[points.used]
-    le90 = float(np.percentile(np.abs(stable_after), 90)) if stable_after.size else float("nan")
+    le90 = linear_error_90(points.after[points.used])
     rows = [("Points on the DEM / outside its grid / on DEM voids", "{:,} / {:,} / {:,}".format(
                 points.x.size, points.outside, points.void)),
             ("Stable points (off glacier and unstable polygons) / inliers used", "{:,} / {:,}".format(

@@ -19,6 +19,7 @@ it has closed (``max_gap`` days after its end), so at most two seasons are open 
 """
 from __future__ import annotations
 
+import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Dict, List, Tuple
@@ -262,17 +263,11 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
                 year_start: Tuple[int, int] = (7, 1), max_gap: int = 5, run: Run = Run()) -> DegreeDayResult:
     """Write DDF and DDT GeoTIFFs (float32, one band per complete season year named ``ddf_<year>`` /
     ``ddt_<year>``, nodata -9999) from a daily temperature stack (see the module docstring)."""
-    if max_gap < 0:
-        raise CryoInputError("MAX_GAP must be 0 or more days, got {}".format(max_gap))
-    if stack.dtype.kind not in "uif":
-        raise CryoInputError("{} holds {} values, not temperatures".format(stack.source, stack.dtype))
+    check_degree_day_inputs(stack, max_gap)
     years, partial = whole_seasons(stack.dates, year_start, stack.source, "degree days", run)
     first = stack.dates[0]
-    day_of = [(day - first).days for day in stack.dates]
+    day_of = day_offsets(stack.dates, run)
     n_days = day_of[-1] + 1
-    if len(day_of) < n_days:
-        run.warning("{} of the {} dates from {} to {} are absent from the stack; they are filled like missing "
-                    "days".format(n_days - len(day_of), n_days, first, stack.dates[-1]))
     seasons = []
     for year in years:
         start, stop = season_bounds(year, year_start)
@@ -328,6 +323,23 @@ def degree_days(stack: Stack, ddf_path: str, ddt_path: str, packing: Packing = P
         run.report(1.0)
     warn_long_gaps(nodata_pixels, max_gap, run)
     return DegreeDayResult(years, partial, nodata_pixels)
+
+
+def check_degree_day_inputs(stack: Stack, max_gap: int) -> None:
+    """Refuse a negative MAX_GAP and a stack of other values than numbers (whichever engine computes)."""
+    if max_gap < 0:
+        raise CryoInputError("MAX_GAP must be 0 or more days, got {}".format(max_gap))
+    if stack.dtype.kind not in "uif":
+        raise CryoInputError("{} holds {} values, not temperatures".format(stack.source, stack.dtype))
+
+
+def day_offsets(dates: List[dt.date], run: Run) -> List[int]:
+    """Each date's day from the first; the dates absent in between (filled like missing days) are logged."""
+    day_of = [(day - dates[0]).days for day in dates]
+    if len(day_of) < day_of[-1] + 1:
+        run.warning("{} of the {} dates from {} to {} are absent from the stack; they are filled like missing "
+                    "days".format(day_of[-1] + 1 - len(day_of), day_of[-1] + 1, dates[0], dates[-1]))
+    return day_of
 
 
 def index_writer(path: str, index: str, grid, years: List[int], year_start: Tuple[int, int], max_gap: int,

@@ -112,11 +112,12 @@ def indicators_with_dask(opener, output_path: str, year_start: Tuple[int, int] =
     """:func:`~..freezethaw.seasons.indicators` computed by dask: on ``client``'s cluster (a
     ``distributed.Client``), or in this process with dask's threads when None. Writes the same GeoTIFF (bands,
     metadata, style) and returns the same :class:`~..freezethaw.seasons.IndicatorResult`."""
-    from ..freezethaw.seasons import IndicatorResult, indicator_names, indicator_writer
+    from ..freezethaw.seasons import IndicatorResult, check_indicator_inputs, indicator_names, indicator_writer
     from .cluster import computed
     from .lazy_stack import lazy_stack
 
     stack = opener.open()
+    check_indicator_inputs(stack, min_run)
     years, partial = whole_seasons(stack.dates, year_start, stack.source, "indicators", Run())
     starts = sorted({min(p for p in season_positions(stack.dates, year, year_start) if p is not None)
                      for year in years})

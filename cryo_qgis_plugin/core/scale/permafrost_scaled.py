@@ -13,12 +13,11 @@ from typing import Tuple
 import numpy as np
 
 from ..codes import UNFROZEN
-from ..errors import CryoInputError
 from ..io.dates import season_bounds, whole_seasons
 from ..io.temperature import Packing
 from ..optional import require
 from ..permafrost import ttop_model
-from ..permafrost.degreedays import DegreeDayState, _add_day
+from ..permafrost.degreedays import DegreeDayState, _add_day, day_offsets
 from ..run import Run
 from .lazy_stack import dates_of
 
@@ -55,7 +54,7 @@ def degree_days(temperatures, packing: Packing = Packing(), year_start: Tuple[in
     years, _ = whole_seasons(dates, year_start, str(temperatures.attrs.get("source", "the stack")), "degree days",
                              run)
     first = dates[0]
-    day_of = tuple((day - first).days for day in dates)
+    day_of = tuple(day_offsets(dates, run))
     seasons = tuple((year, (season_bounds(year, year_start)[0] - first).days,
                      (season_bounds(year, year_start)[1] - first).days) for year in years)
     if temperatures.chunks is not None:
@@ -117,13 +116,13 @@ def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing
                           row_chunk: int = 128):
     """:func:`~..permafrost.degreedays.degree_days` computed by dask (on ``client``'s cluster, or dask's threads
     when None): the same two GeoTIFFs and :class:`~..permafrost.degreedays.DegreeDayResult`."""
-    from ..permafrost.degreedays import NODATA, DegreeDayResult, index_style, index_writer, warn_long_gaps
+    from ..permafrost.degreedays import (NODATA, DegreeDayResult, check_degree_day_inputs, index_style,
+                                         index_writer, warn_long_gaps)
     from .cluster import computed
     from .lazy_stack import lazy_stack
 
     stack = opener.open()
-    if stack.dtype.kind not in "uif":
-        raise CryoInputError("{} holds {} values, not temperatures".format(stack.source, stack.dtype))
+    check_degree_day_inputs(stack, max_gap)
     temperatures = lazy_stack(opener, time_chunk=366, row_chunk=row_chunk)
     result = degree_days(temperatures, packing, year_start, max_gap, run)
     years = [int(y) for y in result["year"].values]

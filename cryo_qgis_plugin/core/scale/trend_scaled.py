@@ -7,12 +7,11 @@ from typing import Sequence, Tuple
 
 import numpy as np
 
-from ..errors import CryoInputError
 from ..io.grid import Grid
-from ..io.raster import grid_of
 from ..optional import require
 from ..run import Run
-from ..stats.trend import TREND_BANDS, TREND_NODATA, YearlyBand, trend_statistics, trend_style, trend_writer
+from ..stats.trend import (TREND_BANDS, TREND_NODATA, YearlyBand, checked_series, trend_statistics, trend_style,
+                           trend_writer)
 
 
 def _trend_kernel(values: np.ndarray, years: Sequence[float], min_years: int) -> np.ndarray:
@@ -67,15 +66,10 @@ def trend_with_dask(bands: Sequence[YearlyBand], output_path: str, min_years: in
                     run: Run = Run(), chunk: int = 512) -> Grid:
     """:func:`~..stats.trend.trend_raster` computed by dask (on ``client``'s cluster, or dask's threads when None):
     the same GeoTIFF, bands and style."""
-    from osgeo import gdal
-
     from .cluster import computed
 
-    grid = grid_of(gdal.Open(bands[0].path))
+    grid = checked_series(bands, min_years)[1]
     years = [b.year for b in bands]
-    if len(bands) < min_years:
-        raise CryoInputError("The series has {} year(s) but MIN_YEARS is {}: add years or lower MIN_YEARS".format(
-            len(bands), min_years))
     result = trend(lazy_yearly_bands(bands, grid, chunk), years, min_years)
     result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
     with trend_writer(output_path, grid, years) as out:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Sequence
+from typing import Dict, List, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal
@@ -132,19 +132,9 @@ def yearly_bands(paths: Sequence[str], band_prefix: str = "") -> List[YearlyBand
 
 def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int = 5, run: Run = Run()) -> Grid:
     """Write Sen slope, Mann-Kendall p, OLS slope and n of the yearly series to a 4-band float32 GeoTIFF."""
-    if min_years < 3:
-        raise CryoInputError("MIN_YEARS must be at least 3, got {}".format(min_years))
-    datasets = {path: gdal.Open(path) for path in {b.path for b in bands}}
-    grid = grid_of(datasets[bands[0].path])
-    for path, ds in datasets.items():
-        if not grid_of(ds).matches(grid):
-            raise CryoInputError("{} is on another grid than {}; every yearly raster must share one grid".format(
-                path, bands[0].path))
+    datasets, grid = checked_series(bands, min_years)
     years = [b.year for b in bands]
     n = len(bands)
-    if n < min_years:
-        raise CryoInputError("The series has {} year(s) ({}) but MIN_YEARS is {}: add years or lower MIN_YEARS"
-                             .format(n, ", ".join(map(str, years)), min_years))
     pairs = n * (n - 1) // 2
     per_pixel = 8 * (n * n + 4 * pairs + 4 * n)  # bytes the kernel holds per pixel
     row_blocks = blocks(grid.height, grid.width * (per_pixel + 8 * n), run.budget_bytes, align=256)
@@ -175,6 +165,23 @@ def trend_raster(bands: Sequence[YearlyBand], output_path: str, min_years: int =
         run.check()
         out.style_qml = trend_style(largest_slope)
     return grid
+
+
+def checked_series(bands: Sequence[YearlyBand], min_years: int) -> Tuple[Dict[str, gdal.Dataset], Grid]:
+    """The open rasters of ``bands`` and their one grid; refuses MIN_YEARS under 3, rasters on different grids
+    and fewer years than MIN_YEARS (whichever engine computes)."""
+    if min_years < 3:
+        raise CryoInputError("MIN_YEARS must be at least 3, got {}".format(min_years))
+    datasets = {path: gdal.Open(path) for path in {b.path for b in bands}}
+    grid = grid_of(datasets[bands[0].path])
+    for path, ds in datasets.items():
+        if not grid_of(ds).matches(grid):
+            raise CryoInputError("{} is on another grid than {}; every yearly raster must share one grid".format(
+                path, bands[0].path))
+    if len(bands) < min_years:
+        raise CryoInputError("The series has {} year(s) ({}) but MIN_YEARS is {}: add years or lower MIN_YEARS"
+                             .format(len(bands), ", ".join(str(b.year) for b in bands), min_years))
+    return datasets, grid
 
 
 def trend_writer(output_path: str, grid: Grid, years: Sequence[int]) -> GeoTiffWriter:
