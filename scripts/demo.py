@@ -344,7 +344,7 @@ def main(outdir: str) -> None:
             fh.write("".join("- {}: {}\n".format(step, ", ".join("{} = {}".format(k, v) for k, v in numbers.items()))
                              for step, numbers in answer["steps"].items()))
             fh.write("- files: {}\n\n".format(", ".join("`{}`".format(os.path.basename(f))
-                                                        for f in answer["files"].values())))
+                                                        for f in answer["files"].values() if f)))  # not asked: None
         fh.write("## Quicklooks and reports\n\n")
         for folder in (ft, glacier_folder, lake_folder, permafrost_folder, insar_folder, snow_folder):
             fh.write("".join("- `{}/{}`\n".format(os.path.basename(folder), n) for n in sorted(os.listdir(folder))
