@@ -87,6 +87,7 @@ def drive():
         if len(ANSWER["picks"]) == 1:
             dock.pin()
     ANSWER["status"] = dock.status.text()
+    step_in_time(dock, layer, canvas)
     plot = dock.plot  # the crosshair read-out: hover the plot's middle
     QTest.mouseMove(plot.viewport(), QPoint(plot.viewport().width() // 2, plot.viewport().height() // 2))
     ANSWER["readout"] = dock.readout.text()
@@ -106,6 +107,41 @@ def drive():
     ANSWER["steps"].append("import dialog screenshot")
     ANSWER["unloaded"] = unloadPlugin("cryo_qgis_plugin")  # removes toolbar, menu, dock and provider cleanly
     ANSWER["provider_after_unload"] = QgsApplication.processingRegistry().providerById("cryo") is not None
+
+
+def step_in_time(dock, layer, canvas):
+    """The dock's date slider stepped with its keys (a day at a time, then a month), as a user does: for each
+    date, the band the map's renderer draws, the canvas's temporal range, the plot's date line and the colour
+    drawn on the map at the first click."""
+    from qgis.gui import QgsVertexMarker
+
+    from cryo_qgis_plugin.qgis_io.temporal_stack import range_start_date, renderer_band
+
+    slider = dock.date_slider
+    lon, lat = CONFIG["clicks"][0]
+    ANSWER["temporal_enabled"] = layer.temporalProperties().isActive()
+    ANSWER["dates"] = [slider.dates[0].isoformat(), slider.dates[-1].isoformat(), len(slider.dates)]
+    slider.slider.setFocus()
+    ANSWER["time_steps"] = []
+    for key in [Qt.Key.Key_Right] * 3 + [Qt.Key.Key_PageUp, Qt.Key.Key_End, Qt.Key.Key_Left]:
+        QTest.keyClick(slider.slider, key)
+        QTest.qWait(100)
+        canvas.refresh()
+        wait_until(lambda: not canvas.isDrawing(), 20)
+        pixel = canvas.getCoordinateTransform().transform(QgsPointXY(lon, lat))
+        markers = [item for item in canvas.scene().items() if isinstance(item, QgsVertexMarker)]
+        for marker in markers:  # the pick marker covers the cell's centre: the map's own colour without it
+            marker.hide()
+        colour = canvas.grab().toImage().pixelColor(round(pixel.x()), round(pixel.y()))
+        for marker in markers:
+            marker.show()
+        ANSWER["time_steps"].append({
+            "slider": slider.current.isoformat(), "label": slider.label.text(), "band": renderer_band(layer),
+            "canvas_day": str(range_start_date(canvas.temporalRange())),
+            "date_line": dock.panel.date_line.value(), "colour": [colour.red(), colour.green(), colour.blue()]})
+    window = iface.mainWindow()
+    window.grab().save(os.path.join(CONFIG["screenshots"], "qgis_timeseries_in_time.png"))
+    ANSWER["steps"].append("stepped in time")
 
 
 QTimer.singleShot(1500, run)

@@ -1,6 +1,8 @@
 """End to end in the real QGIS desktop under Xvfb: the plugin deployed and enabled in a fresh profile, a decoded
 freeze/thaw stack loaded, the Cryosphere toolbar's "Time series" button pressed, two clicks on the map canvas,
-the dock's plotted data compared with the pixels read with GDAL, the import dialog opened on the sample folder;
+the dock's plotted data compared with the pixels read with GDAL, the dock's date slider stepped with its keys (the
+map's band, the Temporal Controller's date, the plot's date line and the map's colour read back for each date), the
+import dialog opened on the sample folder;
 screenshots are saved with the test's files, and into docs/screenshots/ (shown in the README) when
 CRYO_UPDATE_SCREENSHOTS=1 (``make screenshots``)."""
 import datetime as dt
@@ -15,6 +17,7 @@ from osgeo import gdal
 
 from conftest import ROOT
 from cryo_qgis_plugin.core import freezethaw
+from cryo_qgis_plugin.core.codes import FREEZE_THAW
 from samples import sampledata
 from cryo_qgis_plugin.core.io.stack import open_stack
 
@@ -57,6 +60,27 @@ def two_cells_with_a_season(codes):
     return [tuple(int(v) for v in first), tuple(int(v) for v in second)]
 
 
+def check_stepping_in_time(seen, codes, cell):
+    """The slider's keys (→ → →, Page Up, End, ←) from the first date: the dates expected here from the keys'
+    meaning (a day, a month, the last, a day back); for each, the map's renderer draws that date's band, the
+    canvas's temporal range starts on it (the Temporal Controller, 3.22 and 3.38+ alike), the plot's date line
+    sits on it, and the map's colour at the picked cell is the class colour of that cell's code on that day."""
+    assert seen["temporal_enabled"]
+    assert seen["dates"] == [FIRST.isoformat(), LAST.isoformat(), (LAST - FIRST).days + 1]
+    expected = [FIRST + dt.timedelta(days=d) for d in (1, 2, 3)]
+    expected += [dt.date(2005, 11, 4), LAST, LAST - dt.timedelta(days=1)]
+    colours = {code.value: list(code.color) for code in FREEZE_THAW}
+    row, col = cell
+    for day, step in zip(expected, seen["time_steps"]):
+        band = (day - FIRST).days + 1
+        assert step["slider"] == step["label"] == step["canvas_day"] == day.isoformat()
+        assert step["band"] == band
+        assert step["date_line"] == (day - dt.date(1970, 1, 1)).days * 86400
+        assert step["colour"] == colours[int(codes[band - 1, row, col])], day
+    assert len(seen["time_steps"]) == len(expected)
+    assert len({tuple(step["colour"]) for step in seen["time_steps"]}) > 1  # the cell changes class on the way
+
+
 @pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis") is None,
                     reason="needs the QGIS desktop and Xvfb (make deps)")
 def test_desktop_pick_and_import_dialog(qgis_process_env, tmp_path):
@@ -86,9 +110,11 @@ def test_desktop_pick_and_import_dialog(qgis_process_env, tmp_path):
         first_day = (FIRST - dt.date(1970, 1, 1)).days * 86400
         assert series["x"][0] == first_day and len(series["x"]) == (LAST - FIRST).days + 1
     assert seen["left_ticks"][:3] == ["Water body or missing", "Frozen", "Thawed"]
+    check_stepping_in_time(seen, codes, cells[0])
     assert seen["dialog_visible"] and "123" in seen["dialog_dates"]  # 123 days, 2005-10-01 .. 2006-01-31
     assert seen["unloaded"] and not seen["provider_after_unload"]
-    for name in ("qgis_timeseries_dock.png", "timeseries_dock.png", "qgis_import_dialog.png"):
+    for name in ("qgis_timeseries_dock.png", "timeseries_dock.png", "qgis_import_dialog.png",
+                 "qgis_timeseries_in_time.png"):
         assert os.path.getsize(str(screenshots / name)) > 10000
         if os.environ.get("CRYO_UPDATE_SCREENSHOTS") == "1":
             shutil.copy(str(screenshots / name), os.path.join(SCREENSHOTS, name))
