@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm,  # noqa: E402
                        QgsProcessingModelChildAlgorithm, QgsProcessingModelChildDependency,
                        QgsProcessingModelChildParameterSource, QgsProcessingModelOutput,
-                       QgsProcessingModelParameter, QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
+                       QgsProcessingModelParameter, QgsProcessingParameterEnum,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFile, QgsProcessingParameterMapLayer, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
@@ -279,20 +279,17 @@ def lake_ice() -> Workflow:
     units = w.input(QgsProcessingParameterEnum("temperature_units", "Air-temperature units", ["celsius", "kelvin"],
                                                defaultValue="celsius", usesStaticStrings=True, optional=True),
                     "Of the air-temperature stack after its scale and offset.")
-    w.input(QgsProcessingParameterBoolean("write_series", "Also write the daily ice of every lake (table)", False,
-                                          optional=True),
-            "The lake means the phenology is computed from, day by day, as series:lake_series.")  # for the branch
-    series = {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": lake_field, "SHORE_BUFFER": buffer}
-    wanted = w.branch("series_wanted", "series", "coalesce(@write_series, false)",
-                      "Series wanted?: the daily lake table is written only when write_series is ticked.")
-    w.step("cryo:lakeiceseries", "series", series, {"OUTPUT": ("lake_series", "Daily ice per lake (table)")},
-           "Zonal mean of the stack over each lake (shore buffer left out), day by day: the table to plot or "
-           "export.", after=wanted)
-    w.step("cryo:lakeicephenology", "phenology", series,
+    w.step("cryo:lakeiceseries", "series",
+           {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": lake_field, "SHORE_BUFFER": buffer},
+           {"OUTPUT": ("lake_series", "Daily ice per lake (table)")},
+           "Zonal mean of the stack over each lake (shore buffer left out), day by day: the table the phenology "
+           "is found in, to plot or export.")
+    w.step("cryo:lakeicephenology", "phenology",
+           {"INPUT": from_child("series", "OUTPUT"), "LAKES": lakes, "LAKE_FIELD": lake_field},
            {"OUTPUT": ("phenology", "Freeze-up and break-up per lake and winter"),
             "OUTPUT_LAKES": ("lakes_phenology", "Lakes with the main event per winter")},
            "Freeze-up and break-up start and end dates, ice duration and complete-freeze duration per lake and "
-           "winter, as a table and as columns of the lake polygons.")
+           "winter from the daily series, as a table and as columns of the lake polygons.")
     given = w.branch("temperature_given", "temperature", "@temperature_stack IS NOT NULL",
                      "Temperature given?: the thickness step runs only with an air-temperature stack.")
     w.step("cryo:lakeicethickness", "thickness",

@@ -286,7 +286,8 @@ def workflows(outdir: str, daily: str, pf: sample_permafrost.PermafrostSample) -
         "cryo:workflowlakeicephenology": run_workflow(
             "cryo:workflowlakeicephenology", stack=os.path.join(lake_sample, "lake_ice_percent_2015_2018.tif"),
             lakes=os.path.join(lake_sample, "lakes.gpkg"), lake_field="name", shore_buffer=250,
-            **{"phenology:phenology": out("lk_phenology.csv"), "phenology:lakes_phenology": out("lk_lakes.gpkg")}),
+            **{"series:lake_series": out("lk_series.gpkg"), "phenology:phenology": out("lk_phenology.csv"),
+               "phenology:lakes_phenology": out("lk_lakes.gpkg")}),
     }
 
 

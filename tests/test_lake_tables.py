@@ -52,7 +52,7 @@ def write_xlsx(path, header, rows, sheet="ice"):
     return str(path)
 
 
-def polygons(path):
+def polygons(path, lake="A"):
     from osgeo import ogr, osr
 
     srs = osr.SpatialReference()
@@ -62,7 +62,7 @@ def polygons(path):
     layer.CreateField(ogr.FieldDefn("lake", ogr.OFTString))
     feature = ogr.Feature(layer.GetLayerDefn())
     feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON((90 30,91 30,91 31,90 31,90 30))"))
-    feature.SetField("lake", "A")
+    feature.SetField("lake", lake)
     layer.CreateFeature(feature)
     vector = None
     return str(path)
@@ -186,8 +186,9 @@ def test_bad_tables_are_named_with_file_and_row(qgis_app, tmp_path):
     os.remove(os.path.join(folder, "A_copy.csv"))
     with pytest.raises(QgsProcessingException, match=r"is one of the inputs \(INPUT\)"):
         phenology(tmp_path, "o", INPUT=folder, OUTPUT=os.path.join(folder, "A.csv"))
-    with pytest.raises(QgsProcessingException, match="LAKES is used only with a raster stack"):
-        phenology(tmp_path, "o", INPUT=folder, LAKES=polygons(tmp_path / "lakes.gpkg"))
+    with pytest.raises(QgsProcessingException, match=r"None of the table's lakes \(A, B\) is a lake of the LAKES "
+                                                     r"polygons \(Z\)"):
+        phenology(tmp_path, "o", INPUT=folder, LAKES=polygons(tmp_path / "lakes.gpkg", "Z"))
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(QgsProcessingException, match="empty"):

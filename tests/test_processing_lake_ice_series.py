@@ -39,6 +39,27 @@ def test_series_then_phenology_equals_the_phenology_of_the_stack(qgis_app, tmp_p
     assert read_csv(chained)[0]["fus"] == "2005-11-10"
 
 
+def test_series_table_with_lakes_maps_the_dates_onto_the_polygons(qgis_app, tmp_path):
+    """The chain of the lake-ice workflow: cryo:lakeiceseries's table (column lake) with the polygons (field name)
+    gives the same lakes output as the phenology of the stack."""
+    from qgis.core import QgsVectorLayer
+
+    stack, lakes = stack_and_lakes(tmp_path)
+    series = str(tmp_path / "series.gpkg")
+    run("cryo:lakeiceseries", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "name", "OUTPUT": series})
+    outputs = {}
+    for name, source in (("chained", series), ("direct", stack)):
+        outputs[name] = str(tmp_path / (name + "_lakes.gpkg"))
+        result = run("cryo:lakeicephenology", {"INPUT": source, "LAKES": lakes, "LAKE_FIELD": "name",
+                                               "OUTPUT": str(tmp_path / (name + ".csv")),
+                                               "OUTPUT_LAKES": outputs[name]})
+        assert result["N_LAKES"] == 2
+    rows = {name: [f.attributes()[1:] for f in QgsVectorLayer(path).getFeatures()] for name, path in outputs.items()}
+    assert rows["chained"] == rows["direct"] and len(rows["chained"]) == 2
+    fields = QgsVectorLayer(outputs["chained"]).fields().names()
+    assert rows["chained"][0][fields.index("fus_2005") - 1] == "2005-11-10"
+
+
 def test_missing_lake_field_is_named(qgis_app, tmp_path):
     from qgis.core import QgsProcessingException
 

@@ -186,12 +186,12 @@ def test_glacier_workflow_with_altimetry_points_and_epochs(qgis_process_env, tmp
 
 
 def test_lake_ice_workflow_finds_the_sample_events(qgis_process_env, tmp_path):
-    """Without a temperature stack the thickness step is skipped; with write_series the daily lake table comes with
-    the phenology."""
+    """The chain stack + lakes -> daily lake series -> phenology; without a temperature stack the thickness step
+    is skipped."""
     stack, lakes = sampledata.write_lake_ice_sample(str(tmp_path / "sample"))
     table, series = str(tmp_path / "phenology.csv"), str(tmp_path / "series.csv")
     results = run_workflow(qgis_process_env, "workflowlakeicephenology", stack=stack, lakes=lakes, lake_field="name",
-                           shore_buffer=250, write_series="true",
+                           shore_buffer=250,
                            **{"phenology:phenology": table, "phenology:lakes_phenology": str(tmp_path / "lakes.gpkg"),
                               "series:lake_series": series, "thickness:ice_seasons": str(tmp_path / "seasons.csv")})
     with open(table) as fh:
@@ -207,6 +207,21 @@ def test_lake_ice_workflow_finds_the_sample_events(qgis_process_env, tmp_path):
     assert "thickness:ice_seasons" not in results and not os.path.exists(str(tmp_path / "seasons.csv"))
 
 
+def test_an_unnamed_step_output_is_explained_or_temporary(qgis_process_env, tmp_path):
+    """series:lake_series not named: QGIS 3.22's qgis_process gives the step no destination, which is explained
+    (not reported as a fault of the plugin); later versions write it to a temporary file and the chain runs."""
+    stack, lakes = sampledata.write_lake_ice_sample(str(tmp_path / "sample"))
+    table = str(tmp_path / "phenology.csv")
+    args = [os.path.join(ROOT, "scripts", "qgis-process"), "run", "cryo:workflowlakeicephenology", "--",
+            "stack=" + stack, "lakes=" + lakes, "lake_field=name", "phenology:phenology=" + table]
+    proc = subprocess.run(args, env=qgis_process_env, capture_output=True, text=True, timeout=600)
+    if proc.returncode == 0:
+        assert os.path.getsize(table) > 0
+    else:
+        assert "No destination for the output OUTPUT: give it a file name" in proc.stdout + proc.stderr
+        assert "fault of the plugin" not in proc.stdout + proc.stderr and not os.path.exists(table)
+
+
 def test_lake_ice_workflow_models_the_thickness_from_each_freeze_up(qgis_process_env, tmp_path):
     """With an air-temperature stack at a constant −10 °C the ice of each lake grows from the freeze-up of the
     phenology step to its break-up by Stefan's law: h = 3.558 cm · sqrt(10 °C · days)."""
@@ -216,10 +231,10 @@ def test_lake_ice_workflow_models_the_thickness_from_each_freeze_up(qgis_process
     run_workflow(qgis_process_env, "workflowlakeicephenology", stack=stack, lakes=lakes, lake_field="name",
                  shore_buffer=250, temperature_stack=air, temperature_units="celsius",
                  **{"phenology:phenology": table, "thickness:ice_seasons": seasons,
+                    "series:lake_series": str(tmp_path / "series.gpkg"),
                     "thickness:ice_thickness": str(tmp_path / "thickness.csv")})
     with open(table) as fh:
         events = {(r["lake"], r["season"]): r for r in csv.DictReader(fh) if r["main"] == "1" and r["fue"] and r["bue"]}
-    assert not os.path.exists(str(tmp_path / "series.csv"))
     with open(seasons) as fh:
         modelled = {(r["lake"], r["season"]): r for r in csv.DictReader(fh)}
     assert len(events) >= 15

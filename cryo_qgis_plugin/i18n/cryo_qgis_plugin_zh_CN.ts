@@ -4,42 +4,42 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin.py" line="57"/>
+        <location filename="../plugin.py" line="59"/>
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="59"/>
+        <location filename="../plugin.py" line="61"/>
         <source>Import freeze/thaw…</source>
         <translation>导入冻融产品…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="63"/>
+        <location filename="../plugin.py" line="65"/>
         <source>Style as…</source>
         <translation>样式设为…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="163"/>
+        <location filename="../plugin.py" line="166"/>
         <source>Select a raster layer to style with a class table.</source>
         <translation>请选择一个栅格图层，以便用类别表设置其样式。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="206"/>
+        <location filename="../plugin.py" line="212"/>
         <source>Freeze/thaw codes</source>
         <translation>冻融代码</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="206"/>
+        <location filename="../plugin.py" line="212"/>
         <source>Permafrost classes (TTOP)</source>
         <translation>多年冻土类别（TTOP）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="207"/>
+        <location filename="../plugin.py" line="213"/>
         <source>Permafrost zones (probability)</source>
         <translation>多年冻土分区（概率）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="23"/>
+        <location filename="../plugin.py" line="24"/>
         <source>Cryosphere</source>
         <translation>冰冻圈</translation>
     </message>
@@ -696,7 +696,7 @@
 <context>
     <name>CryoAlgorithm</name>
     <message>
-        <location filename="../processing/guard.py" line="340"/>
+        <location filename="../processing/guard.py" line="345"/>
         <source>Cancelled: no output was written</source>
         <translation>已取消：未写出任何输出</translation>
     </message>
@@ -821,12 +821,12 @@
         <translation>INPUT 不是可读取的表格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="50"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="51"/>
         <source>{} cannot be opened as a table</source>
         <translation>无法将 {} 作为表格打开</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="57"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="58"/>
         <source>The table {} has no field {!r} (fields: {}); set LAKE_FIELD, DATE_FIELD and VALUE_FIELD</source>
         <translation>表格 {} 没有字段 {!r}（现有字段：{}）；请设置 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD</translation>
     </message>
@@ -981,52 +981,52 @@
         <translation>输出 {} 的文件夹无法写入（只读或无权限）：{}；请选择可写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="312"/>
+        <location filename="../processing/guard.py" line="317"/>
         <source>a row could not be written ({})</source>
         <translation>有一行无法写入（{}）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="321"/>
+        <location filename="../processing/guard.py" line="326"/>
         <source>only {} of {} rows reached the file (is the disk full?)</source>
         <translation>只有 {} 行（共 {} 行）写入了文件（磁盘是否已满？）</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="342"/>
+        <location filename="../processing/guard.py" line="347"/>
         <source>Out of memory ({}): process a smaller EXTENT or period, or close other programs; no output was written</source>
         <translation>内存不足（{}）：请处理更小的 EXTENT 或时段，或关闭其他程序；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="344"/>
+        <location filename="../processing/guard.py" line="349"/>
         <source>an array did not fit</source>
         <translation>数组无法放入内存</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="355"/>
+        <location filename="../processing/guard.py" line="360"/>
         <source>The disk is full: {} could not be written ({} free in {}). Free some space or choose an output folder on another disk; no output was written</source>
         <translation>磁盘已满：无法写入 {}（剩余 {}，位于 {}）。请释放空间，或将输出文件夹选在另一个磁盘上；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="365"/>
+        <location filename="../processing/guard.py" line="370"/>
         <source>No permission to write or read {}: {}. Choose an output folder you can write to, and check that the inputs can be read; no output was written</source>
         <translation>没有写入或读取 {} 的权限：{}。请选择可写入的输出文件夹，并检查输入是否可读；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="370"/>
+        <location filename="../processing/guard.py" line="375"/>
         <source>File or folder not found: {}; check the paths of the inputs and outputs</source>
         <translation>找不到文件或文件夹：{}；请检查输入和输出的路径</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="373"/>
+        <location filename="../processing/guard.py" line="378"/>
         <source>An input could not be read, it looks damaged or incomplete ({}): download it again or leave it out; no output was written</source>
         <translation>某个输入无法读取，似乎已损坏或不完整（{}）：请重新下载或将其排除；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="377"/>
+        <location filename="../processing/guard.py" line="382"/>
         <source>Reading or writing failed: {}. Check the files named above; no output was written</source>
         <translation>读取或写入失败：{}。请检查上面提到的文件；未写出任何输出</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="380"/>
+        <location filename="../processing/guard.py" line="385"/>
         <source>Unexpected error ({}: {}); no output was written. This is a fault of the plugin: please report it with the log (the QGIS message log, tab Cryo, has the details)</source>
         <translation>意外错误（{}：{}）；未写出任何输出。这是插件的缺陷：请附上日志报告（QGIS 日志消息面板的 Cryo 选项卡中有详细信息）</translation>
     </message>
@@ -1066,17 +1066,17 @@
         <translation>第 {} 行：值 {}（字段 {}）不是有限数值；请更正，或将该单元格留空表示缺测</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="54"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="55"/>
         <source>; for percent ice = 100 × ice / (ice + water) set VALUE_FIELD to ice and WATER_FIELD to water</source>
         <translation>；若要计算冰覆盖百分比 = 100 × ice / (ice + water)，请将 VALUE_FIELD 设为 ice，WATER_FIELD 设为 water</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="65"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="66"/>
         <source>{}: no field {!r}, read as the series of lake {} (named after the file)</source>
         <translation>{}：没有字段 {!r}，按以文件命名的湖泊 {} 的序列读取</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="73"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="74"/>
         <source>WATER_FIELD gives percent ice (100 × ice / (ice + water)): set VALUE_TYPE to ice_percent, or leave WATER_FIELD empty</source>
         <translation>WATER_FIELD 给出冰覆盖百分比（100 × ice / (ice + water)）：请将 VALUE_TYPE 设为 ice_percent，或将 WATER_FIELD 留空</translation>
     </message>
@@ -1296,7 +1296,7 @@
         <translation>输出 {}（{}）在 QGIS 中作为图层“{}”打开，而 Windows 无法替换已打开的文件：请将该图层从项目中移除（图层面板，右键，移除图层）后重新运行，或另选输出名称</translation>
     </message>
     <message>
-        <location filename="../processing/guard.py" line="360"/>
+        <location filename="../processing/guard.py" line="365"/>
         <source>{} could not be replaced because it is open, in QGIS as a layer or in another program (a spreadsheet, another QGIS): close it or remove the layer from the project and run again, or choose another output name</source>
         <translation>{} 无法替换，因为它已被打开（在 QGIS 中作为图层，或在其他程序中，如电子表格、另一个 QGIS）：请关闭它或将图层从项目中移除后重新运行，或另选输出名称</translation>
     </message>
@@ -1605,6 +1605,31 @@
         <source>Kelvin (K)</source>
         <translation>开尔文（K）</translation>
     </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="102"/>
+        <source>LAKES has no field {!r} (fields: {}): set LAKE_FIELD to the field of the lake ids</source>
+        <translation>LAKES 没有字段 {!r}（字段：{}）：请将 LAKE_FIELD 设为湖泊编号所在的字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="108"/>
+        <source>None of the table&apos;s lakes ({}) is a {} of the LAKES polygons ({}): the table&apos;s lake column must hold the polygons&apos; LAKE_FIELD values</source>
+        <translation>表中的湖泊（{}）没有一个是 LAKES 多边形的 {}（{}）：表的湖泊列必须包含多边形的 LAKE_FIELD 值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="112"/>
+        <source>Lakes of the table without a polygon: {}</source>
+        <translation>表中没有对应多边形的湖泊：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="112"/>
+        <source>Polygons without a series in the table: {}</source>
+        <translation>表中没有序列的多边形：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/guard.py" line="280"/>
+        <source>No destination for the output {}: give it a file name (with qgis_process on QGIS 3.22 name every required output, in a workflow as step:output)</source>
+        <translation>输出 {} 没有目标：请为其指定文件名（在 QGIS 3.22 上使用 qgis_process 时需为每个必需输出命名，工作流中写作 步骤:输出）</translation>
+    </message>
 </context>
 <context>
     <name>CryoProvider</name>
@@ -1662,17 +1687,17 @@
         <translation>未勾选带日期的数据栈</translation>
     </message>
     <message>
-        <location filename="../gui/date_slider.py" line="240"/>
+        <location filename="../gui/date_slider.py" line="241"/>
         <source>Folder for the frames (one PNG per date)</source>
         <translation>帧的输出文件夹（每个日期一个 PNG）</translation>
     </message>
     <message>
-        <location filename="../gui/date_slider.py" line="255"/>
+        <location filename="../gui/date_slider.py" line="256"/>
         <source>Frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../gui/date_slider.py" line="255"/>
+        <location filename="../gui/date_slider.py" line="256"/>
         <source>{} frames written to {}</source>
         <translation>已将 {} 帧写入 {}</translation>
     </message>
@@ -1788,82 +1813,82 @@
 <context>
     <name>DegreeDays</name>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="35"/>
+        <location filename="../processing/algorithms/degree_days.py" line="37"/>
         <source>Degree-day indices (freezing DDF, thawing DDT)</source>
         <translation>度日指数（冻结指数 DDF、融化指数 DDT）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="38"/>
+        <location filename="../processing/algorithms/degree_days.py" line="40"/>
         <source>&lt;p&gt;Per pixel and season year: DDF = Σ max(−T, 0) and DDT = Σ max(T, 0) over the season's days, with T the daily temperature in °C; both are positive °C·days (Smith &amp;amp; Riseborough 1996; Obu et al. 2019, eq. 1). A season year starts on YEAR_START (MM-DD, default 07-01, so a whole winter falls in one season) and is named by the calendar year it starts in; seasons the stack covers only in part are left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Missing days&lt;/b&gt; (nodata, clouds, dates absent from the stack): a run of at most MAX_GAP days is filled by linear interpolation in time between the values around it (at the very start or end of the record, with the nearest value); a season with a longer run is nodata for that pixel, and the log counts those pixels.&lt;/p&gt;</source>
         <translation>&lt;p&gt;逐像元、逐季节年计算：DDF = Σ max(−T, 0)，DDT = Σ max(T, 0)，对季节内各日求和，T 为以 °C 表示的逐日温度；两者均为正的 °C·日（Smith &amp;amp; Riseborough 1996；Obu et al. 2019, eq. 1）。季节年从 YEAR_START 开始（MM-DD，默认 07-01，使整个冬季落在同一季节内），以其开始的日历年命名；数据栈只覆盖一部分的季节将被略去。&lt;/p&gt;&lt;p&gt;&lt;b&gt;缺测日&lt;/b&gt;（无数据值、云、数据栈中缺少的日期）：连续不超过 MAX_GAP 天的缺测段用前后值在时间上线性插值填补（位于记录最开始或最末尾时取最近的值）；含更长缺测段的季节在该像元上为无数据值，日志中会统计这些像元。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="48"/>
+        <location filename="../processing/algorithms/degree_days.py" line="50"/>
         <source>&lt;p&gt;The stack is read once, date by date, keeping a few grids in memory whatever its length. Outputs: float32 GeoTIFFs with one band per season year named ddf_&amp;lt;year&amp;gt; / ddt_&amp;lt;year&amp;gt;, nodata -9999; inputs of &lt;i&gt;TTOP permafrost model&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据栈按日期只读取一遍，无论其长度如何，内存中只保留少量格网。输出：float32 GeoTIFF，每个季节年一个波段，命名为 ddf_&amp;lt;year&amp;gt; / ddt_&amp;lt;year&amp;gt;，无数据值 -9999；可作为 &lt;i&gt;TTOP 多年冻土模型&lt;/i&gt;的输入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="56"/>
+        <location filename="../processing/algorithms/degree_days.py" line="58"/>
         <source>Daily temperature stack (GST, LST or air temperature)</source>
         <translation>逐日温度数据栈（地面温度、陆表温度或气温）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="62"/>
+        <location filename="../processing/algorithms/degree_days.py" line="64"/>
         <source>Season year starts on (MM-DD)</source>
         <translation>季节年开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="67"/>
+        <location filename="../processing/algorithms/degree_days.py" line="69"/>
         <source>Longest run of missing days filled by interpolation (days)</source>
         <translation>插值填补的最长连续缺测天数（天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="74"/>
+        <location filename="../processing/algorithms/degree_days.py" line="76"/>
         <source>Freezing index DDF (°C·days)</source>
         <translation>冻结指数 DDF（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="78"/>
+        <location filename="../processing/algorithms/degree_days.py" line="80"/>
         <source>Thawing index DDT (°C·days)</source>
         <translation>融化指数 DDT（°C·日）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="82"/>
+        <location filename="../processing/algorithms/degree_days.py" line="84"/>
         <source>Season years computed (comma separated)</source>
         <translation>已计算的季节年（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="83"/>
+        <location filename="../processing/algorithms/degree_days.py" line="85"/>
         <source>Number of season years</source>
         <translation>季节年数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="98"/>
+        <location filename="../processing/algorithms/degree_days.py" line="113"/>
         <source>Season years: {}</source>
         <translation>季节年：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="57"/>
+        <location filename="../processing/algorithms/degree_days.py" line="59"/>
         <source>Daily temperatures (stored values turned into °C by SCALE, OFFSET and UNITS), e.g. the output of Apply GST model to LST stacks: a multi-band GeoTIFF/netCDF with dated bands, an HDF5 file or a folder of daily files.</source>
         <translation>逐日温度（存储值经 SCALE、OFFSET 和 UNITS 换算为 °C），例如“将地面温度模型应用于陆表温度数据栈”的输出：波段带日期的多波段 GeoTIFF/netCDF、HDF5 文件或逐日文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="62"/>
+        <location filename="../processing/algorithms/degree_days.py" line="64"/>
         <source>Month and day (MM-DD) on which each season year begins; default 07-01, so that a whole northern winter falls in one season. A season is named by the calendar year it starts in.</source>
         <translation>每个季节年开始的月和日（MM-DD）；默认 07-01，使北半球的整个冬季落在同一季节内。季节以其开始所在的日历年命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="67"/>
+        <location filename="../processing/algorithms/degree_days.py" line="69"/>
         <source>Runs of up to this many missing days (0-60, default 5) are filled by linear interpolation in time; a pixel with a longer run in a season is nodata for that season. 0: any missing day makes the season nodata.</source>
         <translation>不超过该天数（0-60，默认 5）的连续缺测按时间线性插值填补；某季节内有更长连续缺测的像元在该季节为无数据值。0：任何缺测日都会使该季节为无数据值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="74"/>
+        <location filename="../processing/algorithms/degree_days.py" line="76"/>
         <source>Float32 GeoTIFF, one band per season year named ddf_YYYY: DDF = Σ max(−T, 0) in °C·days (positive); nodata −9999. The DDF input of TTOP permafrost model.</source>
         <translation>float32 GeoTIFF，每个季节年一个波段，命名为 ddf_YYYY：DDF = Σ max(−T, 0)，单位 °C·日（正值）；无数据值 −9999。作为“TTOP 多年冻土模型”的 DDF 输入。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/degree_days.py" line="78"/>
+        <location filename="../processing/algorithms/degree_days.py" line="80"/>
         <source>Float32 GeoTIFF, one band per season year named ddt_YYYY: DDT = Σ max(T, 0) in °C·days; nodata −9999. The DDT input of TTOP permafrost model.</source>
         <translation>float32 GeoTIFF，每个季节年一个波段，命名为 ddt_YYYY：DDT = Σ max(T, 0)，单位 °C·日；无数据值 −9999。作为“TTOP 多年冻土模型”的 DDT 输入。</translation>
     </message>
@@ -2911,249 +2936,244 @@
 <context>
     <name>LakeIcePhenology</name>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="127"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="164"/>
         <source>Lake-ice phenology (freeze-up and break-up dates)</source>
         <translation>湖冰物候（封冻与消融日期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="145"/>
-        <source>&lt;p&gt;&lt;b&gt;Definitions&lt;/b&gt; on the series after filling gaps of up to MAX_GAP days linearly and a centred SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day starting a run ≥ THRESHOLD_LOW; FUE = first day after FUS starting a run ≥ THRESHOLD_HIGH; BUS = first day after FUE starting a run &amp;lt; THRESHOLD_HIGH; BUE = first day after FUS (and BUS) starting a run &amp;lt; THRESHOLD_LOW. An event that never reaches THRESHOLD_HIGH is a partial freeze (FUS and BUE only); several events in a season give several rows, the longest with main = 1. 10/90 % are usual with MODIS ice fraction (Kropáček et al. 2013), 30/70 % in webcam and Sentinel studies. A crossing is dated only when the day before it has data: at the start of the record, after a longer gap or when the season ends first, the date is left empty and the log says why. Seasons start on YEAR_START and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K, e.g. 18.7 or 36.5 GHz H-pol): per lake and season the 5th and 95th percentiles are taken as the open-water and full-ice levels and TB is scaled between them to percent ice (Kang et al. 2012; Du et al. 2017, The Cryosphere 11, 47-63).&lt;/p&gt;&lt;p&gt;OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with LAKES): the polygons with the main event's dates and durations of each season as columns.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;定义&lt;/b&gt;（基于以线性插值填补不超过 MAX_GAP 天的缺口、并做 SMOOTHING 天居中滑动平均后的序列，以冰覆盖百分比表示；连续段指连续 MIN_RUN 天）：FUS（开始冻结）= 开始一段 ≥ THRESHOLD_LOW 的连续段的第一天；FUE（完全冻结）= FUS 之后开始一段 ≥ THRESHOLD_HIGH 的连续段的第一天；BUS（开始消融）= FUE 之后开始一段 &amp;lt; THRESHOLD_HIGH 的连续段的第一天；BUE（完全消融）= FUS（及 BUS）之后开始一段 &amp;lt; THRESHOLD_LOW 的连续段的第一天。从未达到 THRESHOLD_HIGH 的事件为部分冻结（只有 FUS 和 BUE）；一个季节内有多次事件时输出多行，其中最长的一次 main = 1。MODIS 冰覆盖比例通常用 10/90 %（Kropáček et al. 2013），网络摄像头和 Sentinel 研究中用 30/70 %。只有前一天有数据时穿越才会被定日期：在记录开始处、较长缺口之后或季节先行结束时，该日期留空，并在日志中说明原因。季节从 YEAR_START 开始，以其开始的年份命名。&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;：ice_percent（0-100）、ice_fraction（0-1）或 brightness_temperature（亮温，K，例如 18.7 或 36.5 GHz 水平极化）：对每个湖泊和季节取第 5 和第 95 百分位数作为开阔水面和完全冰覆盖的水平，并在两者之间将亮温换算为冰覆盖百分比（Kang et al. 2012；Du et al. 2017, The Cryosphere 11, 47-63）。&lt;/p&gt;&lt;p&gt;OUTPUT：lake、season、fus、fue、bus、bue、icd、cfd、fd、bd、main、valid_days。OUTPUT_LAKES（需提供 LAKES）：湖泊多边形，以列的形式附上每个季节主事件的日期和持续时间。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="179"/>
-        <source>Lake polygons (with a raster stack)</source>
-        <translation>湖泊多边形（配合栅格数据栈）</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="185"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
         <source>Lake id field</source>
         <translation>湖泊标识字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="185"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
         <source>Date field (tables)</source>
         <translation>日期字段（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="185"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
         <source>Value field (tables)</source>
         <translation>数值字段（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="216"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="258"/>
         <source>Values are</source>
         <translation>数值类型</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="223"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
         <source>Low threshold (% ice)</source>
         <translation>低阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="223"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
         <source>High threshold (% ice)</source>
         <translation>高阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="234"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
         <source>Days a crossing must persist (MIN_RUN)</source>
         <translation>穿越阈值后须持续的天数（MIN_RUN）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="234"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
         <source>Moving-mean window in days (0 = none)</source>
         <translation>滑动平均窗口天数（0 = 不平滑）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="234"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
         <source>Longest gap filled by interpolation (days)</source>
         <translation>插值填补的最长缺口（天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="248"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="290"/>
         <source>Season starts on (MM-DD)</source>
         <translation>季节开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="253"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="295"/>
         <source>Shore buffer (m, inwards; raster stack only)</source>
         <translation>湖岸缓冲距离（m，向内；仅用于栅格数据栈）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="259"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="301"/>
         <source>Lake-ice phenology</source>
         <translation>湖冰物候</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="264"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="306"/>
         <source>Lakes with the main event per season</source>
         <translation>附有每季主事件的湖泊</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="271"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="313"/>
         <source>Lakes with a series</source>
         <translation>有序列的湖泊数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="272"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="314"/>
         <source>Freeze events found</source>
         <translation>识别出的冻结事件数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="299"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="343"/>
         <source>INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack</source>
         <translation>INPUT {} 不是表格：请给出 LAKES 多边形，以便从栅格数据栈中提取湖泊序列</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="304"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="338"/>
         <source>{} lakes, {} .. {}</source>
         <translation>{} 个湖泊，{} .. {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="179"/>
-        <source>Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: a lake&apos;s daily value is the mean of the stack cells whose centre lies inside its polygon shrunk by SHORE_BUFFER. Leave empty when INPUT is a table.</source>
-        <translation>任意坐标参考系的湖泊多边形，每个湖泊一个，由 LAKE_FIELD 标识：湖泊的日值为中心位于其多边形（向内收缩 SHORE_BUFFER）内的数据栈像元的平均值。INPUT 为表格时留空。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="185"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
         <source>Field with the lake identifier: a column of the table, or a field of LAKES with a raster stack (one id per polygon). Default: lake.</source>
         <translation>湖泊标识字段：表格中的一列，或使用栅格数据栈时 LAKES 的字段（每个多边形一个标识）。默认：lake。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="185"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
         <source>Table column with the day of each row, as a date or YYYY-MM-DD text. Default: date; not used with a raster stack.</source>
         <translation>表格中表示每行日期的列，为日期类型或 YYYY-MM-DD 文本。默认：date；使用栅格数据栈时不使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="185"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
         <source>Table column with the daily ice value, in the units of VALUE_TYPE; empty cells are missing days. Default: value; not used with a raster stack.</source>
         <translation>表格中存放逐日冰值的列，单位由 VALUE_TYPE 决定；空单元格视为缺测日。默认：value；使用栅格数据栈时不使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="216"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="258"/>
         <source>ice_percent: ice cover 0-100 % (default); ice_fraction: 0-1; brightness_temperature: passive-microwave TB in K, scaled per lake and season to percent ice between its 5th (open water) and 95th (full ice) percentiles.</source>
         <translation>ice_percent：冰覆盖度 0-100 %（默认）；ice_fraction：0-1；brightness_temperature：被动微波亮温 TB（K），按每个湖泊、每个季节在其第 5 百分位数（开阔水面）与第 95 百分位数（完全冰封）之间换算为冰覆盖百分比。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="223"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
         <source>Ice cover in % (0-100, default 10) whose upward crossing starts freeze-up (FUS) and whose downward crossing ends break-up (BUE). Below THRESHOLD_HIGH.</source>
         <translation>冰覆盖度（%，0-100，默认 10）：向上穿越该值为开始冻结（FUS），向下穿越该值为完全消融（BUE）。须低于 THRESHOLD_HIGH。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="223"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
         <source>Ice cover in % (0-100, default 90) whose upward crossing ends freeze-up (FUE) and whose downward crossing starts break-up (BUS). Above THRESHOLD_LOW.</source>
         <translation>冰覆盖度（%，0-100，默认 90）：向上穿越该值为完全冻结（FUE），向下穿越该值为开始消融（BUS）。须高于 THRESHOLD_LOW。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="234"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
         <source>Number of consecutive days (1-365, default 5) the series must stay beyond a threshold for its crossing to count; shorter excursions are ignored.</source>
         <translation>序列越过阈值后须持续的连续天数（1-365，默认 5），达到后该穿越才被计入；更短的波动将被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="234"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
         <source>Width in days (0-365, default 0 = no smoothing) of the centred moving mean applied to each series after gap filling, before the thresholds.</source>
         <translation>中心滑动平均窗口的宽度，单位为天（0-365，默认 0 = 不平滑）；在填补缺口之后、应用阈值之前作用于每条序列。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="234"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
         <source>Gaps of up to this many days (0-365, default 5) are filled by linear interpolation; a crossing right after a longer gap is not dated.</source>
         <translation>不超过该天数（0-365，默认 5）的缺口按线性插值填补；紧接在更长缺口之后的穿越不给出日期。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="248"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="290"/>
         <source>Month and day (MM-DD, default 08-01) on which each ice season begins: choose a time of open water. A season is named by the year it starts in.</source>
         <translation>每个冰季开始的月和日（MM-DD，默认 08-01）：请选择湖面无冰的时间。季节以其开始所在的年份命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="253"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="295"/>
         <source>Distance in metres (≥ 0, default 0) by which each lake polygon is shrunk before averaging, to leave out cells that mix water and land. Raster stack only.</source>
         <translation>求平均前每个湖泊多边形向内收缩的距离，单位为米（≥ 0，默认 0），用于排除水陆混合的像元。仅用于栅格数据栈。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="259"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="301"/>
         <source>Table without geometry, one row per lake, season and freeze event: lake, season, fus, fue, bus, bue (YYYY-MM-DD), icd, cfd, fd, bd (days), main (1 for the longest event) and valid_days.</source>
         <translation>无几何的表格，每个湖泊、季节和冻结事件一行：lake、season、fus、fue、bus、bue（YYYY-MM-DD）、icd、cfd、fd、bd（天）、main（最长事件为 1）和 valid_days。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="264"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="306"/>
         <source>The LAKES polygons with their fields and, for every season, the main event&apos;s dates and durations as columns (e.g. fus_2019, icd_2019). Only with LAKES; not written unless a destination is given.</source>
         <translation>LAKES 多边形及其原有字段，并以列的形式附上每个季节主事件的日期和持续时间（例如 fus_2019、icd_2019）。仅在给出 LAKES 时可用；除非指定输出位置，否则不写出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="130"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="167"/>
         <source>&lt;p&gt;Freeze-up start/end and break-up start/end per lake and season from daily series of lake ice, with ice-cover duration ICD = BUE − FUS, complete-freezing duration CFD = BUS − FUE, FD = FUE − FUS and BD = BUE − BUS (days).&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; is either a table (CSV, Excel .xlsx, GeoPackage, ...) in long form with LAKE_FIELD, DATE_FIELD (YYYY-MM-DD) and VALUE_FIELD, or a daily raster stack together with LAKES polygons: the daily value of a lake is then the mean of the cells whose centre lies in its polygon shrunk by SHORE_BUFFER metres (a day counts when at least half of them have a value).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Per-lake tables&lt;/b&gt;: INPUT (or INPUT_FOLDER) may be a folder of .csv/.xlsx files, one per lake as many lake products ship them (e.g. Nam_Co.csv with date,value): a table without LAKE_FIELD is one lake's series named after its file (the name without extension, or the first group of LAKE_NAME_PATTERN). Excel: the first sheet (or SHEET), its first row the column names, dates as Excel dates or YYYY-MM-DD (needs python3-openpyxl). Tables of areas (TPDC: ice, water, cloud): VALUE_FIELD ice and WATER_FIELD water give percent ice = 100 × ice / (ice + water); with CLOUD_FIELD, a day on which cloud covers more than ice and water together is missing.&lt;/p&gt;</source>
         <translation>&lt;p&gt;由逐日湖冰序列计算每个湖泊、每个季节的开始冻结/完全冻结和开始消融/完全消融日期，以及冰封期 ICD = BUE − FUS、完全冻结期 CFD = BUS − FUE、冻结期 FD = FUE − FUS 和消融期 BD = BUE − BUS（天）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;INPUT&lt;/b&gt; 可以是长格式的表格（CSV、Excel .xlsx、GeoPackage 等），包含 LAKE_FIELD、DATE_FIELD（YYYY-MM-DD）和 VALUE_FIELD；也可以是逐日栅格数据栈加 LAKES 多边形：此时湖泊的日值为中心位于其多边形（向内收缩 SHORE_BUFFER 米）内的像元的平均值（至少一半像元有值的日子才计入）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;逐湖表格&lt;/b&gt;：INPUT（或 INPUT_FOLDER）可以是 .csv/.xlsx 文件的文件夹，每个湖泊一个文件，许多湖泊产品即如此分发（例如含 date,value 的 Nam_Co.csv）：不含 LAKE_FIELD 的表格是一个湖泊的序列，以其文件命名（不含扩展名的文件名，或 LAKE_NAME_PATTERN 的第一个分组）。Excel：读取第一个工作表（或 SHEET），其第一行为列名，日期为 Excel 日期或 YYYY-MM-DD（需要 python3-openpyxl）。面积表（TPDC：ice、water、cloud）：VALUE_FIELD 设为 ice、WATER_FIELD 设为 water 时，冰覆盖百分比 = 100 × ice / (ice + water)；给出 CLOUD_FIELD 时，云覆盖超过冰和水之和的日子视为缺测。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="166"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="205"/>
         <source>Daily lake ice: a table (CSV, Excel .xlsx, GeoPackage, ...) or a raster stack (with LAKES)</source>
         <translation>逐日湖冰：表格（CSV、Excel .xlsx、GeoPackage 等）或栅格数据栈（配合 LAKES）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="168"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="207"/>
         <source>Either a table in long form (CSV, Excel .xlsx, GeoPackage, ...: one row per lake and day with LAKE_FIELD, DATE_FIELD and VALUE_FIELD; without LAKE_FIELD, one lake named after the file), a folder of such tables (e.g. one .csv or .xlsx per lake), or a daily raster stack (HDF5 file, folder of daily files, dated multi-band GeoTIFF/netCDF) together with LAKES.</source>
         <translation>可以是长格式表格（CSV、Excel .xlsx、GeoPackage 等：每个湖泊每天一行，包含 LAKE_FIELD、DATE_FIELD 和 VALUE_FIELD；不含 LAKE_FIELD 时为以文件命名的一个湖泊），此类表格的文件夹（例如每个湖泊一个 .csv 或 .xlsx），也可以是逐日栅格数据栈（HDF5 文件、逐日文件的文件夹、波段带日期的多波段 GeoTIFF/netCDF）加 LAKES。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="174"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="213"/>
         <source>…or a folder of per-lake tables (.csv, .xlsx) or of daily grids</source>
         <translation>……或逐湖表格（.csv、.xlsx）或逐日格网的文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="175"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="214"/>
         <source>A folder of tables (.csv, .xlsx: one per lake, or several long tables), or of daily HDF5 or GeoTIFF files whose names carry the date as YYYYMMDD or YYYYDDD (with LAKES), instead of INPUT. Give INPUT or INPUT_FOLDER.</source>
         <translation>表格（.csv、.xlsx：每个湖泊一个，或若干长格式表格）的文件夹，或逐日 HDF5 或 GeoTIFF 文件（文件名中以 YYYYMMDD 或 YYYYDDD 标注日期，配合 LAKES）的文件夹，用于代替 INPUT。请给出 INPUT 或 INPUT_FOLDER。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>Lake name from the file name (regular expression, tables)</source>
         <translation>由文件名得到湖泊名称（正则表达式，用于表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>For tables without LAKE_FIELD (one lake per file): a regular expression searched in the file name without extension, whose first group is the lake name (e.g. ^(.+)_ice$ names Nam_Co_ice.csv Nam_Co). Empty (default): the whole name.</source>
         <translation>用于不含 LAKE_FIELD 的表格（每个文件一个湖泊）：在不含扩展名的文件名中搜索的正则表达式，其第一个分组即湖泊名称（例如 ^(.+)_ice$ 将 Nam_Co_ice.csv 命名为 Nam_Co）。为空（默认）：整个文件名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>Excel sheet (empty: the first)</source>
         <translation>Excel 工作表（为空：第一个）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>Name of the sheet to read in .xlsx workbooks; empty (default): the first sheet. Its first row must hold the column names.</source>
         <translation>.xlsx 工作簿中要读取的工作表名称；为空（默认）：第一个工作表。其第一行必须是列名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>Water field: percent ice = 100 × VALUE / (VALUE + WATER) (tables)</source>
         <translation>水面字段：冰覆盖百分比 = 100 × VALUE / (VALUE + WATER)（用于表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>For tables of ice and water areas or percentages (TPDC: date, water, ice, cloud): the column of open water. VALUE_FIELD then names the ice column and the daily value is 100 × ice / (ice + water) (VALUE_TYPE ice_percent); a day with neither is missing. Empty (default): VALUE_FIELD is the ice cover itself.</source>
         <translation>用于冰和水面积或百分比的表格（TPDC：date、water、ice、cloud）：开阔水面所在的列。此时 VALUE_FIELD 为冰所在的列，日值为 100 × ice / (ice + water)（VALUE_TYPE ice_percent）；两者都没有的日子视为缺测。为空（默认）：VALUE_FIELD 本身即冰覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>Cloud field: days mostly under cloud are missing (with WATER_FIELD)</source>
         <translation>云字段：大部分被云覆盖的日子视为缺测（配合 WATER_FIELD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="197"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
         <source>With WATER_FIELD: the column of cloud cover (same units as ice and water); a day on which cloud covers more than ice and water together is a missing day. Empty (default): not used.</source>
         <translation>配合 WATER_FIELD：云覆盖所在的列（单位与冰和水相同）；云覆盖超过冰和水之和的日子视为缺测。为空（默认）：不使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="292"/>
-        <source>INPUT {} holds tables of daily values per lake: LAKES is used only with a raster stack; leave LAKES empty</source>
-        <translation>INPUT {} 含有逐湖的日值表格：LAKES 只与栅格数据栈一起使用；请将 LAKES 留空</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="338"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="378"/>
         <source>openpyxl is not installed: {} is read through GDAL</source>
         <translation>未安装 openpyxl：{} 通过 GDAL 读取</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="182"/>
+        <source>&lt;p&gt;&lt;b&gt;Definitions&lt;/b&gt; on the series after filling gaps of up to MAX_GAP days linearly and a centred SMOOTHING-day moving mean, in percent ice (a run is MIN_RUN consecutive days): FUS = first day starting a run ≥ THRESHOLD_LOW; FUE = first day after FUS starting a run ≥ THRESHOLD_HIGH; BUS = first day after FUE starting a run &amp;lt; THRESHOLD_HIGH; BUE = first day after FUS (and BUS) starting a run &amp;lt; THRESHOLD_LOW. An event that never reaches THRESHOLD_HIGH is a partial freeze (FUS and BUE only); several events in a season give several rows, the longest with main = 1. 10/90 % are usual with MODIS ice fraction (Kropáček et al. 2013), 30/70 % in webcam and Sentinel studies. A crossing is dated only when the day before it has data: at the start of the record, after a longer gap or when the season ends first, the date is left empty and the log says why. Seasons start on YEAR_START and are named by the year they start in.&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;: ice_percent (0-100), ice_fraction (0-1) or brightness_temperature (K, e.g. 18.7 or 36.5 GHz H-pol): per lake and season the 5th and 95th percentiles are taken as the open-water and full-ice levels and TB is scaled between them to percent ice (Kang et al. 2012; Du et al. 2017, The Cryosphere 11, 47-63).&lt;/p&gt;&lt;p&gt;OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with LAKES, for a stack or a table): the polygons with the main event's dates and durations of each season as columns; a table's lakes are matched to the polygons on LAKE_FIELD (the table's column lake, as cryo:lakeiceseries writes it, when it has no LAKE_FIELD).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;定义&lt;/b&gt;（基于以线性插值填补不超过 MAX_GAP 天的缺口、并做 SMOOTHING 天居中滑动平均后的序列，以冰覆盖百分比表示；连续段指连续 MIN_RUN 天）：FUS（开始冻结）= 开始一段 ≥ THRESHOLD_LOW 的连续段的第一天；FUE（完全冻结）= FUS 之后开始一段 ≥ THRESHOLD_HIGH 的连续段的第一天；BUS（开始消融）= FUE 之后开始一段 &amp;lt; THRESHOLD_HIGH 的连续段的第一天；BUE（完全消融）= FUS（及 BUS）之后开始一段 &amp;lt; THRESHOLD_LOW 的连续段的第一天。从未达到 THRESHOLD_HIGH 的事件为部分冻结（只有 FUS 和 BUE）；一个季节内有多次事件时输出多行，其中最长的一次 main = 1。MODIS 冰覆盖比例通常用 10/90 %（Kropáček et al. 2013），网络摄像头和 Sentinel 研究中用 30/70 %。只有前一天有数据时穿越才会被定日期：在记录开始处、较长缺口之后或季节先行结束时，该日期留空，并在日志中说明原因。季节从 YEAR_START 开始，以其开始的年份命名。&lt;/p&gt;&lt;p&gt;&lt;b&gt;VALUE_TYPE&lt;/b&gt;：ice_percent（0-100）、ice_fraction（0-1）或 brightness_temperature（亮温，K，例如 18.7 或 36.5 GHz 水平极化）：对每个湖泊和季节取第 5 和第 95 百分位数作为开阔水面和完全冰覆盖的水平，并在两者之间将亮温换算为冰覆盖百分比（Kang et al. 2012；Du et al. 2017, The Cryosphere 11, 47-63）。&lt;/p&gt;&lt;p&gt;OUTPUT：lake、season、fus、fue、bus、bue、icd、cfd、fd、bd、main、valid_days。OUTPUT_LAKES（需提供 LAKES，用于堆栈或表）：湖泊多边形，以列的形式附上每个季节主事件的日期和持续时间；表中的湖泊按 LAKE_FIELD 与多边形匹配（表中没有 LAKE_FIELD 时用 cryo:lakeiceseries 写出的 lake 列）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="218"/>
+        <source>Lake polygons (with a raster stack; with a table, for the lakes output)</source>
+        <translation>湖泊多边形（用于栅格堆栈；用于表时，用于湖泊输出）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="218"/>
+        <source>Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: with a raster stack a lake&apos;s daily value is the mean of the stack cells whose centre lies inside its polygon shrunk by SHORE_BUFFER. With a table (e.g. the output of cryo:lakeiceseries) the series come from the table and the polygons carry the dates in OUTPUT_LAKES, matched on LAKE_FIELD: the table&apos;s lake column is LAKE_FIELD, or lake when the table has no LAKE_FIELD. Optional with a table.</source>
+        <translation>任意坐标系的湖泊多边形，每个湖泊一个，以 LAKE_FIELD 标识：对栅格堆栈，湖泊的日值为中心位于按 SHORE_BUFFER 向内收缩后的多边形内的堆栈像元均值。对表（例如 cryo:lakeiceseries 的输出），序列取自表，多边形在 OUTPUT_LAKES 中附上日期，按 LAKE_FIELD 匹配：表的湖泊列为 LAKE_FIELD，表中没有 LAKE_FIELD 时为 lake。用于表时可选。</translation>
     </message>
 </context>
 <context>
@@ -3882,27 +3902,27 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../gui/plot_panel.py" line="90"/>
+        <location filename="../gui/plot_panel.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../gui/plot_panel.py" line="55"/>
+        <location filename="../gui/plot_panel.py" line="59"/>
         <source>Keep zoom</source>
         <translation>保持缩放</translation>
     </message>
     <message>
-        <location filename="../gui/plot_panel.py" line="56"/>
+        <location filename="../gui/plot_panel.py" line="60"/>
         <source>Keep the plot&apos;s zoom when new series are drawn (else it shows them all)</source>
         <translation>绘制新序列时保持图表的缩放（否则显示全部序列）</translation>
     </message>
     <message>
-        <location filename="../gui/plot_panel.py" line="90"/>
+        <location filename="../gui/plot_panel.py" line="95"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../gui/plot_panel.py" line="114"/>
+        <location filename="../gui/plot_panel.py" line="119"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -4560,62 +4580,62 @@
 <context>
     <name>Trend</name>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="28"/>
+        <location filename="../processing/algorithms/trend.py" line="30"/>
         <source>Trend of yearly rasters (Sen slope, Mann-Kendall)</source>
         <translation>逐年栅格的趋势（Sen 斜率、Mann-Kendall 检验）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="31"/>
+        <location filename="../processing/algorithms/trend.py" line="33"/>
         <source>&lt;p&gt;Per-pixel monotonic trend of a yearly series: &lt;b&gt;sen_slope&lt;/b&gt; (median of the slopes of all pairs of years, Sen 1968; units of the input per year), &lt;b&gt;mk_p&lt;/b&gt; (two-sided p-value of the Mann-Kendall test, Mann 1945 / Kendall 1975, with the variance corrected for ties and a continuity correction), &lt;b&gt;ols_slope&lt;/b&gt; (least-squares slope per year) and &lt;b&gt;n&lt;/b&gt; (years with a value).&lt;/p&gt;&lt;p&gt;INPUT is either single-band rasters, one per year (year at the end of the band description or in the file name), or one multi-band raster with BAND_PREFIX choosing its yearly bands, e.g. &lt;i&gt;frozen_days_&lt;/i&gt; or &lt;i&gt;freeze_onset_&lt;/i&gt; on the output of &lt;i&gt;Freeze/thaw season indicators&lt;/i&gt; (the year is the rest of the band description). Nodata values are left out pixel by pixel; pixels with fewer than MIN_YEARS years are nodata (-9999) in every band.&lt;/p&gt;</source>
         <translation>&lt;p&gt;逐像元计算逐年序列的单调趋势：&lt;b&gt;sen_slope&lt;/b&gt;（所有年份对斜率的中位数，Sen 1968；单位为输入单位每年）、&lt;b&gt;mk_p&lt;/b&gt;（Mann-Kendall 检验的双侧 p 值，Mann 1945 / Kendall 1975，方差经结值校正并采用连续性校正）、&lt;b&gt;ols_slope&lt;/b&gt;（最小二乘斜率，每年）和 &lt;b&gt;n&lt;/b&gt;（有值的年数）。&lt;/p&gt;&lt;p&gt;INPUT 可以是若干单波段栅格，每年一个（年份位于波段描述末尾或文件名中），也可以是一个多波段栅格，由 BAND_PREFIX 选出其逐年波段，例如对&lt;i&gt;冻融季节指标&lt;/i&gt;的输出使用 &lt;i&gt;frozen_days_&lt;/i&gt; 或 &lt;i&gt;freeze_onset_&lt;/i&gt;（波段描述的其余部分即年份）。无数据值逐像元剔除；有值年数少于 MIN_YEARS 的像元在所有波段中均为无数据值（-9999）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="43"/>
+        <location filename="../processing/algorithms/trend.py" line="45"/>
         <source>Yearly rasters (or one multi-band raster with BAND_PREFIX)</source>
         <translation>逐年栅格（或配合 BAND_PREFIX 的一个多波段栅格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="49"/>
+        <location filename="../processing/algorithms/trend.py" line="51"/>
         <source>Band description prefix of the yearly bands (e.g. frozen_days_)</source>
         <translation>逐年波段的波段描述前缀（例如 frozen_days_）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="56"/>
+        <location filename="../processing/algorithms/trend.py" line="58"/>
         <source>Minimum number of years with a value</source>
         <translation>有值年数的最小值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="62"/>
+        <location filename="../processing/algorithms/trend.py" line="64"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="67"/>
+        <location filename="../processing/algorithms/trend.py" line="69"/>
         <source>Number of years in the series</source>
         <translation>序列中的年数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="77"/>
+        <location filename="../processing/algorithms/trend.py" line="84"/>
         <source>Years: {}</source>
         <translation>年份：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="43"/>
+        <location filename="../processing/algorithms/trend.py" line="45"/>
         <source>Single-band rasters, one per year, with the year at the end of the band description or in the file name; or one multi-band raster whose yearly bands BAND_PREFIX selects. The rasters share one grid; each year may occur once.</source>
         <translation>单波段栅格，每年一个，年份位于波段描述末尾或文件名中；或一个多波段栅格，由 BAND_PREFIX 选出其逐年波段。各栅格须在同一格网上；每个年份只能出现一次。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="49"/>
+        <location filename="../processing/algorithms/trend.py" line="51"/>
         <source>Takes every band whose description starts with this text; the rest of the description is its year (e.g. frozen_days_ selects frozen_days_2003 ... frozen_days_2020). Empty: every input raster is one year.</source>
         <translation>选取波段描述以该文本开头的所有波段；描述的其余部分为其年份（例如 frozen_days_ 选出 frozen_days_2003 ... frozen_days_2020）。留空：每个输入栅格代表一年。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="56"/>
+        <location filename="../processing/algorithms/trend.py" line="58"/>
         <source>Pixels with fewer years with a value (not nodata) get nodata (−9999) in every output band. At least 3; default 5.</source>
         <translation>有值（非无数据）年数少于该值的像元在所有输出波段中为无数据值（−9999）。至少为 3；默认 5。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/trend.py" line="62"/>
+        <location filename="../processing/algorithms/trend.py" line="64"/>
         <source>Float32 GeoTIFF with four bands: sen_slope (input units per year), mk_p (two-sided Mann-Kendall p-value, 0-1), ols_slope (input units per year) and n (years with a value); nodata −9999.</source>
         <translation>含四个波段的 float32 GeoTIFF：sen_slope（输入单位每年）、mk_p（双侧 Mann-Kendall 检验 p 值，0-1）、ols_slope（输入单位每年）和 n（有值年数）；无数据值 −9999。</translation>
     </message>
@@ -4871,12 +4891,12 @@
         <translation>由数据栈与湖泊多边形提取湖冰物候</translation>
     </message>
     <message>
-        <location filename="../processing/workflow_texts.py" line="39"/>
+        <location filename="../processing/workflow_texts.py" line="38"/>
         <source>InSAR ground deformation from LST (GST model → daily GST → thaw index → seasonal and long-term)</source>
         <translation>由 LST 计算 InSAR 地表形变（GST 模型 → 逐日 GST → 融化指数 → 季节与长期）</translation>
     </message>
     <message>
-        <location filename="../processing/workflow_texts.py" line="39"/>
+        <location filename="../processing/workflow_texts.py" line="38"/>
         <source>Station table → ridge GST model → daily GST from the LST stacks → per pixel, the thaw index of its GST and the least-squares split of the InSAR displacements into a long-term velocity and a seasonal (Stefan) term (Liu et al. 2010, 2012), with the fitted model at every date.</source>
         <translation>站点表 → 岭回归 GST 模型 → 由 LST 栈得到逐日 GST → 逐像元由其 GST 计算融化指数，并用最小二乘把 InSAR 形变分解为长期速率和季节（Stefan）项（Liu et al. 2010, 2012），并给出各日期的拟合模型。</translation>
     </message>
@@ -4887,8 +4907,8 @@
     </message>
     <message>
         <location filename="../processing/workflow_texts.py" line="32"/>
-        <source>Daily lake-ice stack + lake polygons → lake means (shore buffer) → freeze-up and break-up dates and durations per lake and winter, as a table and on the polygons (on request also the daily lake means as a table). With a daily air-temperature stack, → ice thickness by the Stefan degree-day law from each freeze-up.</source>
-        <translation>逐日湖冰数据栈 + 湖泊多边形 → 湖泊均值（湖岸缓冲区）→ 每个湖泊每个冬季的封冻日期、解冻日期和持续时间，以表格形式输出并写入多边形（可选同时以表格输出逐日湖泊均值）。若提供逐日气温数据栈，→ 按 Stefan 度日法则从每次封冻起算冰厚。</translation>
+        <source>Daily lake-ice stack + lake polygons → daily lake means (shore buffer), as a table → freeze-up and break-up dates and durations per lake and winter, as a table and on the polygons. With a daily air-temperature stack, → ice thickness by the Stefan degree-day law from each freeze-up.</source>
+        <translation>逐日湖冰堆栈 + 湖泊多边形 → 逐日湖泊均值（岸边缓冲），输出为表 → 每个湖泊每个冬季的封冻和解冻日期及持续时间，输出为表并附在多边形上。提供逐日气温堆栈时，→ 按 Stefan 度日定律从每次封冻起计算冰厚。</translation>
     </message>
 </context>
 </TS>

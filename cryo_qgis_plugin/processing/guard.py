@@ -31,7 +31,7 @@ from qgis.core import (QgsFeatureSink, QgsMessageLog, QgsProcessingException, Qg
                        QgsProject, QgsProperty, QgsProviderRegistry)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import MESSAGE_CRITICAL
+from ..compat import FLAG_OPTIONAL, MESSAGE_CRITICAL
 from ..core.errors import Cancelled, CryoInputError
 from ..core.io.outputs import check_before_commit, finish, output_set, remove_leftovers, temporary_name
 
@@ -275,7 +275,12 @@ def staged_sink(algorithm, parameters, name: str, context, fields, geometry_type
     final = file_of_value(value)
     args = (fields, geometry_type) + ((crs,) if crs is not None else ())
     if not final:
-        return algorithm.parameterAsSink(parameters, name, context, *args)
+        sink, written = algorithm.parameterAsSink(parameters, name, context, *args)
+        if sink is None and not algorithm.parameterDefinition(name).flags() & FLAG_OPTIONAL:
+            raise QgsProcessingException(_translate(
+                "CryoAlgorithm", "No destination for the output {}: give it a file name (with qgis_process on "
+                "QGIS 3.22 name every required output, in a workflow as step:output)").format(name))
+        return sink, written
     final = with_extension(final, algorithm.parameterDefinition(name))
     remove_leftovers(final)
     temporary = temporary_name(final)

@@ -31,11 +31,10 @@ WORKFLOWS: Dict[str, Tuple[str, str]] = {
                                       "also their gridded elevation-change rate.")),
     "workflowlakeicephenology": (
         QT_TRANSLATE_NOOP("Workflow", "Lake-ice phenology from a stack and lake polygons"),
-        QT_TRANSLATE_NOOP("Workflow", "Daily lake-ice stack + lake polygons → lake means (shore buffer) → "
-                                      "freeze-up and break-up dates and durations per lake and winter, as a table "
-                                      "and on the polygons (on request also the daily lake means as a table). With a "
-                                      "daily air-temperature stack, → ice thickness by the Stefan degree-day law "
-                                      "from each freeze-up.")),
+        QT_TRANSLATE_NOOP("Workflow", "Daily lake-ice stack + lake polygons → daily lake means (shore buffer), as "
+                                      "a table → freeze-up and break-up dates and durations per lake and winter, as "
+                                      "a table and on the polygons. With a daily air-temperature stack, → ice "
+                                      "thickness by the Stefan degree-day law from each freeze-up.")),
     "workflowinsardeformationfromlst": (
         QT_TRANSLATE_NOOP("Workflow", "InSAR ground deformation from LST (GST model → daily GST → thaw index → "
                                       "seasonal and long-term)"),

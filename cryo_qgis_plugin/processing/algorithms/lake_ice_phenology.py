@@ -1,6 +1,7 @@
 """``cryo:lakeicephenology``: freeze-up and break-up dates per lake and season, from a table or a stack."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -78,6 +79,42 @@ def read_table(path: str, columns: tables.TableColumns, value_type: str, feedbac
             as_value(row[4], number, columns.cloud) if columns.cloud else float("nan"), "Row {}".format(number))
             for number, (value, row) in enumerate(zip(values, rows), start=1)]
     return lakeice.series_from_records(lakes, dates, values, value_type)
+
+
+def is_table_file(path: str) -> bool:
+    """A file of one of the table formats that opens as a table (a GeoPackage of rasters is a stack)."""
+    return path.lower().endswith(TABLE_EXTENSIONS) and (
+        not path.lower().endswith((".gpkg", ".sqlite")) or QgsVectorLayer(path, "table", "ogr").isValid())
+
+
+def table_lake_column(path: str, lake_field: str) -> str:
+    """The lake column of a table given with LAKES: LAKE_FIELD when the table has it, else ``lake`` (the column
+    cryo:lakeiceseries writes, whatever the polygons' field is called)."""
+    layer = QgsVectorLayer(path, "table", "ogr") if not os.path.isdir(path) else None
+    names = layer.fields().names() if layer is not None and layer.isValid() else []
+    return "lake" if lake_field not in names and "lake" in names else lake_field
+
+
+def check_lake_ids(lakes: Sequence[str], polygons, lake_field: str, feedback) -> None:
+    """The table's lakes against the LAKES polygons' ``lake_field`` values: none in common stops the run (the
+    lakes output would be empty); lakes on one side only are logged."""
+    if lake_field not in polygons.fields().names():
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "LAKES has no field {!r} (fields: {}): set LAKE_FIELD to the field of the lake "
+            "ids").format(lake_field, ", ".join(polygons.fields().names())))
+    ids = {str(feature[lake_field]) for feature in polygons.getFeatures()}
+    common = ids.intersection(lakes)
+    if not common:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CryoAlgorithm", "None of the table's lakes ({}) is a {} of the LAKES polygons ({}): the table's lake "
+            "column must hold the polygons' LAKE_FIELD values").format(
+            ", ".join(sorted(lakes)[:5]), lake_field, ", ".join(sorted(ids)[:5])))
+    for side, names in ((QCoreApplication.translate("CryoAlgorithm", "Lakes of the table without a polygon: {}"),
+                         sorted(set(lakes) - ids)),
+                        (QCoreApplication.translate("CryoAlgorithm", "Polygons without a series in the table: {}"),
+                         sorted(ids - set(lakes)))):
+        if names:
+            feedback.reportError(side.format(", ".join(names[:10]) + (" …" if len(names) > 10 else "")), False)
 
 
 def _field(name: str) -> QgsField:
@@ -158,7 +195,9 @@ class LakeIcePhenology(StackAlgorithm):
             "and full-ice levels and TB is scaled between them to percent ice (Kang et al. 2012; Du et al. 2017, "
             "The Cryosphere 11, 47-63).</p>"
             "<p>OUTPUT: lake, season, fus, fue, bus, bue, icd, cfd, fd, bd, main, valid_days. OUTPUT_LAKES (with "
-            "LAKES): the polygons with the main event's dates and durations of each season as columns.</p>")
+            "LAKES, for a stack or a table): the polygons with the main event's dates and durations of each season "
+            "as columns; a table's lakes are matched to the polygons on LAKE_FIELD (the table's column lake, as "
+            "cryo:lakeiceseries writes it, when it has no LAKE_FIELD).</p>")
 
     def initAlgorithm(self, config=None) -> None:
         add_stack_parameters(self)
@@ -178,10 +217,13 @@ class LakeIcePhenology(StackAlgorithm):
             "INPUT_FOLDER."))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource(
-                self.LAKES, self.tr("Lake polygons (with a raster stack)"), [SOURCE_VECTOR_POLYGON], optional=True),
-            self.tr("Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: a lake's daily value is the "
-                    "mean of the stack cells whose centre lies inside its polygon shrunk by SHORE_BUFFER. Leave "
-                    "empty when INPUT is a table.")))
+                self.LAKES, self.tr("Lake polygons (with a raster stack; with a table, for the lakes output)"),
+                [SOURCE_VECTOR_POLYGON], optional=True),
+            self.tr("Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: with a raster stack a "
+                    "lake's daily value is the mean of the stack cells whose centre lies inside its polygon shrunk "
+                    "by SHORE_BUFFER. With a table (e.g. the output of cryo:lakeiceseries) the series come from the "
+                    "table and the polygons carry the dates in OUTPUT_LAKES, matched on LAKE_FIELD: the table's lake "
+                    "column is LAKE_FIELD, or lake when the table has no LAKE_FIELD. Optional with a table.")))
         for name, description, default, help_text in (
                 (self.LAKE_FIELD, self.tr("Lake id field"), "lake",
                  self.tr("Field with the lake identifier: a column of the table, or a field of LAKES with a raster "
@@ -288,21 +330,19 @@ class LakeIcePhenology(StackAlgorithm):
             self.LAKE_FIELD, self.DATE_FIELD, self.VALUE_FIELD, self.WATER_FIELD, self.CLOUD_FIELD,
             self.LAKE_NAME_PATTERN, self.SHEET)))
         tabular = path.lower().endswith(".xlsx") or tables.is_table_folder(path)
-        if tabular and lakes_source is not None:
-            raise QgsProcessingException(self.tr(
-                "INPUT {} holds tables of daily values per lake: LAKES is used only with a raster stack; leave "
-                "LAKES empty").format(os.path.basename(os.path.normpath(path))))
-        if lakes_source is None:
-            if tabular:
-                series = self._read_tables(path, columns, value_type, parameters, feedback)
-            elif not path.lower().endswith(TABLE_EXTENSIONS):
-                raise QgsProcessingException(self.tr(
-                    "INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack").format(
-                    os.path.basename(path)))
-            else:
-                series = read_table(path, columns, value_type, feedback)
+        if tabular or is_table_file(path):
+            if lakes_source is not None:  # the table's series, mapped onto the polygons by their ids
+                columns = dataclasses.replace(columns, lake=table_lake_column(path, columns.lake))
+            series = (self._read_tables(path, columns, value_type, parameters, feedback) if tabular
+                      else read_table(path, columns, value_type, feedback))
             feedback.pushInfo(self.tr("{} lakes, {} .. {}").format(len(series.lakes), series.first,
                                                                    series.date(series.values.shape[1] - 1)))
+            if lakes_source is not None:
+                check_lake_ids(series.lakes, lakes_source, lake_field, feedback)
+        elif lakes_source is None:
+            raise QgsProcessingException(self.tr(
+                "INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack").format(
+                os.path.basename(path)))
         else:
             series = daily_lake_means(self, parameters, context, feedback, lakes_source, lake_field, value_type,
                                       self.parameterAsDouble(parameters, self.SHORE_BUFFER, context),
