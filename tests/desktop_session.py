@@ -111,11 +111,17 @@ def drive():
 
 def step_in_time(dock, layer, canvas):
     """The dock's date slider stepped with its keys (a day at a time, then a month), as a user does: for each
-    date, the band the map's renderer draws, the canvas's temporal range, the plot's date line and the colour
-    drawn on the map at the first click."""
+    date, the band the map draws (the renderer's band before QGIS 3.38, the band of the canvas's temporal range
+    from 3.38), the canvas's temporal range, the plot's date line and the colour drawn on the map at the first
+    click."""
     from qgis.gui import QgsVertexMarker
 
-    from cryo_qgis_plugin.qgis_io.temporal_stack import range_start_date, renderer_band
+    from cryo_qgis_plugin.qgis_io.temporal_stack import NATIVE_PER_BAND, range_start_date, renderer_band
+
+    def shown_band():  # QGIS 3.38+ picks the band per temporal range at render time; before, the plugin sets it
+        if NATIVE_PER_BAND:
+            return layer.temporalProperties().bandForTemporalRange(layer, canvas.temporalRange())
+        return renderer_band(layer)
 
     slider = dock.date_slider
     lon, lat = CONFIG["clicks"][0]
@@ -136,7 +142,7 @@ def step_in_time(dock, layer, canvas):
         for marker in markers:
             marker.show()
         ANSWER["time_steps"].append({
-            "slider": slider.current.isoformat(), "label": slider.label.text(), "band": renderer_band(layer),
+            "slider": slider.current.isoformat(), "label": slider.label.text(), "band": shown_band(),
             "canvas_day": str(range_start_date(canvas.temporalRange())),
             "date_line": dock.panel.date_line.value(), "colour": [colour.red(), colour.green(), colour.blue()]})
     window = iface.mainWindow()
