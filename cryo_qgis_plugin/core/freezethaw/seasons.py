@@ -49,7 +49,12 @@ class SeasonState:
         self.no_thaw = np.ones(shape, bool)
         self.counts = np.zeros((3,) + shape, np.int16)  # frozen, thawed, valid days
         self.unknown_days = np.zeros(shape, np.int16)  # days with a code the product does not know
-        self._scratch = np.empty(shape, bool)
+        # a day's working arrays, allocated once: a temporary per operation and day costs a page-faulting mmap and
+        # munmap when malloc hands large blocks back to the system (dask workers set MALLOC_TRIM_THRESHOLD_, which
+        # made the kernel 3 times slower there)
+        self._index, self._roles = np.empty(shape, np.intp), np.empty(shape, self.roles.dtype)
+        self._frozen, self._thawed, self._precipitation, self._valid, self._other, self._scratch = (
+            np.empty(shape, bool) for _ in range(6))
 
     def add_day(self, day: int, codes: Optional[np.ndarray]) -> None:
         """Advance by season day ``day`` (0-based); ``codes`` None means the date is absent (missing)."""
@@ -57,19 +62,23 @@ class SeasonState:
             self.freeze_run[:] = 0
             self.thaw_run[:] = 0
             return
-        roles = np.take(self.roles, codes)
-        frozen = roles == FROZEN
-        thawed = roles == THAWED
-        precipitation = roles == PRECIPITATION
+        np.copyto(self._index, codes)  # the index type np.take would otherwise allocate for every call
+        roles = np.take(self.roles, self._index, out=self._roles, mode="clip")  # uint8/uint16 codes: all in the LUT
+        frozen = np.equal(roles, FROZEN, out=self._frozen)
+        thawed = np.equal(roles, THAWED, out=self._thawed)
+        precipitation = np.equal(roles, PRECIPITATION, out=self._precipitation)
         if self.precipitation_as_thawed:
             thawed |= precipitation
-        valid = frozen | thawed | precipitation | (roles == TRANSITIONAL)
-        np.add(self.unknown_days, roles == UNKNOWN, out=self.unknown_days, casting="unsafe")
+        valid = np.equal(roles, TRANSITIONAL, out=self._valid)
+        for mask in (frozen, thawed, precipitation):
+            valid |= mask
+        other = np.equal(roles, UNKNOWN, out=self._other)
+        np.add(self.unknown_days, other, out=self.unknown_days, casting="unsafe")
         for i, mask in enumerate((frozen, thawed, valid)):
             np.add(self.counts[i], mask, out=self.counts[i], casting="unsafe")
         np.putmask(self.last_frozen, np.logical_and(frozen, self.no_thaw, out=self._scratch), day)
         self._advance(self.freeze_run, frozen, self.freeze_onset, day)
-        np.logical_or(self.has_freeze, self.freeze_onset >= 0, out=self.has_freeze)
+        np.logical_or(self.has_freeze, np.greater_equal(self.freeze_onset, 0, out=other), out=self.has_freeze)
         self._advance(self.thaw_run, np.logical_and(thawed, self.has_freeze, out=thawed), self.thaw_onset, day)
         np.less(self.thaw_onset, 0, out=self.no_thaw)
 
@@ -77,7 +86,7 @@ class SeasonState:
         np.add(run, 1, out=run)
         np.multiply(run, today, out=run)
         reached = np.equal(run, self.min_run, out=self._scratch)
-        np.logical_and(reached, onset < 0, out=reached)
+        np.logical_and(reached, np.less(onset, 0, out=self._other), out=reached)
         np.putmask(onset, reached, day - self.min_run + 1)
 
     def result(self) -> np.ndarray:

@@ -11,7 +11,7 @@ chunks are computed:
 """
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Sequence, Tuple
 
 import numpy as np
 
@@ -29,18 +29,25 @@ UNKNOWN_DAYS = "unknown_days"
 
 def _season_kernel(codes: np.ndarray, day_index: Tuple[int, ...], min_run: int, precipitation_as_thawed: bool,
                    product: FreezeThawProduct) -> np.ndarray:
-    """Indicators of one season for a chunk ``(..., t)`` of its present grids, then each cell's days with an unknown
-    code: int16 ``(..., indicator + 1)``; ``day_index[d]`` is the position along ``t`` of season day ``d``, −1 when
-    that date is absent."""
-    space = codes.shape[:-1]
-    # (t, pixels) with each day's pixels contiguous, as the one-process slabs (dask hands the block over with the
-    # days last: one copy here makes every day's look-up 3 times faster than on strided days)
-    days = np.ascontiguousarray(np.moveaxis(codes, -1, 0).reshape(codes.shape[-1], -1))
+    """Indicators of one season for a block ``(t, ...)`` of its present grids, then each cell's days with an unknown
+    code: int16 ``(indicator + 1, ...)``; ``day_index[d]`` is the position along ``t`` of season day ``d``, −1 when
+    that date is absent. The block keeps the stack's layout (each day's grid contiguous, as the one-process slabs):
+    no copy on the way in or out."""
+    space = codes.shape[1:]
+    days = np.ascontiguousarray(codes.reshape(codes.shape[0], -1))
     state = SeasonState(days.shape[1], min_run, precipitation_as_thawed, product)
     for day, k in enumerate(day_index):
         state.add_day(day, None if k < 0 else days[k])
     out = np.concatenate([state.result(), state.unknown_days[np.newaxis]])
-    return np.moveaxis(out, 0, -1).reshape(space + (len(INDICATORS) + 1,))
+    return out.reshape((len(INDICATORS) + 1,) + space)
+
+
+def _present_grids(codes, present: Sequence[int]):
+    """The grids at ``present`` (increasing positions): a slice, which keeps dask's chunks as they are, when no
+    date is missing in between; else a selection (a copy)."""
+    if present[-1] - present[0] + 1 == len(present):
+        return codes.isel(time=slice(present[0], present[-1] + 1))
+    return codes.isel(time=list(present))
 
 
 def season_indicators(codes, year_start: Tuple[int, int] = (8, 1), min_run: int = 5,
@@ -48,27 +55,29 @@ def season_indicators(codes, year_start: Tuple[int, int] = (8, 1), min_run: int 
                       run: Run = Run(), with_unknown_days: bool = False):
     """Indicators of every complete season: int16 DataArray ``(year, indicator, y, x)`` (lazy when ``codes`` is
     dask-backed), the bands of :func:`~..freezethaw.seasons.indicators` in the same order; ``with_unknown_days``
-    adds a last "indicator", :data:`UNKNOWN_DAYS`, each cell's days with a code the product does not know."""
+    adds a last "indicator", :data:`UNKNOWN_DAYS`, each cell's days with a code the product does not know.
+    ``codes`` has the dimensions ``(time, y, x)`` in this order; each season is one chunk in time."""
     xr = require("xarray")
     dates = dates_of(codes)
     years, _ = whole_seasons(dates, year_start, str(codes.attrs.get("source", "the stack")), "indicators", run)
+    names = list(INDICATORS) + [UNKNOWN_DAYS]
+    space = {name: codes.coords[name] for name in ("y", "x") if name in codes.coords}
     seasons = []
     for year in years:
         positions = season_positions(dates, year, year_start, run)
         present = [p for p in positions if p is not None]
         local = {p: i for i, p in enumerate(present)}
-        day_index = tuple(-1 if p is None else local[p] for p in positions)
-        season = codes.isel(time=present)
-        if season.chunks is not None:
-            season = season.chunk({"time": -1})
-        seasons.append(xr.apply_ufunc(
-            _season_kernel, season, input_core_dims=[["time"]], output_core_dims=[["indicator"]],
-            kwargs={"day_index": day_index, "min_run": min_run, "precipitation_as_thawed": precipitation_as_thawed,
-                    "product": product},
-            dask="parallelized", output_dtypes=[np.int16],
-            dask_gufunc_kwargs={"output_sizes": {"indicator": len(INDICATORS) + 1}}))
-    result = xr.concat(seasons, dim="year").assign_coords(year=years, indicator=list(INDICATORS) + [UNKNOWN_DAYS])
-    result = result.transpose("year", "indicator", "y", "x")
+        kwargs = {"day_index": tuple(-1 if p is None else local[p] for p in positions), "min_run": min_run,
+                  "precipitation_as_thawed": precipitation_as_thawed, "product": product}
+        data = _present_grids(codes, present).data
+        if hasattr(data, "map_blocks"):  # dask: the season whole in time, the kernel on each spatial tile
+            data = data.rechunk({0: -1})
+            values = data.map_blocks(_season_kernel, dtype=np.int16, chunks=((len(names),),) + data.chunks[1:],
+                                     **kwargs)
+        else:
+            values = _season_kernel(np.asarray(data), **kwargs)
+        seasons.append(xr.DataArray(values, dims=("indicator", "y", "x"), coords=dict(space, indicator=names)))
+    result = xr.concat(seasons, dim="year").assign_coords(year=years)
     return result if with_unknown_days else result.sel(indicator=list(INDICATORS))
 
 
