@@ -60,6 +60,35 @@ def test_series_table_with_lakes_maps_the_dates_onto_the_polygons(qgis_app, tmp_
     assert rows["chained"][0][fields.index("fus_2005") - 1] == "2005-11-10"
 
 
+def test_lakes_on_one_side_only_are_reported(qgis_app, tmp_path):
+    """A series table of lakes A and B with polygons A, B and C: C is reported and keeps empty dates."""
+    from osgeo import ogr
+    from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+
+    stack, lakes = stack_and_lakes(tmp_path)
+    series = str(tmp_path / "series.csv")
+    run("cryo:lakeiceseries", {"INPUT": stack, "LAKES": lakes, "LAKE_FIELD": "name", "OUTPUT": series})
+    vector = ogr.Open(lakes, 1)
+    layer = vector.GetLayer(0)
+    extra = ogr.Feature(layer.GetLayerDefn())
+    extra.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON((0 0,1 0,1 1,0 1,0 0))"))
+    extra.SetField("name", "C")
+    layer.CreateFeature(extra)
+    vector = None
+    errors = []
+
+    class Feedback(QgsProcessingFeedback):
+        def reportError(self, error, fatal=False):  # noqa: N802 (Qt API)
+            errors.append(error)
+
+    out = str(tmp_path / "lakes_out.gpkg")
+    run("cryo:lakeicephenology", {"INPUT": series, "LAKES": lakes, "LAKE_FIELD": "name",
+                                  "OUTPUT": str(tmp_path / "events.csv"), "OUTPUT_LAKES": out}, Feedback())
+    assert "Polygons without a series in the table: C" in errors
+    by_name = {f["name"]: f for f in QgsVectorLayer(out).getFeatures()}
+    assert by_name["A"]["fus_2005"] == "2005-11-10" and not by_name["C"]["fus_2005"]  # NULL
+
+
 def test_missing_lake_field_is_named(qgis_app, tmp_path):
     from qgis.core import QgsProcessingException
 

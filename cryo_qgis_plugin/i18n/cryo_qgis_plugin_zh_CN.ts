@@ -2956,79 +2956,74 @@
         <translation>数值字段（表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="258"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="259"/>
         <source>Values are</source>
         <translation>数值类型</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="266"/>
         <source>Low threshold (% ice)</source>
         <translation>低阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="266"/>
         <source>High threshold (% ice)</source>
         <translation>高阈值（冰覆盖 %）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="277"/>
         <source>Days a crossing must persist (MIN_RUN)</source>
         <translation>穿越阈值后须持续的天数（MIN_RUN）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="277"/>
         <source>Moving-mean window in days (0 = none)</source>
         <translation>滑动平均窗口天数（0 = 不平滑）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="277"/>
         <source>Longest gap filled by interpolation (days)</source>
         <translation>插值填补的最长缺口（天）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="290"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="291"/>
         <source>Season starts on (MM-DD)</source>
         <translation>季节开始日期（MM-DD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="295"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="296"/>
         <source>Shore buffer (m, inwards; raster stack only)</source>
         <translation>湖岸缓冲距离（m，向内；仅用于栅格数据栈）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="301"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="302"/>
         <source>Lake-ice phenology</source>
         <translation>湖冰物候</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="306"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="307"/>
         <source>Lakes with the main event per season</source>
         <translation>附有每季主事件的湖泊</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="313"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="314"/>
         <source>Lakes with a series</source>
         <translation>有序列的湖泊数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="314"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="315"/>
         <source>Freeze events found</source>
         <translation>识别出的冻结事件数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="343"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="344"/>
         <source>INPUT {} is not a table: give LAKES polygons to extract lake series from a raster stack</source>
         <translation>INPUT {} 不是表格：请给出 LAKES 多边形，以便从栅格数据栈中提取湖泊序列</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="338"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="339"/>
         <source>{} lakes, {} .. {}</source>
         <translation>{} 个湖泊，{} .. {}</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
-        <source>Field with the lake identifier: a column of the table, or a field of LAKES with a raster stack (one id per polygon). Default: lake.</source>
-        <translation>湖泊标识字段：表格中的一列，或使用栅格数据栈时 LAKES 的字段（每个多边形一个标识）。默认：lake。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
@@ -3041,52 +3036,52 @@
         <translation>表格中存放逐日冰值的列，单位由 VALUE_TYPE 决定；空单元格视为缺测日。默认：value；使用栅格数据栈时不使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="258"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="259"/>
         <source>ice_percent: ice cover 0-100 % (default); ice_fraction: 0-1; brightness_temperature: passive-microwave TB in K, scaled per lake and season to percent ice between its 5th (open water) and 95th (full ice) percentiles.</source>
         <translation>ice_percent：冰覆盖度 0-100 %（默认）；ice_fraction：0-1；brightness_temperature：被动微波亮温 TB（K），按每个湖泊、每个季节在其第 5 百分位数（开阔水面）与第 95 百分位数（完全冰封）之间换算为冰覆盖百分比。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="266"/>
         <source>Ice cover in % (0-100, default 10) whose upward crossing starts freeze-up (FUS) and whose downward crossing ends break-up (BUE). Below THRESHOLD_HIGH.</source>
         <translation>冰覆盖度（%，0-100，默认 10）：向上穿越该值为开始冻结（FUS），向下穿越该值为完全消融（BUE）。须低于 THRESHOLD_HIGH。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="265"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="266"/>
         <source>Ice cover in % (0-100, default 90) whose upward crossing ends freeze-up (FUE) and whose downward crossing starts break-up (BUS). Above THRESHOLD_LOW.</source>
         <translation>冰覆盖度（%，0-100，默认 90）：向上穿越该值为完全冻结（FUE），向下穿越该值为开始消融（BUS）。须高于 THRESHOLD_LOW。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="277"/>
         <source>Number of consecutive days (1-365, default 5) the series must stay beyond a threshold for its crossing to count; shorter excursions are ignored.</source>
         <translation>序列越过阈值后须持续的连续天数（1-365，默认 5），达到后该穿越才被计入；更短的波动将被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="277"/>
         <source>Width in days (0-365, default 0 = no smoothing) of the centred moving mean applied to each series after gap filling, before the thresholds.</source>
         <translation>中心滑动平均窗口的宽度，单位为天（0-365，默认 0 = 不平滑）；在填补缺口之后、应用阈值之前作用于每条序列。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="276"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="277"/>
         <source>Gaps of up to this many days (0-365, default 5) are filled by linear interpolation; a crossing right after a longer gap is not dated.</source>
         <translation>不超过该天数（0-365，默认 5）的缺口按线性插值填补；紧接在更长缺口之后的穿越不给出日期。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="290"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="291"/>
         <source>Month and day (MM-DD, default 08-01) on which each ice season begins: choose a time of open water. A season is named by the year it starts in.</source>
         <translation>每个冰季开始的月和日（MM-DD，默认 08-01）：请选择湖面无冰的时间。季节以其开始所在的年份命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="295"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="296"/>
         <source>Distance in metres (≥ 0, default 0) by which each lake polygon is shrunk before averaging, to leave out cells that mix water and land. Raster stack only.</source>
         <translation>求平均前每个湖泊多边形向内收缩的距离，单位为米（≥ 0，默认 0），用于排除水陆混合的像元。仅用于栅格数据栈。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="301"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="302"/>
         <source>Table without geometry, one row per lake, season and freeze event: lake, season, fus, fue, bus, bue (YYYY-MM-DD), icd, cfd, fd, bd (days), main (1 for the longest event) and valid_days.</source>
         <translation>无几何的表格，每个湖泊、季节和冻结事件一行：lake、season、fus、fue、bus、bue（YYYY-MM-DD）、icd、cfd、fd、bd（天）、main（最长事件为 1）和 valid_days。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="306"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="307"/>
         <source>The LAKES polygons with their fields and, for every season, the main event&apos;s dates and durations as columns (e.g. fus_2019, icd_2019). Only with LAKES; not written unless a destination is given.</source>
         <translation>LAKES 多边形及其原有字段，并以列的形式附上每个季节主事件的日期和持续时间（例如 fus_2019、icd_2019）。仅在给出 LAKES 时可用；除非指定输出位置，否则不写出。</translation>
     </message>
@@ -3116,47 +3111,47 @@
         <translation>表格（.csv、.xlsx：每个湖泊一个，或若干长格式表格）的文件夹，或逐日 HDF5 或 GeoTIFF 文件（文件名中以 YYYYMMDD 或 YYYYDDD 标注日期，配合 LAKES）的文件夹，用于代替 INPUT。请给出 INPUT 或 INPUT_FOLDER。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>Lake name from the file name (regular expression, tables)</source>
         <translation>由文件名得到湖泊名称（正则表达式，用于表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>For tables without LAKE_FIELD (one lake per file): a regular expression searched in the file name without extension, whose first group is the lake name (e.g. ^(.+)_ice$ names Nam_Co_ice.csv Nam_Co). Empty (default): the whole name.</source>
         <translation>用于不含 LAKE_FIELD 的表格（每个文件一个湖泊）：在不含扩展名的文件名中搜索的正则表达式，其第一个分组即湖泊名称（例如 ^(.+)_ice$ 将 Nam_Co_ice.csv 命名为 Nam_Co）。为空（默认）：整个文件名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>Excel sheet (empty: the first)</source>
         <translation>Excel 工作表（为空：第一个）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>Name of the sheet to read in .xlsx workbooks; empty (default): the first sheet. Its first row must hold the column names.</source>
         <translation>.xlsx 工作簿中要读取的工作表名称；为空（默认）：第一个工作表。其第一行必须是列名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>Water field: percent ice = 100 × VALUE / (VALUE + WATER) (tables)</source>
         <translation>水面字段：冰覆盖百分比 = 100 × VALUE / (VALUE + WATER)（用于表格）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>For tables of ice and water areas or percentages (TPDC: date, water, ice, cloud): the column of open water. VALUE_FIELD then names the ice column and the daily value is 100 × ice / (ice + water) (VALUE_TYPE ice_percent); a day with neither is missing. Empty (default): VALUE_FIELD is the ice cover itself.</source>
         <translation>用于冰和水面积或百分比的表格（TPDC：date、water、ice、cloud）：开阔水面所在的列。此时 VALUE_FIELD 为冰所在的列，日值为 100 × ice / (ice + water)（VALUE_TYPE ice_percent）；两者都没有的日子视为缺测。为空（默认）：VALUE_FIELD 本身即冰覆盖。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>Cloud field: days mostly under cloud are missing (with WATER_FIELD)</source>
         <translation>云字段：大部分被云覆盖的日子视为缺测（配合 WATER_FIELD）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="239"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="240"/>
         <source>With WATER_FIELD: the column of cloud cover (same units as ice and water); a day on which cloud covers more than ice and water together is a missing day. Empty (default): not used.</source>
         <translation>配合 WATER_FIELD：云覆盖所在的列（单位与冰和水相同）；云覆盖超过冰和水之和的日子视为缺测。为空（默认）：不使用。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/lake_ice_phenology.py" line="378"/>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="379"/>
         <source>openpyxl is not installed: {} is read through GDAL</source>
         <translation>未安装 openpyxl：{} 通过 GDAL 读取</translation>
     </message>
@@ -3174,6 +3169,11 @@
         <location filename="../processing/algorithms/lake_ice_phenology.py" line="218"/>
         <source>Lake polygons in any CRS, one per lake, identified by LAKE_FIELD: with a raster stack a lake&apos;s daily value is the mean of the stack cells whose centre lies inside its polygon shrunk by SHORE_BUFFER. With a table (e.g. the output of cryo:lakeiceseries) the series come from the table and the polygons carry the dates in OUTPUT_LAKES, matched on LAKE_FIELD: the table&apos;s lake column is LAKE_FIELD, or lake when the table has no LAKE_FIELD. Optional with a table.</source>
         <translation>任意坐标系的湖泊多边形，每个湖泊一个，以 LAKE_FIELD 标识：对栅格堆栈，湖泊的日值为中心位于按 SHORE_BUFFER 向内收缩后的多边形内的堆栈像元均值。对表（例如 cryo:lakeiceseries 的输出），序列取自表，多边形在 OUTPUT_LAKES 中附上日期，按 LAKE_FIELD 匹配：表的湖泊列为 LAKE_FIELD，表中没有 LAKE_FIELD 时为 lake。用于表时可选。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/lake_ice_phenology.py" line="227"/>
+        <source>Field with the lake identifier: a column of the table, or the field of LAKES (one id per polygon) that a raster stack&apos;s series are named by and a table&apos;s lakes are matched on. Default: lake.</source>
+        <translation>湖泊标识字段：表中的一列，或 LAKES 的字段（每个多边形一个编号），栅格堆栈的序列以其命名，表中的湖泊按其匹配。默认：lake。</translation>
     </message>
 </context>
 <context>

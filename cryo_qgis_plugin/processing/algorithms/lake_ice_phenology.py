@@ -226,8 +226,9 @@ class LakeIcePhenology(StackAlgorithm):
                     "column is LAKE_FIELD, or lake when the table has no LAKE_FIELD. Optional with a table.")))
         for name, description, default, help_text in (
                 (self.LAKE_FIELD, self.tr("Lake id field"), "lake",
-                 self.tr("Field with the lake identifier: a column of the table, or a field of LAKES with a raster "
-                         "stack (one id per polygon). Default: lake.")),
+                 self.tr("Field with the lake identifier: a column of the table, or the field of LAKES (one id per "
+                         "polygon) that a raster stack's series are named by and a table's lakes are matched on. "
+                         "Default: lake.")),
                 (self.DATE_FIELD, self.tr("Date field (tables)"), "date",
                  self.tr("Table column with the day of each row, as a date or YYYY-MM-DD text. Default: date; not "
                          "used with a raster stack.")),
