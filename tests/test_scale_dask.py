@@ -42,6 +42,27 @@ def cluster():
         yield client
 
 
+@pytest.fixture(autouse=True)
+def no_stack_left_open():
+    """Tests that compute lazy stacks in this process leave their chunk readers open: closed after each test."""
+    yield
+    from cryo_qgis_plugin.core.scale.lazy_stack import close_chunk_stacks
+
+    close_chunk_stacks()
+
+
+def open_in_this_process(path):
+    """This process's file descriptors on ``path``."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.path.realpath(os.path.join("/proc/self/fd", fd)) == os.path.realpath(path):
+                found.append(fd)
+        except OSError:  # closed while listed
+            pass
+    return found
+
+
 @pytest.fixture(scope="module")
 def stack_file(tmp_path_factory):
     """800 days of codes as a dated GeoTIFF (the layout the plugin writes), with 10 days left out."""
@@ -85,6 +106,7 @@ def test_indicators_through_dask_write_the_one_process_file(cluster, stack_file,
     opener = StackOpener(stack_file)
     for path, client in ((local, None), (remote, cluster)):
         result = freezethaw_scaled.indicators_with_dask(opener, path, client=client, row_chunk=9)
+        assert not open_in_this_process(stack_file)  # QGIS keeps no handle on the input after the run
         assert result.years == expected.years and result.unknown_pixel_days == expected.unknown_pixel_days
         a, b = gdal.Open(one), gdal.Open(path)
         assert np.array_equal(a.ReadAsArray(), b.ReadAsArray())
@@ -134,7 +156,7 @@ def test_processing_with_dask_scheduler_writes_the_same_file(qgis_app, cluster, 
     run("cryo:freezethawindicators", {"INPUT": stack_file, "OUTPUT": here})
     result = run("cryo:freezethawindicators", {"INPUT": stack_file, "OUTPUT": there,
                                                "DASK_SCHEDULER": cluster.scheduler.address})
-    assert result["N_YEARS"] == 2
+    assert result["N_YEARS"] == 2 and not open_in_this_process(stack_file)
     a, b = gdal.Open(here), gdal.Open(there)
     assert np.array_equal(a.ReadAsArray(), b.ReadAsArray()) and a.GetMetadata() == b.GetMetadata()
 

@@ -123,26 +123,30 @@ def indicators_with_dask(opener, output_path: str, year_start: Tuple[int, int] =
     metadata, style) and returns the same :class:`~..freezethaw.seasons.IndicatorResult`."""
     from ..freezethaw.seasons import IndicatorResult, check_indicator_inputs, indicator_names, indicator_writer
     from .cluster import computed
-    from .lazy_stack import lazy_stack
+    from .lazy_stack import close_chunk_stacks, lazy_stack
 
-    stack = opener.open()
-    check_indicator_inputs(stack, min_run)
-    years, partial = whole_seasons(stack.dates, year_start, stack.source, "indicators", Run())
-    starts = sorted({min(p for p in season_positions(stack.dates, year, year_start) if p is not None)
-                     for year in years})
+    with opener.open() as stack:
+        check_indicator_inputs(stack, min_run)
+        years, partial = whole_seasons(stack.dates, year_start, stack.source, "indicators", Run())
+        starts = sorted({min(p for p in season_positions(stack.dates, year, year_start) if p is not None)
+                         for year in years})
+        grid = stack.grid
     codes = lazy_stack(opener, row_chunk=row_chunk, time_starts=starts)  # a chunk per season: no concatenation
     result = season_indicators(codes, year_start, min_run, precipitation_as_thawed, product, run, True)
-    result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
-    unknown = result.sel(indicator=UNKNOWN_DAYS).sum(dtype=np.int64)
-    unknown = int(client.compute(unknown).result() if client is not None else unknown.compute())
-    grid = stack.grid
-    with indicator_writer(output_path, grid, years, year_start, min_run, precipitation_as_thawed, product) as out:
-        for y in range(len(years)):
-            run.report(0.9 + 0.1 * y / len(years))
-            season = result.isel(year=y)  # one season at a time in this process's memory
-            values = np.asarray((client.compute(season).result() if client is not None else season).values)
-            for i in range(len(INDICATORS)):
-                out.write_band(y * len(INDICATORS) + i + 1, 0, values[i])
+    try:
+        result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
+        unknown = result.sel(indicator=UNKNOWN_DAYS).sum(dtype=np.int64)
+        unknown = int(client.compute(unknown).result() if client is not None else unknown.compute())
+        with indicator_writer(output_path, grid, years, year_start, min_run, precipitation_as_thawed,
+                              product) as out:
+            for y in range(len(years)):
+                run.report(0.9 + 0.1 * y / len(years))
+                season = result.isel(year=y)  # one season at a time in this process's memory
+                values = np.asarray((client.compute(season).result() if client is not None else season).values)
+                for i in range(len(INDICATORS)):
+                    out.write_band(y * len(INDICATORS) + i + 1, 0, values[i])
+    finally:
+        close_chunk_stacks()  # the chunks this process read itself (no cluster)
     if unknown:
         run.warning("{} pixel-days held unknown codes and were treated as missing days".format(unknown))
     run.report(1.0)

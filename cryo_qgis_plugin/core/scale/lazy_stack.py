@@ -1,16 +1,17 @@
 """A daily stack opened lazily as a dask-backed xarray DataArray ``(time, y, x)``.
 
 Each chunk is read by the worker that computes it, through the same readers as the one-process path
-(:func:`~..io.stack.open_stack`: HDF5 folders and granules, GeoTIFF, netCDF). A worker opens the stack once (a
-per-process cache keyed by the opener, which is a small picklable description, never an open file), so a graph can
-be shipped to a remote scheduler.
+(:func:`~..io.stack.open_stack`: HDF5 folders and granules, GeoTIFF, netCDF). A worker thread opens the stack once
+(a cache keyed by the opener, which is a small picklable description, never an open file), so a graph can be
+shipped to a remote scheduler; the process that builds the graph opens the stack only for its shape and dates.
 """
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -31,7 +32,8 @@ class StackOpener:
     passes: str = "auto"
 
     def open(self) -> Stack:
-        return _opened(self)
+        """The stack, opened now; the caller closes it (``with opener.open() as stack``)."""
+        return open_stack(self.path, self.dataset, self.start_date, self.georef, self.passes)
 
     @classmethod
     def of(cls, stack: Stack) -> "StackOpener":
@@ -39,15 +41,40 @@ class StackOpener:
         return cls(*stack.open_arguments)
 
 
-@functools.lru_cache(maxsize=8)
-def _opened(opener: StackOpener) -> Stack:
-    return open_stack(opener.path, opener.dataset, opener.start_date, opener.georef, opener.passes)
+MAX_CHUNK_STACKS = 8  # stacks kept open per thread for reading chunks
+_thread_stacks = threading.local()
+_all_thread_stacks: List["OrderedDict[StackOpener, Stack]"] = []
+_lock = threading.Lock()
+
+
+def _chunk_stack(opener: StackOpener) -> Stack:
+    """The stack this thread reads ``opener``'s chunks from: opened once per thread (a GDAL dataset is not shared
+    between threads), kept for the next chunks, the least recently used closed beyond :data:`MAX_CHUNK_STACKS`."""
+    stacks = getattr(_thread_stacks, "stacks", None)
+    if stacks is None:
+        stacks = _thread_stacks.stacks = OrderedDict()
+        with _lock:
+            _all_thread_stacks.append(stacks)
+    stack = stacks.pop(opener, None) or opener.open()
+    stacks[opener] = stack
+    if len(stacks) > MAX_CHUNK_STACKS:
+        stacks.popitem(last=False)[1].close()
+    return stack
+
+
+def close_chunk_stacks() -> None:
+    """Close every stack this process opened to read chunks (after a computation in this process: a run on a
+    cluster opens none here), so that no file stays open in QGIS after the run."""
+    with _lock:
+        for stacks in _all_thread_stacks:
+            while stacks:
+                stacks.popitem()[1].close()
 
 
 def _read_chunk(opener: StackOpener, times: Tuple[int, int], rows: Tuple[int, int],
                 cols: Tuple[int, int]) -> np.ndarray:
     """Grids ``times[0]:times[1]`` (date order), rows and columns of the stack: ``(t, r, c)``."""
-    block = opener.open().read(slice(*rows), slice(*times))
+    block = _chunk_stack(opener).read(slice(*rows), slice(*times))
     return np.ascontiguousarray(block[:, :, cols[0]:cols[1]])
 
 
@@ -63,8 +90,9 @@ def lazy_stack(opener: StackOpener, time_chunk: int = 366, row_chunk: int = 256,
     (date positions) start a new time chunk instead, e.g. at each season's first date."""
     da = require("dask.array")
     xr = require("xarray")
-    stack = opener.open()
-    n_times, height, width = stack.shape
+    with opener.open() as stack:  # its shape, dates and grid; the chunks are read where they are computed
+        n_times, height, width = stack.shape
+        dtype, dates, grid, nodata, source = stack.dtype, stack.dates, stack.grid, stack.nodata, stack.source
     delayed = require("dask").delayed
     times = _bounds(n_times, time_chunk)
     if time_starts is not None:
@@ -72,13 +100,13 @@ def lazy_stack(opener: StackOpener, time_chunk: int = 366, row_chunk: int = 256,
         times = list(zip(edges[:-1], edges[1:]))
     rows, cols = _bounds(height, row_chunk), _bounds(width, col_chunk or width)
     read = delayed(_read_chunk, pure=True)
-    blocks = [[[da.from_delayed(read(opener, t, r, c), (t[1] - t[0], r[1] - r[0], c[1] - c[0]), stack.dtype)
+    blocks = [[[da.from_delayed(read(opener, t, r, c), (t[1] - t[0], r[1] - r[0], c[1] - c[0]), dtype)
                 for c in cols] for r in rows] for t in times]
     array = da.block(blocks)
-    x0, dx, _, y0, _, dy = stack.grid.geotransform
-    coords = {"time": np.array(stack.dates, dtype="datetime64[D]"),
+    x0, dx, _, y0, _, dy = grid.geotransform
+    coords = {"time": np.array(dates, dtype="datetime64[D]"),
               "y": y0 + (np.arange(height) + 0.5) * dy, "x": x0 + (np.arange(width) + 0.5) * dx}
-    attrs = {"grid": stack.grid, "nodata": stack.nodata, "source": stack.source}
+    attrs = {"grid": grid, "nodata": nodata, "source": source}
     return xr.DataArray(array, dims=("time", "y", "x"), coords=coords, attrs=attrs)
 
 

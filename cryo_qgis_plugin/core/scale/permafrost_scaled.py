@@ -119,29 +119,33 @@ def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing
     from ..permafrost.degreedays import (NODATA, DegreeDayResult, check_degree_day_inputs, index_style,
                                          index_writer, warn_long_gaps)
     from .cluster import computed
-    from .lazy_stack import lazy_stack
+    from .lazy_stack import close_chunk_stacks, lazy_stack
 
-    stack = opener.open()
-    check_degree_day_inputs(stack, max_gap)
+    with opener.open() as stack:
+        check_degree_day_inputs(stack, max_gap)
+        partial = whole_seasons(stack.dates, year_start, stack.source, "degree days", Run())[1]
+        grid, source = stack.grid, stack.source
     temperatures = lazy_stack(opener, time_chunk=366, row_chunk=row_chunk)
     result = degree_days(temperatures, packing, year_start, max_gap, run)
     years = [int(y) for y in result["year"].values]
-    partial = whole_seasons(stack.dates, year_start, stack.source, "degree days", Run())[1]
-    result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
     nodata_pixels = {}
-    with index_writer(ddf_path, "ddf", stack.grid, years, year_start, max_gap, stack.source) as out_ddf, \
-            index_writer(ddt_path, "ddt", stack.grid, years, year_start, max_gap, stack.source) as out_ddt:
-        for name, writer in (("ddf", out_ddf), ("ddt", out_ddt)):
-            peak = 0.0
-            for b, year in enumerate(years, start=1):
-                run.report(0.9 + 0.05 * b / len(years) + (0.05 if name == "ddt" else 0.0))
-                band = result.sel(index=name, year=year)
-                values = np.asarray((client.compute(band).result() if client is not None else band).values)
-                writer.write_band(b, 0, values)
-                valid = values != NODATA
-                nodata_pixels[year] = int(np.count_nonzero(~valid))
-                peak = max(peak, float(values[valid].max()) if valid.any() else 0.0)
-            writer.style_qml = index_style(name, peak)
+    try:
+        result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
+        with index_writer(ddf_path, "ddf", grid, years, year_start, max_gap, source) as out_ddf, \
+                index_writer(ddt_path, "ddt", grid, years, year_start, max_gap, source) as out_ddt:
+            for name, writer in (("ddf", out_ddf), ("ddt", out_ddt)):
+                peak = 0.0
+                for b, year in enumerate(years, start=1):
+                    run.report(0.9 + 0.05 * b / len(years) + (0.05 if name == "ddt" else 0.0))
+                    band = result.sel(index=name, year=year)
+                    values = np.asarray((client.compute(band).result() if client is not None else band).values)
+                    writer.write_band(b, 0, values)
+                    valid = values != NODATA
+                    nodata_pixels[year] = int(np.count_nonzero(~valid))
+                    peak = max(peak, float(values[valid].max()) if valid.any() else 0.0)
+                writer.style_qml = index_style(name, peak)
+    finally:
+        close_chunk_stacks()  # the chunks this process read itself (no cluster)
     warn_long_gaps(nodata_pixels, max_gap, run)
     run.report(1.0)
     return DegreeDayResult(years, partial, nodata_pixels)
