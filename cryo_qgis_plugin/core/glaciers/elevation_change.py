@@ -34,7 +34,7 @@ from .report_map import DhPreview, dh_preview
 from ..errors import CryoInputError
 from ..io.geotiff import GeoTiffWriter
 from ..io.grid import Grid, spatial_reference
-from ..io.raster import grid_of, open_raster
+from ..io.raster import grid_of, open_raster, read_whole_band
 from ..io.rasterize import Polygons, polygon_labels
 from ..stats.robust import median_and_nmad
 from ..style import diverging_qml
@@ -99,7 +99,7 @@ def _as_float(ds: gdal.Dataset, path: str, role: str) -> np.ndarray:
     """Band 1 of ``ds`` as float32 metres, NaN where nodata or not finite; undeclared fill values and heights
     outside the Earth's range are refused (:mod:`.plausible`, naming the ``role`` DEM ``path``)."""
     band = ds.GetRasterBand(1)
-    data = band.ReadAsArray().astype(np.float32, copy=False)
+    data = read_whole_band(band).astype(np.float32, copy=False)
     nodata = band.GetNoDataValue()
     if nodata is not None:
         data[data == np.float32(nodata)] = np.nan
