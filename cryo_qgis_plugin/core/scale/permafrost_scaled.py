@@ -25,30 +25,32 @@ from .lazy_stack import dates_of
 def _degree_day_kernel(temperatures: np.ndarray, day_of: Tuple[int, ...], n_days: int,
                        seasons: Tuple[Tuple[int, int, int], ...], max_gap: int, packing: Packing, nodata,
                        source: str) -> np.ndarray:
-    """``(..., t)`` stored values -> float32 ``(..., index, season)``: DDF then DDT of each season."""
-    space = temperatures.shape[:-1]
-    days = np.ascontiguousarray(np.moveaxis(temperatures, -1, 0).reshape(temperatures.shape[-1], -1))  # (t, pixels)
+    """``(t, ...)`` stored values -> float32 ``(index, season, ...)``: DDF then DDT of each season. The block keeps
+    the stack's layout (each day's grid contiguous, as the one-process slabs): no transposing copy."""
+    space = temperatures.shape[1:]
+    days = np.ascontiguousarray(temperatures.reshape(temperatures.shape[0], -1))  # (t, pixels)
     state = DegreeDayState(days.shape[1], max_gap, list(seasons))
     order = [year for year, _, _ in seasons]
-    out = np.empty((days.shape[1], 2, len(seasons)), np.float32)
+    out = np.empty((2, len(seasons), days.shape[1]), np.float32)
 
     def keep(done) -> None:
         for season in done:
             ddf, ddt = season.indices()
-            out[:, 0, order.index(season.year)] = ddf
-            out[:, 1, order.index(season.year)] = ddt
+            out[0, order.index(season.year)] = ddf
+            out[1, order.index(season.year)] = ddt
 
     for k, day in enumerate(day_of):
         keep(state.advance_to(day))
         _add_day(state, day, days[k].copy(), packing, nodata, "INPUT " + source)  # add_day may write in it
     keep(state.finish(n_days))
-    return out.reshape(space + (2, len(seasons)))
+    return out.reshape((2, len(seasons)) + space)
 
 
 def degree_days(temperatures, packing: Packing = Packing(), year_start: Tuple[int, int] = (7, 1), max_gap: int = 5,
                 run: Run = Run()):
     """DDF and DDT (°C·days, nodata −9999) of every complete season: float32 DataArray ``(index, year, y, x)``
-    with ``index`` = ddf, ddt (lazy when ``temperatures`` is dask-backed)."""
+    with ``index`` = ddf, ddt (lazy when ``temperatures`` is dask-backed). ``temperatures`` has the dimensions
+    ``(time, y, x)`` in this order."""
     xr = require("xarray")
     dates = dates_of(temperatures)
     years, _ = whole_seasons(dates, year_start, str(temperatures.attrs.get("source", "the stack")), "degree days",
@@ -57,16 +59,19 @@ def degree_days(temperatures, packing: Packing = Packing(), year_start: Tuple[in
     day_of = tuple(day_offsets(dates, run))
     seasons = tuple((year, (season_bounds(year, year_start)[0] - first).days,
                      (season_bounds(year, year_start)[1] - first).days) for year in years)
-    if temperatures.chunks is not None:
-        temperatures = temperatures.chunk({"time": -1})
-    result = xr.apply_ufunc(
-        _degree_day_kernel, temperatures, input_core_dims=[["time"]], output_core_dims=[["index", "year"]],
-        kwargs={"day_of": day_of, "n_days": day_of[-1] + 1, "seasons": seasons, "max_gap": max_gap,
-                "packing": packing, "nodata": temperatures.attrs.get("nodata"),
-                "source": str(temperatures.attrs.get("source", ""))},
-        dask="parallelized", output_dtypes=[np.float32],
-        dask_gufunc_kwargs={"output_sizes": {"index": 2, "year": len(years)}})
-    return result.assign_coords(index=["ddf", "ddt"], year=list(years)).transpose("index", "year", "y", "x")
+    kwargs = {"day_of": day_of, "n_days": day_of[-1] + 1, "seasons": seasons, "max_gap": max_gap,
+              "packing": packing, "nodata": temperatures.attrs.get("nodata"),
+              "source": str(temperatures.attrs.get("source", ""))}
+    data = temperatures.data
+    if hasattr(data, "map_blocks"):  # dask: the whole record in time, the kernel on each spatial tile
+        data = data.rechunk({0: -1})
+        values = data.map_blocks(_degree_day_kernel, dtype=np.float32, new_axis=0,
+                                 chunks=((2,), (len(years),)) + data.chunks[1:], **kwargs)
+    else:
+        values = _degree_day_kernel(np.asarray(data), **kwargs)
+    space = {name: temperatures.coords[name] for name in ("y", "x") if name in temperatures.coords}
+    return xr.DataArray(values, dims=("index", "year", "y", "x"),
+                        coords=dict(space, index=["ddf", "ddt"], year=list(years)))
 
 
 def _ttop_kernel(ddf: np.ndarray, ddt: np.ndarray, index: np.ndarray, fixed: dict, draws: dict, period: float,
