@@ -90,6 +90,20 @@ def test_pixels_are_independent():
         assert dict(zip(INDICATORS, result[:, i].tolist())) == indicators_of(col)
 
 
+def test_negative_codes_of_a_signed_stack_are_unknown_days():
+    """An int16 stack's −1 fill: not a code of the table, so a missing day counted as unknown, as code 300 is."""
+    from cryo_qgis_plugin.core.freezethaw import SeasonState
+
+    column = [SYMBOL[c] for c in "FFFFF" + "T" * 8]
+    for fill in (-1, -32768, 300):
+        codes = np.array([column, column[:5] + [fill] * 3 + column[8:]], np.int16).T
+        state = SeasonState(2, 5)
+        for day in range(codes.shape[0]):
+            state.add_day(day, codes[day])
+        assert state.unknown_days.tolist() == [0, 3], fill
+        assert state.counts[2].tolist() == [13, 10], fill  # valid days
+
+
 def test_complete_seasons():
     dates = [dt.date(2004, 7, 15) + dt.timedelta(days=i) for i in range(800)]  # .. 2006-09-22
     assert complete_seasons(dates, (8, 1)) == ([2004, 2005], [2003, 2006])

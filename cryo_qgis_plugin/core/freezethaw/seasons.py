@@ -63,7 +63,7 @@ class SeasonState:
             self.thaw_run[:] = 0
             return
         np.copyto(self._index, codes)  # the index type np.take would otherwise allocate for every call
-        roles = np.take(self.roles, self._index, out=self._roles, mode="clip")  # uint8/uint16 codes: all in the LUT
+        roles = np.take(self.roles, self._index, out=self._roles, mode="wrap")  # int16 -1 -> 65535, as indexing
         frozen = np.equal(roles, FROZEN, out=self._frozen)
         thawed = np.equal(roles, THAWED, out=self._thawed)
         precipitation = np.equal(roles, PRECIPITATION, out=self._precipitation)

@@ -55,8 +55,8 @@ def _chunk_stack(opener: StackOpener) -> Stack:
         stacks = _thread_stacks.stacks = OrderedDict()
         with _lock:
             _all_thread_stacks.append(stacks)
-    stack = stacks.pop(opener, None) or opener.open()
-    stacks[opener] = stack
+    stack = stacks.pop(opener, None)
+    stacks[opener] = stack = opener.open() if stack is None else stack
     if len(stacks) > MAX_CHUNK_STACKS:
         stacks.popitem(last=False)[1].close()
     return stack
