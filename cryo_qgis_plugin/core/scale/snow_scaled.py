@@ -21,15 +21,16 @@ from ..snow.cloud_filters import nearest_filter, seasonal_filter, spatial_filter
 
 
 def _along_time(states: np.ndarray, step: str, days: int) -> np.ndarray:
-    """``(..., t)`` classes -> the same after the temporal, seasonal or nearest filter (a new array)."""
-    series = np.moveaxis(states, -1, 0).copy()  # (t, ...) C-contiguous as the one-process blocks, never the input
+    """``(t, ...)`` classes -> the same after the temporal, seasonal or nearest filter (a new array: the block in
+    the stack's own layout, as the one-process blocks, never the input)."""
+    series = np.array(states, order="C")
     if step == "temporal":
         temporal_filter(series, 0, series.shape[0], days)
     elif step == "seasonal":
         seasonal_filter(series)
     else:
         nearest_filter(series, days)
-    return np.moveaxis(series, 0, -1)
+    return series
 
 
 def _spatial(block: np.ndarray, min_clear: int) -> np.ndarray:
@@ -42,15 +43,17 @@ def _spatial(block: np.ndarray, min_clear: int) -> np.ndarray:
 
 def cloud_filtered(states, temporal_days: int = 1, min_clear: int = 6, seasonal: bool = True, nearest_days: int = 0):
     """The classes after the temporal (``temporal_days`` > 0), spatial (``min_clear`` > 0), seasonal and nearest
-    (``nearest_days`` > 0) filters, in that order: uint8 DataArray like ``states`` (lazy when it is dask-backed)."""
-    xr = require("xarray")
+    (``nearest_days`` > 0) filters, in that order: uint8 DataArray like ``states`` (lazy when it is dask-backed),
+    whose dimensions are ``(time, y, x)`` in this order."""
+    require("xarray")
     if states.chunks is not None:
         states = states.chunk({"time": -1})
 
-    def along_time(array, step: str, days: int):
-        return xr.apply_ufunc(_along_time, array, input_core_dims=[["time"]], output_core_dims=[["time"]],
-                              kwargs={"step": step, "days": days}, dask="parallelized",
-                              output_dtypes=[np.uint8]).transpose("time", "y", "x")
+    def along_time(array, step: str, days: int):  # on each tile's whole season, in its (time, y, x) layout
+        data = array.data
+        if hasattr(data, "map_blocks"):
+            return array.copy(data=data.map_blocks(_along_time, dtype=np.uint8, step=step, days=days))
+        return array.copy(data=_along_time(np.asarray(data), step, days))
 
     if temporal_days > 0:
         states = along_time(states, "temporal", temporal_days)
