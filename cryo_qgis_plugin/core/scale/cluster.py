@@ -4,7 +4,8 @@
 dask-jobqueue on an HPC system) and refuses, with what to check, one it cannot reach. :func:`computed` persists a
 lazy result on the cluster, reports the finished share of its chunks as progress, and cancels every pending
 future when the run is cancelled (then raising :class:`~..errors.Cancelled`); a chunk that fails raises its
-error here, so a damaged input file is named as in the one-process path.
+error here, so a damaged input file is named as in the one-process path. :func:`persisted` and :func:`fetched` do
+the same with or without a cluster (dask's threads in this process when there is none).
 """
 from __future__ import annotations
 
@@ -50,3 +51,15 @@ def computed(client, result, run: Run = Run(), start: float = 0.0, end: float = 
     except Cancelled:
         client.cancel(futures)
         raise
+
+
+def persisted(client, result, run: Run = Run(), start: float = 0.0, end: float = 1.0):
+    """``result`` persisted: on ``client``'s cluster as :func:`computed` does, or by dask's threads in this process
+    when ``client`` is None."""
+    return computed(client, result, run, start, end) if client is not None else result.persist()
+
+
+def fetched(client, result):
+    """A (persisted) xarray result brought into this process, computed: from ``client``'s cluster, or here when
+    ``client`` is None."""
+    return client.compute(result).result() if client is not None else result.compute()

@@ -122,7 +122,7 @@ def indicators_with_dask(opener, output_path: str, year_start: Tuple[int, int] =
     ``distributed.Client``), or in this process with dask's threads when None. Writes the same GeoTIFF (bands,
     metadata, style) and returns the same :class:`~..freezethaw.seasons.IndicatorResult`."""
     from ..freezethaw.seasons import IndicatorResult, check_indicator_inputs, indicator_names, indicator_writer
-    from .cluster import computed
+    from .cluster import fetched, persisted
     from .lazy_stack import close_chunk_stacks, lazy_stack
 
     with opener.open() as stack:
@@ -134,15 +134,15 @@ def indicators_with_dask(opener, output_path: str, year_start: Tuple[int, int] =
     codes = lazy_stack(opener, row_chunk=row_chunk, time_starts=starts)  # a chunk per season: no concatenation
     result = season_indicators(codes, year_start, min_run, precipitation_as_thawed, product, run, True)
     try:
-        result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
+        result = persisted(client, result, run, 0.0, 0.9)
         unknown = result.sel(indicator=UNKNOWN_DAYS).sum(dtype=np.int64)
-        unknown = int(client.compute(unknown).result() if client is not None else unknown.compute())
+        unknown = int(fetched(client, unknown))
         with indicator_writer(output_path, grid, years, year_start, min_run, precipitation_as_thawed,
                               product) as out:
             for y in range(len(years)):
                 run.report(0.9 + 0.1 * y / len(years))
                 season = result.isel(year=y)  # one season at a time in this process's memory
-                values = np.asarray((client.compute(season).result() if client is not None else season).values)
+                values = np.asarray(fetched(client, season).values)
                 for i in range(len(INDICATORS)):
                     out.write_band(y * len(INDICATORS) + i + 1, 0, values[i])
     finally:

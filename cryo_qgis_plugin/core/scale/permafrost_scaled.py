@@ -123,7 +123,7 @@ def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing
     when None): the same two GeoTIFFs and :class:`~..permafrost.degreedays.DegreeDayResult`."""
     from ..permafrost.degreedays import (NODATA, DegreeDayResult, check_degree_day_inputs, index_style,
                                          index_writer, warn_long_gaps)
-    from .cluster import computed
+    from .cluster import fetched, persisted
     from .lazy_stack import close_chunk_stacks, lazy_stack
 
     with opener.open() as stack:
@@ -135,7 +135,7 @@ def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing
     years = [int(y) for y in result["year"].values]
     nodata_pixels = {}
     try:
-        result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
+        result = persisted(client, result, run, 0.0, 0.9)
         with index_writer(ddf_path, "ddf", grid, years, year_start, max_gap, source) as out_ddf, \
                 index_writer(ddt_path, "ddt", grid, years, year_start, max_gap, source) as out_ddt:
             for name, writer in (("ddf", out_ddf), ("ddt", out_ddt)):
@@ -143,7 +143,7 @@ def degree_days_with_dask(opener, ddf_path: str, ddt_path: str, packing: Packing
                 for b, year in enumerate(years, start=1):
                     run.report(0.9 + 0.05 * b / len(years) + (0.05 if name == "ddt" else 0.0))
                     band = result.sel(index=name, year=year)
-                    values = np.asarray((client.compute(band).result() if client is not None else band).values)
+                    values = np.asarray(fetched(client, band).values)
                     writer.write_band(b, 0, values)
                     valid = values != NODATA
                     nodata_pixels[year] = int(np.count_nonzero(~valid))

@@ -66,18 +66,18 @@ def trend_with_dask(bands: Sequence[YearlyBand], output_path: str, min_years: in
                     run: Run = Run(), chunk: int = 512) -> Grid:
     """:func:`~..stats.trend.trend_raster` computed by dask (on ``client``'s cluster, or dask's threads when None):
     the same GeoTIFF, bands and style."""
-    from .cluster import computed
+    from .cluster import fetched, persisted
 
     grid = checked_series(bands, min_years)[1]
     years = [b.year for b in bands]
     result = trend(lazy_yearly_bands(bands, grid, chunk), years, min_years)
-    result = computed(client, result, run, 0.0, 0.9) if client is not None else result.persist()
+    result = persisted(client, result, run, 0.0, 0.9)
     with trend_writer(output_path, grid, years) as out:
         largest = 0.0
         for b, key in enumerate(TREND_BANDS, start=1):
             run.report(0.9 + 0.1 * b / len(TREND_BANDS))
             band = result.sel(statistic=key)
-            values = np.asarray((client.compute(band).result() if client is not None else band).values)
+            values = np.asarray(fetched(client, band).values)
             out.write_band(b, 0, values)
             if key == "sen_slope":
                 slopes = values[values != TREND_NODATA]
